@@ -1,0 +1,392 @@
+// Package catalog loads and validates the embedded data the app relies on:
+// the security products it recognises (with per-OS signatures and their
+// sources), and the milestones of the U.S. ban on Kaspersky.
+package catalog
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"transitionhelper/assets"
+)
+
+// SchemaVersion is the catalog format this package understands.
+const SchemaVersion = 1
+
+// Roles a product can have.
+const (
+	RoleRemove      = "remove"      // Kaspersky: no longer updated in the U.S., to be replaced
+	RoleReplacement = "replacement" // UltraAV/UltraVPN: pushed to Kaspersky users
+	RoleProtection  = "protection"  // other security products
+)
+
+// Operating systems, as runtime.GOOS spells them.
+const (
+	OSWindows = "windows"
+	OSDarwin  = "darwin"
+	OSLinux   = "linux"
+)
+
+// Signature kinds: what part of a platform.Snapshot a signature is matched against.
+const (
+	KindProcess        = "process"         // running process image name
+	KindService        = "service"         // Windows service or driver, systemd unit (without .service)
+	KindProgram        = "program"         // installed program display name (Uninstall entry, app bundle name)
+	KindPackage        = "package"         // Linux package name (dpkg, rpm)
+	KindBundleID       = "bundle-id"       // macOS CFBundleIdentifier
+	KindLaunchd        = "launchd"         // macOS launchd label
+	KindRegistry       = "registry"        // subkey of HKLM\SOFTWARE\KasperskyLab
+	KindSecurityCenter = "security-center" // Windows Security Center displayName
+	KindLeftover       = "leftover"        // a folder that stays behind
+)
+
+// Confidence levels. Unverified facts are never stated as fact by the app.
+const (
+	Confirmed  = "confirmed"
+	Reported   = "reported"
+	Unverified = "unverified"
+)
+
+// User data a product holds, that removal would lose.
+const (
+	DataPasswords        = "passwords"
+	DataVPN              = "vpn"
+	DataParentalControls = "parental-controls"
+)
+
+// ErrInvalid is wrapped by every validation error of Load.
+var ErrInvalid = errors.New("invalid catalog")
+
+// Catalog is the validated, ready-to-use catalog.
+type Catalog struct {
+	Schema     int         `json:"schema"`
+	Checked    string      `json:"checked"`
+	Sources    []Source    `json:"sources"`
+	Milestones []Milestone `json:"milestones"`
+	Products   []Product   `json:"products"`
+
+	sources  map[string]*Source
+	products map[string]*Product
+}
+
+// Source is where a fact comes from.
+type Source struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+	Date  string `json:"date,omitempty"`
+}
+
+// Milestone is one dated event of the ban.
+type Milestone struct {
+	ID           string    `json:"id"`
+	Kind         string    `json:"kind"`
+	At           time.Time `json:"at"`
+	TimeZone     string    `json:"timezone"`
+	Jurisdiction string    `json:"jurisdiction"`
+	Title        string    `json:"title"`
+	Source       string    `json:"source"`
+	Confidence   string    `json:"confidence"`
+}
+
+// Product is one security product the app recognises.
+type Product struct {
+	ID        string   `json:"id"`
+	Refines   string   `json:"refines,omitempty"` // an edition of this more general product
+	Name      string   `json:"name"`
+	Vendor    string   `json:"vendor"`
+	Role      string   `json:"role"`
+	Component string   `json:"component"`
+	UserData  []string `json:"userData,omitempty"`
+	Business  bool     `json:"business,omitempty"`
+	Builtin   bool     `json:"builtin,omitempty"`
+	Website   string   `json:"website"`
+
+	Signatures []Signature `json:"signatures"`
+}
+
+// Signature is one way to recognise a product on one OS.
+type Signature struct {
+	OS         string `json:"os"`
+	Kind       string `json:"kind"`
+	Match      string `json:"match,omitempty"` // anchored regular expression (all kinds but leftover)
+	Path       string `json:"path,omitempty"`  // leftover path, with {KnownFolder} placeholders
+	Source     string `json:"source"`
+	Confidence string `json:"confidence"`
+
+	re *regexp.Regexp
+}
+
+// Matches reports whether s matches the signature's pattern. Matching is
+// case-insensitive on Windows and macOS, as their file systems are.
+func (s *Signature) Matches(v string) bool {
+	return s.re != nil && s.re.MatchString(v)
+}
+
+// Source returns the source with the given id, or nil.
+func (c *Catalog) Source(id string) *Source { return c.sources[id] }
+
+// Product returns the product with the given id, or nil.
+func (c *Catalog) Product(id string) *Product { return c.products[id] }
+
+// Milestone returns the first milestone of the given kind, or nil.
+func (c *Catalog) Milestone(kind string) *Milestone {
+	for i := range c.Milestones {
+		if c.Milestones[i].Kind == kind {
+			return &c.Milestones[i]
+		}
+	}
+	return nil
+}
+
+// LeftoverPaths returns every leftover path template for the given OS, in
+// catalog order and without repeats; platform.Scan checks them.
+func (c *Catalog) LeftoverPaths(goos string) []string {
+	var out []string
+	for _, p := range c.Products {
+		for _, s := range p.Signatures {
+			if s.OS == goos && s.Kind == KindLeftover && !slices.Contains(out, s.Path) {
+				out = append(out, s.Path)
+			}
+		}
+	}
+	return out
+}
+
+// Embedded loads the catalog compiled into the binary.
+func Embedded() (*Catalog, error) {
+	return Load(assets.CatalogJSON)
+}
+
+// Load parses and validates a catalog. Every error wraps ErrInvalid and names
+// the entry at fault.
+func Load(data []byte) (*Catalog, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var c Catalog
+	if err := dec.Decode(&c); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%w: data after the catalog object", ErrInvalid)
+	}
+	if err := c.validate(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return &c, nil
+}
+
+var (
+	idPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	placeholder = regexp.MustCompile(`\{[^}]*\}`)
+	// KnownFolders are the placeholders a leftover path may use; platform expands them.
+	KnownFolders = []string{"{ProgramData}", "{ProgramFiles}", "{ProgramFilesX86}", "{AppData}", "{LocalAppData}", "{Home}"}
+	kinds        = []string{KindProcess, KindService, KindProgram, KindPackage, KindBundleID, KindLaunchd, KindRegistry, KindSecurityCenter, KindLeftover}
+	oses         = []string{OSWindows, OSDarwin, OSLinux}
+	roles        = []string{RoleRemove, RoleReplacement, RoleProtection}
+	userData     = []string{DataPasswords, DataVPN, DataParentalControls}
+)
+
+func (c *Catalog) validate() error {
+	if c.Schema != SchemaVersion {
+		return fmt.Errorf("schema %d, want %d", c.Schema, SchemaVersion)
+	}
+	if len(c.Products) == 0 {
+		return errors.New("no products")
+	}
+	c.sources = make(map[string]*Source, len(c.Sources))
+	for i := range c.Sources {
+		s := &c.Sources[i]
+		if err := checkID(s.ID, c.sources); err != nil {
+			return fmt.Errorf("source %d: %w", i, err)
+		}
+		if strings.TrimSpace(s.Title) == "" {
+			return fmt.Errorf("source %q: no title", s.ID)
+		}
+		if err := checkHTTPS(s.URL); err != nil {
+			return fmt.Errorf("source %q: %w", s.ID, err)
+		}
+		c.sources[s.ID] = s
+	}
+	seen := map[string]bool{}
+	for i, m := range c.Milestones {
+		if !idPattern.MatchString(m.ID) || seen[m.ID] {
+			return fmt.Errorf("milestone %d: id %q is malformed or repeated", i, m.ID)
+		}
+		seen[m.ID] = true
+		if m.At.IsZero() || m.Kind == "" || m.Title == "" || m.Jurisdiction == "" || m.TimeZone == "" {
+			return fmt.Errorf("milestone %q: needs at, kind, title, timezone and jurisdiction", m.ID)
+		}
+		if err := c.checkSourced(m.Source, m.Confidence); err != nil {
+			return fmt.Errorf("milestone %q: %w", m.ID, err)
+		}
+	}
+	c.products = make(map[string]*Product, len(c.Products))
+	for i := range c.Products {
+		p := &c.Products[i]
+		if err := checkID(p.ID, c.products); err != nil {
+			return fmt.Errorf("product %d: %w", i, err)
+		}
+		c.products[p.ID] = p
+		if err := c.validateProduct(p); err != nil {
+			return fmt.Errorf("product %q: %w", p.ID, err)
+		}
+	}
+	for _, p := range c.Products {
+		if p.Refines == "" {
+			continue
+		}
+		base := c.products[p.Refines]
+		switch {
+		case base == nil:
+			return fmt.Errorf("product %q: refines unknown product %q", p.ID, p.Refines)
+		case base.Refines != "":
+			return fmt.Errorf("product %q: refines %q, which refines another product itself", p.ID, p.Refines)
+		case base.Role != p.Role:
+			return fmt.Errorf("product %q: role %q differs from the product it refines", p.ID, p.Role)
+		}
+	}
+	return nil
+}
+
+func (c *Catalog) validateProduct(p *Product) error {
+	if strings.TrimSpace(p.Name) == "" || strings.TrimSpace(p.Vendor) == "" {
+		return errors.New("needs a name and a vendor")
+	}
+	if !slices.Contains(roles, p.Role) {
+		return fmt.Errorf("unknown role %q", p.Role)
+	}
+	if p.Component == "" {
+		return errors.New("no component")
+	}
+	for _, d := range p.UserData {
+		if !slices.Contains(userData, d) {
+			return fmt.Errorf("unknown user data %q", d)
+		}
+	}
+	if err := checkHTTPS(p.Website); err != nil {
+		return fmt.Errorf("website: %w", err)
+	}
+	if len(p.Signatures) == 0 {
+		return errors.New("no signatures")
+	}
+	for i := range p.Signatures {
+		s := &p.Signatures[i]
+		if err := c.compile(s); err != nil {
+			return fmt.Errorf("signature %d (%s %s): %w", i, s.OS, s.Kind, err)
+		}
+	}
+	return nil
+}
+
+func (c *Catalog) compile(s *Signature) error {
+	if !slices.Contains(oses, s.OS) {
+		return fmt.Errorf("unknown os %q", s.OS)
+	}
+	if !slices.Contains(kinds, s.Kind) {
+		return fmt.Errorf("unknown kind %q", s.Kind)
+	}
+	if err := c.checkSourced(s.Source, s.Confidence); err != nil {
+		return err
+	}
+	if s.Kind == KindLeftover {
+		if s.Match != "" || s.Path == "" {
+			return errors.New("a leftover needs a path and no match")
+		}
+		for _, ph := range placeholder.FindAllString(s.Path, -1) {
+			if !slices.Contains(KnownFolders, ph) {
+				return fmt.Errorf("path %q: unknown folder %s", s.Path, ph)
+			}
+		}
+		if !strings.HasPrefix(s.Path, "/") && !strings.HasPrefix(s.Path, "{") {
+			return fmt.Errorf("path %q is not absolute", s.Path)
+		}
+		return nil
+	}
+	if s.Path != "" {
+		return errors.New("only a leftover has a path")
+	}
+	if len(s.Match) < 3 || !strings.HasPrefix(s.Match, "^") || !strings.HasSuffix(s.Match, "$") || strings.HasSuffix(s.Match, `\$`) {
+		return fmt.Errorf("pattern %q is not anchored with ^ and $", s.Match)
+	}
+	expr := s.Match
+	if s.OS != OSLinux {
+		expr = "(?i)" + expr
+	}
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return fmt.Errorf("pattern %q: %w", s.Match, err)
+	}
+	// An alternation at the top level ("^a|b$") anchors only its ends.
+	if topLevelAlternation(s.Match) {
+		return fmt.Errorf("pattern %q: wrap alternatives in a group so both anchors apply", s.Match)
+	}
+	s.re = re
+	return nil
+}
+
+func (c *Catalog) checkSourced(source, confidence string) error {
+	if source == "" {
+		return errors.New("no source")
+	}
+	if c.sources[source] == nil {
+		return fmt.Errorf("unknown source %q", source)
+	}
+	if !slices.Contains([]string{Confirmed, Reported, Unverified}, confidence) {
+		return fmt.Errorf("confidence %q is not confirmed, reported or unverified", confidence)
+	}
+	return nil
+}
+
+func checkID[T any](id string, seen map[string]*T) error {
+	if !idPattern.MatchString(id) {
+		return fmt.Errorf("id %q is not lower-case words joined by dashes", id)
+	}
+	if _, dup := seen[id]; dup {
+		return fmt.Errorf("id %q is used twice", id)
+	}
+	return nil
+}
+
+func checkHTTPS(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Errorf("link %q: %w", raw, err)
+	}
+	if u.Scheme != "https" || u.Host == "" || u.User != nil {
+		return fmt.Errorf("link %q is not a plain https link", raw)
+	}
+	return nil
+}
+
+// topLevelAlternation reports whether pattern has a | outside any group.
+func topLevelAlternation(pattern string) bool {
+	depth := 0
+	inClass := false
+	for i := 0; i < len(pattern); i++ {
+		switch ch := pattern[i]; {
+		case ch == '\\':
+			i++
+		case inClass:
+			if ch == ']' {
+				inClass = false
+			}
+		case ch == '[':
+			inClass = true
+		case ch == '(':
+			depth++
+		case ch == ')':
+			depth--
+		case ch == '|' && depth == 0:
+			return true
+		}
+	}
+	return false
+}

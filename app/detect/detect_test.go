@@ -1,0 +1,179 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/platform"
+)
+
+func mustCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// brief renders findings as "id:state" for compact comparisons.
+func brief(fs []Finding) string {
+	var parts []string
+	for _, f := range fs {
+		parts = append(parts, f.ProductID+":"+f.State)
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestMatch(t *testing.T) {
+	cat := mustCatalog(t)
+	tests := []struct {
+		name string
+		snap platform.Snapshot
+		want string
+	}{
+		{
+			name: "nothing",
+			snap: platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Processes: []platform.Process{{PID: 4, Name: "System"}, {PID: 9, Name: "explorer.exe"}}},
+			want: "",
+		},
+		{
+			name: "windows edition running: one finding with process, service, program and registry evidence",
+			snap: platform.Snapshot{
+				OS:         platform.OSInfo{Family: "windows"},
+				Processes:  []platform.Process{{PID: 100, Name: "AVP.EXE"}, {PID: 101, Name: "avpui.exe"}, {PID: 102, Name: "avpui.exe"}},
+				Services:   []platform.Service{{Name: "AVP21.3", Kind: platform.ServiceWindows, State: platform.StateRunning}, {Name: "klif", Kind: platform.ServiceDriver, State: platform.StateRunning}},
+				Programs:   []platform.Program{{Name: "Kaspersky Internet Security", Version: "21.3.10.391", Source: platform.SourceUninstall, Where: `HKLM\...\Uninstall\{GUID}`, UninstallString: `MsiExec.exe /X{GUID}`}},
+				VendorKeys: []platform.VendorKey{{Name: "AVP21.3", Where: `HKLM\SOFTWARE\WOW6432Node\KasperskyLab\AVP21.3`, ProductName: "Kaspersky Internet Security", PasswordProtected: true}},
+			},
+			want: "kaspersky-internet-security:running",
+		},
+		{
+			name: "core alone when no edition is named",
+			snap: platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Services: []platform.Service{{Name: "AVP21.3", Kind: platform.ServiceWindows, State: platform.StateStopped}}},
+			want: "kaspersky:installed",
+		},
+		{
+			name: "anchored: kavremover is not kav, xavp is not avp",
+			snap: platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Processes: []platform.Process{{PID: 1, Name: "kavremover.exe"}, {PID: 2, Name: "xavp.exe"}, {PID: 3, Name: "avp.exe.bak"}}},
+			want: "",
+		},
+		{
+			name: "leftover only",
+			snap: platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Paths: []platform.PathFact{{Template: `{ProgramData}\Kaspersky Lab`, Path: `C:\ProgramData\Kaspersky Lab`, Exists: true}, {Template: `{ProgramFiles}\Kaspersky Lab`, Path: `C:\Program Files\Kaspersky Lab`}}},
+			want: "kaspersky:leftover",
+		},
+		{
+			name: "UltraAV, Defender passive, Kaspersky VPN, unknown AV in Security Center; order is remove, replacement, protection",
+			snap: platform.Snapshot{
+				OS:        platform.OSInfo{Family: "windows"},
+				Processes: []platform.Process{{PID: 5, Name: "MsMpEng.exe"}},
+				Programs: []platform.Program{
+					{Name: "UltraAV", Source: platform.SourceUninstall, Where: "k1"},
+					{Name: "Kaspersky VPN Secure Connection", Source: platform.SourceUninstall, Where: "k2"},
+				},
+				SecurityCenter: []platform.SecurityCenter{
+					{DisplayName: "UltraAV", ProductState: 397312, State: platform.DecodeProductState(397312)},
+					{DisplayName: "Windows Defender", ProductState: 393472, State: platform.DecodeProductState(393472)},
+					{DisplayName: "Contoso AV", ProductState: 397312, State: platform.DecodeProductState(397312)},
+				},
+			},
+			want: "kaspersky-vpn:installed ultraav:running microsoft-defender:running security-center-2:running",
+		},
+		{
+			name: "linux: kesl running, klnagent64 installed by dpkg, unit stopped",
+			snap: platform.Snapshot{
+				OS:        platform.OSInfo{Family: "linux"},
+				Processes: []platform.Process{{PID: 7, Name: "kesl"}, {PID: 8, Name: "KESL"}},
+				Programs:  []platform.Program{{Name: "klnagent64", Version: "14.2", Source: platform.SourceDpkg}, {Name: "kesl", Version: "12.1.0", Source: platform.SourceDpkg}, {Name: "kavremover", Source: platform.SourceDpkg}},
+				Services:  []platform.Service{{Name: "klnagent64", Kind: platform.ServiceSystemd, State: platform.StateStopped}},
+			},
+			want: "kaspersky-network-agent:installed kaspersky-endpoint-linux:running",
+		},
+		{
+			name: "linux is case-sensitive, and a program name is not a package",
+			snap: platform.Snapshot{OS: platform.OSInfo{Family: "linux"}, Processes: []platform.Process{{PID: 8, Name: "KESL"}}, Programs: []platform.Program{{Name: "kesl", Source: platform.SourceApp}}},
+			want: "",
+		},
+		{
+			name: "macOS app by bundle id and launchd label",
+			snap: platform.Snapshot{
+				OS:       platform.OSInfo{Family: "darwin"},
+				Programs: []platform.Program{{Name: "Kaspersky Internet Security", BundleID: "com.kaspersky.kav", Version: "21.0", Source: platform.SourceApp, Where: "/Applications/Kaspersky Internet Security.app"}},
+				Services: []platform.Service{{Name: "com.kaspersky.kav", Kind: platform.ServiceLaunchd, State: platform.StateUnknown}},
+			},
+			want: "kaspersky-internet-security:installed",
+		},
+		{
+			name: "a denied process is never matched by name",
+			snap: platform.Snapshot{OS: platform.OSInfo{Family: "linux"}, Processes: []platform.Process{{PID: 9, Denied: true}}},
+			want: "",
+		},
+		{
+			name: "signatures of another OS do not apply",
+			snap: platform.Snapshot{OS: platform.OSInfo{Family: "linux"}, Processes: []platform.Process{{PID: 1, Name: "avp.exe"}}},
+			want: "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Match(cat, &tt.snap)
+			if b := brief(got); b != tt.want {
+				t.Fatalf("got  %q\nwant %q", b, tt.want)
+			}
+		})
+	}
+}
+
+func TestMatchEvidenceAndDetails(t *testing.T) {
+	cat := mustCatalog(t)
+	snap := platform.Snapshot{
+		OS:         platform.OSInfo{Family: "windows"},
+		Processes:  []platform.Process{{PID: 100, Name: "avp.exe"}, {PID: 101, Name: "avpui.exe"}, {PID: 102, Name: "avpui.exe"}},
+		Services:   []platform.Service{{Name: "AVP21.3", Kind: platform.ServiceWindows, State: platform.StateRunning}},
+		Programs:   []platform.Program{{Name: "Kaspersky Total Security", Source: platform.SourceUninstall, Where: "key1", UninstallString: `"C:\Program Files (x86)\Kaspersky Lab\setup.exe" /x`}},
+		VendorKeys: []platform.VendorKey{{Name: "AVP21.3", Where: "vk", PasswordProtected: true, Version: "21.3.10.391"}},
+	}
+	fs := Match(cat, &snap)
+	if len(fs) != 1 {
+		t.Fatalf("want one finding, got %s", brief(fs))
+	}
+	f := fs[0]
+	if f.Name != "Kaspersky Total Security" || f.Role != catalog.RoleRemove || !f.PasswordProtected {
+		t.Errorf("finding = %+v", f)
+	}
+	if f.Version != "21.3" && f.Version != "21.3.10.391" {
+		t.Errorf("version = %q", f.Version)
+	}
+	kinds := map[string]int{}
+	for _, e := range f.Evidence {
+		kinds[e.Kind]++
+		if e.Source == "" || e.Confidence == "" || e.Signature == "" {
+			t.Errorf("evidence without its signature, source or confidence: %+v", e)
+		}
+	}
+	// avp.exe, avpui.exe (two pids, one evidence), service, program, registry.
+	if kinds["process"] != 2 || kinds["service"] != 1 || kinds["program"] != 1 || kinds["registry"] != 1 {
+		t.Errorf("evidence kinds = %v", kinds)
+	}
+	if len(f.Uninstall) != 1 || f.Uninstall[0].Where != "key1" {
+		t.Errorf("uninstall entries = %+v", f.Uninstall)
+	}
+	for _, e := range f.Evidence {
+		if e.Matched == "avpui.exe" && e.Where != "pid 101, 102" {
+			t.Errorf("avpui evidence where = %q", e.Where)
+		}
+	}
+	s := Summarize(fs)
+	if !s.KasperskyActive || s.KasperskyLeftovers || !s.PasswordProtected || len(s.UserData) != 2 {
+		t.Errorf("summary = %+v", s)
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	s := Summarize([]Finding{{Role: catalog.RoleRemove, State: StateLeftover}, {Role: catalog.RoleProtection, State: StateRunning, Name: "Microsoft Defender"}, {Role: catalog.RoleProtection, State: StateInstalled, Name: "Norton"}})
+	if s.KasperskyActive || !s.KasperskyLeftovers || len(s.Protection) != 1 || s.Protection[0] != "Microsoft Defender" {
+		t.Errorf("summary = %+v", s)
+	}
+}

@@ -1,0 +1,6 @@
+//go:build !windows
+
+package platform
+
+// knownFolder has no Windows folders to give outside Windows.
+func knownFolder(string) string { return "" }

@@ -1,0 +1,23 @@
+package platform
+
+import "golang.org/x/sys/windows"
+
+// knownFolder asks the shell for a known folder; no environment variable is read.
+func knownFolder(name string) string {
+	ids := map[string]*windows.KNOWNFOLDERID{
+		"ProgramData":     windows.FOLDERID_ProgramData,
+		"ProgramFiles":    windows.FOLDERID_ProgramFiles,
+		"ProgramFilesX86": windows.FOLDERID_ProgramFilesX86,
+		"AppData":         windows.FOLDERID_RoamingAppData,
+		"LocalAppData":    windows.FOLDERID_LocalAppData,
+	}
+	id, ok := ids[name]
+	if !ok {
+		return ""
+	}
+	dir, err := windows.KnownFolderPath(id, windows.KF_FLAG_DEFAULT)
+	if err != nil {
+		return ""
+	}
+	return dir
+}

@@ -1,0 +1,7 @@
+//go:build !windows && !linux && !darwin
+
+package platform
+
+func osProbes() []probe {
+	return []probe{{"processes", probeProcesses}}
+}

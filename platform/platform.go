@@ -1,0 +1,306 @@
+// Package platform gathers the facts of this computer that detection needs:
+// running processes, services, installed programs, vendor registry keys,
+// Windows Security Center products and leftover folders. It only reads; it
+// imports nothing of app/ and returns raw facts in a Snapshot.
+package platform
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"time"
+)
+
+// ErrNotSupported is returned by a probe that does not exist on this OS.
+var ErrNotSupported = errors.New("not supported on this system")
+
+// ErrUnavailable marks a probe whose source is missing here (no Security
+// Center on Windows Server or Wine, no rpm on Debian): reported, not a failure.
+var ErrUnavailable = errors.New("not available on this computer")
+
+// Snapshot is everything one scan saw. Probes that failed leave their error in
+// Probes; the others' results are kept.
+type Snapshot struct {
+	OS             OSInfo           `json:"os"`
+	Processes      []Process        `json:"processes"`
+	Services       []Service        `json:"services"`
+	Programs       []Program        `json:"programs"`
+	VendorKeys     []VendorKey      `json:"vendorKeys,omitempty"`
+	SecurityCenter []SecurityCenter `json:"securityCenter,omitempty"`
+	Paths          []PathFact       `json:"paths,omitempty"`
+	Probes         []ProbeResult    `json:"probes"`
+	Took           time.Duration    `json:"took"`
+}
+
+// OSInfo names the system.
+type OSInfo struct {
+	Family  string `json:"family"` // runtime.GOOS
+	Name    string `json:"name"`   // e.g. "Microsoft Windows 11 Pro", "Debian GNU/Linux"
+	Version string `json:"version"`
+	Arch    string `json:"arch"`
+}
+
+// Process is one running process.
+type Process struct {
+	PID  int32  `json:"pid"`
+	Name string `json:"name"`
+	// Denied is set when the process exists but its name could not be read:
+	// it is running, details unknown.
+	Denied bool `json:"denied,omitempty"`
+}
+
+// Service kinds.
+const (
+	ServiceWindows = "service" // Windows service
+	ServiceDriver  = "driver"  // Windows kernel or file-system driver
+	ServiceSystemd = "systemd" // systemd unit, Name without ".service"
+	ServiceLaunchd = "launchd" // macOS launchd job, Name is its label
+)
+
+// Service states.
+const (
+	StateRunning = "running"
+	StateStopped = "stopped"
+	StateUnknown = "unknown"
+)
+
+// Service is a Windows service or driver, a systemd unit or a launchd job.
+type Service struct {
+	Name        string `json:"name"`
+	DisplayName string `json:"displayName,omitempty"`
+	Kind        string `json:"kind"`
+	State       string `json:"state"`
+	Where       string `json:"where,omitempty"` // unit file or plist path
+}
+
+// Program sources.
+const (
+	SourceUninstall = "uninstall" // Windows Uninstall registry key
+	SourceDpkg      = "dpkg"
+	SourceRPM       = "rpm"
+	SourceApp       = "app" // macOS application bundle
+)
+
+// Program is one installed program.
+type Program struct {
+	Name                 string `json:"name"`
+	Version              string `json:"version,omitempty"`
+	Publisher            string `json:"publisher,omitempty"`
+	Source               string `json:"source"`
+	Where                string `json:"where"` // registry key, bundle path, package database
+	BundleID             string `json:"bundleId,omitempty"`
+	UninstallString      string `json:"uninstallString,omitempty"`
+	QuietUninstallString string `json:"quietUninstallString,omitempty"`
+	InstallLocation      string `json:"installLocation,omitempty"`
+	WindowsInstaller     bool   `json:"windowsInstaller,omitempty"`
+}
+
+// VendorKey is one product subkey of HKLM\SOFTWARE\KasperskyLab.
+type VendorKey struct {
+	Name        string `json:"name"` // e.g. "AVP21.3"
+	Where       string `json:"where"`
+	ProductName string `json:"productName,omitempty"`
+	Version     string `json:"version,omitempty"`
+	ProductRoot string `json:"productRoot,omitempty"`
+	// PasswordProtected is true when the product's settings protection
+	// password is on; its uninstaller will then ask for that password.
+	PasswordProtected bool `json:"passwordProtected,omitempty"`
+}
+
+// SecurityCenter is one antivirus product registered with Windows Security Center.
+type SecurityCenter struct {
+	DisplayName  string  `json:"displayName"`
+	InstanceGUID string  `json:"instanceGuid,omitempty"`
+	ProductExe   string  `json:"productExe,omitempty"`
+	ProductState uint32  `json:"productState"`
+	State        AVState `json:"state"`
+}
+
+// PathFact tells whether a leftover path exists.
+type PathFact struct {
+	Template string `json:"template"` // as in the catalog, with {KnownFolder} placeholders
+	Path     string `json:"path"`     // expanded
+	Exists   bool   `json:"exists"`
+}
+
+// ProbeResult tells how one probe went.
+type ProbeResult struct {
+	Name  string        `json:"name"`
+	Items int           `json:"items"`
+	Took  time.Duration `json:"took"`
+	// Error is empty when the probe completed. Unavailable probes set it
+	// with Unavailable true: the source does not exist here.
+	Error       string `json:"error,omitempty"`
+	Unavailable bool   `json:"unavailable,omitempty"`
+	TimedOut    bool   `json:"timedOut,omitempty"`
+}
+
+// OK reports whether the probe gave a complete answer or had nothing to read.
+func (p ProbeResult) OK() bool { return p.Error == "" || p.Unavailable }
+
+// Complete reports whether every probe gave a complete answer, and no
+// process was hidden from us.
+func (s *Snapshot) Complete() bool {
+	for _, p := range s.Probes {
+		if !p.OK() {
+			return false
+		}
+	}
+	return true
+}
+
+// Options tune a scan. The zero value scans this computer.
+type Options struct {
+	// Roots for the probes; empty fields mean the real system locations.
+	Roots Roots
+	// LeftoverPaths are path templates (catalog.LeftoverPaths) to check.
+	LeftoverPaths []string
+	// ProbeTimeout bounds each probe; zero means DefaultProbeTimeout.
+	ProbeTimeout time.Duration
+}
+
+// Roots points probes at other places, so tests can use testdata.
+type Roots struct {
+	Proc         string   // Linux /proc (gopsutil HOST_PROC)
+	DpkgStatus   string   // /var/lib/dpkg/status
+	UnitDirs     []string // systemd unit directories
+	Applications []string // macOS application folders
+	LaunchDirs   []string // macOS launchd plist folders
+	Home         string   // the user's home folder, for {Home}
+	NoCommands   bool     // do not run systemctl or rpm
+}
+
+// DefaultProbeTimeout bounds one probe.
+const DefaultProbeTimeout = 10 * time.Second
+
+// probe fills its part of a Snapshot. It writes only to the Snapshot it is
+// given, which Scan merges when the probe finishes in time.
+type probe struct {
+	name string
+	run  func(ctx context.Context, opts *Options, out *Snapshot) error
+}
+
+// Scan runs every probe of this OS concurrently, each under its own timeout,
+// and returns what they found. A failing or hung probe never loses the
+// others' results. Scan never returns an error: per-probe errors are in
+// Snapshot.Probes.
+func Scan(ctx context.Context, opts Options) *Snapshot {
+	start := time.Now()
+	if opts.ProbeTimeout <= 0 {
+		opts.ProbeTimeout = DefaultProbeTimeout
+	}
+	snap := &Snapshot{OS: OSInfo{Family: runtime.GOOS, Arch: runtime.GOARCH}}
+	probes := append(osProbes(), probe{"leftovers", probeLeftovers})
+
+	results := make(chan probeDone, len(probes))
+	for i, p := range probes {
+		// Probes that hang are abandoned after their timeout, never waited for.
+		go func() { results <- runProbe(ctx, &opts, i, p) }()
+	}
+
+	parts := make([]*Snapshot, len(probes))
+	res := make([]ProbeResult, len(probes))
+	for range probes {
+		d := <-results
+		parts[d.i], res[d.i] = d.part, d.res
+	}
+	for i, part := range parts {
+		if part == nil {
+			continue
+		}
+		merge(snap, part)
+		res[i].Items = part.count()
+	}
+	snap.Probes = res
+	snap.Took = time.Since(start)
+	return snap
+}
+
+// probeDone is what one probe hands back to Scan.
+type probeDone struct {
+	i    int
+	part *Snapshot
+	res  ProbeResult
+}
+
+func runProbe(ctx context.Context, opts *Options, i int, p probe) (d probeDone) {
+	d.i = i
+	d.res.Name = p.name
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(ctx, opts.ProbeTimeout)
+	defer cancel()
+
+	type outcome struct {
+		part *Snapshot
+		err  error
+	}
+	ch := make(chan outcome, 1)
+	go func() {
+		part := &Snapshot{}
+		var err error
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("probe %s crashed: %v", p.name, r)
+			}
+			ch <- outcome{part, err}
+		}()
+		err = p.run(ctx, opts, part)
+	}()
+	select {
+	case o := <-ch:
+		d.part = o.part
+		if o.err != nil {
+			d.res.Error = o.err.Error()
+			d.res.Unavailable = errors.Is(o.err, ErrUnavailable) || errors.Is(o.err, ErrNotSupported)
+			d.res.TimedOut = errors.Is(o.err, context.DeadlineExceeded)
+		}
+	case <-ctx.Done():
+		// The probe ignores its context: abandon it and keep the others.
+		d.res.Error = fmt.Sprintf("%s: gave no answer within %s", p.name, opts.ProbeTimeout)
+		d.res.TimedOut = true
+	}
+	d.res.Took = time.Since(start)
+	return d
+}
+
+func merge(dst, src *Snapshot) {
+	if src.OS.Name != "" {
+		dst.OS.Name = src.OS.Name
+	}
+	if src.OS.Version != "" {
+		dst.OS.Version = src.OS.Version
+	}
+	dst.Processes = append(dst.Processes, src.Processes...)
+	dst.Services = append(dst.Services, src.Services...)
+	dst.Programs = append(dst.Programs, src.Programs...)
+	dst.VendorKeys = append(dst.VendorKeys, src.VendorKeys...)
+	dst.SecurityCenter = append(dst.SecurityCenter, src.SecurityCenter...)
+	dst.Paths = append(dst.Paths, src.Paths...)
+}
+
+func (s *Snapshot) count() int {
+	return len(s.Processes) + len(s.Services) + len(s.Programs) + len(s.VendorKeys) +
+		len(s.SecurityCenter) + len(s.Paths)
+}
+
+// DeniedProcesses counts processes whose name could not be read.
+func (s *Snapshot) DeniedProcesses() int {
+	n := 0
+	for _, p := range s.Processes {
+		if p.Denied {
+			n++
+		}
+	}
+	return n
+}
+
+// ProbeNames lists the probes Scan runs on this OS, in order.
+func ProbeNames() []string {
+	var names []string
+	for _, p := range append(osProbes(), probe{name: "leftovers"}) {
+		names = append(names, p.name)
+	}
+	return slices.Clip(names)
+}

@@ -1,0 +1,50 @@
+package platform
+
+import "fmt"
+
+// AVState is a decoded Windows Security Center productState.
+type AVState struct {
+	// Protection is "on", "off", "snoozed", "expired" or "unknown".
+	Protection string `json:"protection"`
+	// SignaturesUpToDate is false when Security Center says the product's
+	// signatures are out of date.
+	SignaturesUpToDate bool `json:"signaturesUpToDate"`
+	// Microsoft is true for Microsoft's own products (Defender).
+	Microsoft bool `json:"microsoft"`
+}
+
+// DecodeProductState decodes Security Center's productState bit fields:
+// 0xF000 product state (0x0000 off, 0x1000 on, 0x2000 snoozed, 0x3000 expired),
+// 0x00F0 signatures (0x00 up to date, 0x10 out of date), 0x0F00 owner (0x100 Microsoft).
+func DecodeProductState(state uint32) AVState {
+	s := AVState{
+		SignaturesUpToDate: state&0x00F0 == 0,
+		Microsoft:          state&0x0F00 == 0x0100,
+	}
+	switch state & 0xF000 {
+	case 0x0000:
+		s.Protection = "off"
+	case 0x1000:
+		s.Protection = "on"
+	case 0x2000:
+		s.Protection = "snoozed"
+	case 0x3000:
+		s.Protection = "expired"
+	default:
+		s.Protection = "unknown"
+	}
+	return s
+}
+
+// String gives the state in a form support staff read: "on, up to date, Microsoft".
+func (s AVState) String() string {
+	sig := "signatures up to date"
+	if !s.SignaturesUpToDate {
+		sig = "signatures out of date"
+	}
+	owner := "third party"
+	if s.Microsoft {
+		owner = "Microsoft"
+	}
+	return fmt.Sprintf("%s, %s, %s", s.Protection, sig, owner)
+}
