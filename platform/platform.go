@@ -187,12 +187,15 @@ type probe struct {
 // others' results. Scan never returns an error: per-probe errors are in
 // Snapshot.Probes.
 func Scan(ctx context.Context, opts Options) *Snapshot {
+	return scan(ctx, opts, append(osProbes(), probe{"leftovers", probeLeftovers}))
+}
+
+func scan(ctx context.Context, opts Options, probes []probe) *Snapshot {
 	start := time.Now()
 	if opts.ProbeTimeout <= 0 {
 		opts.ProbeTimeout = DefaultProbeTimeout
 	}
 	snap := &Snapshot{OS: OSInfo{Family: runtime.GOOS, Arch: runtime.GOARCH}}
-	probes := append(osProbes(), probe{"leftovers", probeLeftovers})
 
 	results := make(chan probeDone, len(probes))
 	for i, p := range probes {

@@ -1,0 +1,105 @@
+# Kaspersky Transition Helper. On a fresh Debian/Ubuntu machine:
+#   make run    installs what is missing, builds, opens the app
+#   make test   installs what is missing, vets, runs every test (Wine ones too)
+
+SHELL    := /bin/bash
+GO       ?= go
+VERSION  := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+TAGS     := migrated_fynedo
+LDFLAGS  := -X main.version=$(VERSION)
+BIN      := build/transition-helper
+WINBIN   := build/transition-helper.exe
+
+# System packages, from apt. Fyne 2.8 builds X11 and Wayland support on Linux.
+APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols
+APT_TEST  := xvfb imagemagick xdotool wine wine64 gcc-mingw-w64-x86-64
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Windows tests run for real under Wine, in a prefix of our own.
+export WINEPREFIX       := $(CURDIR)/build/wineprefix
+export WINEDEBUG        := -all
+WINE_DLL := build/wine/bcryptprimitives.dll
+WINE_ENV := WINEDLLOVERRIDES=bcryptprimitives=n
+
+PURE_PKGS = $$($(GO) list ./app/... ./platform/... | grep -v /app/ui)
+
+.PHONY: all deps deps-build deps-test build build-windows run test vet test-unit test-darwin test-windows fuzz clean
+
+all: build
+
+deps: deps-build deps-test
+
+deps-build:
+	@$(MAKE) --no-print-directory apt-install PKGS="$(APT_BUILD)"
+	@command -v $(GO) >/dev/null || { echo "Go is missing: install Go 1.26 or newer from https://go.dev/dl/ and run make again."; exit 1; }
+
+deps-test:
+	@$(MAKE) --no-print-directory apt-install PKGS="$(APT_TEST)"
+
+# apt-install PKGS="..." installs the packages that are not installed yet.
+apt-install:
+	@missing=""; for p in $(PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then \
+	  echo "This system has no apt-get. Install these packages (or your system's equivalents) and run make again:$$missing"; exit 1; \
+	fi; \
+	echo "Installing with apt-get:$$missing"; \
+	$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing
+
+build: deps-build
+	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+# The Windows GUI build: cgo through mingw-w64, GUI subsystem.
+build-windows: deps
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+	  $(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS) -H windowsgui" -o $(WINBIN) .
+
+run: build
+	./$(BIN)
+
+test: deps vet test-unit test-darwin test-windows
+
+vet:
+	$(GO) vet ./...
+	GOOS=windows CGO_ENABLED=0 $(GO) vet $(PURE_PKGS)
+	GOOS=darwin CGO_ENABLED=0 $(GO) vet $(PURE_PKGS)
+
+# Linux: every package, the Fyne UI through its test driver, real processes.
+test-unit:
+	$(GO) test -count=1 ./...
+
+# macOS: the pure packages and platform compile and their tests link without cgo.
+test-darwin:
+	@for p in $(PURE_PKGS); do \
+	  GOOS=darwin CGO_ENABLED=0 $(GO) test -c -o /dev/null $$p || exit 1; \
+	done; echo "darwin: test binaries compile"
+
+$(WINE_DLL): platform/testdata/wine/processprng.c
+	@mkdir -p $(dir $@)
+	x86_64-w64-mingw32-gcc -shared -O2 -o $@ $< -ladvapi32
+
+# A Wine prefix with the ProcessPrng DLL Go needs; made once, reused.
+$(WINEPREFIX)/.ready: $(WINE_DLL)
+	@mkdir -p $(WINEPREFIX)
+	WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >/dev/null 2>&1 || true
+	wineserver -w
+	cp $(WINE_DLL) $(WINEPREFIX)/drive_c/windows/system32/
+	touch $@
+
+# Windows: the platform probes and the scan command, run under Wine.
+test-windows: $(WINEPREFIX)/.ready
+	$(WINE_ENV) TH_WINE=1 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -count=1 -exec wine ./platform/... ./app/...
+	wineserver -k || true
+
+# Fuzz each parser of outside text for a while (FUZZTIME=30s by default).
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./app/catalog
+	$(GO) test -run '^$$' -fuzz '^FuzzParseDpkgStatus$$' -fuzztime $(FUZZTIME) ./platform
+	$(GO) test -run '^$$' -fuzz '^FuzzParseBundleInfo$$' -fuzztime $(FUZZTIME) ./platform
+	$(GO) test -run '^$$' -fuzz '^FuzzParseSystemctlUnits$$' -fuzztime $(FUZZTIME) ./platform
+
+clean:
+	rm -rf build

@@ -1,0 +1,199 @@
+// Package cli is the command line of the app, for support staff and scripts:
+// scan (text or JSON), help and version. It has no Fyne in it; main passes
+// in the translator and the version.
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/template"
+	"time"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/detect"
+	"transitionhelper/platform"
+)
+
+// Exit codes of the command line.
+const (
+	ExitOK         = 0 // nothing to remove
+	ExitFound      = 1 // Kaspersky is running or installed
+	ExitUsage      = 2 // bad command or flag
+	ExitIncomplete = 3 // some checks could not finish, and no Kaspersky was found
+	ExitFailure    = 4 // the app itself is broken (the catalog does not load)
+)
+
+// Translator returns the text for key in the user's language; fallback is
+// the English text, a text/template over data.
+type Translator func(key, fallback string, data map[string]any) string
+
+// Env is what the commands need from outside.
+type Env struct {
+	Stdout, Stderr io.Writer
+	AppName        string
+	Version        string
+	T              Translator // nil: English
+	// Scan is the scanner; nil means platform.Scan.
+	Scan func(context.Context, platform.Options) *platform.Snapshot
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Commands lists the subcommands, for main to tell CLI from GUI.
+var Commands = []string{"scan", "help", "version"}
+
+// IsCLI reports whether args (without the program name) ask for the command
+// line rather than the window: any argument at all does.
+func IsCLI(args []string) bool { return len(args) > 0 }
+
+func (e *Env) t(key, fallback string, data map[string]any) string {
+	if e.T != nil {
+		return e.T(key, fallback, data)
+	}
+	return English(key, fallback, data)
+}
+
+// English renders the fallback template: the translator for tests and for
+// builds without translations.
+func English(_ string, fallback string, data map[string]any) string {
+	if data == nil || !strings.Contains(fallback, "{{") {
+		return fallback
+	}
+	tpl, err := template.New("").Option("missingkey=zero").Parse(fallback)
+	if err != nil {
+		return fallback
+	}
+	var b bytes.Buffer
+	if err := tpl.Execute(&b, data); err != nil {
+		return fallback
+	}
+	return b.String()
+}
+
+// Run runs one command and returns the process exit code.
+func Run(ctx context.Context, args []string, env Env) int {
+	if env.Scan == nil {
+		env.Scan = platform.Scan
+	}
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	if len(args) == 0 {
+		env.usage(env.Stdout)
+		return ExitOK
+	}
+	switch args[0] {
+	case "scan":
+		return env.scanCommand(ctx, args[1:])
+	case "help", "-h", "-help", "--help":
+		env.usage(env.Stdout)
+		return ExitOK
+	case "version", "-version", "--version":
+		fmt.Fprintf(env.Stdout, "%s %s\n", env.AppName, env.Version)
+		return ExitOK
+	}
+	what := env.t("cli.unknown-command", "unknown command {{.Command}}", map[string]any{"Command": fmt.Sprintf("%q", args[0])})
+	if strings.HasPrefix(args[0], "-") {
+		what = env.t("cli.unknown-flag", "unknown flag {{.Flag}}", map[string]any{"Flag": args[0]})
+	}
+	fmt.Fprintf(env.Stderr, "%s: %s\n\n", env.AppName, what)
+	env.usage(env.Stderr)
+	return ExitUsage
+}
+
+func (e *Env) usage(w io.Writer) {
+	fmt.Fprintln(w, e.t("cli.usage", `Usage:
+  {{.Name}}                  open the app window
+  {{.Name}} scan             check this computer and print what was found
+  {{.Name}} scan --details   the same, with the evidence for each finding
+  {{.Name}} scan --json      the same as JSON, for scripts and support staff
+  {{.Name}} --version        print the version
+  {{.Name}} --help           print this help
+
+Exit codes of scan: 0 no Kaspersky to remove, 1 Kaspersky found,
+2 wrong command or flag, 3 some checks could not finish.`, map[string]any{"Name": "transition-helper"}))
+}
+
+func (e *Env) scanCommand(ctx context.Context, args []string) int {
+	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	asJSON := fs.Bool("json", false, "")
+	details := fs.Bool("details", false, "")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		} else {
+			msg = e.t("cli.unexpected-argument", "unexpected argument {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))})
+		}
+		fmt.Fprintf(e.Stderr, "%s scan: %s\n\n", e.AppName, msg)
+		e.usage(e.Stderr)
+		return ExitUsage
+	}
+	res, err := e.RunScan(ctx)
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
+		return ExitFailure
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res.JSON(e.AppName, e.Version)); err != nil {
+			fmt.Fprintf(e.Stderr, "%s: writing JSON: %v\n", e.AppName, err)
+			return ExitFailure
+		}
+	} else {
+		e.WriteText(e.Stdout, res, *details)
+	}
+	return res.ExitCode()
+}
+
+// Result is one scan matched against the catalog.
+type Result struct {
+	At       time.Time
+	Snapshot *platform.Snapshot
+	Findings []detect.Finding
+	Summary  detect.Summary
+}
+
+// RunScan loads the catalog, scans this computer and matches the two.
+func (e *Env) RunScan(ctx context.Context) (*Result, error) {
+	if e.Scan == nil {
+		e.Scan = platform.Scan
+	}
+	if e.Now == nil {
+		e.Now = time.Now
+	}
+	cat, err := catalog.Embedded()
+	if err != nil {
+		return nil, fmt.Errorf("loading the built-in catalog: %w", err)
+	}
+	return Analyze(cat, e.Scan(ctx, platform.Options{LeftoverPaths: cat.LeftoverPaths(currentOS())}), e.Now()), nil
+}
+
+// Analyze matches a snapshot against the catalog.
+func Analyze(cat *catalog.Catalog, snap *platform.Snapshot, at time.Time) *Result {
+	fs := detect.Match(cat, snap)
+	return &Result{At: at, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs)}
+}
+
+// Complete reports whether every check finished and every process was read.
+func (r *Result) Complete() bool {
+	return r.Snapshot.Complete() && r.Snapshot.DeniedProcesses() == 0
+}
+
+// ExitCode is the scan's exit code: found beats incomplete beats nothing.
+func (r *Result) ExitCode() int {
+	switch {
+	case r.Summary.KasperskyActive:
+		return ExitFound
+	case !r.Complete():
+		return ExitIncomplete
+	}
+	return ExitOK
+}

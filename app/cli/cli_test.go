@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"transitionhelper/platform"
+)
+
+type bytesBuffer = bytes.Buffer
+
+func fixedScan(snap platform.Snapshot) func(context.Context, platform.Options) *platform.Snapshot {
+	return func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s }
+}
+
+func TestUsageAndExitCodes(t *testing.T) {
+	tests := []struct {
+		args     []string
+		code     int
+		out, err string
+	}{
+		{[]string{"--help"}, ExitOK, "Usage:", ""},
+		{[]string{"help"}, ExitOK, "scan --json", ""},
+		{[]string{"--version"}, ExitOK, "transition-helper 1.2.3", ""},
+		{[]string{"version"}, ExitOK, "1.2.3", ""},
+		{[]string{"--bogus"}, ExitUsage, "", "unknown flag --bogus"},
+		{[]string{"frobnicate"}, ExitUsage, "", `unknown command "frobnicate"`},
+		{[]string{"scan", "--nope"}, ExitUsage, "", "flag provided but not defined: -nope"},
+		{[]string{"scan", "extra"}, ExitUsage, "", `unexpected argument "extra"`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := Run(context.Background(), tt.args, Env{Stdout: &out, Stderr: &errb, AppName: "transition-helper", Version: "1.2.3",
+				Scan: fixedScan(platform.Snapshot{OS: platform.OSInfo{Family: "linux"}})})
+			if code != tt.code || !strings.Contains(out.String(), tt.out) || !strings.Contains(errb.String(), tt.err) {
+				t.Fatalf("exit %d (want %d)\nstdout %q (want %q)\nstderr %q (want %q)", code, tt.code, out.String(), tt.out, errb.String(), tt.err)
+			}
+		})
+	}
+}
+
+func TestScanTextAndExitCodes(t *testing.T) {
+	kis := platform.Snapshot{
+		OS:         platform.OSInfo{Family: "windows", Name: "Windows 11 Pro", Version: "23H2", Arch: "amd64"},
+		Processes:  []platform.Process{{PID: 100, Name: "avp.exe"}, {PID: 200, Name: "MsMpEng.exe"}},
+		Programs:   []platform.Program{{Name: "Kaspersky Internet Security", Version: "21.3.10.391", Source: platform.SourceUninstall, Where: `HKLM\X`}},
+		VendorKeys: []platform.VendorKey{{Name: "AVP21.3", Where: `HKLM\K`, PasswordProtected: true}},
+		Probes:     []platform.ProbeResult{{Name: "processes"}, {Name: "security-center", Error: "not there", Unavailable: true}},
+	}
+	incomplete := platform.Snapshot{OS: platform.OSInfo{Family: "linux"}, Probes: []platform.ProbeResult{{Name: "dpkg", Error: "permission denied"}}}
+	leftovers := platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Paths: []platform.PathFact{{Template: `{ProgramData}\Kaspersky Lab`, Path: `C:\ProgramData\Kaspersky Lab`, Exists: true}}}
+	tests := []struct {
+		name    string
+		snap    platform.Snapshot
+		details bool
+		code    int
+		want    []string
+		notWant []string
+	}{
+		{"kaspersky found", kis, false, ExitFound,
+			[]string{"Kaspersky is on this computer.", "Kaspersky Internet Security 21.3.10.391: Running", "Microsoft Defender: Running", "will ask for that password"},
+			[]string{"pid 100", "could not finish"}},
+		{"details show evidence", kis, true, ExitFound, []string{"process avp.exe (pid 100)", `program Kaspersky Internet Security (HKLM\X)`, `registry AVP21.3 (HKLM\K)`}, nil},
+		{"incomplete", incomplete, false, ExitIncomplete, []string{"No Kaspersky product was found.", "could not finish", "dpkg: permission denied"}, nil},
+		{"leftovers only", leftovers, false, ExitOK, []string{"some of its files stayed behind"}, []string{"Kaspersky is on this computer"}},
+		{"nothing", platform.Snapshot{OS: platform.OSInfo{Family: "darwin"}}, false, ExitOK, []string{"No Kaspersky product was found.", "No other security software was found."}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			args := []string{"scan"}
+			if tt.details {
+				args = append(args, "--details")
+			}
+			code := Run(context.Background(), args, Env{Stdout: &out, Stderr: &out, AppName: "th", Version: "1", Scan: fixedScan(tt.snap)})
+			if code != tt.code {
+				t.Errorf("exit %d, want %d", code, tt.code)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, out.String())
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(out.String(), w) {
+					t.Errorf("output has %q:\n%s", w, out.String())
+				}
+			}
+		})
+	}
+}
+
+func TestScanJSONSchema(t *testing.T) {
+	at := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	got, code := runJSON(t, Env{Now: func() time.Time { return at }, Scan: fixedScan(platform.Snapshot{
+		OS:        platform.OSInfo{Family: "windows"},
+		Processes: []platform.Process{{PID: 100, Name: "avp.exe"}},
+		Programs:  []platform.Program{{Name: "UltraAV", Source: platform.SourceUninstall, Where: "k"}},
+	})})
+	if code != ExitFound || got.Schema != ScanSchema || !got.KasperskyFound || !got.UltraAVFound || got.ExitCode != ExitFound {
+		t.Errorf("json = %+v, exit %d", got, code)
+	}
+	if !got.ScannedAt.Equal(at) || got.Processes != 1 || len(got.Findings) != 2 || got.Findings[0].ProductID != "kaspersky" || got.Findings[1].ProductID != "ultraav" {
+		t.Errorf("json = %+v", got)
+	}
+	if ev := got.Findings[0].Evidence; len(ev) != 1 || ev[0].Matched != "avp.exe" || ev[0].Source != "winpeas" {
+		t.Errorf("evidence = %+v", ev)
+	}
+	empty, code := runJSON(t, Env{Scan: fixedScan(platform.Snapshot{OS: platform.OSInfo{Family: "linux"}})})
+	if code != ExitOK || empty.Findings == nil || empty.Protection == nil {
+		t.Errorf("empty arrays must be [] not null: %+v", empty)
+	}
+}

@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/detect"
+)
+
+func currentOS() string { return runtime.GOOS }
+
+// StateText is the plain word for a finding's state.
+func (e *Env) StateText(state string) string {
+	switch state {
+	case detect.StateRunning:
+		return e.t("state.running", "Running", nil)
+	case detect.StateInstalled:
+		return e.t("state.installed", "Installed, not running", nil)
+	case detect.StateLeftover:
+		return e.t("state.leftover", "Removed, but some files stayed behind", nil)
+	}
+	return state
+}
+
+// WriteText prints the scan in short plain sentences; details adds the
+// evidence under each finding.
+func (e *Env) WriteText(w io.Writer, r *Result, details bool) {
+	snap := r.Snapshot
+	osName := snap.OS.Name
+	if osName == "" {
+		osName = snap.OS.Family
+	}
+	if snap.OS.Version != "" {
+		osName += " " + snap.OS.Version
+	}
+	fmt.Fprintf(w, "%s %s\n", e.AppName, e.Version)
+	fmt.Fprintln(w, e.t("scan.checked", "Checked this computer ({{.OS}}, {{.Arch}}) in {{.Seconds}} s.",
+		map[string]any{"OS": osName, "Arch": snap.OS.Arch, "Seconds": fmt.Sprintf("%.2f", snap.Took.Seconds())}))
+	fmt.Fprintln(w)
+
+	var remove, replacement, protection []detect.Finding
+	for _, f := range r.Findings {
+		switch f.Role {
+		case catalog.RoleRemove:
+			remove = append(remove, f)
+		case catalog.RoleReplacement:
+			replacement = append(replacement, f)
+		default:
+			protection = append(protection, f)
+		}
+	}
+	s := r.Summary
+	switch {
+	case s.KasperskyActive:
+		fmt.Fprintln(w, e.t("scan.kaspersky-found", "Kaspersky is on this computer. In the U.S. it gets no more updates, so it cannot stop new threats.", nil))
+	case s.KasperskyLeftovers:
+		fmt.Fprintln(w, e.t("scan.kaspersky-leftovers", "Kaspersky was removed, but some of its files stayed behind.", nil))
+	default:
+		fmt.Fprintln(w, e.t("scan.kaspersky-none", "No Kaspersky product was found.", nil))
+	}
+	e.writeFindings(w, remove, details)
+	if len(replacement) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, e.t("scan.ultraav-found", "UltraAV or UltraVPN is here. An automatic update installed them on many U.S. computers in September 2024 to replace Kaspersky.", nil))
+		e.writeFindings(w, replacement, details)
+	}
+	fmt.Fprintln(w)
+	if len(protection) == 0 {
+		fmt.Fprintln(w, e.t("scan.protection-none", "No other security software was found.", nil))
+	} else {
+		fmt.Fprintln(w, e.t("scan.protection-found", "Other security software:", nil))
+		e.writeFindings(w, protection, details)
+	}
+	if s.PasswordProtected {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, e.t("scan.password-protected", "Kaspersky is protected by a password. Its uninstaller will ask for that password.", nil))
+	}
+	if !r.Complete() {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, e.t("scan.incomplete", "Some checks could not finish, so this result may be incomplete:", nil))
+		for _, p := range snap.Probes {
+			if !p.OK() {
+				fmt.Fprintf(w, "  - %s: %s\n", p.Name, p.Error)
+			}
+		}
+		if n := snap.DeniedProcesses(); n > 0 {
+			fmt.Fprintln(w, "  - "+e.t("scan.denied-processes", "{{.Count}} running programs could not be read", map[string]any{"Count": n}))
+		}
+	}
+}
+
+func (e *Env) writeFindings(w io.Writer, fs []detect.Finding, details bool) {
+	for _, f := range fs {
+		name := f.Name
+		if f.Version != "" {
+			name += " " + f.Version
+		}
+		fmt.Fprintf(w, "  - %s: %s\n", name, e.StateText(f.State))
+		if details {
+			for _, ev := range f.Evidence {
+				fmt.Fprintf(w, "      %s\n", strings.TrimSpace(ev.String()))
+			}
+		}
+	}
+}

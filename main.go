@@ -1,0 +1,73 @@
+// Command transition-helper helps people replace Kaspersky, which gets no
+// updates in the U.S. since 2024-09-29: no arguments opens the window, a
+// subcommand (scan, --help, --version) runs the command line.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"transitionhelper/app/cli"
+	"transitionhelper/app/ui"
+	"transitionhelper/assets"
+	"transitionhelper/platform"
+)
+
+// version is set from FyneApp.toml by the Makefile (-ldflags -X main.version=…).
+var version = "dev"
+
+const (
+	appID   = "com.github.transitionhelper"
+	appName = "Kaspersky Transition Helper"
+)
+
+func main() { os.Exit(run(os.Args[1:])) }
+
+func run(args []string) int {
+	englishForCLocale()
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		fyne.LogError("loading translations", err)
+	}
+	ctx := context.Background()
+	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, AppName: "transition-helper", Version: version, T: ui.Translate}
+	if cli.IsCLI(args) {
+		platform.AttachParentConsole()
+		env.Stdout, env.Stderr = os.Stdout, os.Stderr
+		return cli.Run(ctx, args, env)
+	}
+	if !platform.HasDisplay() {
+		code := cli.Run(ctx, []string{"scan"}, env)
+		fmt.Fprintln(os.Stderr, "\n"+lang.X("cli.no-display", "No display was found, so the app window cannot open; above is the text result. Run the app from a desktop session to see the window (on a server: xvfb-run, or ssh -X)."))
+		return code
+	}
+	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: appName, Version: strings.TrimPrefix(version, "v"), Icon: icon, Release: true,
+		Migrations: map[string]bool{"fyneDo": true}})
+	a := app.NewWithID(appID)
+	a.SetIcon(icon)
+	w := ui.NewMainWindow(a, env.RunScan, icon)
+	w.ShowAndRun()
+	return 0
+}
+
+// englishForCLocale: the "C" and "POSIX" locales name no language; Fyne
+// would log errors parsing them. Treat them as English.
+func englishForCLocale() {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := os.Getenv(name)
+		if v == "" {
+			continue
+		}
+		if v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.") {
+			os.Setenv(name, "en_US.UTF-8")
+			os.Unsetenv("LANGUAGE")
+		}
+		return
+	}
+}
