@@ -90,7 +90,7 @@ $(WINEPREFIX)/.ready: $(WINE_DLL)
 
 # Windows: the platform probes and the scan command, run under Wine.
 test-windows: $(WINEPREFIX)/.ready
-	$(WINE_ENV) TH_WINE=1 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -count=1 -exec wine ./platform/... ./app/...
+	$(WINE_ENV) TH_WINE=1 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -count=1 -exec wine $(PURE_PKGS)
 	wineserver -k || true
 
 # Fuzz each parser of outside text for a while (FUZZTIME=30s by default).

@@ -16,7 +16,7 @@ import (
 // scans the real /proc through gopsutil, with a dpkg database and unit
 // folder from testdata.
 func TestLinuxScanFindsRealProcesses(t *testing.T) {
-	dir := t.TempDir()
+	dir := tempDir(t)
 	pids := map[string]int{}
 	for _, name := range []string{"avp", "kesl", "klnagent64"} {
 		pids[name] = startRenamed(t, dir, name)
