@@ -64,7 +64,7 @@ func (e *Env) WriteText(w io.Writer, r *Result, details bool) {
 	e.writeFindings(w, remove, details)
 	if len(replacement) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, e.t("scan.ultraav-found", "UltraAV or UltraVPN is here. An automatic update installed them on many U.S. computers in September 2024 to replace Kaspersky.", nil))
+		fmt.Fprintln(w, e.t("scan.ultraav-found", "UltraAV or UltraVPN is on this computer. In September 2024 an automatic update put them on many U.S. Windows computers to replace Kaspersky.", nil))
 		e.writeFindings(w, replacement, details)
 	}
 	fmt.Fprintln(w)

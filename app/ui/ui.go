@@ -43,6 +43,8 @@ type ScanScreen struct {
 
 	content fyne.CanvasObject
 	cancel  context.CancelFunc
+	// shown is called on the UI goroutine once a result is on screen (a test seam).
+	shown func()
 }
 
 // NewScanScreen builds the screen; call Start to scan.
@@ -98,6 +100,9 @@ func (s *ScanScreen) show(res *cli.Result, err error) {
 	s.Progress.Stop()
 	s.Progress.Hide()
 	s.Again.Enable()
+	if s.shown != nil {
+		defer s.shown()
+	}
 	if err != nil {
 		fyne.LogError("scan failed", err)
 		s.Status.SetText("")
@@ -113,7 +118,7 @@ func (s *ScanScreen) show(res *cli.Result, err error) {
 		s.Meaning.SetText(lang.X("ui.kaspersky-found-meaning", "In the U.S. it gets no more updates, so it cannot stop new threats. It should be replaced."))
 	case sum.KasperskyLeftovers:
 		s.Headline.SetText(lang.X("ui.kaspersky-leftovers", "Kaspersky was removed, but some files stayed behind."))
-		s.Meaning.SetText(lang.X("ui.kaspersky-leftovers-meaning", "They do no harm, but they take space."))
+		s.Meaning.SetText(lang.X("ui.kaspersky-leftovers-meaning", "They can be cleaned up after the move to new protection."))
 	default:
 		s.Headline.SetText(lang.X("ui.kaspersky-none", "No Kaspersky product was found."))
 		s.Meaning.Hide()
