@@ -44,9 +44,6 @@ type Env struct {
 	Now func() time.Time
 }
 
-// Commands lists the subcommands, for main to tell CLI from GUI.
-var Commands = []string{"scan", "help", "version"}
-
 // IsCLI reports whether args (without the program name) ask for the command
 // line rather than the window: any argument at all does.
 func IsCLI(args []string) bool { return len(args) > 0 }
@@ -77,12 +74,6 @@ func English(_ string, fallback string, data map[string]any) string {
 
 // Run runs one command and returns the process exit code.
 func Run(ctx context.Context, args []string, env Env) int {
-	if env.Scan == nil {
-		env.Scan = platform.Scan
-	}
-	if env.Now == nil {
-		env.Now = time.Now
-	}
 	if len(args) == 0 {
 		env.usage(env.Stdout)
 		return ExitOK
