@@ -97,3 +97,11 @@ func TestAttachParentConsoleKeepsOutput(t *testing.T) {
 		t.Error("Windows always has a display")
 	}
 }
+
+func TestRegionHints(t *testing.T) {
+	tz, locale := RegionHints()
+	t.Logf("time zone %q, locale %q", tz, locale)
+	if tz == "" && locale == "" {
+		t.Error("neither a time zone nor a locale")
+	}
+}

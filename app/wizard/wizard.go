@@ -1,0 +1,331 @@
+// Package wizard is the guided flow as a state machine with no widgets in it:
+// the seven numbered steps, which apply, where Next goes, the checklist of
+// what to save, the removal rows, and the saved progress.
+package wizard
+
+import (
+	"slices"
+	"time"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/detect"
+	"transitionhelper/platform"
+)
+
+// Step numbers never change: support staff say "go to step 3".
+type Step int
+
+// The steps.
+const (
+	StepCheck  Step = 1 // what happened, the countdown, "Check this computer"
+	StepFound  Step = 2 // what we found
+	StepSave   Step = 3 // save what you'd lose
+	StepRemove Step = 4 // remove Kaspersky
+	StepChoose Step = 5 // choose new protection
+	StepVerify Step = 6 // check you're protected
+	StepDone   Step = 7 // summary and report
+)
+
+// Steps lists them in order.
+var Steps = []Step{StepCheck, StepFound, StepSave, StepRemove, StepChoose, StepVerify, StepDone}
+
+// Region decides whether the U.S. ban applies.
+type Region string
+
+// Regions.
+const (
+	RegionUS    Region = "US"
+	RegionOther Region = "other"
+)
+
+// RemovalState is where one product is in step 4.
+type RemovalState string
+
+// Removal states.
+const (
+	ToRemove      RemovalState = "to-remove"
+	Removing      RemovalState = "removing"
+	RestartNeeded RemovalState = "restart-needed"
+	Removed       RemovalState = "removed"
+)
+
+// Checklist item ids of step 3, in the order shown.
+const (
+	SavePasswords  = "passwords"
+	SaveLicence    = "licence"
+	SaveQuarantine = "quarantine"
+	SaveVPN        = "vpn"
+	SaveSafeKids   = "safe-kids"
+)
+
+// ScanRecord is one scan as the wizard keeps it.
+type ScanRecord struct {
+	At       time.Time        `json:"at"`
+	OS       platform.OSInfo  `json:"os"`
+	Complete bool             `json:"complete"`
+	Findings []detect.Finding `json:"findings"`
+}
+
+// Summary condenses the record's findings.
+func (r *ScanRecord) Summary() detect.Summary {
+	if r == nil {
+		return detect.Summary{}
+	}
+	return detect.Summarize(r.Findings)
+}
+
+// State is the user's progress; it is saved after every change.
+type State struct {
+	Version      int                     `json:"version"`
+	Step         Step                    `json:"step"`
+	Reached      Step                    `json:"reached"`
+	Region       Region                  `json:"region"`
+	RegionChosen bool                    `json:"regionChosen,omitempty"`
+	Scan         *ScanRecord             `json:"scan,omitempty"`
+	Verify       *ScanRecord             `json:"verify,omitempty"`
+	Ticks        map[string]bool         `json:"ticks,omitempty"`
+	Removal      map[string]RemovalState `json:"removal,omitempty"`
+	// Gone lists Kaspersky products an earlier scan found and a later one did not.
+	Gone []detect.Finding `json:"gone,omitempty"`
+}
+
+// StateVersion is the format of State this package writes.
+const StateVersion = 1
+
+// New is a fresh start at step 1, in the given region.
+func New(region Region) State {
+	return State{Version: StateVersion, Step: StepCheck, Reached: StepCheck, Region: region}
+}
+
+// Valid reports whether a loaded state can be used as it is.
+func (s State) Valid() bool {
+	return s.Version == StateVersion && s.Step >= StepCheck && s.Step <= StepDone &&
+		s.Reached >= s.Step && s.Reached <= StepDone && (s.Region == RegionUS || s.Region == RegionOther)
+}
+
+// Reason says why a step does not apply; "" when it does.
+type Reason string
+
+// Reasons a step does not apply.
+const (
+	ReasonNone        Reason = ""
+	ReasonNotChecked  Reason = "not-checked"  // no scan yet
+	ReasonNoKaspersky Reason = "no-kaspersky" // nothing to save or remove
+)
+
+// Applies tells whether step applies now, and if not, why.
+func (s State) Applies(step Step) Reason {
+	if step > StepCheck && s.Scan == nil {
+		return ReasonNotChecked
+	}
+	if (step == StepSave || step == StepRemove) && !s.Scan.Summary().KasperskyActive {
+		return ReasonNoKaspersky
+	}
+	return ReasonNone
+}
+
+// NextStep is where Next goes from the current step: past the steps that do
+// not apply. With nothing found, step 2 goes on to step 6; with UltraAV but
+// no Kaspersky, to step 5.
+func (s State) NextStep() Step {
+	switch s.Step {
+	case StepCheck:
+		if s.Scan == nil {
+			return StepCheck
+		}
+		return StepFound
+	case StepFound:
+		sum := s.Scan.Summary()
+		switch {
+		case sum.KasperskyActive:
+			return StepSave
+		case sum.UltraAV:
+			return StepChoose
+		}
+		return StepVerify
+	case StepDone:
+		return StepDone
+	}
+	return s.Step + 1
+}
+
+// Next moves on and returns the new state.
+func (s State) Next() State {
+	return s.goTo(s.NextStep())
+}
+
+// Back returns to the step before, if there is one.
+func (s State) Back() State {
+	if s.Step > StepCheck {
+		s.Step--
+	}
+	return s
+}
+
+// CanGo reports whether the user may jump to step: any step reached before.
+func (s State) CanGo(step Step) bool {
+	return step >= StepCheck && step <= s.Reached
+}
+
+// Go jumps to a step reached before; other steps are refused.
+func (s State) Go(step Step) State {
+	if !s.CanGo(step) {
+		return s
+	}
+	s.Step = step
+	return s
+}
+
+func (s State) goTo(step Step) State {
+	s.Step = step
+	if step > s.Reached {
+		s.Reached = step
+	}
+	return s
+}
+
+// WithScan records the scan of step 1 (or a re-scan) and moves to step 2.
+// Products no longer found are marked removed; the others keep their state.
+func (s State) WithScan(rec ScanRecord) State {
+	old := s.Removal
+	var before []detect.Finding
+	if s.Scan != nil {
+		before = s.Scan.Findings
+	}
+	s.Scan = &rec
+	s.Removal = map[string]RemovalState{}
+	for _, f := range rec.Findings {
+		if f.Role == catalog.RoleRemove && f.State != detect.StateLeftover {
+			st := old[f.ProductID]
+			if st == "" || st == Removed {
+				st = ToRemove
+			}
+			s.Removal[f.ProductID] = st
+		}
+	}
+	gone := slices.Clone(s.Gone)
+	for _, f := range before {
+		if _, tracked := old[f.ProductID]; !tracked {
+			continue
+		}
+		if _, still := s.Removal[f.ProductID]; !still && !slices.ContainsFunc(gone, func(g detect.Finding) bool { return g.ProductID == f.ProductID }) {
+			gone = append(gone, f)
+		}
+	}
+	// A product found again is not gone.
+	gone = slices.DeleteFunc(gone, func(g detect.Finding) bool { _, back := s.Removal[g.ProductID]; return back })
+	s.Gone = gone
+	if s.Step == StepCheck {
+		return s.goTo(StepFound)
+	}
+	return s
+}
+
+// WithVerify records the re-scan of step 6.
+func (s State) WithVerify(rec ScanRecord) State {
+	s.Verify = &rec
+	return s
+}
+
+// WithRegion sets the region the user chose.
+func (s State) WithRegion(r Region) State {
+	s.Region, s.RegionChosen = r, true
+	return s
+}
+
+// WithTick ticks or unticks a checklist item.
+func (s State) WithTick(id string, done bool) State {
+	ticks := make(map[string]bool, len(s.Ticks)+1)
+	for k, v := range s.Ticks {
+		ticks[k] = v
+	}
+	if done {
+		ticks[id] = true
+	} else {
+		delete(ticks, id)
+	}
+	s.Ticks = ticks
+	return s
+}
+
+// WithRemoval sets one product's removal state.
+func (s State) WithRemoval(productID string, st RemovalState) State {
+	m := make(map[string]RemovalState, len(s.Removal))
+	for k, v := range s.Removal {
+		m[k] = v
+	}
+	m[productID] = st
+	s.Removal = m
+	return s
+}
+
+// Checklist lists what to save before removal, from what was found.
+func (s State) Checklist() []string {
+	if s.Scan == nil {
+		return nil
+	}
+	var items []string
+	add := func(id string) {
+		if !slices.Contains(items, id) {
+			items = append(items, id)
+		}
+	}
+	active := false
+	for _, f := range s.Scan.Findings {
+		if f.Role != catalog.RoleRemove || f.State == detect.StateLeftover {
+			continue
+		}
+		active = true
+		if f.Component == "password-manager" || slices.Contains(f.UserData, catalog.DataPasswords) {
+			add(SavePasswords)
+		}
+	}
+	if !active {
+		return nil
+	}
+	add(SaveLicence)
+	for _, f := range s.Scan.Findings {
+		if f.Role != catalog.RoleRemove || f.State == detect.StateLeftover {
+			continue
+		}
+		if f.Component == "antivirus" {
+			add(SaveQuarantine)
+		}
+		if f.Component == "vpn" || slices.Contains(f.UserData, catalog.DataVPN) {
+			add(SaveVPN)
+		}
+		if f.Component == "parental-controls" || slices.Contains(f.UserData, catalog.DataParentalControls) {
+			add(SaveSafeKids)
+		}
+	}
+	// Passwords first: losing them hurts most.
+	order := []string{SavePasswords, SaveLicence, SaveQuarantine, SaveVPN, SaveSafeKids}
+	slices.SortFunc(items, func(a, b string) int { return slices.Index(order, a) - slices.Index(order, b) })
+	return items
+}
+
+// RemovalRow is one product of step 4.
+type RemovalRow struct {
+	Finding detect.Finding
+	State   RemovalState
+}
+
+// RemovalRows lists the Kaspersky products to remove with their state; a
+// product removed since the first scan stays listed as removed.
+func (s State) RemovalRows() []RemovalRow {
+	if s.Scan == nil {
+		return nil
+	}
+	var rows []RemovalRow
+	seen := map[string]bool{}
+	for _, f := range s.Scan.Findings {
+		if st, ok := s.Removal[f.ProductID]; ok && !seen[f.ProductID] {
+			seen[f.ProductID] = true
+			rows = append(rows, RemovalRow{Finding: f, State: st})
+		}
+	}
+	for _, f := range s.Gone {
+		rows = append(rows, RemovalRow{Finding: f, State: Removed})
+	}
+	return rows
+}

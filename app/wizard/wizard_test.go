@@ -1,0 +1,242 @@
+package wizard
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"transitionhelper/app/detect"
+)
+
+var (
+	kis = detect.Finding{ProductID: "kaspersky-total-security", Name: "Kaspersky Total Security", Role: "remove", Component: "antivirus", State: detect.StateRunning, UserData: []string{"passwords", "parental-controls"}}
+	kpm = detect.Finding{ProductID: "kaspersky-password-manager", Name: "Kaspersky Password Manager", Role: "remove", Component: "password-manager", State: detect.StateInstalled, UserData: []string{"passwords"}}
+	vpn = detect.Finding{ProductID: "kaspersky-vpn", Name: "Kaspersky VPN Secure Connection", Role: "remove", Component: "vpn", State: detect.StateInstalled, UserData: []string{"vpn"}}
+	lft = detect.Finding{ProductID: "kaspersky", Name: "Kaspersky security app", Role: "remove", Component: "antivirus", State: detect.StateLeftover}
+	uav = detect.Finding{ProductID: "ultraav", Name: "UltraAV", Role: "replacement", Component: "antivirus", State: detect.StateRunning}
+	def = detect.Finding{ProductID: "microsoft-defender", Name: "Microsoft Defender", Role: "protection", Component: "antivirus", State: detect.StateRunning}
+)
+
+func scanned(fs ...detect.Finding) ScanRecord { return ScanRecord{At: time.Unix(0, 0), Findings: fs, Complete: true} }
+
+func TestNextStep(t *testing.T) {
+	tests := []struct {
+		name  string
+		state State
+		want  Step
+	}{
+		{"step 1 without a scan stays", New(RegionUS), StepCheck},
+		{"a scan moves to step 2", New(RegionUS).WithScan(scanned(kis)), StepFound},
+		{"found Kaspersky: save", New(RegionUS).WithScan(scanned(kis)).Next(), StepSave},
+		{"save → remove", New(RegionUS).WithScan(scanned(kis)).Next().Next(), StepRemove},
+		{"remove → choose", New(RegionUS).WithScan(scanned(kis)).Next().Next().Next(), StepChoose},
+		{"choose → verify", New(RegionUS).WithScan(scanned(kis)).Next().Next().Next().Next(), StepVerify},
+		{"verify → done", New(RegionUS).WithScan(scanned(kis)).Next().Next().Next().Next().Next(), StepDone},
+		{"done stays", New(RegionUS).WithScan(scanned(kis)).Next().Next().Next().Next().Next().Next(), StepDone},
+		{"nothing found: step 2 goes on to step 6", New(RegionUS).WithScan(scanned(def)).Next(), StepVerify},
+		{"only leftovers: step 6", New(RegionUS).WithScan(scanned(lft, def)).Next(), StepVerify},
+		{"UltraAV only: choose", New(RegionUS).WithScan(scanned(uav)).Next(), StepChoose},
+		{"outside the U.S. the steps are the same", New(RegionOther).WithScan(scanned(kis)).Next(), StepSave},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.state.Step; got != tt.want {
+				// the table gives the state after its moves: its Step is the answer
+				t.Errorf("step %d, want %d", got, tt.want)
+			}
+			if tt.state.Reached < tt.state.Step {
+				t.Errorf("reached %d behind step %d", tt.state.Reached, tt.state.Step)
+			}
+		})
+	}
+}
+
+func TestBackGoAndApplies(t *testing.T) {
+	s := New(RegionUS).WithScan(scanned(kis)).Next().Next() // at step 4
+	if s.Step != StepRemove || s.Reached != StepRemove {
+		t.Fatalf("at %d reached %d", s.Step, s.Reached)
+	}
+	if b := s.Back(); b.Step != StepSave || b.Reached != StepRemove {
+		t.Errorf("back: %d reached %d", b.Step, b.Reached)
+	}
+	if g := s.Go(StepCheck); g.Step != StepCheck || !g.CanGo(StepRemove) {
+		t.Errorf("go to 1: %+v", g)
+	}
+	if g := s.Go(StepVerify); g.Step != StepRemove {
+		t.Error("jumped to a step not reached yet")
+	}
+	if New(RegionUS).Back().Step != StepCheck {
+		t.Error("back from step 1")
+	}
+	if r := New(RegionUS).Applies(StepFound); r != ReasonNotChecked {
+		t.Errorf("step 2 before a scan: %q", r)
+	}
+	nothing := New(RegionUS).WithScan(scanned(def))
+	for _, st := range []Step{StepSave, StepRemove} {
+		if r := nothing.Applies(st); r != ReasonNoKaspersky {
+			t.Errorf("step %d with no Kaspersky: %q", st, r)
+		}
+	}
+	for _, st := range Steps {
+		if r := s.Applies(st); r != ReasonNone {
+			t.Errorf("step %d with Kaspersky: %q", st, r)
+		}
+	}
+}
+
+func TestChecklist(t *testing.T) {
+	tests := []struct {
+		fs   []detect.Finding
+		want string
+	}{
+		{[]detect.Finding{kis}, "passwords licence quarantine safe-kids"},
+		{[]detect.Finding{vpn}, "licence vpn"},
+		{[]detect.Finding{kpm, vpn}, "passwords licence vpn"},
+		{[]detect.Finding{lft, def}, ""},
+		{[]detect.Finding{uav}, ""},
+	}
+	for _, tt := range tests {
+		got := strings.Join(New(RegionUS).WithScan(scanned(tt.fs...)).Checklist(), " ")
+		if got != tt.want {
+			t.Errorf("checklist %q, want %q", got, tt.want)
+		}
+	}
+	s := New(RegionUS).WithScan(scanned(kis)).WithTick(SavePasswords, true)
+	if !s.Ticks[SavePasswords] || s.WithTick(SavePasswords, false).Ticks[SavePasswords] || !s.Ticks[SavePasswords] {
+		t.Error("ticks are not kept, or a tick changed an earlier state")
+	}
+}
+
+func TestRemovalRowsAcrossRescans(t *testing.T) {
+	s := New(RegionUS).WithScan(scanned(kis, vpn, def))
+	rows := s.RemovalRows()
+	if len(rows) != 2 || rows[0].State != ToRemove || rows[1].Finding.ProductID != "kaspersky-vpn" {
+		t.Fatalf("rows %+v", rows)
+	}
+	s = s.WithRemoval(kis.ProductID, RestartNeeded)
+	// After the restart the VPN is gone, Total Security still there.
+	s = s.WithScan(scanned(kis, def))
+	got := map[string]RemovalState{}
+	for _, r := range s.RemovalRows() {
+		got[r.Finding.ProductID] = r.State
+	}
+	if got[kis.ProductID] != RestartNeeded || got[vpn.ProductID] != Removed || len(got) != 2 {
+		t.Errorf("after re-scan: %v", got)
+	}
+	s = s.WithScan(scanned(def))
+	for _, r := range s.RemovalRows() {
+		if r.State != Removed {
+			t.Errorf("%s: %s after it was gone", r.Finding.ProductID, r.State)
+		}
+	}
+	if n := len(s.RemovalRows()); n != 2 {
+		t.Errorf("%d rows, want both products listed as removed", n)
+	}
+}
+
+func TestStore(t *testing.T) {
+	dir := t.TempDir()
+	st := Store{Path: filepath.Join(dir, "sub", StateFile)}
+	if _, err := st.Load(); !errors.Is(err, ErrNoState) {
+		t.Fatalf("first load: %v", err)
+	}
+	want := New(RegionOther).WithScan(scanned(kis, def)).Next().WithTick(SaveLicence, true)
+	if err := st.Save(want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Step != want.Step || got.Region != RegionOther || !got.Ticks[SaveLicence] || len(got.Scan.Findings) != 2 {
+		t.Errorf("loaded %+v", got)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(st.Path))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+	for name, data := range map[string]string{
+		"not json":      "{",
+		"empty":         "",
+		"bad step":      `{"version":1,"step":9,"reached":9,"region":"US"}`,
+		"wrong version": `{"version":99,"step":1,"reached":1,"region":"US"}`,
+		"no region":     `{"version":1,"step":1,"reached":1}`,
+	} {
+		if err := os.WriteFile(st.Path, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Load(); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%s: %v, want ErrCorrupt", name, err)
+		}
+	}
+	if err := st.Clear(); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Clear(); err != nil {
+		t.Errorf("clearing twice: %v", err)
+	}
+}
+
+func FuzzStoreLoad(f *testing.F) {
+	f.Add([]byte(`{"version":1,"step":2,"reached":3,"region":"US","ticks":{"licence":true}}`))
+	f.Add([]byte(`{"version":1,"step":1,"reached":1,"region":"other","scan":{"findings":null}}`))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st := Store{Path: filepath.Join(dir, StateFile)}
+		if err := os.WriteFile(st.Path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s, err := st.Load()
+		if err != nil {
+			if !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("error %v is not ErrCorrupt", err)
+			}
+			return
+		}
+		// Whatever loads must be safe to drive.
+		_ = s.Next().Back().Go(StepDone).Checklist()
+		_ = s.RemovalRows()
+		for _, st := range Steps {
+			_ = s.Applies(st)
+		}
+	})
+}
+
+func TestGuessRegion(t *testing.T) {
+	tests := []struct {
+		tz, locale string
+		want       Region
+	}{
+		{"America/Chicago", "de_DE.UTF-8", RegionUS},
+		{"America/Indiana/Indianapolis", "", RegionUS},
+		{"Pacific/Honolulu", "en_US", RegionUS},
+		{"America/Toronto", "en_US.UTF-8", RegionOther},
+		{"Europe/Berlin", "en_US.UTF-8", RegionOther},
+		{"Eastern Standard Time", "en-US", RegionUS},
+		{"Eastern Standard Time", "en-CA", RegionOther},
+		{"Eastern Standard Time", "", RegionUS},
+		{"Central Standard Time", "es-MX", RegionOther},
+		{"Central Standard Time", "es-US", RegionUS},
+		{"GMT Standard Time", "en-US", RegionOther},
+		{"", "es_PR.UTF-8", RegionUS},
+		{"", "fr_FR.UTF-8", RegionOther},
+		{"", "C", RegionUS},
+		{"", "", RegionUS},
+		{"", "sr_RS@latin", RegionOther},
+		{"Etc/UTC", "C.UTF-8", RegionUS},
+		{"Etc/UTC", "de_DE.UTF-8", RegionOther},
+		{"UTC", "", RegionUS},
+	}
+	for _, tt := range tests {
+		if got := GuessRegion(tt.tz, tt.locale); got != tt.want {
+			t.Errorf("GuessRegion(%q, %q) = %s, want %s", tt.tz, tt.locale, got, tt.want)
+		}
+	}
+	if !slices.Contains(usTerritories, "PR") {
+		t.Error("Puerto Rico is under U.S. rules")
+	}
+}
