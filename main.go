@@ -1,6 +1,6 @@
 // Command transition-helper helps people replace Kaspersky, which gets no
-// updates in the U.S. since 2024-09-29: no arguments opens the window, a
-// subcommand (scan, --help, --version) runs the command line.
+// updates in the U.S. since 2024-09-29: no arguments opens the guided app,
+// a subcommand (scan, --help, --version) runs the command line.
 package main
 
 import (
@@ -13,8 +13,10 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
+	"transitionhelper/app/catalog"
 	"transitionhelper/app/cli"
 	"transitionhelper/app/ui"
+	"transitionhelper/app/wizard"
 	"transitionhelper/assets"
 	"transitionhelper/platform"
 )
@@ -46,13 +48,29 @@ func run(args []string) int {
 		fmt.Fprintln(os.Stderr, "\n"+lang.X("cli.no-display", "No display was found, so the app window cannot open; above is the text result. Run the app from a desktop session to see the window (on a server: xvfb-run, or ssh -X)."))
 		return code
 	}
+	cat, err := catalog.Embedded()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", env.AppName, err)
+		return cli.ExitFailure
+	}
+	hooks, err := readDevHooks(&env)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", env.AppName, err)
+		return cli.ExitUsage
+	}
 	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: appName, Version: strings.TrimPrefix(version, "v"), Icon: icon, Release: true,
 		Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID(appID)
 	a.SetIcon(icon)
-	w := ui.NewMainWindow(a, env.RunScan, icon)
-	w.ShowAndRun()
+	hooks.applyPreferences(a)
+	u := ui.New(a, ui.Config{
+		Version: version, Scan: env.RunScan, Catalog: cat, StateDir: hooks.stateDir,
+		GuessRegion: func() wizard.Region { return wizard.GuessRegion(platform.RegionHints()) },
+	})
+	u.Window().SetIcon(icon)
+	hooks.openStep(ctx, u, &env)
+	u.ShowAndRun()
 	return 0
 }
 

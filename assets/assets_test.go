@@ -11,15 +11,37 @@ import (
 	"testing"
 )
 
+// loadLang reads one language: a key maps to its text, or for plurals to
+// its forms ("one", "other"; flattened here as "key#one", "key#other").
 func loadLang(t *testing.T, name string) map[string]string {
 	t.Helper()
 	data, err := Translations.ReadFile("translations/" + name + ".json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m map[string]string
-	if err := json.Unmarshal(data, &m); err != nil {
+	var raw map[string]any
+	if err := json.Unmarshal(data, &raw); err != nil {
 		t.Fatalf("%s.json: %v", name, err)
+	}
+	m := map[string]string{}
+	for k, v := range raw {
+		switch v := v.(type) {
+		case string:
+			m[k] = v
+		case map[string]any:
+			for form, text := range v {
+				s, ok := text.(string)
+				if !ok || (form != "one" && form != "other") {
+					t.Errorf("%s.json: %q has a bad plural form %q", name, k, form)
+				}
+				m[k+"#"+form] = s
+			}
+			if _, ok := v["other"]; !ok {
+				t.Errorf("%s.json: plural %q has no \"other\" form", name, k)
+			}
+		default:
+			t.Errorf("%s.json: %q is neither text nor plural forms", name, k)
+		}
 	}
 	return m
 }
@@ -53,7 +75,7 @@ func TestTranslationsComplete(t *testing.T) {
 // "fallback") and friends, and checks en.json has the key with the same text.
 func TestEveryKeyInCodeIsTranslated(t *testing.T) {
 	en := loadLang(t, "en")
-	call := regexp.MustCompile("(?s)(?:lang\\.X|\\.t|Translate)\\(\\s*\"([a-z0-9.\\-]+)\",\\s*(`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\")")
+	call := regexp.MustCompile("(?s)(lang\\.XN|lang\\.X|\\.t|Translate)\\(\\s*\"([a-z0-9.\\-]+)\",\\s*(`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\")")
 	seen := 0
 	for _, root := range []string{"../app", "../main.go"} {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -66,16 +88,20 @@ func TestEveryKeyInCodeIsTranslated(t *testing.T) {
 			}
 			for _, m := range call.FindAllStringSubmatch(string(src), -1) {
 				seen++
-				fallback := m[2][1 : len(m[2])-1]
-				if m[2][0] == '"' {
-					if err := json.Unmarshal([]byte(m[2]), &fallback); err != nil {
+				key, lit := m[2], m[3]
+				if m[1] == "lang.XN" {
+					key += "#other" // the fallback of a plural is its "other" form
+				}
+				fallback := lit[1 : len(lit)-1]
+				if lit[0] == '"' {
+					if err := json.Unmarshal([]byte(lit), &fallback); err != nil {
 						t.Errorf("%s: %v", path, err)
 					}
 				}
-				if got, ok := en[m[1]]; !ok {
-					t.Errorf("%s: key %q is not in en.json", path, m[1])
+				if got, ok := en[key]; !ok {
+					t.Errorf("%s: key %q is not in en.json", path, key)
 				} else if got != fallback {
-					t.Errorf("%s: key %q says %q in code but %q in en.json", path, m[1], fallback, got)
+					t.Errorf("%s: key %q says %q in code but %q in en.json", path, key, fallback, got)
 				}
 			}
 			return nil

@@ -118,7 +118,8 @@ func (s State) Applies(step Step) Reason {
 	if step > StepCheck && s.Scan == nil {
 		return ReasonNotChecked
 	}
-	if (step == StepSave || step == StepRemove) && !s.Scan.Summary().KasperskyActive {
+	// Once Kaspersky was found, steps 3 and 4 stay, removed products included.
+	if (step == StepSave || step == StepRemove) && !s.Scan.Summary().KasperskyActive && len(s.Gone) == 0 {
 		return ReasonNoKaspersky
 	}
 	return ReasonNone
@@ -270,24 +271,21 @@ func (s State) Checklist() []string {
 			items = append(items, id)
 		}
 	}
-	active := false
-	for _, f := range s.Scan.Findings {
-		if f.Role != catalog.RoleRemove || f.State == detect.StateLeftover {
-			continue
+	// What was found first counts, even once it is removed: the list stays put.
+	var found []detect.Finding
+	for _, f := range append(slices.Clone(s.Scan.Findings), s.Gone...) {
+		if f.Role == catalog.RoleRemove && f.State != detect.StateLeftover {
+			found = append(found, f)
 		}
-		active = true
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	for _, f := range found {
 		if f.Component == "password-manager" || slices.Contains(f.UserData, catalog.DataPasswords) {
 			add(SavePasswords)
 		}
-	}
-	if !active {
-		return nil
-	}
-	add(SaveLicence)
-	for _, f := range s.Scan.Findings {
-		if f.Role != catalog.RoleRemove || f.State == detect.StateLeftover {
-			continue
-		}
+		add(SaveLicence)
 		if f.Component == "antivirus" {
 			add(SaveQuarantine)
 		}
@@ -328,4 +326,24 @@ func (s State) RemovalRows() []RemovalRow {
 		rows = append(rows, RemovalRow{Finding: f, State: Removed})
 	}
 	return rows
+}
+
+// ActiveScanners lists the real-time antivirus products protecting the
+// computer in rec: running, and switched on where Windows Security Center
+// says (Defender stays running but passive while another antivirus is on).
+func ActiveScanners(rec *ScanRecord) []detect.Finding {
+	if rec == nil {
+		return nil
+	}
+	var out []detect.Finding
+	for _, f := range rec.Findings {
+		if f.Role == catalog.RoleRemove || f.Component != "antivirus" || f.State != detect.StateRunning {
+			continue
+		}
+		if len(f.SecurityCenter) > 0 && !slices.ContainsFunc(f.SecurityCenter, func(sc platform.SecurityCenter) bool { return sc.State.Protection == "on" }) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"transitionhelper/app/detect"
+	"transitionhelper/platform"
 )
 
 var (
@@ -21,7 +22,9 @@ var (
 	def = detect.Finding{ProductID: "microsoft-defender", Name: "Microsoft Defender", Role: "protection", Component: "antivirus", State: detect.StateRunning}
 )
 
-func scanned(fs ...detect.Finding) ScanRecord { return ScanRecord{At: time.Unix(0, 0), Findings: fs, Complete: true} }
+func scanned(fs ...detect.Finding) ScanRecord {
+	return ScanRecord{At: time.Unix(0, 0), Findings: fs, Complete: true}
+}
 
 func TestNextStep(t *testing.T) {
 	tests := []struct {
@@ -238,5 +241,48 @@ func TestGuessRegion(t *testing.T) {
 	}
 	if !slices.Contains(usTerritories, "PR") {
 		t.Error("Puerto Rico is under U.S. rules")
+	}
+}
+
+func TestActiveScanners(t *testing.T) {
+	passiveDefender := def
+	passiveDefender.SecurityCenter = []platform.SecurityCenter{{DisplayName: "Windows Defender", State: platform.DecodeProductState(393472)}}
+	bit := detect.Finding{ProductID: "bitdefender", Name: "Bitdefender", Role: "protection", Component: "antivirus", State: detect.StateRunning}
+	installed := bit
+	installed.State = detect.StateInstalled
+	tests := []struct {
+		fs   []detect.Finding
+		want string
+	}{
+		{[]detect.Finding{def}, "microsoft-defender"},
+		{[]detect.Finding{passiveDefender, bit}, "bitdefender"},
+		{[]detect.Finding{def, bit}, "microsoft-defender bitdefender"},
+		{[]detect.Finding{kis, uav}, "ultraav"},
+		{[]detect.Finding{installed, vpn}, ""},
+	}
+	for _, tt := range tests {
+		rec := scanned(tt.fs...)
+		var ids []string
+		for _, f := range ActiveScanners(&rec) {
+			ids = append(ids, f.ProductID)
+		}
+		if got := strings.Join(ids, " "); got != tt.want {
+			t.Errorf("active %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestStepsStayAfterRemoval(t *testing.T) {
+	s := New(RegionUS).WithScan(scanned(kpm, def)).Next() // step 3
+	s = s.WithTick(SavePasswords, true).Next()            // step 4
+	s = s.WithScan(scanned(def))                          // all removed
+	if r := s.Applies(StepRemove); r != ReasonNone {
+		t.Errorf("step 4 after removal: %q", r)
+	}
+	if got := strings.Join(s.Checklist(), " "); got != "passwords licence" {
+		t.Errorf("checklist after removal %q", got)
+	}
+	if rows := s.RemovalRows(); len(rows) != 1 || rows[0].State != Removed {
+		t.Errorf("rows %+v", rows)
 	}
 }

@@ -1,0 +1,392 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/cli"
+	"transitionhelper/app/timeline"
+	"transitionhelper/app/wizard"
+	"transitionhelper/platform"
+)
+
+// today is the fixed clock of these tests: 785 days after the cut-off.
+var today = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+var (
+	snapKaspersky = platform.Snapshot{
+		OS:        platform.OSInfo{Family: "windows", Name: "Windows 11 Pro", Arch: "amd64"},
+		Processes: []platform.Process{{PID: 10, Name: "avp.exe"}, {PID: 11, Name: "MsMpEng.exe"}},
+		Programs: []platform.Program{
+			{Name: "Kaspersky Total Security", Version: "21.3", Source: platform.SourceUninstall, Where: "k1"},
+			{Name: "Kaspersky Password Manager", Source: platform.SourceUninstall, Where: "k2"},
+		},
+		VendorKeys: []platform.VendorKey{{Name: "AVP21.3", Where: "vk", PasswordProtected: true}},
+	}
+	snapNothing = platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Processes: []platform.Process{{PID: 11, Name: "MsMpEng.exe"}}}
+	snapUltraAV = platform.Snapshot{
+		OS:             platform.OSInfo{Family: "windows"},
+		Programs:       []platform.Program{{Name: "UltraAV", Source: platform.SourceUninstall, Where: "k"}},
+		SecurityCenter: []platform.SecurityCenter{{DisplayName: "UltraAV", ProductState: 397312, State: platform.DecodeProductState(397312)}},
+	}
+	snapTwo = platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Processes: []platform.Process{{PID: 11, Name: "MsMpEng.exe"}, {PID: 12, Name: "vsserv.exe"}}}
+)
+
+// harness is one app under test with a scanner that answers from a list.
+type harness struct {
+	t       *testing.T
+	u       *App
+	changed chan struct{}
+	scans   []platform.Snapshot
+	dir     string
+}
+
+func newHarness(t *testing.T, dir string, region wizard.Region, scans ...platform.Snapshot) *harness {
+	t.Helper()
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	cat, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, changed: make(chan struct{}, 16), scans: scans, dir: dir}
+	h.u = New(fyne.CurrentApp(), Config{
+		Version: "test", Catalog: cat, StateDir: dir, Now: func() time.Time { return today },
+		GuessRegion: func() wizard.Region { return region },
+		Scan: func(context.Context) (*cli.Result, error) {
+			snap := h.scans[0]
+			if len(h.scans) > 1 {
+				h.scans = h.scans[1:]
+			}
+			return cli.Analyze(cat, &snap, today), nil
+		},
+	})
+	h.u.changed = func() { h.changed <- struct{}{} }
+	h.u.win.Resize(fyne.NewSize(1000, 680))
+	t.Cleanup(h.u.win.Close)
+	return h
+}
+
+// wait waits for the next change shown, from a scan.
+func (h *harness) wait() {
+	h.t.Helper()
+	select {
+	case <-h.changed:
+	case <-time.After(5 * time.Second):
+		h.t.Fatal("timed out waiting for the screen to change")
+	}
+}
+
+func (h *harness) drain() {
+	for {
+		select {
+		case <-h.changed:
+		default:
+			return
+		}
+	}
+}
+
+// check taps "Check this computer" and waits for step 2.
+func (h *harness) check() {
+	h.t.Helper()
+	h.drain()
+	test.Tap(h.u.Step.CheckButton)
+	h.wait()
+	if h.u.state.Step != wizard.StepFound {
+		h.t.Fatalf("after the check: step %d", h.u.state.Step)
+	}
+}
+
+func (h *harness) next(want wizard.Step) {
+	h.t.Helper()
+	test.Tap(h.u.NextButton)
+	if h.u.state.Step != want {
+		h.t.Fatalf("Next went to step %d, want %d", h.u.state.Step, want)
+	}
+	if !strings.HasPrefix(h.u.StepTitle.Text, "Step "+string(rune('0'+want))+" of 7: ") {
+		h.t.Errorf("title %q", h.u.StepTitle.Text)
+	}
+}
+
+func cardTitles(cards []*widget.Card) []string {
+	var out []string
+	for _, c := range cards {
+		out = append(out, c.Title+" | "+c.Subtitle)
+	}
+	return out
+}
+
+func TestFlowKasperskyFound(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, "", wizard.RegionUS, snapKaspersky, snapKaspersky, snapNothing)
+	u := h.u
+	if u.state.Step != wizard.StepCheck || u.Step.Countdown.Text != "Updates ended on September 29, 2024 — 785 days ago" {
+		t.Fatalf("step 1: step %d, countdown %q", u.state.Step, u.Step.Countdown.Text)
+	}
+	if !u.NextButton.Disabled() || !u.BackButton.Disabled() || !u.NavButtons[1].Disabled() {
+		t.Error("step 1 before a check: Next, Back and step 2 must be disabled")
+	}
+	h.check()
+	if u.Step.Headline.Text != "Kaspersky is on this computer." {
+		t.Errorf("step 2 headline %q", u.Step.Headline.Text)
+	}
+	want := []string{"Kaspersky Total Security 21.3 | Running", "Kaspersky Password Manager | Installed, not running", "Microsoft Defender | Running"}
+	if got := cardTitles(u.Step.Cards); !slices.Equal(got, want) {
+		t.Errorf("cards %q, want %q", got, want)
+	}
+	meaning := u.Step.Cards[0].Content.(*fyne.Container).Objects[0].(*widget.Label).Text
+	if meaning != "It has had no updates for 785 days and cannot stop new threats." {
+		t.Errorf("meaning %q", meaning)
+	}
+
+	h.next(wizard.StepSave)
+	var items []string
+	for id := range u.Step.Ticks {
+		items = append(items, id)
+	}
+	slices.Sort(items)
+	if strings.Join(items, " ") != "licence parental-controls passwords quarantine vpn" && strings.Join(items, " ") != "licence passwords quarantine safe-kids" {
+		t.Errorf("checklist %q", items)
+	}
+	test.Tap(u.Step.Ticks[wizard.SavePasswords])
+	if !u.state.Ticks[wizard.SavePasswords] || !u.Step.Ticks[wizard.SavePasswords].Checked {
+		t.Error("the tick was not kept")
+	}
+
+	h.next(wizard.StepRemove)
+	if len(u.Step.Rows) != 2 || u.Step.Rows["kaspersky-total-security"].Text != "To remove" {
+		t.Errorf("rows %v", u.Step.Rows)
+	}
+	// The user removes both with their uninstallers and checks again.
+	h.drain()
+	test.Tap(u.Step.CheckButton) // scan 2: still there
+	h.wait()
+	if u.Step.Rows["kaspersky-total-security"].Text != "To remove" {
+		t.Errorf("still installed, row says %q", u.Step.Rows["kaspersky-total-security"].Text)
+	}
+	test.Tap(u.Step.CheckButton) // scan 3: gone
+	h.wait()
+	if u.Step.Rows["kaspersky-total-security"].Text != "Removed" || u.Step.Rows["kaspersky-password-manager"].Text != "Removed" {
+		t.Errorf("after removal: %q, %q", u.Step.Rows["kaspersky-total-security"].Text, u.Step.Rows["kaspersky-password-manager"].Text)
+	}
+
+	h.next(wizard.StepChoose)
+	if len(u.Step.Choices) < 5 || u.Step.Choices[0] != "microsoft-defender" {
+		t.Errorf("choices %q: Defender must come first on Windows", u.Step.Choices)
+	}
+	h.next(wizard.StepVerify)
+	if u.Step.Verdict == nil || u.Step.Verdict.Text != "Protecting this computer now: Microsoft Defender" {
+		t.Errorf("verdict %v", u.Step.Verdict)
+	}
+	h.next(wizard.StepDone)
+	if u.Step.SaveReport == nil || u.Step.SaveReport.Disabled() {
+		t.Error("no Save report button")
+	}
+	report := u.reportText()
+	for _, w := range []string{"Kaspersky Total Security: Removed", "Saved before removal: 1 of", "Kaspersky Total Security 21.3 [kaspersky-total-security, remove, removed]"} {
+		if !strings.Contains(report, w) {
+			t.Errorf("report lacks %q:\n%s", w, report)
+		}
+	}
+	// Going back to any finished step works.
+	test.Tap(u.NavButtons[2])
+	if u.state.Step != wizard.StepSave || !u.Step.Ticks[wizard.SavePasswords].Checked {
+		t.Errorf("back to step 3: step %d", u.state.Step)
+	}
+}
+
+func TestFlowNothingFound(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, "", wizard.RegionUS, snapNothing)
+	h.check()
+	if h.u.Step.Headline.Text != "No Kaspersky product was found on this computer. Press Next to check that this computer is protected." {
+		t.Errorf("headline %q", h.u.Step.Headline.Text)
+	}
+	h.next(wizard.StepVerify)
+	// Steps 3 and 4 do not apply: they say why and offer Next.
+	test.Tap(h.u.NavButtons[wizard.StepFound-1])
+	h.u.setState(h.u.state.Go(wizard.StepFound))
+	h.u.state.Reached = wizard.StepDone
+	h.u.setState(h.u.state.Go(wizard.StepSave))
+	if h.u.Step.NotApplies == nil || !strings.HasPrefix(h.u.Step.NotApplies.Text, "No Kaspersky product is installed") || h.u.NextButton.Disabled() {
+		t.Errorf("step 3 with nothing found: %v", h.u.Step.NotApplies)
+	}
+}
+
+func TestFlowUltraAVOnly(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, "", wizard.RegionUS, snapUltraAV)
+	h.check()
+	if got := cardTitles(h.u.Step.Cards); len(got) != 1 || got[0] != "UltraAV | Installed, not running" && got[0] != "UltraAV | Running" {
+		t.Errorf("cards %q", got)
+	}
+	h.next(wizard.StepChoose)
+	h.next(wizard.StepVerify)
+	if h.u.Step.Verdict.Text != "Protecting this computer now: UltraAV" {
+		t.Errorf("verdict %q", h.u.Step.Verdict.Text)
+	}
+}
+
+func TestFlowOutsideUS(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h.u.Step.Region.SetSelected("Outside the U.S.")
+	if h.u.state.Region != wizard.RegionOther || !h.u.state.RegionChosen {
+		t.Fatalf("region %q", h.u.state.Region)
+	}
+	if h.u.Step.Countdown.Importance == widget.DangerImportance {
+		t.Error("outside the U.S. the countdown is not a danger")
+	}
+	h.check()
+	meaning := h.u.Step.Cards[0].Content.(*fyne.Container).Objects[0].(*widget.Label).Text
+	if meaning != "Outside the U.S. it still gets updates. You can keep it." {
+		t.Errorf("meaning %q", meaning)
+	}
+}
+
+func TestTwoScannersWarn(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, "", wizard.RegionUS, snapTwo)
+	h.check()
+	h.next(wizard.StepVerify)
+	if h.u.Step.Warning == nil || !strings.HasPrefix(h.u.Step.Warning.Text, "Two or more security programs") {
+		t.Errorf("no two-scanner warning: %v", h.u.Step.Warning)
+	}
+}
+
+func TestResumeAfterRestart(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	h := newHarness(t, dir, wizard.RegionUS, snapKaspersky)
+	h.check()
+	h.next(wizard.StepSave)
+	test.Tap(h.u.Step.Ticks[wizard.SaveLicence])
+	// The computer restarts: a new app on the same storage folder.
+
+	again := newHarness(t, dir, wizard.RegionOther, snapNothing)
+	if again.u.state.Step != wizard.StepSave || again.u.state.Region != wizard.RegionUS {
+		t.Fatalf("resumed at step %d, region %s", again.u.state.Step, again.u.state.Region)
+	}
+	if !again.u.Step.Ticks[wizard.SaveLicence].Checked || again.u.Step.Ticks[wizard.SavePasswords].Checked {
+		t.Error("ticks not restored")
+	}
+	// Start over clears it all.
+	again.u.startOver()
+	if again.u.state.Step != wizard.StepCheck || again.u.state.Scan != nil {
+		t.Errorf("after start over: %+v", again.u.state)
+	}
+	if _, err := os.Stat(filepath.Join(dir, wizard.StateFile)); err != nil {
+		t.Errorf("fresh progress not saved: %v", err)
+	}
+}
+
+func TestCorruptStateStartsFresh(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, wizard.StateFile), []byte("{not json"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, dir, wizard.RegionUS, snapNothing)
+	if h.u.state.Step != wizard.StepCheck {
+		t.Errorf("step %d", h.u.state.Step)
+	}
+	overlays := h.u.win.Canvas().Overlays().List()
+	if len(overlays) != 1 {
+		t.Fatalf("want one notice, got %d overlays", len(overlays))
+	}
+}
+
+func TestScanKeepsTheWindowAnswering(t *testing.T) {
+	test.NewTempApp(t)
+	cat, _ := catalog.Embedded()
+	release := make(chan struct{})
+	u := New(fyne.CurrentApp(), Config{Version: "t", Catalog: cat, StateDir: t.TempDir(), Now: func() time.Time { return today },
+		Scan: func(ctx context.Context) (*cli.Result, error) {
+			<-release
+			return cli.Analyze(cat, &snapNothing, today), nil
+		}})
+	changed := make(chan struct{}, 4)
+	u.changed = func() { changed <- struct{}{} }
+	t.Cleanup(u.win.Close)
+	test.Tap(u.Step.CheckButton)
+	if u.Step.Progress.Hidden || !u.Step.CheckButton.Disabled() || !u.StartOver.Disabled() {
+		t.Error("no visible progress while scanning")
+	}
+	// The window still answers: the larger-text switch works mid-scan.
+	test.Tap(u.LargerText)
+	if !fyne.CurrentApp().Preferences().Bool(PrefLargerText) {
+		t.Error("the UI did not answer while the scan ran")
+	}
+	close(release)
+	select {
+	case <-changed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the scan result never showed")
+	}
+	if u.state.Step != wizard.StepFound {
+		t.Errorf("step %d", u.state.Step)
+	}
+}
+
+func TestSupportPanelAndLanguage(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h.check()
+	text := h.u.supportText()
+	for _, w := range []string{"Step: 2 (What we found)", "App version: test", "System: Windows 11 Pro", "process avp.exe (pid 10)", "password protection on"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("support text lacks %q:\n%s", w, text)
+		}
+	}
+	test.Tap(h.u.Support)
+	if len(h.u.win.Canvas().Overlays().List()) != 1 {
+		t.Error("the support panel did not open")
+	}
+	h.u.Language.SetSelected("Español")
+	defer applyLanguage("en")
+	if h.u.StepTitle.Text != "Paso 2 de 7: Lo que encontramos" || h.u.NextButton.Text != "Siguiente" {
+		t.Errorf("in Spanish: %q / %q", h.u.StepTitle.Text, h.u.NextButton.Text)
+	}
+	if got := countdownText(statusAt(h.u, today)); got != "Las actualizaciones terminaron el 29 de septiembre de 2024: hace 785 días" {
+		t.Errorf("Spanish countdown %q", got)
+	}
+	h.u.Language.SetSelected("English")
+	if h.u.StepTitle.Text != "Step 2 of 7: What we found" {
+		t.Errorf("back in English: %q", h.u.StepTitle.Text)
+	}
+}
+
+func TestKeyboardReachesTheMainButton(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, "", wizard.RegionUS, snapNothing)
+	c := h.u.win.Canvas()
+	for i := 0; i < 60; i++ {
+		c.FocusNext()
+		if c.Focused() == fyne.Focusable(h.u.Step.CheckButton) {
+			h.drain()
+			c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+			h.wait()
+			if h.u.state.Step != wizard.StepFound {
+				t.Errorf("Space on the focused button did not check: step %d", h.u.state.Step)
+			}
+			return
+		}
+	}
+	t.Error("Tab never reached \"Check this computer\"")
+}
+
+func statusAt(u *App, now time.Time) timeline.Status {
+	return timeline.At(timeline.UpdatesEnd(u.cfg.Catalog).At, now)
+}

@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"net/url"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/cli"
+	"transitionhelper/app/wizard"
+)
+
+// checkView is step 1: what happened, the countdown, where this computer
+// is, and one big button.
+func (u *App) checkView() fyne.CanvasObject {
+	us := u.state.Region == wizard.RegionUS
+	var what *widget.Label
+	if us {
+		what = paragraph(lang.X("check.what-us", "In 2024 the U.S. government banned Kaspersky software. Since then it gets no updates in the U.S., so it cannot stop new threats."))
+	} else {
+		what = paragraph(lang.X("check.what-other", "In 2024 the U.S. government banned Kaspersky software. The ban applies only in the U.S.: where you are, Kaspersky still gets updates, and you do not have to remove it."))
+	}
+	u.Step.Countdown = heading("")
+	u.Step.Countdown.SizeName = theme.SizeNameSubHeadingText
+	if us {
+		u.Step.Countdown.Importance = widget.DangerImportance
+	}
+	banner := widget.NewCard("", "", u.Step.Countdown)
+
+	inUS, outside := lang.X("check.region-us", "In the U.S."), lang.X("check.region-other", "Outside the U.S.")
+	u.Step.Region = widget.NewRadioGroup([]string{inUS, outside}, func(choice string) {
+		r := wizard.RegionOther
+		if choice == inUS {
+			r = wizard.RegionUS
+		}
+		if r != u.state.Region {
+			u.setState(u.state.WithRegion(r))
+		}
+	})
+	u.Step.Region.Horizontal = true
+	if us {
+		u.Step.Region.Selected = inUS
+	} else {
+		u.Step.Region.Selected = outside
+	}
+	regionNote := lang.X("check.region-guessed", "We guessed this from the computer's time zone and language. Change it if it is wrong.")
+	if u.state.RegionChosen {
+		regionNote = lang.X("check.region-chosen", "You chose this.")
+	}
+
+	u.Step.Progress = widget.NewProgressBarInfinite()
+	u.Step.Progress.Hide()
+	u.Step.CheckButton = widget.NewButtonWithIcon(lang.X("check.button", "Check this computer"), theme.SearchIcon(), u.checkComputer)
+	u.Step.CheckButton.Importance = widget.HighImportance
+	if u.scanning {
+		u.Step.CheckButton.Disable()
+	}
+	var done fyne.CanvasObject = widget.NewLabel("")
+	if u.state.Scan != nil {
+		done = paragraph(lang.X("check.already", "This computer was checked. Press Next to see the result, or check again."))
+	}
+
+	return container.NewVBox(
+		what, banner,
+		heading(lang.X("check.region", "Where is this computer?")), u.Step.Region, paragraph(regionNote),
+		widget.NewSeparator(),
+		container.NewPadded(u.Step.CheckButton), u.Step.Progress, done,
+		widget.NewAccordion(widget.NewAccordionItem(lang.X("check.sources", "Facts and sources"), u.sources())),
+	)
+}
+
+// checkComputer runs the scan of step 1, then shows step 2.
+func (u *App) checkComputer() {
+	u.Step.CheckButton.Disable()
+	u.runScan(u.Step.Progress, func(res *cli.Result, err error) {
+		if err != nil {
+			u.scanFailed(err)
+			return
+		}
+		s := u.state.WithScan(record(res))
+		s = s.Go(wizard.StepFound)
+		u.setState(s)
+	})
+}
+
+// sources lists the ban's milestones with their dates and sources; links
+// are the catalog's own https addresses.
+func (u *App) sources() fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, m := range u.cfg.Catalog.Milestones {
+		line := longDate(m.At) + " — " + milestoneText(m)
+		if m.Confidence != catalog.Confirmed {
+			line += " " + lang.X("check.reported", "(reported in the press)")
+		}
+		box.Add(paragraph(line))
+		if src := u.cfg.Catalog.Source(m.Source); src != nil {
+			if link, err := url.Parse(src.URL); err == nil && link.Scheme == "https" {
+				h := widget.NewHyperlink(src.Title, link)
+				h.Wrapping = fyne.TextWrapWord
+				box.Add(h)
+			}
+		}
+	}
+	return box
+}
+
+// milestoneText is the milestone's title in the user's language.
+func milestoneText(m catalog.Milestone) string {
+	return lang.X("milestone."+m.ID, m.Title)
+}

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/detect"
+	"transitionhelper/app/timeline"
+	"transitionhelper/app/wizard"
+)
+
+// foundView is step 2: one card per finding, in plain words, the evidence
+// behind Details.
+func (u *App) foundView() fyne.CanvasObject {
+	rec := u.state.Scan
+	sum := rec.Summary()
+	box := container.NewVBox()
+	switch {
+	case sum.KasperskyActive:
+		u.Step.Headline = heading(lang.X("found.kaspersky", "Kaspersky is on this computer."))
+	case sum.KasperskyLeftovers:
+		u.Step.Headline = heading(lang.X("found.leftovers", "Kaspersky was removed, but some of its files stayed behind."))
+	default:
+		u.Step.Headline = heading(lang.X("found.none", "No Kaspersky product was found on this computer. Press Next to check that this computer is protected."))
+	}
+	box.Add(u.Step.Headline)
+	if sum.UltraAV {
+		box.Add(paragraph(lang.X("found.ultraav", "UltraAV or UltraVPN is on this computer. In September 2024 an automatic Kaspersky update installed them on many U.S. Windows computers to replace Kaspersky. They come from another company, Pango Group. You can keep them or choose something else in step 5.")))
+	}
+	for _, f := range rec.Findings {
+		c := u.findingCard(f)
+		u.Step.Cards = append(u.Step.Cards, c)
+		box.Add(c)
+	}
+	if !rec.Complete {
+		w := paragraph(lang.X("found.incomplete", "Some checks could not finish, so this list may be incomplete. The details are in the support panel."))
+		w.Importance = widget.WarningImportance
+		box.Add(w)
+	}
+	return box
+}
+
+// findingCard shows one product: name and version, its state, what it means
+// in one sentence, and the evidence behind a Details expander.
+func (u *App) findingCard(f detect.Finding) *widget.Card {
+	title := f.Name
+	if f.Version != "" {
+		title += " " + f.Version
+	}
+	var meaning string
+	switch {
+	case f.Role == catalog.RoleRemove && f.State == detect.StateLeftover:
+		meaning = lang.X("found.meaning-leftover", "It was removed, but some of its files stayed behind. They can be cleaned up later.")
+	case f.Role == catalog.RoleRemove && u.state.Region == wizard.RegionUS:
+		days := 0
+		if m := timeline.UpdatesEnd(u.cfg.Catalog); m != nil {
+			days = timeline.At(m.At, u.cfg.Now()).DaysSince
+		}
+		meaning = lang.XN("found.meaning-remove", "It has had no updates for {{.Count}} days and cannot stop new threats.", days, map[string]any{"Count": days})
+	case f.Role == catalog.RoleRemove:
+		meaning = lang.X("found.meaning-remove-other", "Outside the U.S. it still gets updates. You can keep it.")
+	case f.Role == catalog.RoleReplacement:
+		meaning = lang.X("found.meaning-replacement", "Installed by an automatic update in September 2024 to replace Kaspersky.")
+	default:
+		meaning = lang.X("found.meaning-protection", "Security software from {{.Vendor}}.", map[string]any{"Vendor": vendorOr(f)})
+	}
+	var ev []string
+	for _, e := range f.Evidence {
+		ev = append(ev, "• "+e.String())
+	}
+	details := widget.NewLabel(strings.Join(ev, "\n"))
+	details.Wrapping = fyne.TextWrapWord
+	details.TextStyle = fyne.TextStyle{Monospace: true}
+	acc := widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), details))
+	content := container.NewVBox(paragraph(meaning))
+	if f.PasswordProtected {
+		content.Add(paragraph(lang.X("found.password", "It is protected by a Kaspersky password. You will need that password to remove it.")))
+	}
+	content.Add(acc)
+	return widget.NewCard(title, u.text.StateText(f.State), content)
+}
+
+func vendorOr(f detect.Finding) string {
+	if f.Vendor != "" {
+		return f.Vendor
+	}
+	return f.Name
+}

@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"runtime"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"transitionhelper/app/cli"
+	"transitionhelper/app/wizard"
+)
+
+// verifyView is step 6: check again, then say what protects this computer.
+func (u *App) verifyView() fyne.CanvasObject {
+	box := container.NewVBox(paragraph(lang.X("verify.intro", "Press \"Check again\" after installing your new protection. We look for Kaspersky and for security software that is switched on.")))
+	u.Step.Progress = widget.NewProgressBarInfinite()
+	u.Step.Progress.Hide()
+	u.Step.CheckButton = widget.NewButtonWithIcon(lang.X("verify.check", "Check again"), theme.ViewRefreshIcon(), u.verify)
+	u.Step.CheckButton.Importance = widget.HighImportance
+	if u.scanning {
+		u.Step.CheckButton.Disable()
+	}
+	box.Add(container.NewHBox(u.Step.CheckButton))
+	box.Add(u.Step.Progress)
+
+	rec := u.state.Verify
+	if rec == nil {
+		rec = u.state.Scan
+		box.Add(paragraph(lang.X("verify.from-first", "Until you check again, this is the result of the first check:")))
+	}
+	sum := rec.Summary()
+	if sum.KasperskyActive {
+		w := paragraph(lang.X("verify.kaspersky-still", "Kaspersky is still on this computer. Go back to step 4 to remove it."))
+		w.Importance = widget.WarningImportance
+		box.Add(w)
+	}
+	active := wizard.ActiveScanners(rec)
+	switch {
+	case len(active) == 0:
+		u.Step.Verdict = heading(lang.X("verify.none", "No security software is protecting this computer."))
+		u.Step.Verdict.Importance = widget.DangerImportance
+		box.Add(u.Step.Verdict)
+		box.Add(paragraph(noProtectionNext()))
+	default:
+		var names []string
+		for _, f := range active {
+			names = append(names, f.Name)
+		}
+		u.Step.Verdict = heading(lang.X("verify.protected", "Protecting this computer now: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
+		u.Step.Verdict.Importance = widget.SuccessImportance
+		box.Add(u.Step.Verdict)
+	}
+	if len(active) > 1 {
+		u.Step.Warning = paragraph(lang.X("verify.two", "Two or more security programs are switched on at once. They can slow the computer down and get in each other's way. Keep one and remove or turn off the others."))
+		u.Step.Warning.Importance = widget.WarningImportance
+		box.Add(u.Step.Warning)
+	}
+	if runtime.GOOS != "windows" {
+		box.Add(paragraph(lang.X("verify.limits", "On this system we can only see which security programs are installed and running, not whether their protection is switched on and up to date.")))
+	}
+	return box
+}
+
+func noProtectionNext() string {
+	if runtime.GOOS == "windows" {
+		return lang.X("verify.none-next-windows", "Next: open Windows Security from the Start menu and turn on Virus & threat protection, or install the program you chose in step 5. Then check again.")
+	}
+	return lang.X("verify.none-next", "Next: install the program you chose in step 5, then check again.")
+}
+
+func (u *App) verify() {
+	u.Step.CheckButton.Disable()
+	u.runScan(u.Step.Progress, func(res *cli.Result, err error) {
+		if err != nil {
+			u.scanFailed(err)
+			return
+		}
+		u.setState(u.state.WithVerify(record(res)))
+	})
+}
