@@ -12,7 +12,7 @@ WINBIN   := build/transition-helper.exe
 
 # System packages, from apt. Fyne 2.8 builds X11 and Wayland support on Linux.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols
-APT_TEST  := xvfb imagemagick xdotool wine wine64 gcc-mingw-w64-x86-64
+APT_TEST  := xvfb x11-utils imagemagick xdotool wine wine64 gcc-mingw-w64-x86-64
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Windows tests run for real under Wine, in a prefix of our own.
@@ -23,7 +23,7 @@ WINE_ENV := WINEDLLOVERRIDES=bcryptprimitives=n
 
 PURE_PKGS = $$($(GO) list ./app/... ./platform/... | grep -v /app/ui)
 
-.PHONY: all deps deps-build deps-test build build-windows run test vet test-unit test-darwin test-windows fuzz clean
+.PHONY: all deps deps-build deps-test build build-windows run test vet test-unit test-darwin test-windows fuzz clean screenshots
 
 all: build
 
@@ -103,3 +103,7 @@ fuzz:
 
 clean:
 	rm -rf build
+
+# A PNG of every step, run for real under Xvfb, in screenshots/ (git-ignored).
+screenshots: build deps-test
+	.ci/screenshots $(BIN)

@@ -177,3 +177,14 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("summary = %+v", s)
 	}
 }
+
+func TestKasperskyInSecurityCenterIsKaspersky(t *testing.T) {
+	snap := platform.Snapshot{
+		OS:             platform.OSInfo{Family: "windows"},
+		Programs:       []platform.Program{{Name: "Kaspersky Total Security", Source: platform.SourceUninstall, Where: "k"}},
+		SecurityCenter: []platform.SecurityCenter{{DisplayName: "Kaspersky Total Security", ProductState: 266240, State: platform.DecodeProductState(266240)}},
+	}
+	if got := brief(Match(mustCatalog(t), &snap)); got != "kaspersky-total-security:running" {
+		t.Errorf("got %q: Kaspersky's own Security Center entry must not count as other protection", got)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -112,7 +113,7 @@ func New(a fyne.App, cfg Config) *App {
 	applyLanguage(a.Preferences().String(PrefLanguage))
 
 	u.win = a.NewWindow(lang.X("app.title", "Kaspersky Transition Helper"))
-	u.win.Resize(fyne.NewSize(1000, 680))
+	u.win.Resize(fyne.NewSize(960, 580)) // fits 1366×768 and 1024×600 screens
 	u.win.SetOnClosed(u.stop)
 
 	var notice string
@@ -443,4 +444,13 @@ func (u *App) OpenStep(st wizard.Step, scan *cli.Result, region wizard.Region) {
 		s.Reached = wizard.StepDone
 	}
 	u.setState(s.Go(st))
+}
+
+// osFamily is the system the results are about: the scanned one (a fixture
+// in screenshots), else this one.
+func (u *App) osFamily() string {
+	if u.state.Scan != nil && u.state.Scan.OS.Family != "" {
+		return u.state.Scan.OS.Family
+	}
+	return runtime.GOOS
 }

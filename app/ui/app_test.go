@@ -390,3 +390,14 @@ func TestKeyboardReachesTheMainButton(t *testing.T) {
 func statusAt(u *App, now time.Time) timeline.Status {
 	return timeline.At(timeline.UpdatesEnd(u.cfg.Catalog).At, now)
 }
+
+// TestGoldens keeps the structure of two screens: step 1 before a check, and
+// step 3 with Kaspersky and its Password Manager found.
+func TestGoldens(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	test.AssertRendersToMarkup(t, "step1.xml", h.u.win.Canvas())
+	h.check()
+	h.next(wizard.StepSave)
+	test.AssertRendersToMarkup(t, "step3.xml", h.u.win.Canvas())
+}

@@ -61,7 +61,11 @@ func (u *App) findingCard(f detect.Finding) *widget.Card {
 		if m := timeline.UpdatesEnd(u.cfg.Catalog); m != nil {
 			days = timeline.At(m.At, u.cfg.Now()).DaysSince
 		}
-		meaning = lang.XN("found.meaning-remove", "It has had no updates for {{.Count}} days and cannot stop new threats.", days, map[string]any{"Count": days})
+		if f.Component == "antivirus" {
+			meaning = lang.XN("found.meaning-remove", "It has had no updates for {{.Count}} days and cannot stop new threats.", days, map[string]any{"Count": days})
+		} else {
+			meaning = lang.XN("found.meaning-remove-app", "It has had no updates for {{.Count}} days. It should be replaced.", days, map[string]any{"Count": days})
+		}
 	case f.Role == catalog.RoleRemove:
 		meaning = lang.X("found.meaning-remove-other", "Outside the U.S. it still gets updates. You can keep it.")
 	case f.Role == catalog.RoleReplacement:

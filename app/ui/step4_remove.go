@@ -2,7 +2,6 @@ package ui
 
 import (
 	"net/url"
-	"runtime"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -67,7 +66,7 @@ func (u *App) removeView() fyne.CanvasObject {
 		}
 	}
 	box.Add(heading(lang.X("remove.how", "How to remove it")))
-	box.Add(paragraph(removeHowText()))
+	box.Add(paragraph(removeHowText(u.osFamily())))
 	u.Step.Progress = widget.NewProgressBarInfinite()
 	u.Step.Progress.Hide()
 	u.Step.CheckButton = widget.NewButtonWithIcon(lang.X("remove.check-again", "Check again"), theme.ViewRefreshIcon(), u.recheckRemoval)
@@ -79,8 +78,8 @@ func (u *App) removeView() fyne.CanvasObject {
 	return box
 }
 
-func removeHowText() string {
-	switch runtime.GOOS {
+func removeHowText(goos string) string {
+	switch goos {
 	case "windows":
 		return lang.X("remove.how-windows", "1. Open Start, then Settings, then Apps (on Windows 10: Apps & features).\n2. Find the product in the list, choose it, then Uninstall.\n3. Follow the uninstaller. If it asks what to keep, you may keep the licence information.\n4. Restart the computer when it asks, then open this app again: it comes back to this step.")
 	case "darwin":

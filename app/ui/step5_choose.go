@@ -2,7 +2,6 @@ package ui
 
 import (
 	"net/url"
-	"runtime"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -40,11 +39,7 @@ func protectionChoices(cat *catalog.Catalog, goos string) []*catalog.Product {
 // neutrally, built-in protection first.
 func (u *App) chooseView() fyne.CanvasObject {
 	box := container.NewVBox(paragraph(lang.X("choose.intro", "Pick one security program to replace Kaspersky. We are neutral: we earn nothing from any of them, and the links go to each company's own website.")))
-	goos := runtime.GOOS
-	if u.state.Scan != nil && u.state.Scan.OS.Family != "" {
-		goos = u.state.Scan.OS.Family
-	}
-	choices := protectionChoices(u.cfg.Catalog, goos)
+	choices := protectionChoices(u.cfg.Catalog, u.osFamily())
 	if len(choices) == 0 {
 		box.Add(paragraph(lang.X("choose.linux", "For Linux computers, security software is chosen by your IT department. Ask them what to install instead of Kaspersky.")))
 		return box

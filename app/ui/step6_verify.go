@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -44,7 +43,7 @@ func (u *App) verifyView() fyne.CanvasObject {
 		u.Step.Verdict = heading(lang.X("verify.none", "No security software is protecting this computer."))
 		u.Step.Verdict.Importance = widget.DangerImportance
 		box.Add(u.Step.Verdict)
-		box.Add(paragraph(noProtectionNext()))
+		box.Add(paragraph(noProtectionNext(u.osFamily())))
 	default:
 		var names []string
 		for _, f := range active {
@@ -59,14 +58,14 @@ func (u *App) verifyView() fyne.CanvasObject {
 		u.Step.Warning.Importance = widget.WarningImportance
 		box.Add(u.Step.Warning)
 	}
-	if runtime.GOOS != "windows" {
+	if u.osFamily() != "windows" {
 		box.Add(paragraph(lang.X("verify.limits", "On this system we can only see which security programs are installed and running, not whether their protection is switched on and up to date.")))
 	}
 	return box
 }
 
-func noProtectionNext() string {
-	if runtime.GOOS == "windows" {
+func noProtectionNext(goos string) string {
+	if goos == "windows" {
 		return lang.X("verify.none-next-windows", "Next: open Windows Security from the Start menu and turn on Virus & threat protection, or install the program you chose in step 5. Then check again.")
 	}
 	return lang.X("verify.none-next", "Next: install the program you chose in step 5, then check again.")
