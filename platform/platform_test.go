@@ -3,6 +3,7 @@ package platform
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -123,8 +124,9 @@ func TestLeftoverProbe(t *testing.T) {
 	}
 }
 
-// tempDir is t.TempDir without failing the test when removal fails: Wine 8
-// lacks the file-disposition call Go's RemoveAll uses on Windows.
+// tempDir is a temporary folder removed even under Wine 8, where Go's
+// os.RemoveAll fails ("Invalid function"): entries are then removed one by
+// one, deepest first. (app/internal/testtmp does the same for app/.)
 func tempDir(t *testing.T) string {
 	t.Helper()
 	dir, err := os.MkdirTemp("", "th-test-")
@@ -132,8 +134,18 @@ func tempDir(t *testing.T) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if err := os.RemoveAll(dir); err != nil {
-			t.Logf("leaving %s behind: %v", dir, err)
+		if os.RemoveAll(dir) == nil {
+			return
+		}
+		var paths []string
+		_ = filepath.WalkDir(dir, func(p string, _ fs.DirEntry, err error) error {
+			if err == nil {
+				paths = append(paths, p)
+			}
+			return nil
+		})
+		for i := len(paths) - 1; i >= 0; i-- {
+			_ = os.Remove(paths[i])
 		}
 	})
 	return dir

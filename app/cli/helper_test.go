@@ -73,19 +73,3 @@ func runJSON(t *testing.T, env Env) (ScanJSON, int) {
 	}
 	return got, code
 }
-
-// tempDir is t.TempDir without failing the test when removal fails: Wine 8
-// lacks the file-disposition call Go's RemoveAll uses on Windows.
-func tempDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "th-test-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := os.RemoveAll(dir); err != nil {
-			t.Logf("leaving %s behind: %v", dir, err)
-		}
-	})
-	return dir
-}

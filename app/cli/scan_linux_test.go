@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"transitionhelper/app/detect"
+	"transitionhelper/app/internal/testtmp"
 	"transitionhelper/platform"
 )
 
@@ -16,7 +17,7 @@ import (
 // scans the real /proc through gopsutil, with a dpkg database and unit
 // folder from testdata.
 func TestLinuxScanFindsRealProcesses(t *testing.T) {
-	dir := tempDir(t)
+	dir := testtmp.Dir(t)
 	pids := map[string]int{}
 	for _, name := range []string{"avp", "kesl", "klnagent64"} {
 		pids[name] = startRenamed(t, dir, name)

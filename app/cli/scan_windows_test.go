@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"transitionhelper/app/detect"
+	"transitionhelper/app/internal/testtmp"
 )
 
 // winTool runs one of Windows' own tools (reg.exe, sc.exe) with fixed arguments.
@@ -60,7 +61,7 @@ func TestWindowsScanUnderWine(t *testing.T) {
 	winTool(t, "reg", "add", vendor+`\environment`, "/v", "ProductVersion", "/d", "21.3.10.391", "/f", "/reg:32")
 	winTool(t, "reg", "add", vendor+`\settings\PasswordProtectionSettings`, "/v", "OPEP", "/d", "1a2b3c", "/f", "/reg:32")
 	winTool(t, "sc", "create", "AVP21.3", "binPath=", `C:\Program Files (x86)\Kaspersky Lab\Kaspersky Internet Security 21.3\avp.exe`, "DisplayName=", "Kaspersky Internet Security Service")
-	avpPID := startRenamed(t, tempDir(t), "avp.exe")
+	avpPID := startRenamed(t, testtmp.Dir(t), "avp.exe")
 
 	var got ScanJSON
 	var code int

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"transitionhelper/app/detect"
+	"transitionhelper/app/internal/testtmp"
 	"transitionhelper/platform"
 )
 
@@ -142,7 +143,7 @@ func TestRemovalRowsAcrossRescans(t *testing.T) {
 }
 
 func TestStore(t *testing.T) {
-	dir := t.TempDir()
+	dir := testtmp.Dir(t)
 	st := Store{Path: filepath.Join(dir, "sub", StateFile)}
 	if _, err := st.Load(); !errors.Is(err, ErrNoState) {
 		t.Fatalf("first load: %v", err)
@@ -187,7 +188,7 @@ func TestStore(t *testing.T) {
 func FuzzStoreLoad(f *testing.F) {
 	f.Add([]byte(`{"version":1,"step":2,"reached":3,"region":"US","ticks":{"licence":true}}`))
 	f.Add([]byte(`{"version":1,"step":1,"reached":1,"region":"other","scan":{"findings":null}}`))
-	dir := f.TempDir()
+	dir := testtmp.Dir(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		st := Store{Path: filepath.Join(dir, StateFile)}
 		if err := os.WriteFile(st.Path, data, 0o600); err != nil {
