@@ -179,7 +179,7 @@ func (u *App) build() {
 	u.LargerText = widget.NewCheck(lang.X("settings.larger-text", "Larger text"), u.setLargerText)
 	u.LargerText.Checked = u.fyne.Preferences().Bool(PrefLargerText)
 	u.Language = widget.NewSelect([]string{"English", "Español"}, u.setLanguage)
-	u.Language.SetSelected(languageName(u.fyne.Preferences().String(PrefLanguage)))
+	u.Language.Selected = currentLanguageName(u.fyne.Preferences().String(PrefLanguage))
 
 	title := widget.NewLabelWithStyle(lang.X("app.title", "Kaspersky Transition Helper"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	header := container.NewHBox(title, layout.NewSpacer(), u.Language, u.LargerText, u.Support)
@@ -327,7 +327,7 @@ func (u *App) setLargerText(on bool) {
 
 func (u *App) setLanguage(name string) {
 	code := languageCode(name)
-	if code == u.fyne.Preferences().String(PrefLanguage) || (code == "" && name == "") {
+	if code == "" || code == currentLanguage(u.fyne.Preferences().String(PrefLanguage)) {
 		return
 	}
 	u.fyne.Preferences().SetString(PrefLanguage, code)

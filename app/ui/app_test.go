@@ -401,3 +401,30 @@ func TestGoldens(t *testing.T) {
 	h.next(wizard.StepSave)
 	test.AssertRendersToMarkup(t, "step3.xml", h.u.win.Canvas())
 }
+
+func TestCountdownPluralsBeforeTheCutoff(t *testing.T) {
+	test.NewTempApp(t)
+	cat, _ := catalog.Embedded()
+	c := timeline.UpdatesEnd(cat).At
+	tests := []struct {
+		left   time.Duration
+		en, es string
+	}{
+		{25*time.Hour + time.Minute, "1 day, 1 hour, 1 minute left until updates end", "Quedan 1 día, 1 hora y 1 minuto para que terminen las actualizaciones"},
+		{50*time.Hour + 5*time.Minute, "2 days, 2 hours, 5 minutes left until updates end", "Quedan 2 días, 2 horas y 5 minutos para que terminen las actualizaciones"},
+	}
+	for _, tt := range tests {
+		st := timeline.At(c, c.Add(-tt.left))
+		if got := countdownText(st); got != tt.en {
+			t.Errorf("English: %q, want %q", got, tt.en)
+		}
+		applyLanguage("es")
+		if got := countdownText(st); got != tt.es {
+			t.Errorf("Spanish: %q, want %q", got, tt.es)
+		}
+		applyLanguage("en")
+	}
+	if got := countdownText(timeline.At(c, c.Add(36*time.Hour))); got != "Updates ended on September 29, 2024 — 1 day ago" {
+		t.Errorf("singular after: %q", got)
+	}
+}

@@ -19,6 +19,20 @@ func Translate(key, fallback string, data map[string]any) string {
 // languages the user can pick; "" follows the system.
 var languages = []struct{ code, name string }{{"en", "English"}, {"es", "Español"}}
 
+// currentLanguage is the language the app speaks: the one chosen, else the
+// system's when it is one we have, else English.
+func currentLanguage(chosen string) string {
+	if languageName(chosen) != "" {
+		return chosen
+	}
+	if sys := lang.SystemLocale().LanguageString(); len(sys) >= 2 && languageName(sys[:2]) != "" {
+		return sys[:2]
+	}
+	return "en"
+}
+
+func currentLanguageName(chosen string) string { return languageName(currentLanguage(chosen)) }
+
 func languageName(code string) string {
 	for _, l := range languages {
 		if l.code == code {

@@ -48,10 +48,7 @@ func (u *App) foundView() fyne.CanvasObject {
 // findingCard shows one product: name and version, its state, what it means
 // in one sentence, and the evidence behind a Details expander.
 func (u *App) findingCard(f detect.Finding) *widget.Card {
-	title := f.Name
-	if f.Version != "" {
-		title += " " + f.Version
-	}
+	title := nameVersion(f)
 	var meaning string
 	switch {
 	case f.Role == catalog.RoleRemove && f.State == detect.StateLeftover:

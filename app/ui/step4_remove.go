@@ -45,10 +45,7 @@ func (u *App) removeView() fyne.CanvasObject {
 	u.Step.Rows = map[string]*widget.Label{}
 	protected := false
 	for _, row := range u.state.RemovalRows() {
-		name := row.Finding.Name
-		if row.Finding.Version != "" {
-			name += " " + row.Finding.Version
-		}
+		name := nameVersion(row.Finding)
 		state := widget.NewLabelWithStyle(removalStateText(row.State), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		state.Importance = removalImportance(row.State)
 		u.Step.Rows[row.Finding.ProductID] = state

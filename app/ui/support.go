@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"transitionhelper/app/detect"
 	"transitionhelper/app/wizard"
 )
 
@@ -36,10 +37,10 @@ func (u *App) supportText() string {
 		fmt.Fprintf(&b, "%s\n", lang.X("ui.incomplete", "Some checks could not finish, so this result may be incomplete."))
 	}
 	for _, f := range st.Gone {
-		fmt.Fprintf(&b, "\n%s %s [%s, %s, %s]\n", f.Name, f.Version, f.ProductID, f.Role, wizard.Removed)
+		fmt.Fprintf(&b, "\n%s [%s, %s, %s]\n", nameVersion(f), f.ProductID, f.Role, wizard.Removed)
 	}
 	for _, f := range rec.Findings {
-		fmt.Fprintf(&b, "\n%s %s [%s, %s, %s]\n", f.Name, f.Version, f.ProductID, f.Role, f.State)
+		fmt.Fprintf(&b, "\n%s [%s, %s, %s]\n", nameVersion(f), f.ProductID, f.Role, f.State)
 		if f.PasswordProtected {
 			fmt.Fprintf(&b, "  %s\n", lang.X("support.password", "password protection on"))
 		}
@@ -69,4 +70,12 @@ func (u *App) showSupport() {
 	d := dialog.NewCustom(lang.X("support.title", "For support staff"), lang.X("support.close", "Close"),
 		container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil, scroll), u.win)
 	d.Show()
+}
+
+// nameVersion is "Kaspersky Total Security 21.3", or the name alone.
+func nameVersion(f detect.Finding) string {
+	if f.Version == "" {
+		return f.Name
+	}
+	return f.Name + " " + f.Version
 }
