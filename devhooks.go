@@ -25,16 +25,15 @@ import (
 //	TH_LARGER_TEXT=1|0     set the "Larger text" preference
 //	TH_LANGUAGE=en|es      set the language preference
 type devHooks struct {
-	stateDir, largerText, language string
-	step                           wizard.Step
-	region                         wizard.Region
+	largerText, language string
+	step                 wizard.Step
+	region               wizard.Region
 }
 
 // readDevHooks reads the TH_ variables; with TH_FIXTURE it points env's
 // scanner at the fixture. A bad value is an error, never ignored.
 func readDevHooks(env *cli.Env) (devHooks, error) {
 	h := devHooks{
-		stateDir:   os.Getenv("TH_STATE_DIR"),
 		largerText: os.Getenv("TH_LARGER_TEXT"),
 		language:   os.Getenv("TH_LANGUAGE"),
 		region:     wizard.RegionUS,

@@ -7,6 +7,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -37,7 +39,8 @@ func run(args []string) int {
 		fyne.LogError("loading translations", err)
 	}
 	ctx := context.Background()
-	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, AppName: "transition-helper", Version: version, T: ui.Translate}
+	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, AppName: "transition-helper", Version: version, T: ui.Translate,
+		StateDir: stateDir()}
 	if cli.IsCLI(args) {
 		platform.AttachParentConsole()
 		env.Stdout, env.Stderr = os.Stdout, os.Stderr
@@ -65,7 +68,7 @@ func run(args []string) int {
 	a.SetIcon(icon)
 	hooks.applyPreferences(a)
 	u := ui.New(a, ui.Config{
-		Version: version, Scan: env.RunScan, Catalog: cat, StateDir: hooks.stateDir,
+		Version: version, Scan: env.RunScan, Catalog: cat, StateDir: env.StateDir,
 		GuessRegion: func() wizard.Region { return wizard.GuessRegion(platform.RegionHints()) },
 	})
 	u.Window().SetIcon(icon)
@@ -88,4 +91,28 @@ func englishForCLocale() {
 		}
 		return
 	}
+}
+
+// stateDir is where the guided app keeps its progress, so `report` can read
+// it: TH_STATE_DIR, else Fyne's storage folder for this app (the folder
+// fyne.App.Storage gives, computed here without starting a GUI).
+func stateDir() string {
+	if d := os.Getenv("TH_STATE_DIR"); d != "" {
+		return d
+	}
+	home, _ := os.UserHomeDir()
+	var root string
+	switch runtime.GOOS {
+	case "windows":
+		root = filepath.Join(home, "AppData", "Roaming", "fyne")
+	case "darwin":
+		root = filepath.Join(home, "Library", "Preferences", "fyne")
+	default:
+		cfg, err := os.UserConfigDir()
+		if err != nil {
+			return ""
+		}
+		root = filepath.Join(cfg, "fyne")
+	}
+	return filepath.Join(root, appID)
 }

@@ -75,7 +75,7 @@ func TestTranslationsComplete(t *testing.T) {
 // "fallback") and friends, and checks en.json has the key with the same text.
 func TestEveryKeyInCodeIsTranslated(t *testing.T) {
 	en := loadLang(t, "en")
-	call := regexp.MustCompile("(?s)(lang\\.XN|lang\\.X|\\.t|Translate)\\(\\s*\"([a-z0-9.\\-]+)\",\\s*(`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\")")
+	call := regexp.MustCompile("(?s)(lang\\.XN|lang\\.X|\\.[tT]|Translate|\\bt)\\(\\s*\"([a-z0-9.\\-]+)\",\\s*(`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\")")
 	seen := 0
 	for _, root := range []string{"../app", "../main.go"} {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {

@@ -4,18 +4,18 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
-	"text/template"
 	"time"
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/app/report"
+	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -30,7 +30,7 @@ const (
 
 // Translator returns the text for key in the user's language; fallback is
 // the English text, a text/template over data.
-type Translator func(key, fallback string, data map[string]any) string
+type Translator = report.Translator
 
 // Env is what the commands need from outside.
 type Env struct {
@@ -42,6 +42,8 @@ type Env struct {
 	Scan func(context.Context, platform.Options) *platform.Snapshot
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// StateDir holds the guided app's saved progress, read by `report`.
+	StateDir string
 }
 
 // IsCLI reports whether args (without the program name) ask for the command
@@ -55,22 +57,8 @@ func (e *Env) t(key, fallback string, data map[string]any) string {
 	return English(key, fallback, data)
 }
 
-// English renders the fallback template: the translator for tests and for
-// builds without translations.
-func English(_ string, fallback string, data map[string]any) string {
-	if data == nil || !strings.Contains(fallback, "{{") {
-		return fallback
-	}
-	tpl, err := template.New("").Option("missingkey=zero").Parse(fallback)
-	if err != nil {
-		return fallback
-	}
-	var b bytes.Buffer
-	if err := tpl.Execute(&b, data); err != nil {
-		return fallback
-	}
-	return b.String()
-}
+// English is the translator for builds and tests without translations.
+var English Translator = report.English
 
 // Run runs one command and returns the process exit code.
 func Run(ctx context.Context, args []string, env Env) int {
@@ -81,6 +69,10 @@ func Run(ctx context.Context, args []string, env Env) int {
 	switch args[0] {
 	case "scan":
 		return env.scanCommand(ctx, args[1:])
+	case "decode":
+		return env.decodeCommand(args[1:])
+	case "report":
+		return env.reportCommand(ctx, args[1:])
 	case "help", "-h", "-help", "--help":
 		env.usage(env.Stdout)
 		return ExitOK
@@ -103,11 +95,14 @@ func (e *Env) usage(w io.Writer) {
   {{.Name}} scan             check this computer and print what was found
   {{.Name}} scan --details   the same, with the evidence for each finding
   {{.Name}} scan --json      the same as JSON, for scripts and support staff
+  {{.Name}} decode CODE      explain a status code a caller reads out
+  {{.Name}} report [--format text|json|html] [--output FILE] [--full]
+                             a report for support; --full keeps user names
   {{.Name}} --version        print the version
   {{.Name}} --help           print this help
 
 Exit codes of scan: 0 no Kaspersky to remove, 1 Kaspersky found,
-2 wrong command or flag, 3 some checks could not finish.`, map[string]any{"Name": "transition-helper"}))
+2 wrong command, flag or code, 3 some checks could not finish.`, map[string]any{"Name": "transition-helper"}))
 }
 
 func (e *Env) scanCommand(ctx context.Context, args []string) int {
@@ -171,6 +166,11 @@ func (e *Env) RunScan(ctx context.Context) (*Result, error) {
 func Analyze(cat *catalog.Catalog, snap *platform.Snapshot, at time.Time) *Result {
 	fs := detect.Match(cat, snap)
 	return &Result{At: at, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs)}
+}
+
+// Record is the result as the guided app keeps it.
+func (r *Result) Record() wizard.ScanRecord {
+	return wizard.ScanRecord{At: r.At, OS: r.Snapshot.OS, Complete: r.Complete(), Findings: r.Findings}
 }
 
 // Complete reports whether every check finished and every process was read.

@@ -3,10 +3,16 @@ package cli
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"transitionhelper/app/internal/testtmp"
+	"transitionhelper/app/report"
+	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -113,5 +119,75 @@ func TestScanJSONSchema(t *testing.T) {
 	empty, code := runJSON(t, Env{Scan: fixedScan(platform.Snapshot{OS: platform.OSInfo{Family: "linux"}})})
 	if code != ExitOK || empty.Findings == nil || empty.Protection == nil {
 		t.Errorf("empty arrays must be [] not null: %+v", empty)
+	}
+}
+
+func TestDecodeCommand(t *testing.T) {
+	code := report.Encode(report.Status{Minor: 1, OS: report.OSWindows, US: true, Step: 4,
+		Flags: report.FlagKasperskyInstalled | report.FlagPasswordProtected})
+	var out, errb bytes.Buffer
+	env := Env{Stdout: &out, Stderr: &errb, AppName: "th", Version: "0.1.0"}
+	if c := Run(context.Background(), []string{"decode", strings.ToLower(code[4:8]), code[9:]}, env); c != ExitOK {
+		t.Fatalf("exit %d: %s", c, errb.String())
+	}
+	for _, w := range []string{code, "at step 4: Remove Kaspersky", "password protection is on", "What to do next: Go to step 4. Have the Kaspersky password ready"} {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("decode output lacks %q:\n%s", w, out.String())
+		}
+	}
+	out.Reset()
+	bad := code[:len(code)-1] + string(report.Alphabet[(strings.IndexByte(report.Alphabet, code[len(code)-1])+1)%32])
+	if c := Run(context.Background(), []string{"decode", bad}, env); c != ExitUsage || !strings.Contains(errb.String(), "Please read the code again") || out.Len() != 0 {
+		t.Errorf("a wrong code: exit %d, stderr %q, stdout %q", c, errb.String(), out.String())
+	}
+	if c := Run(context.Background(), []string{"decode"}, env); c != ExitUsage {
+		t.Errorf("no code: exit %d", c)
+	}
+}
+
+func TestReportCommand(t *testing.T) {
+	snap := platform.Snapshot{
+		OS:        platform.OSInfo{Family: "windows", Name: "Windows 11"},
+		Processes: []platform.Process{{PID: 100, Name: "avp.exe"}},
+		Programs:  []platform.Program{{Name: "Kaspersky Plus", Source: platform.SourceUninstall, Where: `HKCU\X`, InstallLocation: `C:\Users\zoe\Kaspersky`}},
+	}
+	dir := testtmp.Dir(t)
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"report"}, ExitFound, "Status code: KTH-"},
+		{[]string{"report", "--format", "json"}, ExitFound, `"schema": "transitionhelper.report/1"`},
+		{[]string{"report", "--format", "html", "--output", filepath.Join(dir, "r.html")}, ExitFound, ""},
+		{[]string{"report", "--format", "json", "--full"}, ExitFound, `C:\\Users\\zoe\\Kaspersky`},
+		{[]string{"report", "--format", "pdf"}, ExitUsage, ""},
+		{[]string{"report", "extra"}, ExitUsage, ""},
+	} {
+		var out, errb bytes.Buffer
+		c := Run(context.Background(), tt.args, Env{Stdout: &out, Stderr: &errb, AppName: "th", Version: "0.1.0", StateDir: dir, Scan: fixedScan(snap)})
+		if c != tt.code || !strings.Contains(out.String(), tt.want) {
+			t.Errorf("%v: exit %d, output lacks %q:\n%s\n%s", tt.args, c, tt.want, out.String(), errb.String())
+		}
+		if slices.Contains(tt.args, "--full") || c != ExitFound {
+			continue
+		}
+		if strings.Contains(out.String(), "zoe") {
+			t.Errorf("%v: a redacted report names the user", tt.args)
+		}
+	}
+	html, err := os.ReadFile(filepath.Join(dir, "r.html"))
+	if err != nil || !strings.Contains(string(html), "<!DOCTYPE html>") || strings.Contains(string(html), "zoe") {
+		t.Errorf("HTML file: %v\n%s", err, html)
+	}
+	// With the guided app's progress saved, the report carries its step.
+	saved := wizard.New(wizard.RegionOther).WithScan(wizard.ScanRecord{}).Next() // nothing found: on to step 6
+	if err := (wizard.Store{Path: filepath.Join(dir, wizard.StateFile)}).Save(saved); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	Run(context.Background(), []string{"report"}, Env{Stdout: &out, Stderr: &out, AppName: "th", Version: "0.1.0", StateDir: dir, Scan: fixedScan(snap)})
+	if !strings.Contains(out.String(), "at step 6: Check you're protected") || !strings.Contains(out.String(), "outside the U.S.") {
+		t.Errorf("the saved step is not in the report:\n%s", out.String())
 	}
 }

@@ -8,6 +8,9 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/app/report"
+	"transitionhelper/app/wizard"
+	"transitionhelper/platform"
 )
 
 func currentOS() string { return runtime.GOOS }
@@ -37,6 +40,8 @@ func (e *Env) WriteText(w io.Writer, r *Result, details bool) {
 		osName += " " + snap.OS.Version
 	}
 	fmt.Fprintf(w, "%s %s\n", e.AppName, e.Version)
+	st := wizard.New(wizard.GuessRegion(platform.RegionHints())).WithScan(r.Record())
+	fmt.Fprintf(w, "%s: %s\n", e.t("report.code", "Status code", nil), report.Code(st, e.Version, currentOS()))
 	fmt.Fprintln(w, e.t("scan.checked", "Checked this computer ({{.OS}}, {{.Arch}}) in {{.Seconds}} s.",
 		map[string]any{"OS": osName, "Arch": snap.OS.Arch, "Seconds": fmt.Sprintf("%.2f", snap.Took.Seconds())}))
 	fmt.Fprintln(w)

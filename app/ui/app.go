@@ -70,6 +70,8 @@ type App struct {
 
 	// The current step's widgets, rebuilt on every change of step.
 	Step stepWidgets
+	// The support panel's widgets, once it was opened.
+	SupportPanel supportWidgets
 
 	scanning bool
 	cancel   context.CancelFunc
@@ -92,6 +94,8 @@ type stepWidgets struct {
 	Verdict     *widget.Label
 	Warning     *widget.Label
 	SaveReport  *widget.Button
+	Format      *widget.Select
+	FullReport  *widget.Check
 	NotApplies  *widget.Label
 }
 
@@ -380,9 +384,7 @@ func (u *App) scanFailed(err error) {
 	u.showStep()
 }
 
-func record(res *cli.Result) wizard.ScanRecord {
-	return wizard.ScanRecord{At: res.At, OS: res.Snapshot.OS, Complete: res.Complete(), Findings: res.Findings}
-}
+func record(res *cli.Result) wizard.ScanRecord { return res.Record() }
 
 // scheduleCountdown keeps the countdown on screen current: every minute
 // before the cut-off, every day after it.
@@ -417,21 +419,8 @@ func heading(text string) *widget.Label {
 }
 
 func stepName(st wizard.Step) string {
-	switch st {
-	case wizard.StepCheck:
-		return lang.X("step.1", "Check")
-	case wizard.StepFound:
-		return lang.X("step.2", "What we found")
-	case wizard.StepSave:
-		return lang.X("step.3", "Save what you'd lose")
-	case wizard.StepRemove:
-		return lang.X("step.4", "Remove Kaspersky")
-	case wizard.StepChoose:
-		return lang.X("step.5", "Choose new protection")
-	case wizard.StepVerify:
-		return lang.X("step.6", "Check you're protected")
-	}
-	return lang.X("step.7", "Done")
+	key, english := st.Name()
+	return lang.X(key, english)
 }
 
 // OpenStep shows step st on the result of scan, as if the user had come

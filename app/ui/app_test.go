@@ -15,6 +15,7 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/cli"
+	"transitionhelper/app/report"
 	"transitionhelper/app/timeline"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
@@ -194,11 +195,14 @@ func TestFlowKasperskyFound(t *testing.T) {
 	if u.Step.SaveReport == nil || u.Step.SaveReport.Disabled() {
 		t.Error("no Save report button")
 	}
-	report := u.reportText()
-	for _, w := range []string{"Kaspersky Total Security: Removed", "Saved before removal: 1 of", "Kaspersky Total Security 21.3 [kaspersky-total-security, remove, removed]"} {
-		if !strings.Contains(report, w) {
-			t.Errorf("report lacks %q:\n%s", w, report)
+	for _, l := range []string{"Kaspersky Total Security: Removed", "Saved before removal: 1 of 4"} {
+		if !slices.Contains(u.summaryLines(), l) {
+			t.Errorf("summary lacks %q: %q", l, u.summaryLines())
 		}
+	}
+	data, ext, err := u.reportData()
+	if err != nil || ext != ".html" || !strings.Contains(string(data), "Kaspersky Total Security 21.3: Removed") {
+		t.Errorf("HTML report (%s, %v):\n%s", ext, err, data)
 	}
 	// Going back to any finished step works.
 	test.Tap(u.NavButtons[2])
@@ -345,15 +349,36 @@ func TestSupportPanelAndLanguage(t *testing.T) {
 	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
 	h.check()
 	text := h.u.supportText()
-	for _, w := range []string{"Step: 2 (What we found)", "App version: test", "System: Windows 11 Pro", "process avp.exe (pid 10)", "password protection on"} {
+	for _, w := range []string{"Status code: KTH-", "at step 2: What we found", "Windows 11 Pro", "process avp.exe (pid 10)", "password protection is on"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("support text lacks %q:\n%s", w, text)
 		}
 	}
 	test.Tap(h.u.Support)
 	if len(h.u.win.Canvas().Overlays().List()) != 1 {
-		t.Error("the support panel did not open")
+		t.Fatal("the support panel did not open")
 	}
+	sp := h.u.SupportPanel
+	// The code on screen decodes to this state, as the CLI would read it.
+	st, err := report.Decode(sp.Code.Text)
+	if err != nil || st.Step != 2 || !st.Has(report.FlagKasperskyRunning) || !st.Has(report.FlagPasswordManager) || !st.US {
+		t.Errorf("code %q decodes to %+v, %v", sp.Code.Text, st, err)
+	}
+	test.Type(sp.Caller, strings.ToLower(strings.ReplaceAll(sp.Code.Text, "-", " ")))
+	test.Tap(sp.Decode)
+	if !strings.Contains(sp.Meaning.Text, "The caller is at step 2: What we found.") {
+		t.Errorf("decoded: %q", sp.Meaning.Text)
+	}
+	sp.Caller.SetText("KTH-0000-0001")
+	test.Tap(sp.Decode)
+	if sp.Meaning.Text != "This code is not valid. Please read the code again." {
+		t.Errorf("a bad code: %q", sp.Meaning.Text)
+	}
+	test.Tap(sp.Copy)
+	if got := fyne.CurrentApp().Clipboard().Content(); !strings.Contains(got, sp.Code.Text) {
+		t.Errorf("clipboard: %q", got)
+	}
+	h.u.win.Canvas().Overlays().Top().Hide()
 	h.u.Language.SetSelected("Español")
 	defer applyLanguage("en")
 	if h.u.StepTitle.Text != "Paso 2 de 7: Lo que encontramos" || h.u.NextButton.Text != "Siguiente" {

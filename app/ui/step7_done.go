@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"transitionhelper/app/report"
 	"transitionhelper/app/wizard"
 )
 
@@ -48,32 +49,57 @@ func (u *App) summaryLines() []string {
 	return lines
 }
 
+// report formats offered by "Save report", with their file extensions.
+var reportFormats = []struct{ format, ext string }{
+	{report.FormatHTML, ".html"}, {report.FormatText, ".txt"}, {report.FormatJSON, ".json"},
+}
+
+func formatLabel(format string) string {
+	switch format {
+	case report.FormatHTML:
+		return lang.X("done.format-html", "Web page (HTML), easy to print")
+	case report.FormatJSON:
+		return lang.X("done.format-json", "JSON, for IT departments")
+	}
+	return lang.X("done.format-text", "Plain text")
+}
+
 // doneView is step 7: a summary and "Save report".
 func (u *App) doneView() fyne.CanvasObject {
 	box := container.NewVBox(heading(lang.X("done.title", "Here is where this computer stands.")))
 	for _, l := range u.summaryLines() {
 		box.Add(paragraph("• " + l))
 	}
+	var labels []string
+	for _, f := range reportFormats {
+		labels = append(labels, formatLabel(f.format))
+	}
+	u.Step.Format = widget.NewSelect(labels, nil)
+	u.Step.Format.SetSelectedIndex(0)
+	u.Step.FullReport = widget.NewCheck(lang.X("done.full", "Include user names and folders (only if support staff ask for them)"), nil)
 	u.Step.SaveReport = widget.NewButtonWithIcon(lang.X("done.save-report", "Save report"), theme.DocumentSaveIcon(), u.saveReport)
 	u.Step.SaveReport.Importance = widget.HighImportance
 	box.Add(paragraph(lang.X("done.report-note", "The report lists what was found and what was done. Support staff may ask you for it. It is saved only where you choose; nothing is sent anywhere.")))
+	box.Add(u.Step.Format)
+	box.Add(u.Step.FullReport)
 	box.Add(container.NewHBox(u.Step.SaveReport))
 	return box
 }
 
-// reportText is the plain report: the summary, then the support details.
-func (u *App) reportText() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s\n\n", lang.X("app.title", "Kaspersky Transition Helper"), u.cfg.Version)
-	for _, l := range u.summaryLines() {
-		fmt.Fprintf(&b, "- %s\n", l)
-	}
-	b.WriteString("\n")
-	b.WriteString(u.supportText())
-	return b.String()
+// reportData renders the report in the chosen format.
+func (u *App) reportData() ([]byte, string, error) {
+	f := reportFormats[max(0, u.Step.Format.SelectedIndex())]
+	data, err := report.Render(f.format, u.reportInput(u.Step.FullReport.Checked))
+	return data, f.ext, err
 }
 
 func (u *App) saveReport() {
+	data, ext, err := u.reportData()
+	if err != nil {
+		fyne.LogError("making the report", err)
+		dialog.ShowError(err, u.win)
+		return
+	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, u.win)
@@ -82,16 +108,16 @@ func (u *App) saveReport() {
 		if w == nil {
 			return // cancelled
 		}
-		_, werr := w.Write([]byte(u.reportText()))
+		_, werr := w.Write(data)
 		cerr := w.Close()
-		if werr != nil || cerr != nil {
-			fyne.LogError("saving report", errors.Join(werr, cerr))
-			dialog.ShowError(fmt.Errorf("%s: %v", lang.X("done.save-failed", "The report could not be saved"), errors.Join(werr, cerr)), u.win)
+		if err := errors.Join(werr, cerr); err != nil {
+			fyne.LogError("saving report", err)
+			dialog.ShowError(fmt.Errorf("%s: %v", lang.X("done.save-failed", "The report could not be saved"), err), u.win)
 			return
 		}
 		dialog.ShowInformation(lang.X("done.save-report", "Save report"), lang.X("done.saved-to", "The report was saved to {{.Path}}", map[string]any{"Path": w.URI().Path()}), u.win)
 	}, u.win)
-	d.SetFileName("kaspersky-transition-report.txt")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt"}))
+	d.SetFileName("kaspersky-transition-report" + ext)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Show()
 }

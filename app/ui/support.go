@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"fmt"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,64 +12,73 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/detect"
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/report"
 )
 
-// supportText is what support staff need, in plain text: step, system,
-// region, app version, and every finding with its evidence.
-func (u *App) supportText() string {
-	var b strings.Builder
-	st := u.state
-	fmt.Fprintf(&b, "%s: %d (%s)\n", lang.X("support.step", "Step"), st.Step, stepName(st.Step))
-	fmt.Fprintf(&b, "%s: %s\n", lang.X("support.version", "App version"), u.cfg.Version)
-	fmt.Fprintf(&b, "%s: %s\n", lang.X("support.region", "Region"), st.Region)
-	rec := st.Scan
-	if st.Verify != nil {
-		rec = st.Verify
+// reportInput is the report of the app's current state.
+func (u *App) reportInput(full bool) report.Input {
+	return report.Input{
+		App: lang.X("app.title", "Kaspersky Transition Helper"), Version: u.cfg.Version, GOOS: runtime.GOOS,
+		At: u.cfg.Now(), State: u.state, Full: full, Redactor: report.ForCurrentUser(), T: Translate,
 	}
-	if rec == nil {
-		fmt.Fprintf(&b, "%s\n", lang.X("support.no-scan", "Not checked yet."))
-		return b.String()
-	}
-	fmt.Fprintf(&b, "%s: %s %s (%s, %s)\n", lang.X("support.os", "System"), rec.OS.Name, rec.OS.Version, rec.OS.Family, rec.OS.Arch)
-	fmt.Fprintf(&b, "%s: %s\n", lang.X("support.checked", "Checked"), rec.At.Format("2006-01-02 15:04 MST"))
-	if !rec.Complete {
-		fmt.Fprintf(&b, "%s\n", lang.X("ui.incomplete", "Some checks could not finish, so this result may be incomplete."))
-	}
-	for _, f := range st.Gone {
-		fmt.Fprintf(&b, "\n%s [%s, %s, %s]\n", nameVersion(f), f.ProductID, f.Role, wizard.Removed)
-	}
-	for _, f := range rec.Findings {
-		fmt.Fprintf(&b, "\n%s [%s, %s, %s]\n", nameVersion(f), f.ProductID, f.Role, f.State)
-		if f.PasswordProtected {
-			fmt.Fprintf(&b, "  %s\n", lang.X("support.password", "password protection on"))
-		}
-		for _, e := range f.Evidence {
-			fmt.Fprintf(&b, "  %s\n", e.String())
-		}
-		for _, p := range f.Uninstall {
-			if p.UninstallString != "" {
-				fmt.Fprintf(&b, "  uninstall: %s\n", p.UninstallString)
-			}
-		}
-	}
-	return b.String()
 }
 
-// showSupport opens the support panel: the facts to read over the phone,
-// and a button to copy them.
+// statusCode is the code support staff ask for.
+func (u *App) statusCode() string { return report.Code(u.state, u.cfg.Version, runtime.GOOS) }
+
+// supportText is the plain report, user names hidden: what "Copy for
+// support" puts on the clipboard.
+func (u *App) supportText() string { return report.Text(u.reportInput(false)) }
+
+// supportWidgets are the support panel's widgets, for tests.
+type supportWidgets struct {
+	Code    *widget.Label
+	Caller  *widget.Entry
+	Decode  *widget.Button
+	Meaning *widget.Label
+	Copy    *widget.Button
+}
+
+// showSupport opens the support panel: this computer's status code, a
+// field to decode a caller's code, the report, and a button to copy it.
 func (u *App) showSupport() {
+	w := &u.SupportPanel
+	w.Code = widget.NewLabelWithStyle(u.statusCode(), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true, Bold: true})
+	w.Code.SizeName = theme.SizeNameHeadingText
+	w.Code.Selectable = true
+	w.Meaning = widget.NewLabel("")
+	w.Meaning.Wrapping = fyne.TextWrapWord
+	w.Caller = widget.NewEntry()
+	w.Caller.SetPlaceHolder("KTH-XXXX-XXXX")
+	w.Decode = widget.NewButton(lang.X("support.decode", "Decode"), func() { w.Meaning.SetText(decodeText(w.Caller.Text)) })
+	w.Caller.OnSubmitted = func(string) { w.Decode.OnTapped() }
 	text := widget.NewLabel(u.supportText())
 	text.TextStyle = fyne.TextStyle{Monospace: true}
 	text.Wrapping = fyne.TextWrapWord
-	copyBtn := widget.NewButtonWithIcon(lang.X("support.copy", "Copy for support"), theme.ContentCopyIcon(), func() {
+	w.Copy = widget.NewButtonWithIcon(lang.X("support.copy", "Copy for support"), theme.ContentCopyIcon(), func() {
 		u.fyne.Clipboard().SetContent(u.supportText())
 	})
-	scroll := container.NewVScroll(text)
-	scroll.SetMinSize(fyne.NewSize(620, 360))
+	top := container.NewVBox(
+		widget.NewLabel(lang.X("support.code", "Status code to read out:")), w.Code,
+		widget.NewLabel(lang.X("support.decode-label", "Decode a caller's code:")),
+		container.NewBorder(nil, nil, nil, w.Decode, w.Caller), w.Meaning,
+		widget.NewSeparator(),
+	)
+	scroll := container.NewVScroll(container.NewVBox(top, text))
+	scroll.SetMinSize(fyne.NewSize(640, 400))
 	d := dialog.NewCustom(lang.X("support.title", "For support staff"), lang.X("support.close", "Close"),
-		container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil, scroll), u.win)
+		container.NewBorder(nil, container.NewHBox(w.Copy), nil, nil, scroll), u.win)
 	d.Show()
+}
+
+// decodeText explains a code, or asks for it again.
+func decodeText(code string) string {
+	st, err := report.Decode(code)
+	if err != nil {
+		return lang.X("cli.bad-code", "This code is not valid. Please read the code again.")
+	}
+	facts, next := report.Explain(st, Translate)
+	return "• " + strings.Join(facts, "\n• ") + "\n\n" + lang.X("report.next", "What to do next") + ": " + next
 }
 
 // nameVersion is "Kaspersky Total Security 21.3", or the name alone.

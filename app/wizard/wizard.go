@@ -4,6 +4,7 @@
 package wizard
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -28,6 +29,17 @@ const (
 
 // Steps lists them in order.
 var Steps = []Step{StepCheck, StepFound, StepSave, StepRemove, StepChoose, StepVerify, StepDone}
+
+// Name returns the step's translation key and English name, for the
+// screens, the reports and the code decoder alike.
+func (s Step) Name() (key, english string) {
+	names := [...]string{"Check", "What we found", "Save what you'd lose", "Remove Kaspersky",
+		"Choose new protection", "Check you're protected", "Done"}
+	if s < StepCheck || s > StepDone {
+		return "step.unknown", "Unknown step"
+	}
+	return fmt.Sprintf("step.%d", int(s)), names[s-1]
+}
 
 // Region decides whether the U.S. ban applies.
 type Region string
