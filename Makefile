@@ -12,7 +12,7 @@ WINBIN   := build/transition-helper.exe
 
 # System packages, from apt. Fyne 2.8 builds X11 and Wayland support on Linux.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols
-APT_TEST  := xvfb x11-utils imagemagick xdotool wine wine64 gcc-mingw-w64-x86-64
+APT_TEST  := xvfb x11-utils imagemagick xdotool wine wine64 gcc-mingw-w64-x86-64 osslsigncode openssl
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Windows tests run for real under Wine, in a prefix of our own.
@@ -88,9 +88,16 @@ $(WINEPREFIX)/.ready: $(WINE_DLL)
 	cp $(WINE_DLL) $(WINEPREFIX)/drive_c/windows/system32/
 	touch $@
 
-# Windows: the platform probes and the scan command, run under Wine.
-test-windows: $(WINEPREFIX)/.ready
-	$(WINE_ENV) TH_WINE=1 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -count=1 -exec wine $(PURE_PKGS)
+# Fake Kaspersky uninstallers, signed and not, for the removal tests.
+WINE_FIXTURES := $(CURDIR)/build/wine-fixtures
+$(WINE_FIXTURES)/.ready: .ci/wine-fixtures platform/testdata/fakeuninstaller/main.go
+	.ci/wine-fixtures $(WINE_FIXTURES)
+	touch $@
+
+# Windows: the platform probes, the scan and uninstall commands, run under Wine.
+test-windows: $(WINEPREFIX)/.ready $(WINE_FIXTURES)/.ready
+	$(WINE_ENV) TH_WINE=1 TH_WINE_FIXTURES=$(WINE_FIXTURES) GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
+	  $(GO) test -count=1 -exec wine $(PURE_PKGS)
 	wineserver -k || true
 
 # Fuzz each parser of outside text for a while (FUZZTIME=30s by default).
@@ -101,6 +108,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBundleInfo$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzParseSystemctlUnits$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzStoreLoad$$' -fuzztime $(FUZZTIME) ./app/wizard
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./app/report
+	$(GO) test -run '^$$' -fuzz '^FuzzSplitCommandLine$$' -fuzztime $(FUZZTIME) ./platform
+	$(GO) test -run '^$$' -fuzz '^FuzzPlanWindows$$' -fuzztime $(FUZZTIME) ./app/removal
 
 clean:
 	rm -rf build

@@ -4,3 +4,6 @@ package platform
 
 // knownFolder has no Windows folders to give outside Windows.
 func knownFolder(string) string { return "" }
+
+// WindowsDir is empty outside Windows.
+func WindowsDir() string { return "" }

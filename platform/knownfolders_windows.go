@@ -21,3 +21,12 @@ func knownFolder(name string) string {
 	}
 	return dir
 }
+
+// WindowsDir is the Windows folder (C:\Windows).
+func WindowsDir() string {
+	dir, err := windows.GetWindowsDirectory()
+	if err != nil {
+		return ""
+	}
+	return dir
+}

@@ -69,6 +69,7 @@ type Catalog struct {
 	Schema     int         `json:"schema"`
 	Checked    string      `json:"checked"`
 	Sources    []Source    `json:"sources"`
+	Publishers []Publisher `json:"publishers"`
 	Milestones []Milestone `json:"milestones"`
 	Products   []Product   `json:"products"`
 
@@ -82,6 +83,25 @@ type Source struct {
 	Title string `json:"title"`
 	URL   string `json:"url"`
 	Date  string `json:"date,omitempty"`
+}
+
+// Publisher names the code-signing certificates a vendor signs its
+// uninstallers with: an uninstaller signed by anyone else is never started.
+type Publisher struct {
+	Vendor     string   `json:"vendor"`
+	Signers    []string `json:"signers"`
+	Source     string   `json:"source"`
+	Confidence string   `json:"confidence"`
+}
+
+// Signers returns the certificate subject names vendor signs with.
+func (c *Catalog) Signers(vendor string) []string {
+	for _, p := range c.Publishers {
+		if strings.EqualFold(p.Vendor, vendor) {
+			return p.Signers
+		}
+	}
+	return nil
 }
 
 // Milestone is one dated event of the ban.
@@ -214,6 +234,14 @@ func (c *Catalog) validate() error {
 			return fmt.Errorf("source %q: %w", s.ID, err)
 		}
 		c.sources[s.ID] = s
+	}
+	for i, p := range c.Publishers {
+		if strings.TrimSpace(p.Vendor) == "" || len(p.Signers) == 0 || slices.Contains(p.Signers, "") {
+			return fmt.Errorf("publisher %d (%q): needs a vendor and signer names", i, p.Vendor)
+		}
+		if err := c.checkSourced(p.Source, p.Confidence); err != nil {
+			return fmt.Errorf("publisher %q: %w", p.Vendor, err)
+		}
 	}
 	seen := map[string]bool{}
 	for i, m := range c.Milestones {

@@ -14,6 +14,7 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/app/removal"
 	"transitionhelper/app/report"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
@@ -44,6 +45,12 @@ type Env struct {
 	Now func() time.Time
 	// StateDir holds the guided app's saved progress, read by `report`.
 	StateDir string
+	// Stdin answers the uninstall command's question; nil means os.Stdin.
+	Stdin io.Reader
+	// RemovalEnv and Removal are the computer and the launcher for
+	// uninstall; zero values mean this computer, for real.
+	RemovalEnv removal.Env
+	Removal    removal.System
 }
 
 // IsCLI reports whether args (without the program name) ask for the command
@@ -73,6 +80,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return env.decodeCommand(args[1:])
 	case "report":
 		return env.reportCommand(ctx, args[1:])
+	case "uninstall":
+		return env.uninstallCommand(ctx, args[1:])
 	case "help", "-h", "-help", "--help":
 		env.usage(env.Stdout)
 		return ExitOK
@@ -98,6 +107,9 @@ func (e *Env) usage(w io.Writer) {
   {{.Name}} decode CODE      explain a status code a caller reads out
   {{.Name}} report [--format text|json|html] [--output FILE] [--full]
                              a report for support; --full keeps user names
+  {{.Name}} uninstall [--dry-run] [PRODUCT...]
+                             start Kaspersky's own uninstallers, asking first;
+                             --dry-run prints what would start and why
   {{.Name}} --version        print the version
   {{.Name}} --help           print this help
 

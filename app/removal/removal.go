@@ -1,0 +1,418 @@
+// Package removal decides how to remove a Kaspersky product with its own
+// uninstaller, and whether that uninstaller may be started: the command
+// comes from the product's Uninstall entry, parsed, never through a shell;
+// the program must sit where installed programs live and be signed by the
+// vendor the catalog names. It has no widgets and no system calls: the
+// platform's are passed in.
+package removal
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/detect"
+	"transitionhelper/platform"
+)
+
+// Kinds of plan.
+const (
+	KindMSI      = "msi"      // msiexec.exe /x {ProductCode}
+	KindExe      = "exe"      // the product's own uninstaller program
+	KindPackages = "packages" // Linux packages, removed through pkexec
+	KindMacApp   = "mac-app"  // a macOS uninstaller app, opened
+)
+
+// ErrRefused wraps every reason not to start an uninstaller.
+var ErrRefused = errors.New("refused")
+
+// Env is what planning needs to know about this computer.
+type Env struct {
+	GOOS string
+	// Windows folders (empty elsewhere).
+	ProgramFiles, ProgramFilesX86, SystemRoot string
+	// Exists reports whether a regular file exists at path.
+	Exists func(path string) bool
+	// Glob lists paths matching a pattern (macOS uninstaller search).
+	Glob func(pattern string) []string
+}
+
+// Plan is one uninstaller to start, and why it was trusted.
+type Plan struct {
+	ProductID string   `json:"productId"`
+	Product   string   `json:"product"`
+	Kind      string   `json:"kind"`
+	Program   string   `json:"program"`
+	Args      []string `json:"args"`
+	// Elevate asks for administrator rights (the UAC prompt) to start it.
+	Elevate bool `json:"elevate"`
+	// Signers are the certificate names Program must be signed by (Windows).
+	Signers []string `json:"signers,omitempty"`
+	// From is where the command came from (a registry key, a package database).
+	From string `json:"from"`
+	// Why lists the checks it passed, for Details and --dry-run.
+	Why               []string `json:"why"`
+	PasswordProtected bool     `json:"passwordProtected,omitempty"`
+}
+
+// CommandLine shows the plan as one line, quoted for reading.
+func (p Plan) CommandLine() string {
+	parts := []string{quote(p.Program)}
+	for _, a := range p.Args {
+		parts = append(parts, quote(a))
+	}
+	return strings.Join(parts, " ")
+}
+
+func quote(s string) string {
+	if s == "" || strings.ContainsAny(s, " \t\"") {
+		return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
+	}
+	return s
+}
+
+func refuse(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrRefused, fmt.Sprintf(format, args...))
+}
+
+// For plans the removal of one finding.
+func For(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
+	if f.Role != catalog.RoleRemove {
+		return Plan{}, refuse("%s is not a product to remove", f.Name)
+	}
+	var (
+		p   Plan
+		err error
+	)
+	switch env.GOOS {
+	case "windows":
+		p, err = planWindows(cat, f, env)
+	case "linux":
+		p, err = planLinux(f)
+	case "darwin":
+		p, err = planMac(f, env)
+	default:
+		err = refuse("removal is not supported on %s", env.GOOS)
+	}
+	p.ProductID, p.Product, p.PasswordProtected = f.ProductID, f.Name, f.PasswordProtected
+	return p, err
+}
+
+var guidPattern = regexp.MustCompile(`^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$`)
+
+func planWindows(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
+	var entries []platform.Program
+	for _, u := range f.Uninstall {
+		if u.Source == platform.SourceUninstall {
+			entries = append(entries, u)
+		}
+	}
+	if len(entries) == 0 {
+		return Plan{}, refuse("no Uninstall entry was found for %s", f.Name)
+	}
+	var lastErr error
+	for _, e := range entries {
+		p, err := planEntry(cat, f, e, env)
+		if err == nil {
+			return p, nil
+		}
+		lastErr = err
+	}
+	return Plan{}, lastErr
+}
+
+func planEntry(cat *catalog.Catalog, f detect.Finding, e platform.Program, env Env) (Plan, error) {
+	msiexec := winJoin(env.SystemRoot, "System32", "msiexec.exe")
+	p := Plan{From: e.Where, Elevate: true}
+	key := e.Where[strings.LastIndexByte(e.Where, '\\')+1:]
+	if e.WindowsInstaller && guidPattern.MatchString(key) {
+		p.Kind, p.Program, p.Args = KindMSI, msiexec, []string{"/x", strings.ToUpper(key)}
+		p.Signers = cat.Signers("Microsoft")
+		p.Why = append(p.Why, "Windows Installer entry: msiexec /x with the product code of "+e.Where)
+		return p, checkProgram(&p, env, "")
+	}
+	if strings.TrimSpace(e.UninstallString) == "" {
+		return Plan{}, refuse("the Uninstall entry %s has no UninstallString", e.Where)
+	}
+	args, err := platform.SplitCommandLine(e.UninstallString)
+	if err != nil {
+		return Plan{}, refuse("UninstallString %q does not parse: %v", e.UninstallString, err)
+	}
+	for i := range args {
+		if args[i], err = expandKnown(args[i], env); err != nil {
+			return Plan{}, err
+		}
+	}
+	prog, rest := resolveProgram(args, env)
+	if strings.EqualFold(winBase(prog), "msiexec.exe") || strings.EqualFold(prog, "msiexec") {
+		code := productCode(rest)
+		if code == "" {
+			return Plan{}, refuse("UninstallString %q runs msiexec without a product code", e.UninstallString)
+		}
+		p.Kind, p.Program, p.Args = KindMSI, msiexec, []string{"/x", code}
+		p.Signers = cat.Signers("Microsoft")
+		p.Why = append(p.Why, fmt.Sprintf("UninstallString runs msiexec: made into msiexec /x %s (never /i)", code))
+		return p, checkProgram(&p, env, "")
+	}
+	p.Kind, p.Program, p.Args = KindExe, prog, rest
+	p.Signers = cat.Signers(f.Vendor)
+	p.Why = append(p.Why, fmt.Sprintf("UninstallString of %s, parsed as Windows does (no shell)", e.Where))
+	return p, checkProgram(&p, env, e.InstallLocation)
+}
+
+// expandKnown expands %ProgramFiles%, %ProgramFiles(x86)%, %ProgramW6432%,
+// %SystemRoot% and %windir%; any other variable is refused.
+func expandKnown(s string, env Env) (string, error) {
+	known := map[string]string{
+		"programfiles": env.ProgramFiles, "programw6432": env.ProgramFiles, "programfiles(x86)": env.ProgramFilesX86,
+		"systemroot": env.SystemRoot, "windir": env.SystemRoot,
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '%')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String(), nil
+		}
+		j := strings.IndexByte(s[i+1:], '%')
+		if j < 0 {
+			b.WriteString(s)
+			return b.String(), nil
+		}
+		name := s[i+1 : i+1+j]
+		val, ok := known[strings.ToLower(name)]
+		if !ok || val == "" {
+			return "", refuse("the command uses %%%s%%, which is not a known folder", name)
+		}
+		b.WriteString(s[:i])
+		b.WriteString(val)
+		s = s[i+2+j:]
+	}
+}
+
+// resolveProgram finds the program as Windows would for an unquoted path
+// with spaces: the shortest run of words that names an existing .exe.
+func resolveProgram(args []string, env Env) (string, []string) {
+	for n := 1; n <= len(args); n++ {
+		cand := strings.Join(args[:n], " ")
+		if !strings.HasSuffix(strings.ToLower(cand), ".exe") {
+			continue
+		}
+		if env.Exists(cand) {
+			return cand, args[n:]
+		}
+	}
+	return args[0], args[1:]
+}
+
+// productCode finds the {GUID} after /x or /i (attached or separate).
+func productCode(args []string) string {
+	for i, a := range args {
+		la := strings.ToLower(a)
+		for _, sw := range []string{"/x", "/i", "-x", "-i", "/uninstall", "/package"} {
+			if !strings.HasPrefix(la, sw) {
+				continue
+			}
+			rest := strings.TrimSpace(a[len(sw):])
+			if rest == "" && i+1 < len(args) {
+				rest = args[i+1]
+			}
+			if guidPattern.MatchString(rest) {
+				return strings.ToUpper(rest)
+			}
+		}
+	}
+	return ""
+}
+
+// checkProgram: absolute, an existing .exe, under Program Files, Program
+// Files (x86) or the entry's InstallLocation, or System32\msiexec.exe.
+func checkProgram(p *Plan, env Env, installLocation string) error {
+	prog := p.Program
+	if !isAbsWindows(prog) {
+		return refuse("%q is not a full path", prog)
+	}
+	clean := winClean(prog)
+	if !strings.HasSuffix(strings.ToLower(clean), ".exe") {
+		return refuse("%q is not a program (.exe)", prog)
+	}
+	msiexec := winJoin(env.SystemRoot, "System32", "msiexec.exe")
+	var where string
+	switch {
+	case strings.EqualFold(clean, msiexec):
+		where = "Windows' own msiexec.exe"
+	case under(clean, env.ProgramFiles):
+		where = "inside " + env.ProgramFiles
+	case under(clean, env.ProgramFilesX86):
+		where = "inside " + env.ProgramFilesX86
+	case installLocation != "" && isAbsWindows(installLocation) && under(clean, installLocation):
+		where = "inside the product's install folder " + installLocation
+	default:
+		return refuse("%q is outside Program Files and the product's install folder", prog)
+	}
+	if !env.Exists(clean) {
+		return refuse("%q does not exist", prog)
+	}
+	p.Program = clean
+	p.Why = append(p.Why, "the program exists, "+where)
+	return nil
+}
+
+func isAbsWindows(p string) bool {
+	return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') &&
+		((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= 'a' && p[0] <= 'z'))
+}
+
+// under reports whether path is inside dir (case-insensitive, as Windows is).
+func under(path, dir string) bool {
+	if dir == "" {
+		return false
+	}
+	d := strings.ToLower(strings.TrimRight(winClean(dir), `\`)) + `\`
+	return strings.HasPrefix(strings.ToLower(winClean(path)), d)
+}
+
+// winClean cleans a Windows path on any system: / and \ both separate,
+// "." and ".." are resolved (never above the drive), the result uses \.
+func winClean(p string) string {
+	parts := strings.FieldsFunc(p, func(r rune) bool { return r == '\\' || r == '/' })
+	var out []string
+	for i, part := range parts {
+		switch {
+		case part == ".":
+		case part == "..":
+			if len(out) > 1 {
+				out = out[:len(out)-1]
+			}
+		case i == 0:
+			out = append(out, part)
+		default:
+			out = append(out, part)
+		}
+	}
+	return strings.Join(out, `\`)
+}
+
+func winJoin(parts ...string) string { return winClean(strings.Join(parts, `\`)) }
+
+func winBase(p string) string {
+	c := winClean(p)
+	return c[strings.LastIndexByte(c, '\\')+1:]
+}
+
+var debianName = regexp.MustCompile(`^[a-z0-9][a-z0-9+.-]+$`)
+
+func planLinux(f detect.Finding) (Plan, error) {
+	var dpkg, rpm []string
+	for _, u := range f.Uninstall {
+		if !debianName.MatchString(u.Name) {
+			return Plan{}, refuse("package name %q is not a valid package name", u.Name)
+		}
+		switch u.Source {
+		case platform.SourceDpkg:
+			dpkg = append(dpkg, u.Name)
+		case platform.SourceRPM:
+			rpm = append(rpm, u.Name)
+		}
+	}
+	p := Plan{Kind: KindPackages, Program: "/usr/bin/pkexec"}
+	switch {
+	case len(dpkg) > 0:
+		p.Args = append([]string{"/usr/bin/apt-get", "remove", "--yes"}, dpkg...)
+		p.From = "dpkg database"
+	case len(rpm) > 0:
+		p.Args = append([]string{"/usr/bin/rpm", "--erase"}, rpm...)
+		p.From = "rpm database"
+	default:
+		return Plan{}, refuse("no installed package was found for %s", f.Name)
+	}
+	p.Why = []string{"package names from " + p.From + ", passed as separate arguments", "pkexec asks for an administrator's password"}
+	return p, nil
+}
+
+func planMac(f detect.Finding, env Env) (Plan, error) {
+	var candidates []string
+	for _, u := range f.Uninstall {
+		if u.Source == platform.SourceApp && u.InstallLocation != "" {
+			candidates = append(candidates, env.Glob(path.Join(u.InstallLocation, "Contents", "Resources", "*ninstall*.app"))...)
+		}
+	}
+	candidates = append(candidates, env.Glob("/Library/Application Support/Kaspersky Lab/*/*ninstall*.app")...)
+	candidates = append(candidates, env.Glob("/Applications/Kaspersky*ninstall*.app")...)
+	slices.Sort(candidates)
+	if len(candidates) == 0 {
+		return Plan{}, refuse("Kaspersky's uninstaller was not found: use Kaspersky's removal tool for Mac")
+	}
+	return Plan{Kind: KindMacApp, Program: "/usr/bin/open", Args: []string{candidates[0]}, From: candidates[0],
+		Why: []string{"Kaspersky's own uninstaller app, opened with macOS's open command"}}, nil
+}
+
+// Decide says whether a plan's program may be started, given its signature.
+// Only Windows programs are checked; nil means start it.
+func Decide(p Plan, sig platform.SignatureInfo) error {
+	if p.Kind != KindMSI && p.Kind != KindExe {
+		return nil
+	}
+	switch {
+	case !sig.Present:
+		return refuse("%s is not signed", p.Program)
+	case !slices.ContainsFunc(p.Signers, func(s string) bool { return strings.EqualFold(s, sig.Signer) }):
+		return refuse("%s is signed by %q, not by %s", p.Program, sig.Signer, strings.Join(p.Signers, " or "))
+	case !sig.Trusted:
+		return refuse("the signature of %s does not verify: %s", p.Program, sig.TrustError)
+	}
+	return nil
+}
+
+// Outcomes of an uninstaller run.
+const (
+	Done          = "done"
+	RestartNeeded = "restart-needed"
+	Cancelled     = "cancelled"
+	Failed        = "failed"
+)
+
+// Outcome reads an uninstaller's exit code: Windows Installer's 3010 and
+// 1641 mean a restart is needed, 1602 and 1223 (UAC declined) that the user
+// cancelled.
+func Outcome(code int) string {
+	switch code {
+	case 0:
+		return Done
+	case 3010, 1641:
+		return RestartNeeded
+	case 1602, 1223:
+		return Cancelled
+	}
+	return Failed
+}
+
+// System is what running a plan needs from the platform; tests pass fakes.
+type System struct {
+	Verify func(path string) platform.SignatureInfo
+	Launch func(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error)
+}
+
+// Run checks the plan's signature and, if it passes, starts the uninstaller
+// and waits for it. It returns the outcome and the exit code.
+func (s System) Run(ctx context.Context, p Plan, out io.Writer) (string, int, error) {
+	if p.Kind == KindMSI || p.Kind == KindExe {
+		if err := Decide(p, s.Verify(p.Program)); err != nil {
+			return Failed, -1, err
+		}
+	}
+	code, err := s.Launch(ctx, p.Program, p.Args, p.Elevate, out)
+	if err != nil {
+		if errors.Is(err, platform.ErrCancelled) {
+			return Cancelled, code, nil
+		}
+		return Failed, code, fmt.Errorf("starting %s: %w", p.Program, err)
+	}
+	return Outcome(code), code, nil
+}

@@ -1,0 +1,191 @@
+package removal
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/detect"
+	"transitionhelper/platform"
+)
+
+var (
+	files = []string{
+		`C:\Windows\System32\msiexec.exe`,
+		`C:\Program Files (x86)\Kaspersky Lab\Kaspersky Password Manager 9.0\setup.exe`,
+		`C:\Program Files\Kaspersky Lab\Kaspersky Total Security 21.3\avp.exe`,
+		`C:\Program Files\Kaspersky Lab\setup.exe`,
+		`D:\Apps\Kaspersky\uninstall.exe`,
+		`C:\Temp\evil.exe`,
+		`C:\Program Files\Kaspersky Lab\readme.txt`,
+	}
+	winEnv = Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
+		Exists: func(p string) bool {
+			return slices.ContainsFunc(files, func(f string) bool { return strings.EqualFold(f, p) })
+		}}
+)
+
+func mustCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func kaspersky(entries ...platform.Program) detect.Finding {
+	for i := range entries {
+		entries[i].Source = platform.SourceUninstall
+	}
+	return detect.Finding{ProductID: "kaspersky-total-security", Name: "Kaspersky Total Security", Vendor: "Kaspersky", Role: "remove", Uninstall: entries}
+}
+
+func TestPlanWindows(t *testing.T) {
+	cat := mustCatalog(t)
+	const guid = "{8F4F3A1B-2C3D-4E5F-9A0B-1C2D3E4F5A6B}"
+	tests := []struct {
+		name    string
+		entry   platform.Program
+		want    string // the command line, or the refusal
+		signers string
+	}{
+		{"Windows Installer entry by its GUID key", platform.Program{Where: `HKLM\...\Uninstall\` + strings.ToLower(guid), WindowsInstaller: true, UninstallString: `MsiExec.exe /I` + guid},
+			`C:\Windows\System32\msiexec.exe /x ` + guid, "Microsoft"},
+		{"MsiExec /X in the string", platform.Program{Where: `HKLM\...\Uninstall\KTS`, UninstallString: `MsiExec.exe /X` + guid},
+			`C:\Windows\System32\msiexec.exe /x ` + guid, "Microsoft"},
+		{"MsiExec /I becomes /x, never /i", platform.Program{Where: `k`, UninstallString: `MsiExec.exe /I ` + strings.ToLower(guid)},
+			`C:\Windows\System32\msiexec.exe /x ` + guid, "Microsoft"},
+		{"msiexec without a product code", platform.Program{Where: `k`, UninstallString: `MsiExec.exe /qn`}, "without a product code", ""},
+		{"quoted path with spaces", platform.Program{Where: `k`, UninstallString: `"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Password Manager 9.0\setup.exe" /x`},
+			`"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Password Manager 9.0\setup.exe" /x`, "AO Kaspersky Lab"},
+		{"unquoted path with spaces", platform.Program{Where: `k`, UninstallString: `C:\Program Files\Kaspersky Lab\setup.exe /x /s`},
+			`"C:\Program Files\Kaspersky Lab\setup.exe" /x /s`, "AO Kaspersky Lab"},
+		{"%ProgramFiles% is expanded", platform.Program{Where: `k`, UninstallString: `"%ProgramFiles%\Kaspersky Lab\Kaspersky Total Security 21.3\avp.exe" -uninstall`},
+			`"C:\Program Files\Kaspersky Lab\Kaspersky Total Security 21.3\avp.exe" -uninstall`, "AO Kaspersky Lab"},
+		{"%TEMP% is refused", platform.Program{Where: `k`, UninstallString: `"%TEMP%\setup.exe" /x`}, "%TEMP%, which is not a known folder", ""},
+		{"outside Program Files", platform.Program{Where: `k`, UninstallString: `C:\Temp\evil.exe /x`}, "outside Program Files", ""},
+		{"climbing out with ..", platform.Program{Where: `k`, UninstallString: `"C:\Program Files\..\Temp\evil.exe"`}, "outside Program Files", ""},
+		{"the install folder counts", platform.Program{Where: `k`, InstallLocation: `D:\Apps\Kaspersky`, UninstallString: `D:\Apps\Kaspersky\uninstall.exe`},
+			`D:\Apps\Kaspersky\uninstall.exe`, "AO Kaspersky Lab"},
+		{"missing program", platform.Program{Where: `k`, UninstallString: `"C:\Program Files\Kaspersky Lab\gone.exe"`}, "does not exist", ""},
+		{"relative program", platform.Program{Where: `k`, UninstallString: `setup.exe /x`}, "not a full path", ""},
+		{"not a program", platform.Program{Where: `k`, UninstallString: `"C:\Program Files\Kaspersky Lab\readme.txt"`}, "not a program", ""},
+		{"cmd.exe is no uninstaller", platform.Program{Where: `k`, UninstallString: `cmd.exe /c del C:\`}, "not a full path", ""},
+		{"empty", platform.Program{Where: `k`}, "has no UninstallString", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := For(cat, kaspersky(tt.entry), winEnv)
+			if tt.signers == "" {
+				if !errors.Is(err, ErrRefused) || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("err = %v, want a refusal saying %q (plan %q)", err, tt.want, p.CommandLine())
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := p.CommandLine(); got != tt.want {
+				t.Errorf("command %s\nwant    %s", got, tt.want)
+			}
+			if !p.Elevate || !slices.ContainsFunc(p.Signers, func(s string) bool { return strings.Contains(s, tt.signers) }) || len(p.Why) < 2 {
+				t.Errorf("plan %+v", p)
+			}
+		})
+	}
+}
+
+func TestPlanOtherSystems(t *testing.T) {
+	cat := mustCatalog(t)
+	linux := detect.Finding{Name: "KESL", Role: "remove", Uninstall: []platform.Program{{Name: "kesl", Source: platform.SourceDpkg}, {Name: "kesl-gui", Source: platform.SourceDpkg}}}
+	p, err := For(cat, linux, Env{GOOS: "linux"})
+	if err != nil || p.CommandLine() != "/usr/bin/pkexec /usr/bin/apt-get remove --yes kesl kesl-gui" {
+		t.Errorf("linux: %q, %v", p.CommandLine(), err)
+	}
+	bad := detect.Finding{Name: "x", Role: "remove", Uninstall: []platform.Program{{Name: "kesl; rm -rf /", Source: platform.SourceDpkg}}}
+	if _, err := For(cat, bad, Env{GOOS: "linux"}); !errors.Is(err, ErrRefused) {
+		t.Errorf("a bad package name was accepted: %v", err)
+	}
+	rpm := detect.Finding{Name: "x", Role: "remove", Uninstall: []platform.Program{{Name: "klnagent64", Source: platform.SourceRPM}}}
+	if p, err := For(cat, rpm, Env{GOOS: "linux"}); err != nil || p.CommandLine() != "/usr/bin/pkexec /usr/bin/rpm --erase klnagent64" {
+		t.Errorf("rpm: %q, %v", p.CommandLine(), err)
+	}
+	mac := detect.Finding{Name: "Kaspersky", Role: "remove", Uninstall: []platform.Program{{Name: "Kaspersky", Source: platform.SourceApp, InstallLocation: "/Applications/Kaspersky.app"}}}
+	glob := func(pat string) []string {
+		if pat == "/Applications/Kaspersky.app/Contents/Resources/*ninstall*.app" {
+			return []string{"/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app"}
+		}
+		return nil
+	}
+	if p, err := For(cat, mac, Env{GOOS: "darwin", Glob: glob}); err != nil || p.Args[0] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
+		t.Errorf("mac: %+v, %v", p, err)
+	}
+	if _, err := For(cat, mac, Env{GOOS: "darwin", Glob: func(string) []string { return nil }}); err == nil || !strings.Contains(err.Error(), "removal tool") {
+		t.Errorf("mac without an uninstaller: %v", err)
+	}
+	if _, err := For(cat, detect.Finding{Role: "protection"}, winEnv); !errors.Is(err, ErrRefused) {
+		t.Error("planned the removal of a protection product")
+	}
+}
+
+func TestDecide(t *testing.T) {
+	p := Plan{Kind: KindExe, Program: `C:\Program Files\Kaspersky Lab\setup.exe`, Signers: []string{"AO Kaspersky Lab", "Kaspersky Lab JSC"}}
+	tests := []struct {
+		sig  platform.SignatureInfo
+		want string // "" = launch
+	}{
+		{platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, ""},
+		{platform.SignatureInfo{Present: true, Trusted: true, Signer: "ao kaspersky lab"}, ""},
+		{platform.SignatureInfo{}, "is not signed"},
+		{platform.SignatureInfo{Present: true, Trusted: true, Signer: "Evil Corp"}, `signed by "Evil Corp", not by AO Kaspersky Lab or Kaspersky Lab JSC`},
+		{platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab Fake"}, "not by"},
+		{platform.SignatureInfo{Present: true, Trusted: false, Signer: "AO Kaspersky Lab", TrustError: "the file was changed after it was signed"}, "does not verify: the file was changed"},
+	}
+	for _, tt := range tests {
+		err := Decide(p, tt.sig)
+		if (tt.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tt.want)) {
+			t.Errorf("%+v: %v, want %q", tt.sig, err, tt.want)
+		}
+	}
+	if err := Decide(Plan{Kind: KindPackages}, platform.SignatureInfo{}); err != nil {
+		t.Errorf("packages are not signature-checked here: %v", err)
+	}
+}
+
+func TestOutcome(t *testing.T) {
+	for code, want := range map[int]string{0: Done, 3010: RestartNeeded, 1641: RestartNeeded, 1602: Cancelled, 1223: Cancelled, 1603: Failed, -1: Failed} {
+		if got := Outcome(code); got != want {
+			t.Errorf("Outcome(%d) = %s, want %s", code, got, want)
+		}
+	}
+}
+
+func FuzzPlanWindows(f *testing.F) {
+	f.Add(`"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Password Manager 9.0\setup.exe" /x`, "")
+	f.Add(`MsiExec.exe /X{8F4F3A1B-2C3D-4E5F-9A0B-1C2D3E4F5A6B}`, "")
+	f.Add(`C:\Program Files\Kaspersky Lab\setup.exe /x`, `C:\Program Files\Kaspersky Lab`)
+	f.Add(`"%ProgramFiles%\x.exe"`, "")
+	cat := mustCatalog(f)
+	f.Fuzz(func(t *testing.T, uninstall, location string) {
+		p, err := For(cat, kaspersky(platform.Program{Where: `k`, UninstallString: uninstall, InstallLocation: location}), winEnv)
+		if err != nil {
+			if !errors.Is(err, ErrRefused) {
+				t.Fatalf("%q: error %v is not a refusal", uninstall, err)
+			}
+			return
+		}
+		// Whatever is accepted is an existing .exe in an allowed place.
+		if !winEnv.Exists(p.Program) || !strings.HasSuffix(strings.ToLower(p.Program), ".exe") {
+			t.Fatalf("%q: accepted %q", uninstall, p.Program)
+		}
+		if strings.EqualFold(p.Program, `C:\Temp\evil.exe`) && !under(p.Program, location) {
+			t.Fatalf("%q: accepted a program outside the allowed folders", uninstall)
+		}
+		if p.Kind == KindMSI && (len(p.Args) != 2 || p.Args[0] != "/x") {
+			t.Fatalf("%q: msiexec with %q", uninstall, p.Args)
+		}
+	})
+}

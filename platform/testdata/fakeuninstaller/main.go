@@ -1,0 +1,31 @@
+// Command fakeuninstaller stands in for Kaspersky's uninstaller in the Wine
+// tests: it deletes the Uninstall registry key named by -key (as a real
+// uninstaller removes its own entry) and exits with -exit.
+package main
+
+import (
+	"flag"
+	"os"
+	"strings"
+
+	"golang.org/x/sys/windows/registry"
+)
+
+func main() {
+	key := flag.String("key", "", `Uninstall key to delete, such as SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\FakeKaspersky`)
+	exit := flag.Int("exit", 0, "exit code")
+	flag.Parse()
+	// Like a real uninstaller, it removes its entry only when it succeeds.
+	if *key != "" && (*exit == 0 || *exit == 3010 || *exit == 1641) {
+		parent, name := (*key)[:strings.LastIndexByte(*key, '\\')], (*key)[strings.LastIndexByte(*key, '\\')+1:]
+		k, err := registry.OpenKey(registry.LOCAL_MACHINE, parent, registry.ALL_ACCESS|registry.WOW64_64KEY)
+		if err != nil {
+			os.Exit(90)
+		}
+		if err := registry.DeleteKey(k, name); err != nil {
+			os.Exit(91)
+		}
+		k.Close()
+	}
+	os.Exit(*exit)
+}
