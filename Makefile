@@ -118,3 +118,4 @@ clean:
 # A PNG of every step, run for real under Xvfb, in screenshots/ (git-ignored).
 screenshots: build deps-test
 	.ci/screenshots $(BIN)
+	TH_SHOTS=$(CURDIR)/screenshots $(GO) test -count=1 -run 'Removal' ./app/ui

@@ -67,9 +67,15 @@ func run(args []string) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(icon)
 	hooks.applyPreferences(a)
+	var openApps func() error // "Open Apps & features" exists on Windows only
+	if runtime.GOOS == "windows" {
+		openApps = platform.OpenAppsSettings
+	}
 	u := ui.New(a, ui.Config{
 		Version: version, Scan: env.RunScan, Catalog: cat, StateDir: env.StateDir,
 		GuessRegion: func() wizard.Region { return wizard.GuessRegion(platform.RegionHints()) },
+		Removal:     cli.RealRemovalSystem, RemovalEnv: cli.RemovalEnv(),
+		OpenAppsSettings: openApps, SetRunOnce: platform.SetRunOnce, ClearRunOnce: platform.ClearRunOnce, Restart: platform.Restart,
 	})
 	u.Window().SetIcon(icon)
 	hooks.openStep(ctx, u, &env)

@@ -22,6 +22,7 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/cli"
+	"transitionhelper/app/removal"
 	"transitionhelper/app/timeline"
 	"transitionhelper/app/wizard"
 )
@@ -46,6 +47,17 @@ type Config struct {
 	StateDir string
 	// GuessRegion guesses the region on a first start.
 	GuessRegion func() wizard.Region
+	// Removal starts uninstallers; RemovalEnv describes this computer for
+	// removal plans. The system actions below may be nil where unsupported.
+	Removal          removal.System
+	RemovalEnv       removal.Env
+	OpenAppsSettings func() error
+	SetRunOnce       func(name, program string, args ...string) error
+	ClearRunOnce     func(name string) error
+	Restart          func() error
+
+	// async runs slow work off the UI goroutine; tests make it synchronous.
+	async func(func())
 }
 
 // App is the running guided app. Its widgets are fields so tests can drive them.
@@ -74,29 +86,34 @@ type App struct {
 	SupportPanel supportWidgets
 
 	scanning bool
-	cancel   context.CancelFunc
-	tick     *time.Timer
+	removing bool
+	// removalNotes are plain messages under the rows of step 4.
+	removalNotes map[string]removalNote
+	cancel       context.CancelFunc
+	tick         *time.Timer
 	// changed is called after every state change is shown (a test seam).
 	changed func()
 }
 
 // stepWidgets are the widgets of the step on screen that tests look at.
 type stepWidgets struct {
-	CheckButton *widget.Button
-	Progress    *widget.ProgressBarInfinite
-	Region      *widget.RadioGroup
-	Countdown   *widget.Label
-	Headline    *widget.Label
-	Cards       []*widget.Card
-	Ticks       map[string]*widget.Check
-	Rows        map[string]*widget.Label
-	Choices     []string
-	Verdict     *widget.Label
-	Warning     *widget.Label
-	SaveReport  *widget.Button
-	Format      *widget.Select
-	FullReport  *widget.Check
-	NotApplies  *widget.Label
+	CheckButton   *widget.Button
+	Progress      *widget.ProgressBarInfinite
+	Region        *widget.RadioGroup
+	Countdown     *widget.Label
+	Headline      *widget.Label
+	Cards         []*widget.Card
+	Ticks         map[string]*widget.Check
+	Rows          map[string]*widget.Label
+	RemoveButtons map[string]*widget.Button
+	Restart       *widget.Button
+	Choices       []string
+	Verdict       *widget.Label
+	Warning       *widget.Label
+	SaveReport    *widget.Button
+	Format        *widget.Select
+	FullReport    *widget.Check
+	NotApplies    *widget.Label
 }
 
 // New builds the app's window and loads the saved progress. A progress file
@@ -105,6 +122,9 @@ func New(a fyne.App, cfg Config) *App {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.async == nil {
+		cfg.async = func(f func()) { go f() }
+	}
 	if cfg.GuessRegion == nil {
 		cfg.GuessRegion = func() wizard.Region { return wizard.RegionUS }
 	}
@@ -112,7 +132,8 @@ func New(a fyne.App, cfg Config) *App {
 	if dir == "" {
 		dir = a.Storage().RootURI().Path()
 	}
-	u := &App{fyne: a, cfg: cfg, store: wizard.Store{Path: filepath.Join(dir, wizard.StateFile)}, text: cli.Env{T: Translate}}
+	u := &App{fyne: a, cfg: cfg, store: wizard.Store{Path: filepath.Join(dir, wizard.StateFile)}, text: cli.Env{T: Translate},
+		removalNotes: map[string]removalNote{}}
 	a.Settings().SetTheme(newTheme(a.Preferences().Bool(PrefLargerText)))
 	applyLanguage(a.Preferences().String(PrefLanguage))
 
@@ -132,7 +153,14 @@ func New(a fyne.App, cfg Config) *App {
 		u.state = wizard.New(cfg.GuessRegion())
 		notice = lang.X("app.corrupt-state", "Your saved progress could not be read, so the app starts again from step 1.")
 	}
+	resume := u.state.Resuming() && u.state.CanGo(wizard.StepRemove)
+	if resume {
+		u.state = u.state.Go(wizard.StepRemove)
+	}
 	u.build()
+	if resume {
+		u.recheckRemoval() // after a restart: is it gone now?
+	}
 	if notice != "" {
 		dialog.ShowInformation(lang.X("app.notice", "Notice"), notice, u.win)
 	}
@@ -352,7 +380,7 @@ func (u *App) runScan(progress *widget.ProgressBarInfinite, done func(*cli.Resul
 	progress.Show()
 	progress.Start()
 	u.showNavState()
-	go func() {
+	u.cfg.async(func() {
 		res, err := u.cfg.Scan(ctx)
 		if ctx.Err() != nil {
 			return
@@ -363,7 +391,7 @@ func (u *App) runScan(progress *widget.ProgressBarInfinite, done func(*cli.Resul
 			progress.Hide()
 			done(res, err)
 		})
-	}()
+	})
 }
 
 // showNavState refreshes the shell's buttons without rebuilding the step.

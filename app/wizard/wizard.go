@@ -210,7 +210,8 @@ func (s State) WithScan(rec ScanRecord) State {
 	for _, f := range rec.Findings {
 		if f.Role == catalog.RoleRemove && f.State != detect.StateLeftover {
 			st := old[f.ProductID]
-			if st == "" || st == Removed {
+			// Still here: not removed, and no uninstaller runs across a scan.
+			if st == "" || st == Removed || st == Removing {
 				st = ToRemove
 			}
 			s.Removal[f.ProductID] = st
@@ -270,6 +271,18 @@ func (s State) WithRemoval(productID string, st RemovalState) State {
 	m[productID] = st
 	s.Removal = m
 	return s
+}
+
+// Resuming reports whether a removal was under way when the app last
+// closed (a restart was needed, or the app was closed while an uninstaller
+// ran): the app then opens at step 4 and checks again.
+func (s State) Resuming() bool {
+	for _, st := range s.Removal {
+		if st == RestartNeeded || st == Removing {
+			return true
+		}
+	}
+	return false
 }
 
 // Checklist lists what to save before removal, from what was found.

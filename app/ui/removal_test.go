@@ -1,0 +1,200 @@
+package ui
+
+import (
+	"context"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/cli"
+	"transitionhelper/app/removal"
+	"transitionhelper/app/wizard"
+	"transitionhelper/platform"
+)
+
+const fakeUninstaller = `C:\Program Files\Kaspersky Lab\Kaspersky Internet Security 21.3\uninstall.exe`
+
+var snapRemovable = platform.Snapshot{
+	OS:        platform.OSInfo{Family: "windows"},
+	Processes: []platform.Process{{PID: 10, Name: "avp.exe"}, {PID: 11, Name: "MsMpEng.exe"}},
+	Programs: []platform.Program{{Name: "Kaspersky Internet Security", Source: platform.SourceUninstall, Where: `HKLM\...\Uninstall\KIS`,
+		UninstallString: `"` + fakeUninstaller + `" /x`}},
+}
+
+// removalHarness is an app at step 4 whose uninstaller is a fake that
+// answers with exitCode and a given signature.
+type removalHarness struct {
+	*harness
+	launched []string
+	runOnce  []string
+	cleared  int
+}
+
+func newRemovalHarness(t *testing.T, sig platform.SignatureInfo, exitCode int, scans ...platform.Snapshot) *removalHarness {
+	test.NewTempApp(t)
+	cat, _ := catalog.Embedded()
+	r := &removalHarness{}
+	r.harness = &harness{t: t, changed: make(chan struct{}, 32), scans: scans}
+	r.u = New(fyne.CurrentApp(), Config{
+		Version: "test", Catalog: cat, StateDir: t.TempDir(), Now: func() time.Time { return today },
+		Scan: func(context.Context) (*cli.Result, error) {
+			snap := r.scans[0]
+			if len(r.scans) > 1 {
+				r.scans = r.scans[1:]
+			}
+			return cli.Analyze(cat, &snap, today), nil
+		},
+		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
+			Exists: func(p string) bool { return strings.EqualFold(p, fakeUninstaller) }},
+		Removal: removal.System{
+			Verify: func(string) platform.SignatureInfo { return sig },
+			Launch: func(_ context.Context, program string, args []string, elevate bool, _ io.Writer) (int, error) {
+				r.launched = append(r.launched, program+" "+strings.Join(args, " "))
+				if !elevate {
+					t.Error("an uninstaller started without the administrator prompt")
+				}
+				return exitCode, nil
+			},
+		},
+		SetRunOnce:   func(name, program string, _ ...string) error { r.runOnce = append(r.runOnce, name); return nil },
+		ClearRunOnce: func(string) error { r.cleared++; return nil },
+		async:        func(f func()) { f() }, // one goroutine: each tap runs to its end
+	})
+	r.u.changed = func() { r.changed <- struct{}{} }
+	t.Cleanup(r.u.win.Close)
+	r.check()
+	r.next(wizard.StepSave)
+	r.next(wizard.StepRemove)
+	return r
+}
+
+// remove taps Remove on the product, confirms, and waits for the re-check.
+func (r *removalHarness) remove(id string) {
+	r.t.Helper()
+	b := r.u.Step.RemoveButtons[id]
+	if b == nil {
+		r.t.Fatalf("no Remove button for %s", id)
+	}
+	test.Tap(b)
+	overlays := r.u.win.Canvas().Overlays()
+	if overlays.Top() == nil {
+		r.t.Fatal("no confirmation before starting the uninstaller")
+	}
+	if len(r.launched) != 0 {
+		r.t.Fatal("the uninstaller started before the user confirmed")
+	}
+	r.drain()
+	confirm := findButton(overlays.Top(), "Start the uninstaller")
+	if confirm == nil {
+		r.t.Fatal("no \"Start the uninstaller\" button")
+	}
+	test.Tap(confirm)
+	if r.u.removing || r.u.scanning {
+		r.t.Fatal("the removal did not finish")
+	}
+}
+
+// shot saves what the window shows as a PNG when TH_SHOTS names a folder,
+// for people to look at the states of step 4 (make screenshots sets it).
+func shot(t *testing.T, w fyne.Window, name string) {
+	dir := os.Getenv("TH_SHOTS")
+	if dir == "" {
+		return
+	}
+	f, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRemovalRunsTheSignedUninstallerThenShowsRemoved(t *testing.T) {
+	r := newRemovalHarness(t, platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, 0,
+		snapRemovable, snapNothing)
+	shot(t, r.u.win, "step4-to-remove")
+	test.Tap(r.u.Step.RemoveButtons["kaspersky-internet-security"])
+	shot(t, r.u.win, "step4-confirm")
+	r.u.win.Canvas().Overlays().Top().Hide()
+	r.remove("kaspersky-internet-security")
+	shot(t, r.u.win, "step4-removed")
+	if len(r.launched) != 1 || r.launched[0] != fakeUninstaller+" /x" {
+		t.Errorf("launched %q", r.launched)
+	}
+	if got := r.u.Step.Rows["kaspersky-internet-security"].Text; got != "Removed" {
+		t.Errorf("row says %q after the re-check", got)
+	}
+	if r.cleared == 0 {
+		t.Error("the reopen-after-restart entry was not cleared once all was removed")
+	}
+}
+
+func TestRemovalRestartNeeded(t *testing.T) {
+	r := newRemovalHarness(t, platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, 3010,
+		snapRemovable, snapRemovable)
+	r.remove("kaspersky-internet-security")
+	shot(t, r.u.win, "step4-restart-needed")
+	if got := r.u.Step.Rows["kaspersky-internet-security"].Text; got != "Restart needed" {
+		t.Errorf("row says %q", got)
+	}
+	if r.u.Step.Restart == nil || len(r.runOnce) != 1 || r.runOnce[0] != runOnceName {
+		t.Errorf("restart: button %v, RunOnce %q", r.u.Step.Restart, r.runOnce)
+	}
+	// The computer restarts: the app opens at step 4 and checks again.
+	dir := r.u.cfg.StateDir
+	cfg := r.u.cfg
+	cfg.StateDir = dir
+	scans := []platform.Snapshot{snapNothing}
+	cat := cfg.Catalog
+	cfg.Scan = func(context.Context) (*cli.Result, error) { return cli.Analyze(cat, &scans[0], today), nil }
+	again := New(fyne.CurrentApp(), cfg)
+	t.Cleanup(again.win.Close)
+	if again.state.Step != wizard.StepRemove {
+		t.Fatalf("after the restart the app opened at step %d", again.state.Step)
+	}
+	if got := again.Step.Rows["kaspersky-internet-security"].Text; got != "Removed" {
+		t.Errorf("after the restart the row says %q", got)
+	}
+}
+
+func TestRemovalRefusalsAndCancel(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		sig  platform.SignatureInfo
+		code int
+		note string
+	}{
+		{"unsigned", platform.SignatureInfo{}, 0, "could not be trusted"},
+		{"wrong publisher", platform.SignatureInfo{Present: true, Trusted: true, Signer: "Evil Corp"}, 0, `signed by "Evil Corp"`},
+		{"cancelled", platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, 1602, "cancelled"},
+		{"failed", platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, 1603, "code 1603"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRemovalHarness(t, tt.sig, tt.code, snapRemovable, snapRemovable)
+			r.remove("kaspersky-internet-security")
+			shot(t, r.u.win, "step4-"+strings.ReplaceAll(tt.name, " ", "-"))
+			if tt.code == 0 && len(r.launched) != 0 {
+				t.Errorf("an untrusted uninstaller was started: %q", r.launched)
+			}
+			if got := r.u.Step.Rows["kaspersky-internet-security"].Text; got != "To remove" {
+				t.Errorf("row says %q", got)
+			}
+			if note := r.u.removalNotes["kaspersky-internet-security"]; !strings.Contains(note.msg+" "+note.reason, tt.note) {
+				t.Errorf("note %q, want %q", note, tt.note)
+			}
+			if r.u.Step.RemoveButtons["kaspersky-internet-security"] == nil {
+				t.Error("no Remove button to try again")
+			}
+		})
+	}
+}
