@@ -71,7 +71,9 @@ type Catalog struct {
 	Sources    []Source    `json:"sources"`
 	Publishers []Publisher `json:"publishers"`
 	Milestones []Milestone `json:"milestones"`
-	Products   []Product   `json:"products"`
+	// Alternatives are the protection products step 5 offers.
+	Alternatives []Alternative `json:"alternatives"`
+	Products     []Product     `json:"products"`
 
 	sources  map[string]*Source
 	products map[string]*Product
@@ -83,6 +85,44 @@ type Source struct {
 	Title string `json:"title"`
 	URL   string `json:"url"`
 	Date  string `json:"date,omitempty"`
+}
+
+// Devices an alternative runs on.
+const (
+	DeviceWindows = "windows"
+	DeviceMac     = "mac"
+	DeviceAndroid = "android"
+	DeviceIOS     = "ios"
+)
+
+// Features an alternative may include.
+const (
+	FeatureAntivirus        = "antivirus"
+	FeatureFirewall         = "firewall"
+	FeaturePasswordManager  = "password-manager"
+	FeatureVPN              = "vpn"
+	FeatureParentalControls = "parental-controls"
+	FeatureIdentity         = "identity-protection"
+)
+
+// Alternative is a protection product offered in step 5. It carries no
+// prices and no test scores: those change and would need their own sources.
+type Alternative struct {
+	ID        string   `json:"id"`
+	Product   string   `json:"product,omitempty"` // the catalog product that detects it
+	Name      string   `json:"name"`
+	Builtin   bool     `json:"builtin,omitempty"`
+	Platforms []string `json:"platforms"`
+	Free      bool     `json:"free"`
+	Paid      bool     `json:"paid"`
+	Includes  []string `json:"includes"`
+	Country   string   `json:"country"`
+	Website   string   `json:"website"`
+	Source    string   `json:"source"`
+	// Confidence is "unverified" until someone checks the entry against the
+	// vendor's site; Checked is then the date of that check.
+	Confidence string `json:"confidence"`
+	Checked    string `json:"checked"`
 }
 
 // Publisher names the code-signing certificates a vendor signs its
@@ -256,6 +296,16 @@ func (c *Catalog) validate() error {
 			return fmt.Errorf("milestone %q: %w", m.ID, err)
 		}
 	}
+	alt := map[string]bool{}
+	for i, a := range c.Alternatives {
+		if !idPattern.MatchString(a.ID) || alt[a.ID] {
+			return fmt.Errorf("alternative %d: id %q is malformed or repeated", i, a.ID)
+		}
+		alt[a.ID] = true
+		if err := c.validateAlternative(a); err != nil {
+			return fmt.Errorf("alternative %q: %w", a.ID, err)
+		}
+	}
 	c.products = make(map[string]*Product, len(c.Products))
 	for i := range c.Products {
 		p := &c.Products[i]
@@ -265,6 +315,11 @@ func (c *Catalog) validate() error {
 		c.products[p.ID] = p
 		if err := c.validateProduct(p); err != nil {
 			return fmt.Errorf("product %q: %w", p.ID, err)
+		}
+	}
+	for _, a := range c.Alternatives {
+		if a.Product != "" && c.products[a.Product] == nil {
+			return fmt.Errorf("alternative %q: unknown product %q", a.ID, a.Product)
 		}
 	}
 	for _, p := range c.Products {
@@ -282,6 +337,34 @@ func (c *Catalog) validate() error {
 		}
 	}
 	return nil
+}
+
+func (c *Catalog) validateAlternative(a Alternative) error {
+	if strings.TrimSpace(a.Name) == "" || strings.TrimSpace(a.Country) == "" {
+		return errors.New("needs a name and a country")
+	}
+	if len(a.Platforms) == 0 || !a.Free && !a.Paid {
+		return errors.New("needs platforms and a free or paid tier")
+	}
+	for _, p := range a.Platforms {
+		if !slices.Contains([]string{DeviceWindows, DeviceMac, DeviceAndroid, DeviceIOS}, p) {
+			return fmt.Errorf("unknown platform %q", p)
+		}
+	}
+	for _, f := range a.Includes {
+		if !slices.Contains([]string{FeatureAntivirus, FeatureFirewall, FeaturePasswordManager, FeatureVPN, FeatureParentalControls, FeatureIdentity}, f) {
+			return fmt.Errorf("unknown feature %q", f)
+		}
+	}
+	if a.Checked != "" {
+		if _, err := time.Parse("2006-01-02", a.Checked); err != nil {
+			return fmt.Errorf("checked %q is not a date", a.Checked)
+		}
+	}
+	if err := checkHTTPS(a.Website); err != nil {
+		return fmt.Errorf("website: %w", err)
+	}
+	return c.checkSourced(a.Source, a.Confidence)
 }
 
 func (c *Catalog) validateProduct(p *Product) error {

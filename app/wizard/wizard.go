@@ -99,6 +99,8 @@ type State struct {
 	Removal      map[string]RemovalState `json:"removal,omitempty"`
 	// Gone lists Kaspersky products an earlier scan found and a later one did not.
 	Gone []detect.Finding `json:"gone,omitempty"`
+	// Needs are the answers of step 5, once the user changed them.
+	Needs *Needs `json:"needs,omitempty"`
 }
 
 // StateVersion is the format of State this package writes.

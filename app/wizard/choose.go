@@ -1,0 +1,185 @@
+package wizard
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/detect"
+)
+
+// Prices the user can ask for.
+const (
+	PriceAny  = "any"
+	PriceFree = "free"
+	PricePaid = "paid"
+)
+
+// Needs are the answers of step 5: the devices to protect, free or paid,
+// and what the user had from Kaspersky besides the antivirus.
+type Needs struct {
+	Devices  []string `json:"devices"`
+	Price    string   `json:"price"`
+	Features []string `json:"features"`
+}
+
+// DefaultNeeds pre-fills step 5 from the scan: this computer's kind, any
+// price, and the Kaspersky extras found (Password Manager, VPN, Safe Kids).
+func (s State) DefaultNeeds() Needs {
+	n := Needs{Price: PriceAny, Features: []string{}}
+	family := ""
+	if s.Scan != nil {
+		family = s.Scan.OS.Family
+	}
+	switch family {
+	case "darwin":
+		n.Devices = []string{catalog.DeviceMac}
+	case "linux", "":
+		n.Devices = []string{}
+	default:
+		n.Devices = []string{catalog.DeviceWindows}
+	}
+	if s.Scan == nil {
+		return n
+	}
+	for _, f := range append(slices.Clone(s.Scan.Findings), s.Gone...) {
+		if f.Role != catalog.RoleRemove {
+			continue
+		}
+		var feat string
+		switch f.Component {
+		case "password-manager":
+			feat = catalog.FeaturePasswordManager
+		case "vpn":
+			feat = catalog.FeatureVPN
+		case "parental-controls":
+			feat = catalog.FeatureParentalControls
+		}
+		if feat != "" && !slices.Contains(n.Features, feat) {
+			n.Features = append(n.Features, feat)
+		}
+	}
+	return n
+}
+
+// WithNeeds records the answers of step 5.
+func (s State) WithNeeds(n Needs) State {
+	s.Needs = &n
+	return s
+}
+
+// CurrentNeeds is what the user answered, or the pre-filled answers.
+func (s State) CurrentNeeds() Needs {
+	if s.Needs != nil {
+		return *s.Needs
+	}
+	return s.DefaultNeeds()
+}
+
+// Ranked is one alternative in its place, with why it is there.
+type Ranked struct {
+	Alternative catalog.Alternative
+	// CoversDevices: it runs on every device asked for.
+	CoversDevices bool
+	// Missing lists the devices it does not run on.
+	Missing []string
+	// Covers lists the needed features it includes, Lacks those it does not.
+	Covers, Lacks []string
+	// PriceFits: it has the tier asked for.
+	PriceFits bool
+}
+
+// RankingRule is the order of step 5, shown on screen as it is applied:
+// 1. runs on all the devices asked for; 2. has the price asked for; 3.
+// includes more of what the user had from Kaspersky; 4. built into the
+// system; then by name. No company pays for its place.
+func Rank(alts []catalog.Alternative, n Needs) []Ranked {
+	out := make([]Ranked, 0, len(alts))
+	for _, a := range alts {
+		r := Ranked{Alternative: a, CoversDevices: true}
+		for _, d := range n.Devices {
+			if !slices.Contains(a.Platforms, d) {
+				r.CoversDevices = false
+				r.Missing = append(r.Missing, d)
+			}
+		}
+		for _, f := range n.Features {
+			if slices.Contains(a.Includes, f) {
+				r.Covers = append(r.Covers, f)
+			} else {
+				r.Lacks = append(r.Lacks, f)
+			}
+		}
+		switch n.Price {
+		case PriceFree:
+			r.PriceFits = a.Free
+		case PricePaid:
+			r.PriceFits = a.Paid
+		default:
+			r.PriceFits = true
+		}
+		// A built-in product runs only on its own system: with no device
+		// asked for, it is not offered.
+		if len(n.Devices) == 0 && a.Builtin {
+			continue
+		}
+		out = append(out, r)
+	}
+	b := func(v bool) int {
+		if v {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(out, func(x, y Ranked) int {
+		if c := cmp.Compare(b(y.CoversDevices), b(x.CoversDevices)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b(y.PriceFits), b(x.PriceFits)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(len(y.Covers), len(x.Covers)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b(y.Alternative.Builtin), b(x.Alternative.Builtin)); c != 0 {
+			return c
+		}
+		return cmp.Compare(strings.ToLower(x.Alternative.Name), strings.ToLower(y.Alternative.Name))
+	})
+	return out
+}
+
+// ProtectionState is one product protecting (or meant to protect) the
+// computer, as step 6 shows it.
+type ProtectionState struct {
+	Finding detect.Finding
+	// Protection and SignaturesUpToDate come from Windows Security Center
+	// when it knows the product; Known is false otherwise.
+	Known              bool
+	Protection         string
+	SignaturesUpToDate bool
+}
+
+// Protections lists the security products of rec other than Kaspersky, with
+// what Windows Security Center says of each.
+func Protections(rec *ScanRecord) []ProtectionState {
+	if rec == nil {
+		return nil
+	}
+	var out []ProtectionState
+	for _, f := range rec.Findings {
+		if f.Role == catalog.RoleRemove || f.Component != "antivirus" {
+			continue
+		}
+		p := ProtectionState{Finding: f}
+		for _, sc := range f.SecurityCenter {
+			p.Known = true
+			if p.Protection == "" || sc.State.Protection == "on" {
+				p.Protection, p.SignaturesUpToDate = sc.State.Protection, sc.State.SignaturesUpToDate
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
