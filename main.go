@@ -67,15 +67,15 @@ func run(args []string) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(icon)
 	hooks.applyPreferences(a)
-	var openApps func() error // "Open Apps & features" exists on Windows only
+	var openApps, openSecurity func() error // Windows settings pages
 	if runtime.GOOS == "windows" {
-		openApps = platform.OpenAppsSettings
+		openApps, openSecurity = platform.OpenAppsSettings, platform.OpenWindowsSecurity
 	}
 	u := ui.New(a, ui.Config{
 		Version: version, Scan: env.RunScan, Catalog: cat, StateDir: env.StateDir,
 		GuessRegion: func() wizard.Region { return wizard.GuessRegion(platform.RegionHints()) },
 		Removal:     cli.RealRemovalSystem, RemovalEnv: cli.RemovalEnv(),
-		OpenAppsSettings: openApps, SetRunOnce: platform.SetRunOnce, ClearRunOnce: platform.ClearRunOnce, Restart: platform.Restart,
+		OpenAppsSettings: openApps, OpenWindowsSecurity: openSecurity, SetRunOnce: platform.SetRunOnce, ClearRunOnce: platform.ClearRunOnce, Restart: platform.Restart,
 	})
 	u.Window().SetIcon(icon)
 	hooks.openStep(ctx, u, &env)

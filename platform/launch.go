@@ -49,3 +49,6 @@ func Restart() error { return restart() }
 
 // OpenAppsSettings opens Windows' list of installed apps.
 func OpenAppsSettings() error { return openAppsSettings() }
+
+// OpenWindowsSecurity opens Windows Security's virus protection page.
+func OpenWindowsSecurity() error { return openWindowsSecurity() }

@@ -40,3 +40,5 @@ func clearRunOnce(string) error { return nil }
 func restart() error { return ErrNotSupported }
 
 func openAppsSettings() error { return ErrNotSupported }
+
+func openWindowsSecurity() error { return ErrNotSupported }

@@ -251,6 +251,11 @@ func restart() error {
 	return cmd.Run()
 }
 
-func openAppsSettings() error {
-	return windows.ShellExecute(0, windows.StringToUTF16Ptr("open"), windows.StringToUTF16Ptr("ms-settings:appsfeatures"), nil, nil, swShowNormal)
+func openAppsSettings() error { return openURI("ms-settings:appsfeatures") }
+
+func openWindowsSecurity() error { return openURI("windowsdefender://threat") }
+
+// openURI opens one of the fixed Windows settings addresses above.
+func openURI(uri string) error {
+	return windows.ShellExecute(0, windows.StringToUTF16Ptr("open"), windows.StringToUTF16Ptr(uri), nil, nil, swShowNormal)
 }

@@ -52,9 +52,11 @@ type Config struct {
 	Removal          removal.System
 	RemovalEnv       removal.Env
 	OpenAppsSettings func() error
-	SetRunOnce       func(name, program string, args ...string) error
-	ClearRunOnce     func(name string) error
-	Restart          func() error
+	// OpenWindowsSecurity opens Windows Security (the windowsdefender: page).
+	OpenWindowsSecurity func() error
+	SetRunOnce          func(name, program string, args ...string) error
+	ClearRunOnce        func(name string) error
+	Restart             func() error
 
 	// async runs slow work off the UI goroutine; tests make it synchronous.
 	async func(func())
@@ -108,6 +110,11 @@ type stepWidgets struct {
 	RemoveButtons map[string]*widget.Button
 	Restart       *widget.Button
 	Choices       []string
+	Devices       *widget.CheckGroup
+	Price         *widget.RadioGroup
+	Features      *widget.CheckGroup
+	Compare       []*widget.Check
+	CompareBox    *fyne.Container
 	Verdict       *widget.Label
 	Warning       *widget.Label
 	SaveReport    *widget.Button

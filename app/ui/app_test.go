@@ -184,8 +184,20 @@ func TestFlowKasperskyFound(t *testing.T) {
 	}
 
 	h.next(wizard.StepChoose)
-	if len(u.Step.Choices) < 5 || u.Step.Choices[0] != "microsoft-defender" {
-		t.Errorf("choices %q: Defender must come first on Windows", u.Step.Choices)
+	// Kaspersky's Password Manager was found: those with a password manager come first.
+	if len(u.Step.Choices) < 10 || u.Step.Choices[0] != "bitdefender" || !slices.Contains(u.Step.Features.Selected, "Password manager") {
+		t.Errorf("choices %q, features %q", u.Step.Choices, u.Step.Features.Selected)
+	}
+	// Without that need, the free built-in Defender comes first on Windows.
+	u.Step.Features.SetSelected(nil)
+	if u.Step.Choices[0] != "microsoft-defender" || u.state.Needs == nil || len(u.state.Needs.Features) != 0 {
+		t.Errorf("without needs: choices %q, saved %+v", u.Step.Choices, u.state.Needs)
+	}
+	// Two ticked for comparison: a side-by-side table.
+	test.Tap(u.Step.Compare[0])
+	test.Tap(u.Step.Compare[1])
+	if grid, ok := u.Step.CompareBox.Objects[0].(*fyne.Container); !ok || len(grid.Objects) < 3*10 {
+		t.Errorf("no comparison table: %T", u.Step.CompareBox.Objects[0])
 	}
 	h.next(wizard.StepVerify)
 	if u.Step.Verdict == nil || u.Step.Verdict.Text != "Protecting this computer now: Microsoft Defender" {
@@ -475,4 +487,68 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		}
 	}
 	return nil
+}
+
+func TestVerifyStepOnFixtures(t *testing.T) {
+	sc := func(name string, state uint32) platform.SecurityCenter {
+		return platform.SecurityCenter{DisplayName: name, ProductState: state, State: platform.DecodeProductState(state)}
+	}
+	tests := []struct {
+		name    string
+		snap    platform.Snapshot
+		verdict string
+		lines   []string
+		warn    bool
+	}{
+		{"Defender on", platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Processes: []platform.Process{{PID: 1, Name: "MsMpEng.exe"}},
+			SecurityCenter: []platform.SecurityCenter{sc("Windows Defender", 397568)}},
+			"Protecting this computer now: Microsoft Defender", []string{"Microsoft Defender: switched on, virus definitions up to date (Windows Security)"}, false},
+		{"Defender off and nothing else", platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Services: []platform.Service{{Name: "WinDefend", Kind: "service", State: "stopped"}},
+			SecurityCenter: []platform.SecurityCenter{sc("Windows Defender", 393472)}},
+			"No security software is protecting this computer.", []string{"Microsoft Defender: switched off", "open Windows Security"}, false},
+		{"Defender and Bitdefender both on", platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Processes: []platform.Process{{PID: 1, Name: "MsMpEng.exe"}, {PID: 2, Name: "vsserv.exe"}},
+			SecurityCenter: []platform.SecurityCenter{sc("Windows Defender", 397568), sc("Bitdefender Antivirus", 397312)}},
+			"Protecting this computer now: Microsoft Defender, Bitdefender", []string{"Bitdefender: switched on"}, true},
+		{"UltraAV on", platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Programs: []platform.Program{{Name: "UltraAV", Source: "uninstall", Where: "k"}},
+			SecurityCenter: []platform.SecurityCenter{sc("UltraAV", 397312), sc("Windows Defender", 393472)}},
+			"Protecting this computer now: UltraAV", []string{"UltraAV: switched on", "Microsoft Defender: switched off"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			test.NewTempApp(t)
+			h := newHarness(t, "", wizard.RegionUS, tt.snap)
+			cat, _ := catalog.Embedded()
+			h.u.OpenStep(wizard.StepVerify, cli.Analyze(cat, &tt.snap, today), wizard.RegionUS)
+			if h.u.Step.Verdict == nil || h.u.Step.Verdict.Text != tt.verdict {
+				t.Errorf("verdict %v, want %q", h.u.Step.Verdict, tt.verdict)
+			}
+			all := labelsText(h.u.body.Content)
+			for _, l := range tt.lines {
+				if !strings.Contains(all, l) {
+					t.Errorf("step 6 lacks %q:\n%s", l, all)
+				}
+			}
+			if (h.u.Step.Warning != nil) != tt.warn {
+				t.Errorf("two-scanner warning %v, want %v", h.u.Step.Warning != nil, tt.warn)
+			}
+		})
+	}
+}
+
+// labelsText joins the text of every label in a tree.
+func labelsText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Label:
+			b.WriteString(v.Text + "\n")
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
 }

@@ -2,58 +2,243 @@ package ui
 
 import (
 	"net/url"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/wizard"
 )
 
-// protectionChoices lists the catalog's protection products for goos, the
-// built-in one first (Microsoft Defender on Windows).
-func protectionChoices(cat *catalog.Catalog, goos string) []*catalog.Product {
-	var builtin, others []*catalog.Product
-	for i := range cat.Products {
-		p := &cat.Products[i]
-		if p.Role != catalog.RoleProtection {
-			continue
-		}
-		for _, s := range p.Signatures {
-			if s.OS == goos {
-				if p.Builtin {
-					builtin = append(builtin, p)
-				} else {
-					others = append(others, p)
-				}
-				break
-			}
-		}
+func deviceName(d string) string {
+	switch d {
+	case catalog.DeviceWindows:
+		return lang.X("choose.device-windows", "Windows PC")
+	case catalog.DeviceMac:
+		return lang.X("choose.device-mac", "Mac")
+	case catalog.DeviceAndroid:
+		return lang.X("choose.device-android", "Android phone or tablet")
 	}
-	return append(builtin, others...)
+	return lang.X("choose.device-ios", "iPhone or iPad")
 }
 
-// chooseView is step 5: the protection products for this computer's system.
-// The full comparison comes with the alternatives data; this lists them
-// neutrally, built-in protection first.
+func featureName(f string) string {
+	switch f {
+	case catalog.FeatureAntivirus:
+		return lang.X("choose.feature-antivirus", "Antivirus")
+	case catalog.FeatureFirewall:
+		return lang.X("choose.feature-firewall", "Firewall")
+	case catalog.FeaturePasswordManager:
+		return lang.X("choose.feature-passwords", "Password manager")
+	case catalog.FeatureVPN:
+		return lang.X("choose.feature-vpn", "VPN")
+	case catalog.FeatureParentalControls:
+		return lang.X("choose.feature-parental", "Parental controls")
+	}
+	return lang.X("choose.feature-identity", "Identity protection")
+}
+
+// reasonFor says, in plain words, why an alternative is in its place.
+func reasonFor(r wizard.Ranked) []string {
+	var out []string
+	if r.Alternative.Builtin {
+		out = append(out, lang.X("choose.why-builtin", "built into the system, free"))
+	}
+	for _, f := range r.Covers {
+		switch f {
+		case catalog.FeaturePasswordManager:
+			out = append(out, lang.X("choose.why-passwords", "includes a password manager, like the Kaspersky one you used"))
+		case catalog.FeatureVPN:
+			out = append(out, lang.X("choose.why-vpn", "includes a VPN, like Kaspersky's"))
+		case catalog.FeatureParentalControls:
+			out = append(out, lang.X("choose.why-parental", "includes parental controls, like Kaspersky Safe Kids"))
+		}
+	}
+	for _, f := range r.Lacks {
+		out = append(out, lang.X("choose.why-lacks", "no {{.Feature}}", map[string]any{"Feature": strings.ToLower(featureName(f))}))
+	}
+	for _, d := range r.Missing {
+		out = append(out, lang.X("choose.why-missing", "not for {{.Device}}", map[string]any{"Device": deviceName(d)}))
+	}
+	if !r.PriceFits {
+		out = append(out, lang.X("choose.why-price", "no version at the price you asked for"))
+	}
+	return out
+}
+
+func priceText(a catalog.Alternative) string {
+	switch {
+	case a.Builtin:
+		return lang.X("choose.price-builtin", "Free, built in")
+	case a.Free && a.Paid:
+		return lang.X("choose.price-both", "Free and paid versions")
+	case a.Free:
+		return lang.X("choose.price-free", "Free")
+	}
+	return lang.X("choose.price-paid", "Paid")
+}
+
+// chooseView is step 5: three questions, then the alternatives ranked by a
+// rule shown on screen, each with its reasons, and a side-by-side table of
+// the ones ticked for comparison.
 func (u *App) chooseView() fyne.CanvasObject {
+	needs := u.state.CurrentNeeds()
 	box := container.NewVBox(paragraph(lang.X("choose.intro", "Pick one security program to replace Kaspersky. We are neutral: we earn nothing from any of them, and the links go to each company's own website.")))
-	choices := protectionChoices(u.cfg.Catalog, u.osFamily())
-	if len(choices) == 0 {
-		box.Add(paragraph(lang.X("choose.linux", "For Linux computers, security software is chosen by your IT department. Ask them what to install instead of Kaspersky.")))
-		return box
+
+	devices := []string{catalog.DeviceWindows, catalog.DeviceMac, catalog.DeviceAndroid, catalog.DeviceIOS}
+	var deviceLabels []string
+	for _, d := range devices {
+		deviceLabels = append(deviceLabels, deviceName(d))
 	}
-	for _, p := range choices {
-		u.Step.Choices = append(u.Step.Choices, p.ID)
+	u.Step.Devices = widget.NewCheckGroup(deviceLabels, nil)
+	for _, d := range needs.Devices {
+		u.Step.Devices.Selected = append(u.Step.Devices.Selected, deviceName(d))
+	}
+	prices := []string{wizard.PriceAny, wizard.PriceFree, wizard.PricePaid}
+	priceLabels := []string{lang.X("choose.any-price", "Either"), lang.X("choose.free", "Free only"), lang.X("choose.paid", "Paid is fine")}
+	u.Step.Price = widget.NewRadioGroup(priceLabels, nil)
+	u.Step.Price.Horizontal = true
+	u.Step.Price.Selected = priceLabels[max(0, slices.Index(prices, needs.Price))]
+	features := []string{catalog.FeaturePasswordManager, catalog.FeatureVPN, catalog.FeatureParentalControls}
+	var featureLabels []string
+	for _, f := range features {
+		featureLabels = append(featureLabels, featureName(f))
+	}
+	u.Step.Features = widget.NewCheckGroup(featureLabels, nil)
+	for _, f := range needs.Features {
+		u.Step.Features.Selected = append(u.Step.Features.Selected, featureName(f))
+	}
+	changed := func() {
+		n := wizard.Needs{Devices: []string{}, Features: []string{}, Price: prices[max(0, slices.Index(priceLabels, u.Step.Price.Selected))]}
+		for i, l := range deviceLabels {
+			if slices.Contains(u.Step.Devices.Selected, l) {
+				n.Devices = append(n.Devices, devices[i])
+			}
+		}
+		for i, l := range featureLabels {
+			if slices.Contains(u.Step.Features.Selected, l) {
+				n.Features = append(n.Features, features[i])
+			}
+		}
+		u.setState(u.state.WithNeeds(n))
+	}
+	u.Step.Devices.OnChanged = func([]string) { changed() }
+	u.Step.Price.OnChanged = func(string) { changed() }
+	u.Step.Features.OnChanged = func([]string) { changed() }
+	box.Add(heading(lang.X("choose.q-devices", "Which devices do you want to protect?")))
+	box.Add(u.Step.Devices)
+	box.Add(heading(lang.X("choose.q-price", "Free or paid?")))
+	box.Add(u.Step.Price)
+	box.Add(heading(lang.X("choose.q-features", "What did you use besides the antivirus? (We ticked what we found.)")))
+	box.Add(u.Step.Features)
+
+	if u.osFamily() == "windows" && u.cfg.OpenWindowsSecurity != nil {
+		box.Add(container.NewHBox(widget.NewButtonWithIcon(lang.X("choose.defender", "Turn on Microsoft Defender"), theme.ConfirmIcon(), func() {
+			if err := u.cfg.OpenWindowsSecurity(); err != nil {
+				fyne.LogError("opening Windows Security", err)
+				dialog.ShowError(err, u.win)
+			}
+		})))
+	}
+	rule := paragraph(lang.X("choose.rule", "How we order them: first those that work on all your devices, then those at the price you asked for, then those with more of what you used in Kaspersky, then protection already built in; then by name. No company pays for its place."))
+	rule.TextStyle = fyne.TextStyle{Italic: true}
+	box.Add(widget.NewSeparator())
+	box.Add(rule)
+
+	ranked := wizard.Rank(u.cfg.Catalog.Alternatives, needs)
+	u.Step.Choices = nil
+	compare := container.NewVBox()
+	var ticked []catalog.Alternative
+	redraw := func() {
+		compare.Objects = []fyne.CanvasObject{compareTable(ticked)}
+		compare.Refresh()
+	}
+	for i, r := range ranked {
+		a := r.Alternative
+		u.Step.Choices = append(u.Step.Choices, a.ID)
 		content := container.NewVBox()
-		if p.Builtin {
-			content.Add(paragraph(lang.X("choose.builtin", "Built into Windows and free. It turns itself on when no other antivirus is installed.")))
+		var inc []string
+		for _, f := range a.Includes {
+			inc = append(inc, featureName(f))
 		}
-		if link, err := url.Parse(p.Website); err == nil && link.Scheme == "https" {
-			content.Add(widget.NewHyperlink(lang.X("choose.website", "Open the website"), link))
+		content.Add(paragraph(lang.X("choose.includes", "Includes: {{.Features}}.", map[string]any{"Features": strings.Join(inc, ", ")})))
+		if why := reasonFor(r); len(why) > 0 {
+			content.Add(paragraph(lang.X("choose.why", "Why here: {{.Reasons}}.", map[string]any{"Reasons": strings.Join(why, "; ")})))
 		}
-		box.Add(widget.NewCard(p.Name, p.Vendor, content))
+		content.Add(paragraph(lang.X("choose.country", "Company based in {{.Country}}.", map[string]any{"Country": a.Country})))
+		if a.Checked == "" {
+			note := paragraph(lang.X("choose.unchecked", "Details not yet checked against the company's website: check there before you buy."))
+			note.Importance = widget.LowImportance
+			content.Add(note)
+		} else {
+			content.Add(paragraph(lang.X("choose.checked", "Details checked on {{.Date}}.", map[string]any{"Date": a.Checked})))
+		}
+		row := container.NewHBox()
+		if link, err := url.Parse(a.Website); err == nil && link.Scheme == "https" {
+			row.Add(widget.NewHyperlink(lang.X("choose.website", "Open the website"), link))
+		}
+		cmp := widget.NewCheck(lang.X("choose.compare", "Compare"), func(on bool) {
+			if on && !slices.ContainsFunc(ticked, func(x catalog.Alternative) bool { return x.ID == a.ID }) {
+				ticked = append(ticked, a)
+			} else if !on {
+				ticked = slices.DeleteFunc(ticked, func(x catalog.Alternative) bool { return x.ID == a.ID })
+			}
+			redraw()
+		})
+		u.Step.Compare = append(u.Step.Compare, cmp)
+		row.Add(cmp)
+		content.Add(row)
+		title := a.Name
+		box.Add(widget.NewCard(lang.X("choose.place", "{{.Place}}. {{.Name}}", map[string]any{"Place": i + 1, "Name": title}), priceText(a), content))
 	}
+	u.Step.CompareBox = compare
+	box.Add(heading(lang.X("choose.compare-title", "Side by side")))
+	box.Add(compare)
+	redraw()
 	return box
+}
+
+// compareTable shows two or three alternatives side by side.
+func compareTable(alts []catalog.Alternative) fyne.CanvasObject {
+	if len(alts) < 2 {
+		return paragraph(lang.X("choose.compare-hint", "Tick \"Compare\" on two or three of them to see them side by side."))
+	}
+	alts = alts[:min(3, len(alts))]
+	grid := container.NewGridWithColumns(len(alts) + 1)
+	grid.Add(widget.NewLabel(""))
+	for _, a := range alts {
+		grid.Add(heading(a.Name))
+	}
+	yes, no := lang.X("choose.yes", "Yes"), "—"
+	addRow := func(label string, cell func(catalog.Alternative) string) {
+		grid.Add(widget.NewLabel(label))
+		for _, a := range alts {
+			grid.Add(widget.NewLabel(cell(a)))
+		}
+	}
+	addRow(lang.X("choose.row-price", "Price"), priceText)
+	for _, d := range []string{catalog.DeviceWindows, catalog.DeviceMac, catalog.DeviceAndroid, catalog.DeviceIOS} {
+		addRow(deviceName(d), func(a catalog.Alternative) string {
+			if slices.Contains(a.Platforms, d) {
+				return yes
+			}
+			return no
+		})
+	}
+	for _, f := range []string{catalog.FeatureAntivirus, catalog.FeatureFirewall, catalog.FeaturePasswordManager, catalog.FeatureVPN, catalog.FeatureParentalControls, catalog.FeatureIdentity} {
+		addRow(featureName(f), func(a catalog.Alternative) string {
+			if slices.Contains(a.Includes, f) {
+				return yes
+			}
+			return no
+		})
+	}
+	addRow(lang.X("choose.row-country", "Company based in"), func(a catalog.Alternative) string { return a.Country })
+	return grid
 }

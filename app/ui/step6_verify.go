@@ -53,6 +53,9 @@ func (u *App) verifyView() fyne.CanvasObject {
 		u.Step.Verdict.Importance = widget.SuccessImportance
 		box.Add(u.Step.Verdict)
 	}
+	for _, p := range wizard.Protections(rec) {
+		box.Add(paragraph("• " + protectionLine(p)))
+	}
 	if len(active) > 1 {
 		u.Step.Warning = paragraph(lang.X("verify.two", "Two or more security programs are switched on at once. They can slow the computer down and get in each other's way. Keep one and remove or turn off the others."))
 		u.Step.Warning.Importance = widget.WarningImportance
@@ -80,4 +83,33 @@ func (u *App) verify() {
 		}
 		u.setState(u.state.WithVerify(record(res)))
 	})
+}
+
+// protectionLine says what one product's protection is doing.
+func protectionLine(p wizard.ProtectionState) string {
+	name := p.Finding.Name
+	if !p.Known {
+		if p.Finding.State == "running" {
+			return lang.X("verify.line-running", "{{.Name}}: running", map[string]any{"Name": name})
+		}
+		return lang.X("verify.line-installed", "{{.Name}}: installed, not running", map[string]any{"Name": name})
+	}
+	var state string
+	switch p.Protection {
+	case "on":
+		state = lang.X("verify.state-on", "switched on")
+	case "off":
+		state = lang.X("verify.state-off", "switched off")
+	case "snoozed":
+		state = lang.X("verify.state-snoozed", "paused for now")
+	case "expired":
+		state = lang.X("verify.state-expired", "subscription expired")
+	default:
+		state = lang.X("verify.state-unknown", "state unknown")
+	}
+	sig := lang.X("verify.sig-ok", "up to date")
+	if !p.SignaturesUpToDate {
+		sig = lang.X("verify.sig-old", "out of date")
+	}
+	return lang.X("verify.line-known", "{{.Name}}: {{.State}}, virus definitions {{.Signatures}} (Windows Security)", map[string]any{"Name": name, "State": state, "Signatures": sig})
 }
