@@ -23,7 +23,7 @@ WINE_ENV := WINEDLLOVERRIDES=bcryptprimitives=n
 
 PURE_PKGS = $$($(GO) list ./app/... ./platform/... | grep -v /app/ui)
 
-.PHONY: all deps deps-build deps-test build build-windows run test vet test-unit test-darwin test-windows fuzz clean screenshots
+.PHONY: all deps deps-build deps-test build build-windows run test vet test-unit test-darwin test-windows fuzz clean screenshots bench
 
 all: build
 
@@ -66,9 +66,13 @@ vet:
 	GOOS=windows CGO_ENABLED=0 $(GO) vet $(PURE_PKGS)
 	GOOS=darwin CGO_ENABLED=0 $(GO) vet $(PURE_PKGS)
 
-# Linux: every package, the Fyne UI through its test driver, real processes.
+# Linux: every package, the Fyne UI through its test driver, real processes;
+# then each benchmark once, small, so they keep working (no timings checked).
 test-unit:
 	$(GO) test -count=1 ./...
+	TH_BENCH_SIZES=20 $(GO) test -count=1 -run '^$$' -bench . -benchtime 1x .
+	TH_BENCH_SIZES=10,20,40 TH_BENCH_RUNS=1 TH_BENCH_REPORT=$(CURDIR)/build/bench-smoke.md \
+	  xvfb-run -a -s "-screen 0 1366x768x24" $(GO) test -count=1 -run '^TestBenchReport$$' .
 
 # macOS: the pure packages and platform compile and their tests link without cgo.
 test-darwin:
@@ -119,3 +123,9 @@ clean:
 screenshots: build deps-test
 	.ci/screenshots $(BIN)
 	TH_SHOTS=$(CURDIR)/screenshots $(GO) test -count=1 -run 'Removal' ./app/ui
+
+# Scan and start-up against their floors, side by side, in one run:
+# prints the table and writes docs/performance.md.
+bench: deps
+	TH_BENCH_REPORT=$(CURDIR)/docs/performance.md xvfb-run -a -s "-screen 0 1366x768x24" \
+	  $(GO) test -count=1 -timeout 30m -run '^TestBenchReport$$' -v .

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -24,6 +25,9 @@ import (
 //	TH_STATE_DIR=dir       keep progress in dir instead of the app's storage folder
 //	TH_LARGER_TEXT=1|0     set the "Larger text" preference
 //	TH_LANGUAGE=en|es      set the language preference
+//	TH_BENCH_STARTUP=1     print "started" once the app runs (make bench)
+//	TH_BENCH_RESPONSIVE=1  scan, measure how long the UI goroutine is kept
+//	                       waiting meanwhile, print it and quit (make bench)
 type devHooks struct {
 	largerText, language string
 	step                 wizard.Step
@@ -92,4 +96,39 @@ func (h devHooks) openStep(ctx context.Context, u *ui.App, env *cli.Env) {
 		}
 	}
 	u.OpenStep(h.step, res, h.region)
+}
+
+// benchHooks serve `make bench`: a start-up mark, and a responsiveness
+// probe that scans while timing round trips to the UI goroutine.
+func benchHooks(a fyne.App, env *cli.Env) {
+	if os.Getenv("TH_BENCH_STARTUP") != "" {
+		a.Lifecycle().SetOnStarted(func() { fmt.Println("started") })
+	}
+	if os.Getenv("TH_BENCH_RESPONSIVE") == "" {
+		return
+	}
+	a.Lifecycle().SetOnStarted(func() {
+		go func() {
+			done := make(chan struct{})
+			var worst time.Duration
+			go func() {
+				defer close(done)
+				if _, err := env.RunScan(context.Background()); err != nil {
+					fyne.LogError("bench scan", err)
+				}
+			}()
+			for running := true; running; {
+				select {
+				case <-done:
+					running = false
+				case <-time.After(2 * time.Millisecond):
+					start := time.Now()
+					fyne.DoAndWait(func() {})
+					worst = max(worst, time.Since(start))
+				}
+			}
+			fmt.Printf("worst-ui-wait-ms %.2f\n", float64(worst.Microseconds())/1000)
+			fyne.Do(a.Quit)
+		}()
+	})
 }

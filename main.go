@@ -67,6 +67,7 @@ func run(args []string) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(icon)
 	hooks.applyPreferences(a)
+	benchHooks(a, &env)
 	var openApps, openSecurity func() error // Windows settings pages
 	if runtime.GOOS == "windows" {
 		openApps, openSecurity = platform.OpenAppsSettings, platform.OpenWindowsSecurity

@@ -307,3 +307,11 @@ func ProbeNames() []string {
 	}
 	return slices.Clip(names)
 }
+
+// ScanProcesses runs the process probe alone: what `make bench` measures
+// against a plain read of the process table.
+func ScanProcesses(ctx context.Context, opts Options) ([]Process, error) {
+	var out Snapshot
+	err := probeProcesses(ctx, &opts, &out)
+	return out.Processes, err
+}
