@@ -12,7 +12,8 @@ WINBIN   := build/transition-helper.exe
 
 # System packages, from apt. Fyne 2.8 builds X11 and Wayland support on Linux.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols
-APT_TEST  := xvfb x11-utils imagemagick xdotool wine wine64 gcc-mingw-w64-x86-64 osslsigncode openssl
+APT_TEST  := xvfb x11-utils imagemagick xdotool wine wine64 gcc-mingw-w64-x86-64 osslsigncode openssl \
+             wixl desktop-file-utils appstream
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Windows tests run for real under Wine, in a prefix of our own.
@@ -23,7 +24,8 @@ WINE_ENV := WINEDLLOVERRIDES=bcryptprimitives=n
 
 PURE_PKGS = $$($(GO) list ./app/... ./platform/... | grep -v /app/ui)
 
-.PHONY: all deps deps-build deps-test build build-windows run test vet test-unit test-darwin test-windows fuzz clean screenshots bench
+.PHONY: all deps deps-build deps-test build build-windows run test vet test-unit test-darwin test-windows fuzz clean screenshots bench \
+	package-windows package-linux package-macos test-packages
 
 all: build
 
@@ -59,7 +61,7 @@ build-windows: deps
 run: build
 	./$(BIN)
 
-test: deps vet test-unit test-darwin test-windows
+test: deps vet test-unit test-darwin test-windows test-packages
 
 vet:
 	$(GO) vet ./...
@@ -129,3 +131,31 @@ screenshots: build deps-test
 bench: deps
 	TH_BENCH_REPORT=$(CURDIR)/docs/performance.md xvfb-run -a -s "-screen 0 1366x768x24" \
 	  $(GO) test -count=1 -timeout 30m -run '^TestBenchReport$$' -v .
+
+# Packages. The fyne command comes from the tool line in go.mod, built for this machine.
+FYNE := build/fyne
+PKG  := build/pkg
+$(FYNE): go.mod go.sum
+	$(GO) build -o $@ fyne.io/tools/cmd/fyne
+
+# Windows: portable KasperskyTransitionHelper.exe (signed: TH_SIGN_CERT/TH_SIGN_KEY, or a
+# throwaway certificate) and an MSI for IT departments.
+package-windows: deps $(FYNE) $(WINEPREFIX)/.ready
+	.ci/package-windows $(FYNE) $(VERSION) $(PKG)
+	wixl -a x64 -D Version=$(VERSION) -D Exe=$(PKG)/KasperskyTransitionHelper.exe \
+	  -o $(PKG)/KasperskyTransitionHelper-$(VERSION).msi packaging/windows/product.wxs
+	@echo "$(PKG)/KasperskyTransitionHelper.exe and $(PKG)/KasperskyTransitionHelper-$(VERSION).msi"
+
+# Linux: a tar.xz from fyne package and a .deb, both validated.
+package-linux: deps $(FYNE)
+	.ci/package-linux $(FYNE) $(VERSION) $(PKG)
+
+# macOS packages are made on a Mac: see packaging/macos/README.md.
+package-macos:
+	@if [ "$$(uname -s)" != Darwin ]; then \
+	  echo "package-macos needs a Mac (fyne package, codesign and notarytool run there): see packaging/macos/README.md."; exit 1; fi
+	packaging/macos/package.sh $(VERSION)
+
+# CI: build the packages, check the .deb and that both programs start (make test).
+test-packages: package-linux package-windows
+	.ci/check-packages $(PKG)
