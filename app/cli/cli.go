@@ -6,6 +6,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -98,6 +99,25 @@ func Run(ctx context.Context, args []string, env Env) int {
 	return ExitUsage
 }
 
+// parseFlags parses a subcommand's flags; extra arguments are an error
+// unless the command takes them.
+func (e *Env) parseFlags(fs *flag.FlagSet, args []string, takesArgs bool) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if !takesArgs && fs.NArg() > 0 {
+		return errors.New(e.t("cli.unexpected-argument", "unexpected argument {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))}))
+	}
+	return nil
+}
+
+// usageError reports a wrong flag or argument of command, with the usage.
+func (e *Env) usageError(command string, err error) int {
+	fmt.Fprintf(e.Stderr, "%s %s: %v\n\n", e.AppName, command, err)
+	e.usage(e.Stderr)
+	return ExitUsage
+}
+
 func (e *Env) usage(w io.Writer) {
 	fmt.Fprintln(w, e.t("cli.usage", `Usage:
   {{.Name}}                  open the app window
@@ -122,16 +142,8 @@ func (e *Env) scanCommand(ctx context.Context, args []string) int {
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "")
 	details := fs.Bool("details", false, "")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		msg := ""
-		if err != nil {
-			msg = err.Error()
-		} else {
-			msg = e.t("cli.unexpected-argument", "unexpected argument {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))})
-		}
-		fmt.Fprintf(e.Stderr, "%s scan: %s\n\n", e.AppName, msg)
-		e.usage(e.Stderr)
-		return ExitUsage
+	if err := e.parseFlags(fs, args, false); err != nil {
+		return e.usageError("scan", err)
 	}
 	res, err := e.RunScan(ctx)
 	if err != nil {

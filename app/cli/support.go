@@ -44,17 +44,12 @@ func (e *Env) reportCommand(ctx context.Context, args []string) int {
 	format := fs.String("format", report.FormatText, "")
 	output := fs.String("output", "", "")
 	full := fs.Bool("full", false, "")
-	err := fs.Parse(args)
-	if err == nil && fs.NArg() > 0 {
-		err = errors.New(e.t("cli.unexpected-argument", "unexpected argument {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))}))
-	}
+	err := e.parseFlags(fs, args, false)
 	if err == nil && !slices.Contains(report.Formats, *format) {
 		err = errors.New(e.t("cli.bad-format", "unknown format {{.Format}}: use text, json or html", map[string]any{"Format": fmt.Sprintf("%q", *format)}))
 	}
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "%s report: %v\n\n", e.AppName, err)
-		e.usage(e.Stderr)
-		return ExitUsage
+		return e.usageError("report", err)
 	}
 	res, err := e.RunScan(ctx)
 	if err != nil {

@@ -16,17 +16,7 @@ import (
 func currentOS() string { return runtime.GOOS }
 
 // StateText is the plain word for a finding's state.
-func (e *Env) StateText(state string) string {
-	switch state {
-	case detect.StateRunning:
-		return e.t("state.running", "Running", nil)
-	case detect.StateInstalled:
-		return e.t("state.installed", "Installed, not running", nil)
-	case detect.StateLeftover:
-		return e.t("state.leftover", "Removed, but some files stayed behind", nil)
-	}
-	return state
-}
+func (e *Env) StateText(state string) string { return report.StateText(state, e.t) }
 
 // WriteText prints the scan in short plain sentences; details adds the
 // evidence under each finding.

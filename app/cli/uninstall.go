@@ -46,10 +46,8 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 	fs := flag.NewFlagSet("uninstall", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dryRun := fs.Bool("dry-run", false, "")
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(e.Stderr, "%s uninstall: %v\n\n", e.AppName, err)
-		e.usage(e.Stderr)
-		return ExitUsage
+	if err := e.parseFlags(fs, args, true); err != nil {
+		return e.usageError("uninstall", err)
 	}
 	only := fs.Args()
 	cat, err := catalog.Embedded()

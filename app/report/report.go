@@ -116,7 +116,7 @@ func build(in Input) view {
 			v.Incomplete = t("report.incomplete", "Some checks could not finish, so this list may be incomplete.", nil)
 		}
 		for _, f := range rec.Findings {
-			vf := viewFinding{Name: nameVersion(f), State: stateText(f.State, t)}
+			vf := viewFinding{Name: nameVersion(f), State: StateText(f.State, t)}
 			for _, e := range f.Evidence {
 				vf.Evidence = append(vf.Evidence, e.String())
 			}
@@ -131,7 +131,7 @@ func build(in Input) view {
 		v.Checklist = append(v.Checklist, viewItem{Name: checklistName(id, t), State: state})
 	}
 	for _, r := range s.RemovalRows() {
-		v.Removal = append(v.Removal, viewItem{Name: nameVersion(r.Finding), State: removalText(r.State, t)})
+		v.Removal = append(v.Removal, viewItem{Name: nameVersion(r.Finding), State: RemovalText(r.State, t)})
 	}
 	return v
 }
@@ -143,7 +143,8 @@ func nameVersion(f detect.Finding) string {
 	return f.Name + " " + f.Version
 }
 
-func stateText(state string, t Translator) string {
+// StateText is the plain word for a finding's state.
+func StateText(state string, t Translator) string {
 	switch state {
 	case detect.StateRunning:
 		return t("state.running", "Running", nil)
@@ -153,7 +154,8 @@ func stateText(state string, t Translator) string {
 	return t("state.leftover", "Removed, but some files stayed behind", nil)
 }
 
-func removalText(st wizard.RemovalState, t Translator) string {
+// RemovalText is the plain word for a product's removal state.
+func RemovalText(st wizard.RemovalState, t Translator) string {
 	switch st {
 	case wizard.Removing:
 		return t("remove.state-removing", "Removing…", nil)

@@ -21,23 +21,14 @@ import (
 	"transitionhelper/app/cli"
 	"transitionhelper/app/detect"
 	"transitionhelper/app/removal"
+	"transitionhelper/app/report"
 	"transitionhelper/app/wizard"
 )
 
 // runOnceName is the RunOnce entry that reopens the app after a restart.
 const runOnceName = "KasperskyTransitionHelper"
 
-func removalStateText(st wizard.RemovalState) string {
-	switch st {
-	case wizard.Removing:
-		return lang.X("remove.state-removing", "Removing…")
-	case wizard.RestartNeeded:
-		return lang.X("remove.state-restart", "Restart needed")
-	case wizard.Removed:
-		return lang.X("remove.state-removed", "Removed")
-	}
-	return lang.X("remove.state-to-remove", "To remove")
-}
+func removalStateText(st wizard.RemovalState) string { return report.RemovalText(st, Translate) }
 
 func removalImportance(st wizard.RemovalState) widget.Importance {
 	switch st {
