@@ -268,6 +268,9 @@ How each is measured:
   longest wait; a long wait would mean frames could not be drawn.
 %s`, time.Now().UTC().Format("2006-01-02"), cpuModel(), runtime.NumCPU(), kernel(), runtime.Version(), strings.Join(rows, "\n"), notes)
 	fmt.Println(report)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(out, []byte(report), 0o644); err != nil {
 		t.Fatal(err)
 	}
