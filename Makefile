@@ -12,7 +12,7 @@ WINBIN   := build/transition-helper.exe
 
 # System packages, from apt. Fyne 2.8 builds X11 and Wayland support on Linux.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols
-APT_TEST  := xvfb x11-utils imagemagick xdotool wine wine64 gcc-mingw-w64-x86-64 osslsigncode openssl \
+APT_TEST  := xvfb xauth x11-utils imagemagick xdotool wine wine64 gcc-mingw-w64-x86-64 osslsigncode openssl \
              wixl desktop-file-utils appstream
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
