@@ -51,7 +51,7 @@ func ParseSystemctlUnits(r io.Reader) map[string]string {
 			continue
 		}
 		name, ok := strings.CutSuffix(f[0], ".service")
-		if !ok {
+		if !ok || name == "" {
 			continue
 		}
 		switch f[2] { // ACTIVE column
