@@ -143,7 +143,7 @@ func TestFlowKasperskyFound(t *testing.T) {
 	if u.Step.Headline.Text != "Kaspersky is on this computer." {
 		t.Errorf("step 2 headline %q", u.Step.Headline.Text)
 	}
-	want := []string{"Kaspersky Total Security 21.3 | Running", "Kaspersky Password Manager | Installed, not running", "Microsoft Defender | Running"}
+	want := []string{"Kaspersky Total Security | Running · version 21.3", "Kaspersky Password Manager | Installed, not running", "Microsoft Defender | Running"}
 	if got := cardTitles(u.Step.Cards); !slices.Equal(got, want) {
 		t.Errorf("cards %q, want %q", got, want)
 	}

@@ -48,7 +48,12 @@ func (u *App) foundView() fyne.CanvasObject {
 // findingCard shows one product: name and version, its state, what it means
 // in one sentence, and the evidence behind a Details expander.
 func (u *App) findingCard(f detect.Finding) *widget.Card {
-	title := nameVersion(f)
+	// The version goes in the subtitle: card titles do not wrap, and a long
+	// name with its version would widen the window at larger text.
+	subtitle := u.text.StateText(f.State)
+	if f.Version != "" {
+		subtitle += " · " + lang.X("found.version", "version {{.Version}}", map[string]any{"Version": f.Version})
+	}
 	var meaning string
 	switch {
 	case f.Role == catalog.RoleRemove && f.State == detect.StateLeftover:
@@ -83,7 +88,7 @@ func (u *App) findingCard(f detect.Finding) *widget.Card {
 		content.Add(paragraph(lang.X("found.password", "It is protected by a Kaspersky password. You will need that password to remove it.")))
 	}
 	content.Add(acc)
-	return widget.NewCard(title, u.text.StateText(f.State), content)
+	return widget.NewCard(f.Name, subtitle, content)
 }
 
 func vendorOr(f detect.Finding) string {
