@@ -317,6 +317,7 @@ type lockedWriter struct {
 	b  *bytes.Buffer
 }
 
+// Write appends to the buffer under the lock.
 func (w lockedWriter) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()

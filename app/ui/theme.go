@@ -25,14 +25,18 @@ func newTheme(larger bool) fyne.Theme {
 	return t
 }
 
+// Color is the default theme's colour, light or dark as the system is.
 func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	return t.base.Color(n, v)
 }
 
+// Font is the default theme's font.
 func (t *appTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base.Font(s) }
 
+// Icon is the default theme's icon.
 func (t *appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
 
+// Size is the default theme's size, scaled up for larger text.
 func (t *appTheme) Size(n fyne.ThemeSizeName) float32 {
 	return t.base.Size(n) * t.scale
 }
