@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"runtime"
 	"time"
@@ -239,15 +240,9 @@ func (u *App) build() {
 func (u *App) showStep() {
 	st := u.state.Step
 	for i, b := range u.NavButtons {
-		s := wizard.Steps[i]
 		b.Importance = widget.LowImportance
-		if s == st {
+		if wizard.Steps[i] == st {
 			b.Importance = widget.HighImportance
-		}
-		if u.state.CanGo(s) && !u.scanning {
-			b.Enable()
-		} else {
-			b.Disable()
 		}
 		b.Refresh()
 	}
@@ -264,7 +259,7 @@ func (u *App) showStep() {
 	u.body.Content = container.NewPadded(view)
 	u.body.Offset = fyne.Position{}
 	u.body.Refresh()
-	u.refreshNav()
+	u.showNavState()
 	u.scheduleCountdown()
 	if u.changed != nil {
 		u.changed()
@@ -419,8 +414,6 @@ func (u *App) scanFailed(err error) {
 	u.showStep()
 }
 
-func record(res *cli.Result) wizard.ScanRecord { return res.Record() }
-
 // scheduleCountdown keeps the countdown on screen current: every minute
 // before the cut-off, every day after it.
 func (u *App) scheduleCountdown() {
@@ -439,6 +432,29 @@ func (u *App) scheduleCountdown() {
 		u.tick = time.AfterFunc(timeline.NextTick(m.At, now), func() { fyne.Do(update) })
 	}
 	update()
+}
+
+// scanButton makes the step's check button and its hidden progress bar
+// (u.Step.CheckButton, u.Step.Progress); the button is off while a scan or an
+// uninstaller runs.
+func (u *App) scanButton(label string, icon fyne.Resource, tapped func()) {
+	u.Step.Progress = widget.NewProgressBarInfinite()
+	u.Step.Progress.Hide()
+	u.Step.CheckButton = widget.NewButtonWithIcon(label, icon, tapped)
+	if u.scanning || u.removing {
+		u.Step.CheckButton.Disable()
+	}
+}
+
+// httpsLink is a link to raw if it is an https address; nil otherwise.
+func httpsLink(text, raw string) *widget.Hyperlink {
+	link, err := url.Parse(raw)
+	if err != nil || link.Scheme != "https" {
+		return nil
+	}
+	h := widget.NewHyperlink(text, link)
+	h.Wrapping = fyne.TextWrapWord
+	return h
 }
 
 func paragraph(text string) *widget.Label {
@@ -464,7 +480,7 @@ func stepName(st wizard.Step) string {
 func (u *App) OpenStep(st wizard.Step, scan *cli.Result, region wizard.Region) {
 	s := wizard.New(region)
 	if scan != nil {
-		s = s.WithScan(record(scan))
+		s = s.WithScan(scan.Record())
 		s.Reached = wizard.StepDone
 	}
 	u.setState(s.Go(st))

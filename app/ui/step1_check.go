@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"net/url"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -52,13 +50,8 @@ func (u *App) checkView() fyne.CanvasObject {
 		regionNote = lang.X("check.region-chosen", "You chose this.")
 	}
 
-	u.Step.Progress = widget.NewProgressBarInfinite()
-	u.Step.Progress.Hide()
-	u.Step.CheckButton = widget.NewButtonWithIcon(lang.X("check.button", "Check this computer"), theme.SearchIcon(), u.checkComputer)
+	u.scanButton(lang.X("check.button", "Check this computer"), theme.SearchIcon(), u.checkComputer)
 	u.Step.CheckButton.Importance = widget.HighImportance
-	if u.scanning {
-		u.Step.CheckButton.Disable()
-	}
 	var done fyne.CanvasObject = widget.NewLabel("")
 	if u.state.Scan != nil {
 		done = paragraph(lang.X("check.already", "This computer was checked. Press Next to see the result, or check again."))
@@ -81,7 +74,7 @@ func (u *App) checkComputer() {
 			u.scanFailed(err)
 			return
 		}
-		s := u.state.WithScan(record(res))
+		s := u.state.WithScan(res.Record())
 		s = s.Go(wizard.StepFound)
 		u.setState(s)
 	})
@@ -98,9 +91,7 @@ func (u *App) sources() fyne.CanvasObject {
 		}
 		box.Add(paragraph(line))
 		if src := u.cfg.Catalog.Source(m.Source); src != nil {
-			if link, err := url.Parse(src.URL); err == nil && link.Scheme == "https" {
-				h := widget.NewHyperlink(src.Title, link)
-				h.Wrapping = fyne.TextWrapWord
+			if h := httpsLink(src.Title, src.URL); h != nil {
 				box.Add(h)
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -93,12 +92,7 @@ func (u *App) removeView() fyne.CanvasObject {
 		u.Step.Restart.Importance = widget.HighImportance
 		box.Add(container.NewHBox(u.Step.Restart))
 	}
-	u.Step.Progress = widget.NewProgressBarInfinite()
-	u.Step.Progress.Hide()
-	u.Step.CheckButton = widget.NewButtonWithIcon(lang.X("remove.check-again", "Check again"), theme.ViewRefreshIcon(), u.recheckRemoval)
-	if u.scanning || u.removing {
-		u.Step.CheckButton.Disable()
-	}
+	u.scanButton(lang.X("remove.check-again", "Check again"), theme.ViewRefreshIcon(), u.recheckRemoval)
 	box.Add(container.NewHBox(u.Step.CheckButton))
 	box.Add(u.Step.Progress)
 
@@ -160,13 +154,10 @@ func (u *App) catalogLink(sourceID string) fyne.CanvasObject {
 	if src == nil {
 		return widget.NewLabel("")
 	}
-	link, err := url.Parse(src.URL)
-	if err != nil || link.Scheme != "https" {
-		return widget.NewLabel("")
+	if h := httpsLink(src.Title, src.URL); h != nil {
+		return h
 	}
-	h := widget.NewHyperlink(src.Title, link)
-	h.Wrapping = fyne.TextWrapWord
-	return h
+	return widget.NewLabel("")
 }
 
 func removeHowText(goos string) string {
@@ -287,7 +278,7 @@ func (u *App) recheckRemoval() {
 			u.scanFailed(err)
 			return
 		}
-		s := u.state.WithScan(record(res))
+		s := u.state.WithScan(res.Record())
 		if !res.Summary.KasperskyActive && u.cfg.ClearRunOnce != nil {
 			if err := u.cfg.ClearRunOnce(runOnceName); err != nil {
 				fyne.LogError("removing the reopen after restart", err)

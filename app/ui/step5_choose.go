@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"net/url"
 	"slices"
 	"strings"
 
@@ -180,8 +179,8 @@ func (u *App) chooseView() fyne.CanvasObject {
 			content.Add(paragraph(lang.X("choose.checked", "Details checked on {{.Date}}.", map[string]any{"Date": a.Checked})))
 		}
 		row := container.NewHBox()
-		if link, err := url.Parse(a.Website); err == nil && link.Scheme == "https" {
-			row.Add(widget.NewHyperlink(lang.X("choose.website", "Open the website"), link))
+		if h := httpsLink(lang.X("choose.website", "Open the website"), a.Website); h != nil {
+			row.Add(h)
 		}
 		cmp := widget.NewCheck(lang.X("choose.compare", "Compare"), func(on bool) {
 			if on && !slices.ContainsFunc(ticked, func(x catalog.Alternative) bool { return x.ID == a.ID }) {

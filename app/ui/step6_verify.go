@@ -16,13 +16,8 @@ import (
 // verifyView is step 6: check again, then say what protects this computer.
 func (u *App) verifyView() fyne.CanvasObject {
 	box := container.NewVBox(paragraph(lang.X("verify.intro", "Press \"Check again\" after installing your new protection. We look for Kaspersky and for security software that is switched on.")))
-	u.Step.Progress = widget.NewProgressBarInfinite()
-	u.Step.Progress.Hide()
-	u.Step.CheckButton = widget.NewButtonWithIcon(lang.X("verify.check", "Check again"), theme.ViewRefreshIcon(), u.verify)
+	u.scanButton(lang.X("verify.check", "Check again"), theme.ViewRefreshIcon(), u.verify)
 	u.Step.CheckButton.Importance = widget.HighImportance
-	if u.scanning {
-		u.Step.CheckButton.Disable()
-	}
 	box.Add(container.NewHBox(u.Step.CheckButton))
 	box.Add(u.Step.Progress)
 
@@ -81,7 +76,7 @@ func (u *App) verify() {
 			u.scanFailed(err)
 			return
 		}
-		u.setState(u.state.WithVerify(record(res)))
+		u.setState(u.state.WithVerify(res.Record()))
 	})
 }
 
