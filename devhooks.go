@@ -1,3 +1,5 @@
+//go:build devhooks
+
 package main
 
 import (
@@ -10,16 +12,20 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"transitionhelper/app/cli"
+	"transitionhelper/app/removal"
+	"transitionhelper/app/service"
 	"transitionhelper/app/ui"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
-// devHooks open the app on a given step with a fixture scan, for `make
-// screenshots` and for support staff who want to see a caller's screen:
+// devHooks open the app on a given step with sample data, for `make
+// screenshots` and `make bench`. They exist only in the development build
+// (`go build -tags devhooks`, `make build-dev`); the release binary has
+// none of them:
 //
-//	TH_FIXTURE=file.json   scan this platform.Snapshot (JSON) instead of the computer
+//	TH_FIXTURE=file.json   scan this platform.Snapshot (JSON) instead of the computer;
+//	                       the title says so and removal starts nothing
 //	TH_STEP=N              open at step N (1–7), as if the user had come that far
 //	TH_REGION=US|other     the region for TH_STEP (default US)
 //	TH_STATE_DIR=dir       keep progress in dir instead of the app's storage folder
@@ -32,15 +38,22 @@ type devHooks struct {
 	largerText, language string
 	step                 wizard.Step
 	region               wizard.Region
+	benchStartup         bool
+	benchResponsive      bool
 }
 
-// readDevHooks reads the TH_ variables; with TH_FIXTURE it points env's
-// scanner at the fixture. A bad value is an error, never ignored.
-func readDevHooks(env *cli.Env) (devHooks, error) {
+// readDevHooks reads the TH_ variables into sys and cfg. A bad value is an
+// error, never ignored.
+func readDevHooks(sys *service.System, cfg *ui.Config) (devHooks, error) {
 	h := devHooks{
-		largerText: os.Getenv("TH_LARGER_TEXT"),
-		language:   os.Getenv("TH_LANGUAGE"),
-		region:     wizard.RegionUS,
+		largerText:      os.Getenv("TH_LARGER_TEXT"),
+		language:        os.Getenv("TH_LANGUAGE"),
+		region:          wizard.RegionUS,
+		benchStartup:    os.Getenv("TH_BENCH_STARTUP") != "",
+		benchResponsive: os.Getenv("TH_BENCH_RESPONSIVE") != "",
+	}
+	if d := os.Getenv("TH_STATE_DIR"); d != "" {
+		cfg.StateDir = d
 	}
 	if path := os.Getenv("TH_FIXTURE"); path != "" {
 		data, err := os.ReadFile(path)
@@ -51,7 +64,8 @@ func readDevHooks(env *cli.Env) (devHooks, error) {
 		if err := json.Unmarshal(data, &snap); err != nil {
 			return h, fmt.Errorf("TH_FIXTURE %s: %w", path, err)
 		}
-		env.Scan = func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s }
+		*sys = fixtureSystem(snap)
+		cfg.Fixture = path
 	}
 	if v := os.Getenv("TH_STEP"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -70,7 +84,23 @@ func readDevHooks(env *cli.Env) (devHooks, error) {
 	return h, nil
 }
 
-func (h devHooks) applyPreferences(a fyne.App) {
+// fixtureSystem stands the snapshot in for the computer: the scan returns
+// it, plans are made for its system, and nothing is ever started.
+func fixtureSystem(snap platform.Snapshot) service.System {
+	return service.System{
+		Scan: func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s },
+		GOOS: snap.OS.Family,
+		RemovalEnv: removal.Env{
+			GOOS: snap.OS.Family, ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
+			Exists: func(string) bool { return true },
+			Glob:   func(string) []string { return nil },
+		},
+		DryRun: true,
+	}
+}
+
+// beforeWindow sets the preferences and the benchmark marks.
+func (h devHooks) beforeWindow(a fyne.App, svc *service.Service) {
 	switch h.largerText {
 	case "1":
 		a.Preferences().SetBool(ui.PrefLargerText, true)
@@ -80,55 +110,57 @@ func (h devHooks) applyPreferences(a fyne.App) {
 	if h.language == "en" || h.language == "es" {
 		a.Preferences().SetString(ui.PrefLanguage, h.language)
 	}
+	if !h.benchStartup && !h.benchResponsive {
+		return
+	}
+	// One handler for both marks: a second SetOnStarted would replace the first.
+	a.Lifecycle().SetOnStarted(func() {
+		if h.benchStartup {
+			fmt.Println("started")
+		}
+		if h.benchResponsive {
+			go measureResponsiveness(a, svc)
+		}
+	})
 }
 
-// openStep scans (the fixture, usually) and opens the asked-for step.
-func (h devHooks) openStep(ctx context.Context, u *ui.App, env *cli.Env) {
+// measureResponsiveness scans while timing round trips to the UI
+// goroutine, prints the worst wait and quits.
+func measureResponsiveness(a fyne.App, svc *service.Service) {
+	done := make(chan struct{})
+	var worst time.Duration
+	go func() {
+		defer close(done)
+		if _, err := svc.Scan(context.Background()); err != nil {
+			fyne.LogError("bench scan", err)
+		}
+	}()
+	for running := true; running; {
+		select {
+		case <-done:
+			running = false
+		case <-time.After(2 * time.Millisecond):
+			start := time.Now()
+			fyne.DoAndWait(func() {})
+			worst = max(worst, time.Since(start))
+		}
+	}
+	fmt.Printf("worst-ui-wait-ms %.2f\n", float64(worst.Microseconds())/1000)
+	fyne.Do(a.Quit)
+}
+
+// afterWindow scans (the fixture, usually) and opens the asked-for step.
+func (h devHooks) afterWindow(ctx context.Context, u *ui.App, svc *service.Service) {
 	if h.step == 0 {
 		return
 	}
-	var res *cli.Result
+	var res *service.Result
 	if h.step > wizard.StepCheck {
 		var err error
-		if res, err = env.RunScan(ctx); err != nil {
+		if res, err = svc.Scan(ctx); err != nil {
 			fyne.LogError("TH_STEP scan", err)
 			return
 		}
 	}
 	u.OpenStep(h.step, res, h.region)
-}
-
-// benchHooks serve `make bench`: a start-up mark, and a responsiveness
-// probe that scans while timing round trips to the UI goroutine.
-func benchHooks(a fyne.App, env *cli.Env) {
-	if os.Getenv("TH_BENCH_STARTUP") != "" {
-		a.Lifecycle().SetOnStarted(func() { fmt.Println("started") })
-	}
-	if os.Getenv("TH_BENCH_RESPONSIVE") == "" {
-		return
-	}
-	a.Lifecycle().SetOnStarted(func() {
-		go func() {
-			done := make(chan struct{})
-			var worst time.Duration
-			go func() {
-				defer close(done)
-				if _, err := env.RunScan(context.Background()); err != nil {
-					fyne.LogError("bench scan", err)
-				}
-			}()
-			for running := true; running; {
-				select {
-				case <-done:
-					running = false
-				case <-time.After(2 * time.Millisecond):
-					start := time.Now()
-					fyne.DoAndWait(func() {})
-					worst = max(worst, time.Since(start))
-				}
-			}
-			fmt.Printf("worst-ui-wait-ms %.2f\n", float64(worst.Microseconds())/1000)
-			fyne.Do(a.Quit)
-		}()
-	})
 }

@@ -17,8 +17,8 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/cli"
+	"transitionhelper/app/service"
 	"transitionhelper/app/ui"
-	"transitionhelper/app/wizard"
 	"transitionhelper/assets"
 	"transitionhelper/platform"
 )
@@ -41,45 +41,42 @@ func run(args []string) int {
 	ctx := context.Background()
 	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, AppName: "transition-helper", Version: version, T: ui.Translate,
 		StateDir: stateDir()}
-	if cli.IsCLI(args) {
-		platform.AttachParentConsole()
-		env.Stdout, env.Stderr = os.Stdout, os.Stderr
-		return cli.Run(ctx, args, env)
-	}
-	if !platform.HasDisplay() {
-		code := cli.Run(ctx, []string{"scan"}, env)
-		fmt.Fprintln(os.Stderr, "\n"+lang.X("cli.no-display", "No display was found, so the app window cannot open; above is the text result. Run the app from a desktop session to see the window (on a server: xvfb-run, or ssh -X)."))
-		return code
-	}
 	cat, err := catalog.Embedded()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", env.AppName, err)
 		return cli.ExitFailure
 	}
-	hooks, err := readDevHooks(&env)
+	sys := service.ThisComputer()
+	if cli.IsCLI(args) {
+		platform.AttachParentConsole()
+		env.Service = service.New(cat, sys)
+		return cli.Run(ctx, args, env)
+	}
+	if !platform.HasDisplay() {
+		env.Service = service.New(cat, sys)
+		code := cli.Run(ctx, []string{"scan"}, env)
+		fmt.Fprintln(os.Stderr, "\n"+lang.X("cli.no-display", "No display was found, so the app window cannot open; above is the text result. Run the app from a desktop session to see the window (on a server: xvfb-run, or ssh -X)."))
+		return code
+	}
+	cfg := ui.Config{Version: version, StateDir: env.StateDir, GuessRegion: service.GuessRegion}
+	if runtime.GOOS == "windows" {
+		cfg.OpenAppsSettings, cfg.OpenWindowsSecurity, cfg.Restart = platform.OpenAppsSettings, platform.OpenWindowsSecurity, platform.Restart
+	}
+	hooks, err := readDevHooks(&sys, &cfg)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", env.AppName, err)
 		return cli.ExitUsage
 	}
+	cfg.Service = service.New(cat, sys)
 	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: appName, Version: strings.TrimPrefix(version, "v"), Icon: icon, Release: true,
 		Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID(appID)
 	a.SetIcon(icon)
-	hooks.applyPreferences(a)
-	benchHooks(a, &env)
-	var openApps, openSecurity func() error // Windows settings pages
-	if runtime.GOOS == "windows" {
-		openApps, openSecurity = platform.OpenAppsSettings, platform.OpenWindowsSecurity
-	}
-	u := ui.New(a, ui.Config{
-		Version: version, Scan: env.RunScan, Catalog: cat, StateDir: env.StateDir,
-		GuessRegion: func() wizard.Region { return wizard.GuessRegion(platform.RegionHints()) },
-		Removal:     cli.RealRemovalSystem, RemovalEnv: cli.RemovalEnv(),
-		OpenAppsSettings: openApps, OpenWindowsSecurity: openSecurity, SetRunOnce: platform.SetRunOnce, ClearRunOnce: platform.ClearRunOnce, Restart: platform.Restart,
-	})
+	hooks.beforeWindow(a, cfg.Service)
+	u := ui.New(a, cfg)
 	u.Window().SetIcon(icon)
-	hooks.openStep(ctx, u, &env)
+	hooks.afterWindow(ctx, u, cfg.Service)
 	u.ShowAndRun()
 	return 0
 }
@@ -101,12 +98,9 @@ func englishForCLocale() {
 }
 
 // stateDir is where the guided app keeps its progress, so `report` can read
-// it: TH_STATE_DIR, else Fyne's storage folder for this app (the folder
-// fyne.App.Storage gives, computed here without starting a GUI).
+// it: Fyne's storage folder for this app (the folder fyne.App.Storage
+// gives, computed here without starting a GUI).
 func stateDir() string {
-	if d := os.Getenv("TH_STATE_DIR"); d != "" {
-		return d
-	}
 	home, _ := os.UserHomeDir()
 	var root string
 	switch runtime.GOOS {

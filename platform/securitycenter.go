@@ -2,6 +2,15 @@ package platform
 
 import "fmt"
 
+// Protection states of a Security Center product.
+const (
+	ProtectionOn      = "on"
+	ProtectionOff     = "off"
+	ProtectionSnoozed = "snoozed"
+	ProtectionExpired = "expired"
+	ProtectionUnknown = "unknown"
+)
+
 // AVState is a decoded Windows Security Center productState.
 type AVState struct {
 	// Protection is "on", "off", "snoozed", "expired" or "unknown".
@@ -23,15 +32,15 @@ func DecodeProductState(state uint32) AVState {
 	}
 	switch state & 0xF000 {
 	case 0x0000:
-		s.Protection = "off"
+		s.Protection = ProtectionOff
 	case 0x1000:
-		s.Protection = "on"
+		s.Protection = ProtectionOn
 	case 0x2000:
-		s.Protection = "snoozed"
+		s.Protection = ProtectionSnoozed
 	case 0x3000:
-		s.Protection = "expired"
+		s.Protection = ProtectionExpired
 	default:
-		s.Protection = "unknown"
+		s.Protection = ProtectionUnknown
 	}
 	return s
 }

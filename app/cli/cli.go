@@ -10,15 +10,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
-	"time"
 
 	"transitionhelper/app/catalog"
-	"transitionhelper/app/detect"
-	"transitionhelper/app/removal"
 	"transitionhelper/app/report"
-	"transitionhelper/app/wizard"
-	"transitionhelper/platform"
+	"transitionhelper/app/service"
 )
 
 // Exit codes of the command line.
@@ -40,18 +37,14 @@ type Env struct {
 	AppName        string
 	Version        string
 	T              Translator // nil: English
-	// Scan is the scanner; nil means platform.Scan.
-	Scan func(context.Context, platform.Options) *platform.Snapshot
-	// Now is the clock; nil means time.Now.
-	Now func() time.Time
-	// StateDir holds the guided app's saved progress, read by `report`.
+	// Service scans and removes; nil means this computer, for real, with
+	// the built-in catalog.
+	Service *service.Service
+	// StateDir holds the guided app's saved progress: `report` reads it,
+	// `uninstall` records what it did in it.
 	StateDir string
 	// Stdin answers the uninstall command's question; nil means os.Stdin.
 	Stdin io.Reader
-	// RemovalEnv and Removal are the computer and the launcher for
-	// uninstall; zero values mean this computer, for real.
-	RemovalEnv removal.Env
-	Removal    removal.System
 }
 
 // IsCLI reports whether args (without the program name) ask for the command
@@ -70,6 +63,14 @@ var English Translator = report.English
 
 // Run runs one command and returns the process exit code.
 func Run(ctx context.Context, args []string, env Env) int {
+	if env.Service == nil && len(args) > 0 && slices.Contains([]string{"scan", "report", "uninstall"}, args[0]) {
+		cat, err := catalog.Embedded()
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "%s: %v\n", env.AppName, err)
+			return ExitFailure
+		}
+		env.Service = service.New(cat, service.ThisComputer())
+	}
 	if len(args) == 0 {
 		env.usage(env.Stdout)
 		return ExitOK
@@ -145,7 +146,7 @@ func (e *Env) scanCommand(ctx context.Context, args []string) int {
 	if err := e.parseFlags(fs, args, false); err != nil {
 		return e.usageError("scan", err)
 	}
-	res, err := e.RunScan(ctx)
+	res, err := e.Service.Scan(ctx)
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
 		return ExitFailure
@@ -153,57 +154,18 @@ func (e *Env) scanCommand(ctx context.Context, args []string) int {
 	if *asJSON {
 		enc := json.NewEncoder(e.Stdout)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(res.JSON(e.AppName, e.Version)); err != nil {
+		if err := enc.Encode(scanJSON(res, e.AppName, e.Version)); err != nil {
 			fmt.Fprintf(e.Stderr, "%s: writing JSON: %v\n", e.AppName, err)
 			return ExitFailure
 		}
 	} else {
 		e.WriteText(e.Stdout, res, *details)
 	}
-	return res.ExitCode()
+	return exitCode(res)
 }
 
-// Result is one scan matched against the catalog.
-type Result struct {
-	At       time.Time
-	Snapshot *platform.Snapshot
-	Findings []detect.Finding
-	Summary  detect.Summary
-}
-
-// RunScan loads the catalog, scans this computer and matches the two.
-func (e *Env) RunScan(ctx context.Context) (*Result, error) {
-	if e.Scan == nil {
-		e.Scan = platform.Scan
-	}
-	if e.Now == nil {
-		e.Now = time.Now
-	}
-	cat, err := catalog.Embedded()
-	if err != nil {
-		return nil, fmt.Errorf("loading the built-in catalog: %w", err)
-	}
-	return Analyze(cat, e.Scan(ctx, platform.Options{LeftoverPaths: cat.LeftoverPaths(currentOS())}), e.Now()), nil
-}
-
-// Analyze matches a snapshot against the catalog.
-func Analyze(cat *catalog.Catalog, snap *platform.Snapshot, at time.Time) *Result {
-	fs := detect.Match(cat, snap)
-	return &Result{At: at, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs)}
-}
-
-// Record is the result as the guided app keeps it.
-func (r *Result) Record() wizard.ScanRecord {
-	return wizard.ScanRecord{At: r.At, OS: r.Snapshot.OS, Complete: r.Complete(), Findings: r.Findings}
-}
-
-// Complete reports whether every check finished and every process was read.
-func (r *Result) Complete() bool {
-	return r.Snapshot.Complete() && r.Snapshot.DeniedProcesses() == 0
-}
-
-// ExitCode is the scan's exit code: found beats incomplete beats nothing.
-func (r *Result) ExitCode() int {
+// exitCode is the scan's exit code: found beats incomplete beats nothing.
+func exitCode(r *service.Result) int {
 	switch {
 	case r.Summary.KasperskyActive:
 		return ExitFound

@@ -10,8 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"transitionhelper/app/catalog"
 	"transitionhelper/app/internal/testtmp"
 	"transitionhelper/app/report"
+	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
@@ -20,6 +22,16 @@ type bytesBuffer = bytes.Buffer
 
 func fixedScan(snap platform.Snapshot) func(context.Context, platform.Options) *platform.Snapshot {
 	return func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s }
+}
+
+// testService is the service over a given scanner, at a given time (nil: now).
+func testService(t *testing.T, scan func(context.Context, platform.Options) *platform.Snapshot, now func() time.Time) *service.Service {
+	t.Helper()
+	cat, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return service.New(cat, service.System{Scan: scan, Now: now})
 }
 
 func TestUsageAndExitCodes(t *testing.T) {
@@ -41,7 +53,7 @@ func TestUsageAndExitCodes(t *testing.T) {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			var out, errb bytes.Buffer
 			code := Run(context.Background(), tt.args, Env{Stdout: &out, Stderr: &errb, AppName: "transition-helper", Version: "1.2.3",
-				Scan: fixedScan(platform.Snapshot{OS: platform.OSInfo{Family: "linux"}})})
+				Service: testService(t, fixedScan(platform.Snapshot{OS: platform.OSInfo{Family: "linux"}}), nil)})
 			if code != tt.code || !strings.Contains(out.String(), tt.out) || !strings.Contains(errb.String(), tt.err) {
 				t.Fatalf("exit %d (want %d)\nstdout %q (want %q)\nstderr %q (want %q)", code, tt.code, out.String(), tt.out, errb.String(), tt.err)
 			}
@@ -82,7 +94,7 @@ func TestScanTextAndExitCodes(t *testing.T) {
 			if tt.details {
 				args = append(args, "--details")
 			}
-			code := Run(context.Background(), args, Env{Stdout: &out, Stderr: &out, AppName: "th", Version: "1", Scan: fixedScan(tt.snap)})
+			code := Run(context.Background(), args, Env{Stdout: &out, Stderr: &out, AppName: "th", Version: "1", Service: testService(t, fixedScan(tt.snap), nil)})
 			if code != tt.code {
 				t.Errorf("exit %d, want %d", code, tt.code)
 			}
@@ -102,11 +114,11 @@ func TestScanTextAndExitCodes(t *testing.T) {
 
 func TestScanJSONSchema(t *testing.T) {
 	at := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-	got, code := runJSON(t, Env{Now: func() time.Time { return at }, Scan: fixedScan(platform.Snapshot{
+	got, code := runJSON(t, Env{Service: testService(t, fixedScan(platform.Snapshot{
 		OS:        platform.OSInfo{Family: "windows"},
 		Processes: []platform.Process{{PID: 100, Name: "avp.exe"}},
 		Programs:  []platform.Program{{Name: "UltraAV", Source: platform.SourceUninstall, Where: "k"}},
-	})})
+	}), func() time.Time { return at })})
 	if code != ExitFound || got.Schema != ScanSchema || !got.KasperskyFound || !got.UltraAVFound || got.ExitCode != ExitFound {
 		t.Errorf("json = %+v, exit %d", got, code)
 	}
@@ -116,7 +128,7 @@ func TestScanJSONSchema(t *testing.T) {
 	if ev := got.Findings[0].Evidence; len(ev) != 1 || ev[0].Matched != "avp.exe" || ev[0].Source != "winpeas" {
 		t.Errorf("evidence = %+v", ev)
 	}
-	empty, code := runJSON(t, Env{Scan: fixedScan(platform.Snapshot{OS: platform.OSInfo{Family: "linux"}})})
+	empty, code := runJSON(t, Env{Service: testService(t, fixedScan(platform.Snapshot{OS: platform.OSInfo{Family: "linux"}}), nil)})
 	if code != ExitOK || empty.Findings == nil || empty.Protection == nil {
 		t.Errorf("empty arrays must be [] not null: %+v", empty)
 	}
@@ -165,7 +177,7 @@ func TestReportCommand(t *testing.T) {
 		{[]string{"report", "extra"}, ExitUsage, ""},
 	} {
 		var out, errb bytes.Buffer
-		c := Run(context.Background(), tt.args, Env{Stdout: &out, Stderr: &errb, AppName: "th", Version: "0.1.0", StateDir: dir, Scan: fixedScan(snap)})
+		c := Run(context.Background(), tt.args, Env{Stdout: &out, Stderr: &errb, AppName: "th", Version: "0.1.0", StateDir: dir, Service: testService(t, fixedScan(snap), nil)})
 		if c != tt.code || !strings.Contains(out.String(), tt.want) {
 			t.Errorf("%v: exit %d, output lacks %q:\n%s\n%s", tt.args, c, tt.want, out.String(), errb.String())
 		}
@@ -186,7 +198,7 @@ func TestReportCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	Run(context.Background(), []string{"report"}, Env{Stdout: &out, Stderr: &out, AppName: "th", Version: "0.1.0", StateDir: dir, Scan: fixedScan(snap)})
+	Run(context.Background(), []string{"report"}, Env{Stdout: &out, Stderr: &out, AppName: "th", Version: "0.1.0", StateDir: dir, Service: testService(t, fixedScan(snap), nil)})
 	if !strings.Contains(out.String(), "at step 6: Check you're protected") || !strings.Contains(out.String(), "outside the U.S.") {
 		t.Errorf("the saved step is not in the report:\n%s", out.String())
 	}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"transitionhelper/app/detect"
+	"transitionhelper/app/service"
 	"transitionhelper/platform"
 )
 
@@ -47,7 +48,7 @@ type ProbeJSON struct {
 }
 
 // JSON converts the result to its stable JSON form.
-func (r *Result) JSON(app, version string) ScanJSON {
+func scanJSON(r *service.Result, app, version string) ScanJSON {
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	out := ScanJSON{
 		Schema:          ScanSchema,
@@ -59,7 +60,7 @@ func (r *Result) JSON(app, version string) ScanJSON {
 		LeftoversOnly:   r.Summary.KasperskyLeftovers,
 		UltraAVFound:    r.Summary.UltraAV,
 		Protection:      r.Summary.Protection,
-		ExitCode:        r.ExitCode(),
+		ExitCode:        exitCode(r),
 		Findings:        r.Findings,
 		Processes:       len(r.Snapshot.Processes),
 		DeniedProcesses: r.Snapshot.DeniedProcesses(),

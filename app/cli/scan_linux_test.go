@@ -34,7 +34,7 @@ func TestLinuxScanFindsRealProcesses(t *testing.T) {
 	var code int
 	// The copies may take a moment to exec; wait for both to show up.
 	for deadline := time.Now().Add(10 * time.Second); ; {
-		got, code = runJSON(t, Env{Scan: scan})
+		got, code = runJSON(t, Env{Service: testService(t, scan, nil)})
 		if len(got.Findings) >= 2 && got.Findings[0].State == detect.StateRunning && got.Findings[1].State == detect.StateRunning || time.Now().After(deadline) {
 			break
 		}

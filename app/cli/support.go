@@ -8,12 +8,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
 	"transitionhelper/app/report"
+	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
-	"transitionhelper/platform"
 )
 
 // decodeCommand explains a status code in plain sentences.
@@ -51,7 +52,7 @@ func (e *Env) reportCommand(ctx context.Context, args []string) int {
 	if err != nil {
 		return e.usageError("report", err)
 	}
-	res, err := e.RunScan(ctx)
+	res, err := e.Service.Scan(ctx)
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
 		return ExitFailure
@@ -59,7 +60,7 @@ func (e *Env) reportCommand(ctx context.Context, args []string) int {
 	state := e.savedState()
 	state = state.WithScan(res.Record())
 	data, err := report.Render(*format, report.Input{
-		App: e.AppName, Version: e.Version, GOOS: currentOS(), At: res.At, State: state,
+		App: e.AppName, Version: e.Version, GOOS: runtime.GOOS, At: res.At, State: state,
 		Full: *full, Redactor: report.ForCurrentUser(), T: e.t,
 	})
 	if err != nil {
@@ -78,7 +79,7 @@ func (e *Env) reportCommand(ctx context.Context, args []string) int {
 	if *output != "" {
 		fmt.Fprintln(e.Stderr, e.t("done.saved-to", "The report was saved to {{.Path}}", map[string]any{"Path": *output}))
 	}
-	return res.ExitCode()
+	return exitCode(res)
 }
 
 // savedState is the guided app's progress, or a fresh one when there is none.
@@ -88,7 +89,7 @@ func (e *Env) savedState() wizard.State {
 			return s
 		}
 	}
-	return wizard.New(wizard.GuessRegion(platform.RegionHints()))
+	return wizard.New(service.GuessRegion())
 }
 
 // writeFileAtomic writes through a temporary file in the same folder, so a

@@ -8,19 +8,19 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/app/service"
 	"transitionhelper/app/report"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
-func currentOS() string { return runtime.GOOS }
 
 // StateText is the plain word for a finding's state.
 func (e *Env) StateText(state string) string { return report.StateText(state, e.t) }
 
 // WriteText prints the scan in short plain sentences; details adds the
 // evidence under each finding.
-func (e *Env) WriteText(w io.Writer, r *Result, details bool) {
+func (e *Env) WriteText(w io.Writer, r *service.Result, details bool) {
 	snap := r.Snapshot
 	osName := snap.OS.Name
 	if osName == "" {
@@ -31,7 +31,7 @@ func (e *Env) WriteText(w io.Writer, r *Result, details bool) {
 	}
 	fmt.Fprintf(w, "%s %s\n", e.AppName, e.Version)
 	st := wizard.New(wizard.GuessRegion(platform.RegionHints())).WithScan(r.Record())
-	fmt.Fprintf(w, "%s: %s\n", e.t("report.code", "Status code", nil), report.Code(st, e.Version, currentOS()))
+	fmt.Fprintf(w, "%s: %s\n", e.t("report.code", "Status code", nil), report.Code(st, e.Version, runtime.GOOS))
 	fmt.Fprintln(w, e.t("scan.checked", "Checked this computer ({{.OS}}, {{.Arch}}) in {{.Seconds}} s.",
 		map[string]any{"OS": osName, "Arch": snap.OS.Arch, "Seconds": fmt.Sprintf("%.2f", snap.Took.Seconds())}))
 	fmt.Fprintln(w)

@@ -3,45 +3,25 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"slices"
 	"strings"
 
-	"transitionhelper/app/catalog"
-	"transitionhelper/app/detect"
 	"transitionhelper/app/removal"
-	"transitionhelper/platform"
+	"transitionhelper/app/report"
+	"transitionhelper/app/service"
+	"transitionhelper/app/wizard"
 )
 
-// RemovalEnv describes this computer for removal plans.
-func RemovalEnv() removal.Env {
-	return removal.Env{
-		GOOS:            runtime.GOOS,
-		ProgramFiles:    platform.KnownFolder("ProgramFiles"),
-		ProgramFilesX86: platform.KnownFolder("ProgramFilesX86"),
-		SystemRoot:      platform.WindowsDir(),
-		Exists: func(p string) bool {
-			fi, err := os.Stat(p)
-			return err == nil && fi.Mode().IsRegular()
-		},
-		Glob: func(pattern string) []string {
-			m, _ := filepath.Glob(pattern)
-			return m
-		},
-	}
-}
-
-// RealRemovalSystem runs uninstallers for real.
-var RealRemovalSystem = removal.System{Verify: platform.VerifySignature, Launch: platform.Launch}
-
-// uninstallCommand plans the removal of each Kaspersky product found,
-// prints exactly what would be started and why it was trusted, and unless
-// --dry-run asks on the terminal before starting each uninstaller.
+// uninstallCommand walks the service's removal flow on the terminal: for
+// each Kaspersky product found it prints exactly what would be started and
+// why it is trusted, and unless --dry-run asks before starting it; then it
+// checks again and records the outcome in the guided app's progress, so the
+// window (and the reopen after a restart) carry on from there.
 func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 	fs := flag.NewFlagSet("uninstall", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -49,84 +29,60 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 	if err := e.parseFlags(fs, args, true); err != nil {
 		return e.usageError("uninstall", err)
 	}
-	only := fs.Args()
-	cat, err := catalog.Embedded()
+	svc := e.Service
+	res, err := svc.Scan(ctx)
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
 		return ExitFailure
 	}
-	res, err := e.RunScan(ctx)
-	if err != nil {
-		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
-		return ExitFailure
-	}
-	var targets []detect.Finding
-	for _, f := range res.Findings {
-		if f.Role == catalog.RoleRemove && f.State != detect.StateLeftover && (len(only) == 0 || slices.Contains(only, f.ProductID)) {
-			targets = append(targets, f)
-		}
-	}
+	targets := service.Removable(res.Findings, fs.Args())
 	if len(targets) == 0 {
 		fmt.Fprintln(e.Stdout, e.t("uninstall.nothing", "No Kaspersky product to remove was found.", nil))
 		return ExitOK
 	}
-	env := e.RemovalEnv
-	if env.GOOS == "" {
-		env = RemovalEnv()
-	}
-	sys := e.Removal
-	if sys.Launch == nil {
-		sys = RealRemovalSystem
-	}
+	state := e.savedState().WithScan(res.Record())
 	in := bufio.NewReader(e.stdin())
 	failed := false
 	for _, f := range targets {
-		fmt.Fprintf(e.Stdout, "\n%s\n", f.Name)
-		plan, err := removal.For(cat, f, env)
+		fmt.Fprintf(e.Stdout, "\n%s\n", report.Clean(f.NameVersion()))
+		p, err := svc.PrepareFrom(res, f.ProductID)
+		if p != nil && p.Plan.Program != "" {
+			fmt.Fprintf(e.Stdout, "  %s %s\n", e.t("uninstall.would-run", "Would start:", nil), report.Clean(p.Plan.CommandLine()))
+			for _, w := range p.Trust {
+				fmt.Fprintf(e.Stdout, "    - %s\n", report.Clean(w))
+			}
+		}
 		if err != nil {
 			failed = true
-			fmt.Fprintf(e.Stdout, "  %s %v\n", e.t("uninstall.refused", "Will not start an uninstaller:", nil), err)
+			fmt.Fprintf(e.Stdout, "  %s %s\n", e.t("uninstall.will-not", "Will not start an uninstaller:", nil), report.Clean(err.Error()))
 			continue
 		}
-		fmt.Fprintf(e.Stdout, "  %s %s\n", e.t("uninstall.would-run", "Would start:", nil), plan.CommandLine())
-		for _, w := range plan.Why {
-			fmt.Fprintf(e.Stdout, "    - %s\n", w)
-		}
-		if plan.Kind == removal.KindMSI || plan.Kind == removal.KindExe {
-			sig := sys.Verify(plan.Program)
-			if err := removal.Decide(plan, sig); err != nil {
-				failed = true
-				fmt.Fprintf(e.Stdout, "  %s %v\n", e.t("uninstall.refused", "Will not start an uninstaller:", nil), err)
-				continue
+		if p.Finding.PasswordProtected {
+			fmt.Fprintf(e.Stdout, "  %s\n", e.t("remove.password", "Kaspersky is protected by a password. The uninstaller will ask for it. If you forgot it, Kaspersky explains how to reset it:", nil))
+			if p.PasswordReset != nil {
+				fmt.Fprintf(e.Stdout, "  %s\n", p.PasswordReset.URL)
 			}
-			fmt.Fprintf(e.Stdout, "    - %s\n", e.t("uninstall.signed", "signed by {{.Signer}}, and Windows trusts the signature", map[string]any{"Signer": sig.Signer}))
-		}
-		if plan.PasswordProtected {
-			fmt.Fprintf(e.Stdout, "  %s\n", e.t("remove.password", "Kaspersky is protected by a password. The uninstaller will ask for it. If you forgot it, Kaspersky explains how to reset it:", nil)+" https://support.kaspersky.com/14674")
 		}
 		if *dryRun {
 			continue
 		}
 		fmt.Fprintf(e.Stdout, "  %s ", e.t("uninstall.confirm", "Start it now? Type yes to go on:", nil))
 		answer, _ := in.ReadString('\n')
-		if !strings.EqualFold(strings.TrimSpace(answer), "yes") && !strings.EqualFold(strings.TrimSpace(answer), "y") {
+		if a := strings.TrimSpace(answer); !strings.EqualFold(a, "yes") && !strings.EqualFold(a, "y") {
 			fmt.Fprintf(e.Stdout, "  %s\n", e.t("uninstall.skipped", "Skipped.", nil))
 			continue
 		}
-		outcome, code, err := sys.Run(ctx, plan, e.Stdout)
-		switch {
-		case err != nil:
+		state = svc.Begin(state, f.ProductID)
+		e.saveState(state)
+		o := svc.Start(ctx, p, e.Stdout)
+		state = svc.Apply(state, f.ProductID, o)
+		line := report.OutcomeText(o.Result, o.Code, e.t)
+		if o.Err != nil {
+			line += " " + report.Clean(o.Err.Error())
+		}
+		fmt.Fprintf(e.Stdout, "  %s\n", line)
+		if o.Result == removal.Failed || o.Result == removal.Refused {
 			failed = true
-			fmt.Fprintf(e.Stdout, "  %s %v\n", e.t("uninstall.failed", "The uninstaller did not finish:", nil), err)
-		case outcome == removal.Done:
-			fmt.Fprintf(e.Stdout, "  %s\n", e.t("uninstall.done", "The uninstaller finished.", nil))
-		case outcome == removal.RestartNeeded:
-			fmt.Fprintf(e.Stdout, "  %s\n", e.t("uninstall.restart", "The uninstaller finished. Restart the computer to complete the removal.", nil))
-		case outcome == removal.Cancelled:
-			fmt.Fprintf(e.Stdout, "  %s\n", e.t("uninstall.cancelled", "The uninstaller was cancelled. You can start it again.", nil))
-		default:
-			failed = true
-			fmt.Fprintf(e.Stdout, "  %s\n", e.t("uninstall.exit", "The uninstaller stopped with code {{.Code}}. Try again, or remove it from Apps & features.", map[string]any{"Code": code}))
 		}
 	}
 	if *dryRun {
@@ -136,28 +92,35 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 		return ExitOK
 	}
 	// Check again: what is still there?
-	after, err := e.RunScan(ctx)
+	state, _, err = svc.Recheck(ctx, state)
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
 		return ExitFailure
 	}
+	e.saveState(state)
 	fmt.Fprintln(e.Stdout)
 	still := false
-	for _, f := range targets {
-		gone := !slices.ContainsFunc(after.Findings, func(g detect.Finding) bool {
-			return g.ProductID == f.ProductID && g.State != detect.StateLeftover
-		})
-		state := e.t("remove.state-removed", "Removed", nil)
-		if !gone {
+	for _, row := range state.RemovalRows() {
+		if row.State != wizard.Removed {
 			still = true
-			state = e.t("remove.state-to-remove", "To remove", nil)
 		}
-		fmt.Fprintf(e.Stdout, "%s: %s\n", f.Name, state)
+		fmt.Fprintf(e.Stdout, "%s: %s\n", report.Clean(row.Finding.NameVersion()), report.RemovalText(row.State, e.t))
 	}
 	if still || failed {
 		return ExitFound
 	}
 	return ExitOK
+}
+
+// saveState records progress for the guided app, when it has a folder; a
+// failure is said, not fatal: the removal itself went on.
+func (e *Env) saveState(s wizard.State) {
+	if e.StateDir == "" {
+		return
+	}
+	if err := (wizard.Store{Path: filepath.Join(e.StateDir, wizard.StateFile)}).Save(s); err != nil && !errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.progress-not-saved", "the guided app's progress could not be saved", nil), err)
+	}
 }
 
 func (e *Env) stdin() io.Reader {

@@ -39,6 +39,14 @@ type Finding struct {
 	Evidence       []Evidence                `json:"evidence"`
 }
 
+// NameVersion is "Kaspersky Total Security 21.3", or the name alone.
+func (f Finding) NameVersion() string {
+	if f.Version == "" {
+		return f.Name
+	}
+	return f.Name + " " + f.Version
+}
+
 // Evidence is one signature that matched one fact.
 type Evidence struct {
 	Kind       string `json:"kind"`      // catalog signature kind
@@ -196,7 +204,7 @@ func (m *matcher) matchSignature(p *catalog.Product, sig *catalog.Signature) {
 				continue
 			}
 			state := StateInstalled
-			if sc.State.Protection == "on" {
+			if sc.State.Protection == platform.ProtectionOn {
 				state = StateRunning
 			}
 			f := m.add(p, sig, sc.DisplayName, "Windows Security Center: "+sc.State.String(), state)
@@ -267,11 +275,11 @@ func (m *matcher) unknownSecurityCenter() {
 		}
 		id := "security-center-" + fmt.Sprint(i)
 		state := StateInstalled
-		if sc.State.Protection == "on" {
+		if sc.State.Protection == platform.ProtectionOn {
 			state = StateRunning
 		}
 		m.found[id] = &Finding{
-			ProductID: id, Name: sc.DisplayName, Vendor: "", Role: catalog.RoleProtection, Component: "antivirus",
+			ProductID: id, Name: sc.DisplayName, Vendor: "", Role: catalog.RoleProtection, Component: catalog.ComponentAntivirus,
 			SecurityCenter: []platform.SecurityCenter{sc},
 			Evidence: []Evidence{{
 				Kind: catalog.KindSecurityCenter, Matched: sc.DisplayName, Where: "Windows Security Center: " + sc.State.String(),
@@ -337,7 +345,7 @@ func Summarize(fs []Finding) Summary {
 			}
 		case catalog.RoleReplacement:
 			s.UltraAV = true
-			if f.State == StateRunning && f.Component == "antivirus" {
+			if f.State == StateRunning && f.Component == catalog.ComponentAntivirus {
 				s.Protection = append(s.Protection, f.Name)
 			}
 		case catalog.RoleProtection:

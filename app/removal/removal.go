@@ -376,6 +376,10 @@ const (
 	RestartNeeded = "restart-needed"
 	Cancelled     = "cancelled"
 	Failed        = "failed"
+	// Refused: the trust check just before the start failed; nothing ran.
+	Refused = "refused"
+	// WouldStart: a dry run (a fixture stands in for the computer); nothing ran.
+	WouldStart = "would-start"
 )
 
 // Outcome reads an uninstaller's exit code: Windows Installer's 3010 and

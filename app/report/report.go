@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"transitionhelper/app/detect"
+	"transitionhelper/app/removal"
 	"transitionhelper/app/wizard"
 )
 
@@ -106,17 +107,13 @@ func build(in Input) view {
 	if !in.Full {
 		v.Redacted = t("report.redacted", "User names and home folders are hidden as <user>.", nil)
 	}
-	rec := s.Scan
-	if s.Verify != nil {
-		rec = s.Verify
-	}
-	if rec != nil {
+	if rec := s.Latest(); rec != nil {
 		v.System = strings.TrimSpace(fmt.Sprintf("%s %s (%s, %s)", rec.OS.Name, rec.OS.Version, rec.OS.Family, rec.OS.Arch))
 		if !rec.Complete {
 			v.Incomplete = t("report.incomplete", "Some checks could not finish, so this list may be incomplete.", nil)
 		}
 		for _, f := range rec.Findings {
-			vf := viewFinding{Name: nameVersion(f), State: StateText(f.State, t)}
+			vf := viewFinding{Name: f.NameVersion(), State: StateText(f.State, t)}
 			for _, e := range f.Evidence {
 				vf.Evidence = append(vf.Evidence, e.String())
 			}
@@ -131,16 +128,9 @@ func build(in Input) view {
 		v.Checklist = append(v.Checklist, viewItem{Name: checklistName(id, t), State: state})
 	}
 	for _, r := range s.RemovalRows() {
-		v.Removal = append(v.Removal, viewItem{Name: nameVersion(r.Finding), State: RemovalText(r.State, t)})
+		v.Removal = append(v.Removal, viewItem{Name: r.Finding.NameVersion(), State: RemovalText(r.State, t)})
 	}
 	return v
-}
-
-func nameVersion(f detect.Finding) string {
-	if f.Version == "" {
-		return f.Name
-	}
-	return f.Name + " " + f.Version
 }
 
 // StateText is the plain word for a finding's state.
@@ -165,6 +155,27 @@ func RemovalText(st wizard.RemovalState, t Translator) string {
 		return t("remove.state-removed", "Removed", nil)
 	}
 	return t("remove.state-to-remove", "To remove", nil)
+}
+
+// OutcomeText says in one sentence how a start of an uninstaller ended;
+// the door adds where to go next.
+func OutcomeText(result string, code int, t Translator) string {
+	switch result {
+	case removal.Done:
+		return t("uninstall.done", "The uninstaller finished.", nil)
+	case removal.RestartNeeded:
+		return t("uninstall.restart", "The uninstaller finished. Restart the computer to complete the removal.", nil)
+	case removal.Cancelled:
+		return t("uninstall.cancelled", "The uninstaller was cancelled. You can start it again.", nil)
+	case removal.Refused:
+		return t("uninstall.refused", "The uninstaller was not started because it could not be trusted.", nil)
+	case removal.WouldStart:
+		return t("uninstall.would-start", "This is a demonstration with sample data: nothing was started.", nil)
+	}
+	if code < 0 {
+		return t("uninstall.not-started", "The uninstaller could not be started.", nil)
+	}
+	return t("uninstall.exit", "The uninstaller stopped with code {{.Code}}.", map[string]any{"Code": code})
 }
 
 func checklistName(id string, t Translator) string {

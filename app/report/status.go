@@ -17,10 +17,7 @@ type Translator func(key, fallback string, data map[string]any) string
 func StatusOf(s wizard.State, version, goos string) Status {
 	st := Status{OS: OSCode(goos), US: s.Region == wizard.RegionUS, Step: int(s.Step)}
 	st.Major, st.Minor, st.Patch = ParseVersion(version)
-	rec := s.Scan
-	if s.Verify != nil {
-		rec = s.Verify
-	}
+	rec := s.Latest()
 	if rec == nil {
 		return st
 	}
@@ -38,9 +35,9 @@ func StatusOf(s wizard.State, version, goos string) Status {
 		set(FlagKasperskyRunning, kaspersky && f.State == detect.StateRunning)
 		set(FlagKasperskyInstalled, active)
 		set(FlagLeftovers, kaspersky && f.State == detect.StateLeftover)
-		set(FlagPasswordManager, active && f.Component == "password-manager")
-		set(FlagVPN, active && f.Component == "vpn")
-		set(FlagSafeKids, active && f.Component == "parental-controls")
+		set(FlagPasswordManager, active && f.Component == catalog.ComponentPasswordManager)
+		set(FlagVPN, active && f.Component == catalog.ComponentVPN)
+		set(FlagSafeKids, active && f.Component == catalog.ComponentParentalControls)
 		set(FlagUltraAV, f.Role == catalog.RoleReplacement)
 		set(FlagPasswordProtected, f.PasswordProtected)
 	}

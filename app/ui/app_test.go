@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
-	"transitionhelper/app/cli"
 	"transitionhelper/app/report"
+	"transitionhelper/app/service"
 	"transitionhelper/app/timeline"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
@@ -63,20 +63,22 @@ func newHarness(t *testing.T, dir string, region wizard.Region, scans ...platfor
 	}
 	h := &harness{t: t, changed: make(chan struct{}, 16), scans: scans, dir: dir}
 	h.u = New(fyne.CurrentApp(), Config{
-		Version: "test", Catalog: cat, StateDir: dir, Now: func() time.Time { return today },
-		GuessRegion: func() wizard.Region { return region },
-		Scan: func(context.Context) (*cli.Result, error) {
-			snap := h.scans[0]
-			if len(h.scans) > 1 {
-				h.scans = h.scans[1:]
-			}
-			return cli.Analyze(cat, &snap, today), nil
-		},
+		Version: "test", StateDir: dir, GuessRegion: func() wizard.Region { return region },
+		Service: service.New(cat, service.System{Now: func() time.Time { return today }, Scan: h.nextScan}),
 	})
 	h.u.changed = func() { h.changed <- struct{}{} }
 	h.u.win.Resize(fyne.NewSize(1000, 680))
 	t.Cleanup(h.u.win.Close)
 	return h
+}
+
+// nextScan answers with the next snapshot of the list; the last one repeats.
+func (h *harness) nextScan(context.Context, platform.Options) *platform.Snapshot {
+	snap := h.scans[0]
+	if len(h.scans) > 1 {
+		h.scans = h.scans[1:]
+	}
+	return &snap
 }
 
 // wait waits for the next change shown, from a scan.
@@ -103,7 +105,7 @@ func (h *harness) drain() {
 func (h *harness) check() {
 	h.t.Helper()
 	h.drain()
-	test.Tap(h.u.Step.CheckButton)
+	test.Tap(h.u.Check.CheckButton)
 	h.wait()
 	if h.u.state.Step != wizard.StepFound {
 		h.t.Fatalf("after the check: step %d", h.u.state.Step)
@@ -133,78 +135,78 @@ func TestFlowKasperskyFound(t *testing.T) {
 	test.NewTempApp(t)
 	h := newHarness(t, "", wizard.RegionUS, snapKaspersky, snapKaspersky, snapNothing)
 	u := h.u
-	if u.state.Step != wizard.StepCheck || u.Step.Countdown.Text != "Updates ended on September 29, 2024 — 785 days ago" {
-		t.Fatalf("step 1: step %d, countdown %q", u.state.Step, u.Step.Countdown.Text)
+	if u.state.Step != wizard.StepCheck || u.Check.Countdown.Text != "Updates ended on September 29, 2024 — 785 days ago" {
+		t.Fatalf("step 1: step %d, countdown %q", u.state.Step, u.Check.Countdown.Text)
 	}
 	if !u.NextButton.Disabled() || !u.BackButton.Disabled() || !u.NavButtons[1].Disabled() {
 		t.Error("step 1 before a check: Next, Back and step 2 must be disabled")
 	}
 	h.check()
-	if u.Step.Headline.Text != "Kaspersky is on this computer." {
-		t.Errorf("step 2 headline %q", u.Step.Headline.Text)
+	if u.Found.Headline.Text != "Kaspersky is on this computer." {
+		t.Errorf("step 2 headline %q", u.Found.Headline.Text)
 	}
 	want := []string{"Kaspersky Total Security | Running · version 21.3", "Kaspersky Password Manager | Installed, not running", "Microsoft Defender | Running"}
-	if got := cardTitles(u.Step.Cards); !slices.Equal(got, want) {
+	if got := cardTitles(u.Found.Cards); !slices.Equal(got, want) {
 		t.Errorf("cards %q, want %q", got, want)
 	}
-	meaning := u.Step.Cards[0].Content.(*fyne.Container).Objects[0].(*widget.Label).Text
+	meaning := u.Found.Cards[0].Content.(*fyne.Container).Objects[0].(*widget.Label).Text
 	if meaning != "It has had no updates for 785 days and cannot stop new threats." {
 		t.Errorf("meaning %q", meaning)
 	}
 
 	h.next(wizard.StepSave)
 	var items []string
-	for id := range u.Step.Ticks {
+	for id := range u.Save.Ticks {
 		items = append(items, id)
 	}
 	slices.Sort(items)
 	if strings.Join(items, " ") != "licence parental-controls passwords quarantine vpn" && strings.Join(items, " ") != "licence passwords quarantine safe-kids" {
 		t.Errorf("checklist %q", items)
 	}
-	test.Tap(u.Step.Ticks[wizard.SavePasswords])
-	if !u.state.Ticks[wizard.SavePasswords] || !u.Step.Ticks[wizard.SavePasswords].Checked {
+	test.Tap(u.Save.Ticks[wizard.SavePasswords])
+	if !u.state.Ticks[wizard.SavePasswords] || !u.Save.Ticks[wizard.SavePasswords].Checked {
 		t.Error("the tick was not kept")
 	}
 
 	h.next(wizard.StepRemove)
-	if len(u.Step.Rows) != 2 || u.Step.Rows["kaspersky-total-security"].Text != "To remove" {
-		t.Errorf("rows %v", u.Step.Rows)
+	if len(u.Remove.Rows) != 2 || u.Remove.Rows["kaspersky-total-security"].Text != "To remove" {
+		t.Errorf("rows %v", u.Remove.Rows)
 	}
 	// The user removes both with their uninstallers and checks again.
 	h.drain()
-	test.Tap(u.Step.CheckButton) // scan 2: still there
+	test.Tap(u.Remove.CheckButton) // scan 2: still there
 	h.wait()
-	if u.Step.Rows["kaspersky-total-security"].Text != "To remove" {
-		t.Errorf("still installed, row says %q", u.Step.Rows["kaspersky-total-security"].Text)
+	if u.Remove.Rows["kaspersky-total-security"].Text != "To remove" {
+		t.Errorf("still installed, row says %q", u.Remove.Rows["kaspersky-total-security"].Text)
 	}
-	test.Tap(u.Step.CheckButton) // scan 3: gone
+	test.Tap(u.Remove.CheckButton) // scan 3: gone
 	h.wait()
-	if u.Step.Rows["kaspersky-total-security"].Text != "Removed" || u.Step.Rows["kaspersky-password-manager"].Text != "Removed" {
-		t.Errorf("after removal: %q, %q", u.Step.Rows["kaspersky-total-security"].Text, u.Step.Rows["kaspersky-password-manager"].Text)
+	if u.Remove.Rows["kaspersky-total-security"].Text != "Removed" || u.Remove.Rows["kaspersky-password-manager"].Text != "Removed" {
+		t.Errorf("after removal: %q, %q", u.Remove.Rows["kaspersky-total-security"].Text, u.Remove.Rows["kaspersky-password-manager"].Text)
 	}
 
 	h.next(wizard.StepChoose)
 	// Kaspersky's Password Manager was found: those with a password manager come first.
-	if len(u.Step.Choices) < 10 || u.Step.Choices[0] != "bitdefender" || !slices.Contains(u.Step.Features.Selected, "Password manager") {
-		t.Errorf("choices %q, features %q", u.Step.Choices, u.Step.Features.Selected)
+	if len(u.Choose.Choices) < 10 || u.Choose.Choices[0] != "bitdefender" || !slices.Contains(u.Choose.Features.Selected, "Password manager") {
+		t.Errorf("choices %q, features %q", u.Choose.Choices, u.Choose.Features.Selected)
 	}
 	// Without that need, the free built-in Defender comes first on Windows.
-	u.Step.Features.SetSelected(nil)
-	if u.Step.Choices[0] != "microsoft-defender" || u.state.Needs == nil || len(u.state.Needs.Features) != 0 {
-		t.Errorf("without needs: choices %q, saved %+v", u.Step.Choices, u.state.Needs)
+	u.Choose.Features.SetSelected(nil)
+	if u.Choose.Choices[0] != "microsoft-defender" || u.state.Needs == nil || len(u.state.Needs.Features) != 0 {
+		t.Errorf("without needs: choices %q, saved %+v", u.Choose.Choices, u.state.Needs)
 	}
 	// Two ticked for comparison: a side-by-side table.
-	test.Tap(u.Step.Compare[0])
-	test.Tap(u.Step.Compare[1])
-	if grid, ok := u.Step.CompareBox.Objects[0].(*fyne.Container); !ok || len(grid.Objects) < 3*10 {
-		t.Errorf("no comparison table: %T", u.Step.CompareBox.Objects[0])
+	test.Tap(u.Choose.Compare[0])
+	test.Tap(u.Choose.Compare[1])
+	if grid, ok := u.Choose.CompareBox.Objects[0].(*fyne.Container); !ok || len(grid.Objects) < 3*10 {
+		t.Errorf("no comparison table: %T", u.Choose.CompareBox.Objects[0])
 	}
 	h.next(wizard.StepVerify)
-	if u.Step.Verdict == nil || u.Step.Verdict.Text != "Protecting this computer now: Microsoft Defender" {
-		t.Errorf("verdict %v", u.Step.Verdict)
+	if u.Verify.Verdict == nil || u.Verify.Verdict.Text != "Protecting this computer now: Microsoft Defender" {
+		t.Errorf("verdict %v", u.Verify.Verdict)
 	}
 	h.next(wizard.StepDone)
-	if u.Step.SaveReport == nil || u.Step.SaveReport.Disabled() {
+	if u.Done.SaveReport == nil || u.Done.SaveReport.Disabled() {
 		t.Error("no Save report button")
 	}
 	for _, l := range []string{"Kaspersky Total Security: Removed", "Saved before removal: 1 of 4"} {
@@ -218,7 +220,7 @@ func TestFlowKasperskyFound(t *testing.T) {
 	}
 	// Going back to any finished step works.
 	test.Tap(u.NavButtons[2])
-	if u.state.Step != wizard.StepSave || !u.Step.Ticks[wizard.SavePasswords].Checked {
+	if u.state.Step != wizard.StepSave || !u.Save.Ticks[wizard.SavePasswords].Checked {
 		t.Errorf("back to step 3: step %d", u.state.Step)
 	}
 }
@@ -227,8 +229,8 @@ func TestFlowNothingFound(t *testing.T) {
 	test.NewTempApp(t)
 	h := newHarness(t, "", wizard.RegionUS, snapNothing)
 	h.check()
-	if h.u.Step.Headline.Text != "No Kaspersky product was found on this computer. Press Next to check that this computer is protected." {
-		t.Errorf("headline %q", h.u.Step.Headline.Text)
+	if h.u.Found.Headline.Text != "No Kaspersky product was found on this computer. Press Next to check that this computer is protected." {
+		t.Errorf("headline %q", h.u.Found.Headline.Text)
 	}
 	h.next(wizard.StepVerify)
 	// Steps 3 and 4 do not apply: they say why and offer Next.
@@ -236,8 +238,8 @@ func TestFlowNothingFound(t *testing.T) {
 	h.u.setState(h.u.state.Go(wizard.StepFound))
 	h.u.state.Reached = wizard.StepDone
 	h.u.setState(h.u.state.Go(wizard.StepSave))
-	if h.u.Step.NotApplies == nil || !strings.HasPrefix(h.u.Step.NotApplies.Text, "No Kaspersky product is installed") || h.u.NextButton.Disabled() {
-		t.Errorf("step 3 with nothing found: %v", h.u.Step.NotApplies)
+	if h.u.NotApplies == nil || !strings.HasPrefix(h.u.NotApplies.Text, "No Kaspersky product is installed") || h.u.NextButton.Disabled() {
+		t.Errorf("step 3 with nothing found: %v", h.u.NotApplies)
 	}
 }
 
@@ -245,28 +247,28 @@ func TestFlowUltraAVOnly(t *testing.T) {
 	test.NewTempApp(t)
 	h := newHarness(t, "", wizard.RegionUS, snapUltraAV)
 	h.check()
-	if got := cardTitles(h.u.Step.Cards); len(got) != 1 || got[0] != "UltraAV | Installed, not running" && got[0] != "UltraAV | Running" {
+	if got := cardTitles(h.u.Found.Cards); len(got) != 1 || got[0] != "UltraAV | Installed, not running" && got[0] != "UltraAV | Running" {
 		t.Errorf("cards %q", got)
 	}
 	h.next(wizard.StepChoose)
 	h.next(wizard.StepVerify)
-	if h.u.Step.Verdict.Text != "Protecting this computer now: UltraAV" {
-		t.Errorf("verdict %q", h.u.Step.Verdict.Text)
+	if h.u.Verify.Verdict.Text != "Protecting this computer now: UltraAV" {
+		t.Errorf("verdict %q", h.u.Verify.Verdict.Text)
 	}
 }
 
 func TestFlowOutsideUS(t *testing.T) {
 	test.NewTempApp(t)
 	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
-	h.u.Step.Region.SetSelected("Outside the U.S.")
+	h.u.Check.Region.SetSelected("Outside the U.S.")
 	if h.u.state.Region != wizard.RegionOther || !h.u.state.RegionChosen {
 		t.Fatalf("region %q", h.u.state.Region)
 	}
-	if h.u.Step.Countdown.Importance == widget.DangerImportance {
+	if h.u.Check.Countdown.Importance == widget.DangerImportance {
 		t.Error("outside the U.S. the countdown is not a danger")
 	}
 	h.check()
-	meaning := h.u.Step.Cards[0].Content.(*fyne.Container).Objects[0].(*widget.Label).Text
+	meaning := h.u.Found.Cards[0].Content.(*fyne.Container).Objects[0].(*widget.Label).Text
 	if meaning != "Outside the U.S. it still gets updates. You can keep it." {
 		t.Errorf("meaning %q", meaning)
 	}
@@ -277,8 +279,8 @@ func TestTwoScannersWarn(t *testing.T) {
 	h := newHarness(t, "", wizard.RegionUS, snapTwo)
 	h.check()
 	h.next(wizard.StepVerify)
-	if h.u.Step.Warning == nil || !strings.HasPrefix(h.u.Step.Warning.Text, "Two or more security programs") {
-		t.Errorf("no two-scanner warning: %v", h.u.Step.Warning)
+	if h.u.Verify.Warning == nil || !strings.HasPrefix(h.u.Verify.Warning.Text, "Two or more security programs") {
+		t.Errorf("no two-scanner warning: %v", h.u.Verify.Warning)
 	}
 }
 
@@ -288,14 +290,14 @@ func TestResumeAfterRestart(t *testing.T) {
 	h := newHarness(t, dir, wizard.RegionUS, snapKaspersky)
 	h.check()
 	h.next(wizard.StepSave)
-	test.Tap(h.u.Step.Ticks[wizard.SaveLicence])
+	test.Tap(h.u.Save.Ticks[wizard.SaveLicence])
 	// The computer restarts: a new app on the same storage folder.
 
 	again := newHarness(t, dir, wizard.RegionOther, snapNothing)
 	if again.u.state.Step != wizard.StepSave || again.u.state.Region != wizard.RegionUS {
 		t.Fatalf("resumed at step %d, region %s", again.u.state.Step, again.u.state.Region)
 	}
-	if !again.u.Step.Ticks[wizard.SaveLicence].Checked || again.u.Step.Ticks[wizard.SavePasswords].Checked {
+	if !again.u.Save.Ticks[wizard.SaveLicence].Checked || again.u.Save.Ticks[wizard.SavePasswords].Checked {
 		t.Error("ticks not restored")
 	}
 	// Start over clears it all.
@@ -328,16 +330,18 @@ func TestScanKeepsTheWindowAnswering(t *testing.T) {
 	test.NewTempApp(t)
 	cat, _ := catalog.Embedded()
 	release := make(chan struct{})
-	u := New(fyne.CurrentApp(), Config{Version: "t", Catalog: cat, StateDir: t.TempDir(), Now: func() time.Time { return today },
-		Scan: func(ctx context.Context) (*cli.Result, error) {
+	u := New(fyne.CurrentApp(), Config{Version: "t", StateDir: t.TempDir(), Service: service.New(cat, service.System{
+		Now: func() time.Time { return today },
+		Scan: func(context.Context, platform.Options) *platform.Snapshot {
 			<-release
-			return cli.Analyze(cat, &snapNothing, today), nil
-		}})
+			s := snapNothing
+			return &s
+		}})})
 	changed := make(chan struct{}, 4)
 	u.changed = func() { changed <- struct{}{} }
 	t.Cleanup(u.win.Close)
-	test.Tap(u.Step.CheckButton)
-	if u.Step.Progress.Hidden || !u.Step.CheckButton.Disabled() || !u.StartOver.Disabled() {
+	test.Tap(u.Check.CheckButton)
+	if u.Check.Progress.Hidden || !u.Check.CheckButton.Disabled() || !u.StartOver.Disabled() {
 		t.Error("no visible progress while scanning")
 	}
 	// The window still answers: the larger-text switch works mid-scan.
@@ -411,7 +415,7 @@ func TestKeyboardReachesTheMainButton(t *testing.T) {
 	c := h.u.win.Canvas()
 	for i := 0; i < 60; i++ {
 		c.FocusNext()
-		if c.Focused() == fyne.Focusable(h.u.Step.CheckButton) {
+		if c.Focused() == fyne.Focusable(h.u.Check.CheckButton) {
 			h.drain()
 			c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 			h.wait()
@@ -425,7 +429,7 @@ func TestKeyboardReachesTheMainButton(t *testing.T) {
 }
 
 func statusAt(u *App, now time.Time) timeline.Status {
-	return timeline.At(timeline.UpdatesEnd(u.cfg.Catalog).At, now)
+	return timeline.At(timeline.UpdatesEnd(u.cat).At, now)
 }
 
 // TestGoldens keeps the structure of two screens: step 1 before a check, and
@@ -517,10 +521,9 @@ func TestVerifyStepOnFixtures(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			test.NewTempApp(t)
 			h := newHarness(t, "", wizard.RegionUS, tt.snap)
-			cat, _ := catalog.Embedded()
-			h.u.OpenStep(wizard.StepVerify, cli.Analyze(cat, &tt.snap, today), wizard.RegionUS)
-			if h.u.Step.Verdict == nil || h.u.Step.Verdict.Text != tt.verdict {
-				t.Errorf("verdict %v, want %q", h.u.Step.Verdict, tt.verdict)
+			h.u.OpenStep(wizard.StepVerify, h.u.svc.Analyze(&tt.snap), wizard.RegionUS)
+			if h.u.Verify.Verdict == nil || h.u.Verify.Verdict.Text != tt.verdict {
+				t.Errorf("verdict %v, want %q", h.u.Verify.Verdict, tt.verdict)
 			}
 			all := labelsText(h.u.body.Content)
 			for _, l := range tt.lines {
@@ -528,8 +531,8 @@ func TestVerifyStepOnFixtures(t *testing.T) {
 					t.Errorf("step 6 lacks %q:\n%s", l, all)
 				}
 			}
-			if (h.u.Step.Warning != nil) != tt.warn {
-				t.Errorf("two-scanner warning %v, want %v", h.u.Step.Warning != nil, tt.warn)
+			if (h.u.Verify.Warning != nil) != tt.warn {
+				t.Errorf("two-scanner warning %v, want %v", h.u.Verify.Warning != nil, tt.warn)
 			}
 		})
 	}

@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"transitionhelper/app/catalog"
-	"transitionhelper/app/cli"
 	"transitionhelper/app/removal"
+	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
@@ -33,6 +33,7 @@ var snapRemovable = platform.Snapshot{
 // answers with exitCode and a given signature.
 type removalHarness struct {
 	*harness
+	sys      service.System
 	launched []string
 	runOnce  []string
 	cleared  int
@@ -43,30 +44,25 @@ func newRemovalHarness(t *testing.T, sig platform.SignatureInfo, exitCode int, s
 	cat, _ := catalog.Embedded()
 	r := &removalHarness{}
 	r.harness = &harness{t: t, changed: make(chan struct{}, 32), scans: scans}
-	r.u = New(fyne.CurrentApp(), Config{
-		Version: "test", Catalog: cat, StateDir: t.TempDir(), Now: func() time.Time { return today },
-		Scan: func(context.Context) (*cli.Result, error) {
-			snap := r.scans[0]
-			if len(r.scans) > 1 {
-				r.scans = r.scans[1:]
-			}
-			return cli.Analyze(cat, &snap, today), nil
-		},
+	r.sys = service.System{
+		Now: func() time.Time { return today }, Scan: r.nextScan, GOOS: "windows",
 		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
 			Exists: func(p string) bool { return strings.EqualFold(p, fakeUninstaller) }},
-		Removal: removal.System{
-			Verify: func(string) platform.SignatureInfo { return sig },
-			Launch: func(_ context.Context, program string, args []string, elevate bool, _ io.Writer) (int, error) {
-				r.launched = append(r.launched, program+" "+strings.Join(args, " "))
-				if !elevate {
-					t.Error("an uninstaller started without the administrator prompt")
-				}
-				return exitCode, nil
-			},
+		Verify: func(string) platform.SignatureInfo { return sig },
+		Launch: func(_ context.Context, program string, args []string, elevate bool, _ io.Writer) (int, error) {
+			r.launched = append(r.launched, program+" "+strings.Join(args, " "))
+			if !elevate {
+				t.Error("an uninstaller started without the administrator prompt")
+			}
+			return exitCode, nil
 		},
 		SetRunOnce:   func(name, program string, _ ...string) error { r.runOnce = append(r.runOnce, name); return nil },
 		ClearRunOnce: func(string) error { r.cleared++; return nil },
-		async:        func(f func()) { f() }, // one goroutine: each tap runs to its end
+		Executable:   func() (string, error) { return `C:\th.exe`, nil },
+	}
+	r.u = New(fyne.CurrentApp(), Config{
+		Version: "test", StateDir: t.TempDir(), Service: service.New(cat, r.sys),
+		async: func(f func()) { f() }, // one goroutine: each tap runs to its end
 	})
 	r.u.changed = func() { r.changed <- struct{}{} }
 	t.Cleanup(r.u.win.Close)
@@ -79,7 +75,7 @@ func newRemovalHarness(t *testing.T, sig platform.SignatureInfo, exitCode int, s
 // remove taps Remove on the product, confirms, and waits for the re-check.
 func (r *removalHarness) remove(id string) {
 	r.t.Helper()
-	b := r.u.Step.RemoveButtons[id]
+	b := r.u.Remove.RemoveButtons[id]
 	if b == nil {
 		r.t.Fatalf("no Remove button for %s", id)
 	}
@@ -120,10 +116,11 @@ func shot(t *testing.T, w fyne.Window, name string) {
 }
 
 func TestRemovalRunsTheSignedUninstallerThenShowsRemoved(t *testing.T) {
+	// Scans: the check, the fresh plan of each Remove tap (two here), then the re-check.
 	r := newRemovalHarness(t, platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, 0,
-		snapRemovable, snapNothing)
+		snapRemovable, snapRemovable, snapRemovable, snapNothing)
 	shot(t, r.u.win, "step4-to-remove")
-	test.Tap(r.u.Step.RemoveButtons["kaspersky-internet-security"])
+	test.Tap(r.u.Remove.RemoveButtons["kaspersky-internet-security"])
 	shot(t, r.u.win, "step4-confirm")
 	r.u.win.Canvas().Overlays().Top().Hide()
 	r.remove("kaspersky-internet-security")
@@ -131,7 +128,7 @@ func TestRemovalRunsTheSignedUninstallerThenShowsRemoved(t *testing.T) {
 	if len(r.launched) != 1 || r.launched[0] != fakeUninstaller+" /x" {
 		t.Errorf("launched %q", r.launched)
 	}
-	if got := r.u.Step.Rows["kaspersky-internet-security"].Text; got != "Removed" {
+	if got := r.u.Remove.Rows["kaspersky-internet-security"].Text; got != "Removed" {
 		t.Errorf("row says %q after the re-check", got)
 	}
 	if r.cleared == 0 {
@@ -144,55 +141,62 @@ func TestRemovalRestartNeeded(t *testing.T) {
 		snapRemovable, snapRemovable)
 	r.remove("kaspersky-internet-security")
 	shot(t, r.u.win, "step4-restart-needed")
-	if got := r.u.Step.Rows["kaspersky-internet-security"].Text; got != "Restart needed" {
+	if got := r.u.Remove.Rows["kaspersky-internet-security"].Text; got != "Restart needed" {
 		t.Errorf("row says %q", got)
 	}
-	if r.u.Step.Restart == nil || len(r.runOnce) != 1 || r.runOnce[0] != runOnceName {
-		t.Errorf("restart: button %v, RunOnce %q", r.u.Step.Restart, r.runOnce)
+	if r.u.Remove.Restart == nil || len(r.runOnce) != 1 || r.runOnce[0] != service.RunOnceName {
+		t.Errorf("restart: button %v, RunOnce %q", r.u.Remove.Restart, r.runOnce)
 	}
 	// The computer restarts: the app opens at step 4 and checks again.
 	dir := r.u.cfg.StateDir
 	cfg := r.u.cfg
 	cfg.StateDir = dir
-	scans := []platform.Snapshot{snapNothing}
-	cat := cfg.Catalog
-	cfg.Scan = func(context.Context) (*cli.Result, error) { return cli.Analyze(cat, &scans[0], today), nil }
+	r.scans = []platform.Snapshot{snapNothing}
+	cfg.Service = service.New(r.u.cat, r.sys)
 	again := New(fyne.CurrentApp(), cfg)
 	t.Cleanup(again.win.Close)
 	if again.state.Step != wizard.StepRemove {
 		t.Fatalf("after the restart the app opened at step %d", again.state.Step)
 	}
-	if got := again.Step.Rows["kaspersky-internet-security"].Text; got != "Removed" {
+	if got := again.Remove.Rows["kaspersky-internet-security"].Text; got != "Removed" {
 		t.Errorf("after the restart the row says %q", got)
 	}
 }
 
 func TestRemovalRefusalsAndCancel(t *testing.T) {
 	for _, tt := range []struct {
-		name string
-		sig  platform.SignatureInfo
-		code int
-		note string
+		name    string
+		sig     platform.SignatureInfo
+		code    int
+		refused bool // refused before asking: the trust decision comes first
+		note    string
 	}{
-		{"unsigned", platform.SignatureInfo{}, 0, "could not be trusted"},
-		{"wrong publisher", platform.SignatureInfo{Present: true, Trusted: true, Signer: "Evil Corp"}, 0, `signed by "Evil Corp"`},
-		{"cancelled", platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, 1602, "cancelled"},
-		{"failed", platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, 1603, "code 1603"},
+		{"unsigned", platform.SignatureInfo{}, 0, true, "could not be trusted"},
+		{"wrong publisher", platform.SignatureInfo{Present: true, Trusted: true, Signer: "Evil Corp"}, 0, true, `signed by "Evil Corp"`},
+		{"cancelled", platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, 1602, false, "cancelled"},
+		{"failed", platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, 1603, false, "code 1603"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := newRemovalHarness(t, tt.sig, tt.code, snapRemovable, snapRemovable)
-			r.remove("kaspersky-internet-security")
+			if tt.refused {
+				test.Tap(r.u.Remove.RemoveButtons["kaspersky-internet-security"])
+				if top := r.u.win.Canvas().Overlays().Top(); top != nil {
+					t.Error("asked to start an uninstaller that will be refused")
+				}
+			} else {
+				r.remove("kaspersky-internet-security")
+			}
 			shot(t, r.u.win, "step4-"+strings.ReplaceAll(tt.name, " ", "-"))
 			if tt.code == 0 && len(r.launched) != 0 {
 				t.Errorf("an untrusted uninstaller was started: %q", r.launched)
 			}
-			if got := r.u.Step.Rows["kaspersky-internet-security"].Text; got != "To remove" {
+			if got := r.u.Remove.Rows["kaspersky-internet-security"].Text; got != "To remove" {
 				t.Errorf("row says %q", got)
 			}
 			if note := r.u.removalNotes["kaspersky-internet-security"]; !strings.Contains(note.msg+" "+note.reason, tt.note) {
 				t.Errorf("note %q, want %q", note, tt.note)
 			}
-			if r.u.Step.RemoveButtons["kaspersky-internet-security"] == nil {
+			if r.u.Remove.RemoveButtons["kaspersky-internet-security"] == nil {
 				t.Error("no Remove button to try again")
 			}
 		})

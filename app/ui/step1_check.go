@@ -8,9 +8,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
-	"transitionhelper/app/cli"
+	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
 )
+
+// checkWidgets are step 1's widgets.
+type checkWidgets struct {
+	scanControl
+	Region    *widget.RadioGroup
+	Countdown *widget.Label
+}
 
 // checkView is step 1: what happened, the countdown, where this computer
 // is, and one big button.
@@ -22,15 +29,16 @@ func (u *App) checkView() fyne.CanvasObject {
 	} else {
 		what = paragraph(lang.X("check.what-other", "In 2024 the U.S. government banned Kaspersky software. The ban applies only in the U.S.: where you are, Kaspersky still gets updates, and you do not have to remove it."))
 	}
-	u.Step.Countdown = heading("")
-	u.Step.Countdown.SizeName = theme.SizeNameSubHeadingText
+	u.Check.Countdown = heading("")
+	u.countdown = u.Check.Countdown
+	u.Check.Countdown.SizeName = theme.SizeNameSubHeadingText
 	if us {
-		u.Step.Countdown.Importance = widget.DangerImportance
+		u.Check.Countdown.Importance = widget.DangerImportance
 	}
-	banner := widget.NewCard("", "", u.Step.Countdown)
+	banner := widget.NewCard("", "", u.Check.Countdown)
 
 	inUS, outside := lang.X("check.region-us", "In the U.S."), lang.X("check.region-other", "Outside the U.S.")
-	u.Step.Region = widget.NewRadioGroup([]string{inUS, outside}, func(choice string) {
+	u.Check.Region = widget.NewRadioGroup([]string{inUS, outside}, func(choice string) {
 		r := wizard.RegionOther
 		if choice == inUS {
 			r = wizard.RegionUS
@@ -39,19 +47,19 @@ func (u *App) checkView() fyne.CanvasObject {
 			u.setState(u.state.WithRegion(r))
 		}
 	})
-	u.Step.Region.Horizontal = true
+	u.Check.Region.Horizontal = true
 	if us {
-		u.Step.Region.Selected = inUS
+		u.Check.Region.Selected = inUS
 	} else {
-		u.Step.Region.Selected = outside
+		u.Check.Region.Selected = outside
 	}
 	regionNote := lang.X("check.region-guessed", "We guessed this from the computer's time zone and language. Change it if it is wrong.")
 	if u.state.RegionChosen {
 		regionNote = lang.X("check.region-chosen", "You chose this.")
 	}
 
-	u.scanButton(lang.X("check.button", "Check this computer"), theme.SearchIcon(), u.checkComputer)
-	u.Step.CheckButton.Importance = widget.HighImportance
+	u.Check.scanControl = u.newScanControl(lang.X("check.button", "Check this computer"), theme.SearchIcon(), u.checkComputer)
+	u.Check.CheckButton.Importance = widget.HighImportance
 	var done fyne.CanvasObject = widget.NewLabel("")
 	if u.state.Scan != nil {
 		done = paragraph(lang.X("check.already", "This computer was checked. Press Next to see the result, or check again."))
@@ -59,17 +67,17 @@ func (u *App) checkView() fyne.CanvasObject {
 
 	return container.NewVBox(
 		what, banner,
-		heading(lang.X("check.region", "Where is this computer?")), u.Step.Region, paragraph(regionNote),
+		heading(lang.X("check.region", "Where is this computer?")), u.Check.Region, paragraph(regionNote),
 		widget.NewSeparator(),
-		container.NewPadded(u.Step.CheckButton), u.Step.Progress, done,
+		container.NewPadded(u.Check.CheckButton), u.Check.Progress, done,
 		widget.NewAccordion(widget.NewAccordionItem(lang.X("check.sources", "Facts and sources"), u.sources())),
 	)
 }
 
 // checkComputer runs the scan of step 1, then shows step 2.
 func (u *App) checkComputer() {
-	u.Step.CheckButton.Disable()
-	u.runScan(u.Step.Progress, func(res *cli.Result, err error) {
+	u.Check.CheckButton.Disable()
+	u.runScan(u.Check.Progress, u.svc.Scan, func(res *service.Result, err error) {
 		if err != nil {
 			u.scanFailed(err)
 			return
@@ -84,13 +92,13 @@ func (u *App) checkComputer() {
 // are the catalog's own https addresses.
 func (u *App) sources() fyne.CanvasObject {
 	box := container.NewVBox()
-	for _, m := range u.cfg.Catalog.Milestones {
+	for _, m := range u.cat.Milestones {
 		line := longDate(m.At) + " — " + milestoneText(m)
 		if m.Confidence != catalog.Confirmed {
 			line += " " + lang.X("check.reported", "(reported in the press)")
 		}
 		box.Add(paragraph(line))
-		if src := u.cfg.Catalog.Source(m.Source); src != nil {
+		if src := u.cat.Source(m.Source); src != nil {
 			if h := httpsLink(src.Title, src.URL); h != nil {
 				box.Add(h)
 			}

@@ -10,9 +10,16 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/app/report"
 	"transitionhelper/app/timeline"
 	"transitionhelper/app/wizard"
 )
+
+// foundWidgets are step 2's widgets.
+type foundWidgets struct {
+	Headline *widget.Label
+	Cards    []*widget.Card
+}
 
 // foundView is step 2: one card per finding, in plain words, the evidence
 // behind Details.
@@ -22,19 +29,19 @@ func (u *App) foundView() fyne.CanvasObject {
 	box := container.NewVBox()
 	switch {
 	case sum.KasperskyActive:
-		u.Step.Headline = heading(lang.X("found.kaspersky", "Kaspersky is on this computer."))
+		u.Found.Headline = heading(lang.X("found.kaspersky", "Kaspersky is on this computer."))
 	case sum.KasperskyLeftovers:
-		u.Step.Headline = heading(lang.X("found.leftovers", "Kaspersky was removed, but some of its files stayed behind."))
+		u.Found.Headline = heading(lang.X("found.leftovers", "Kaspersky was removed, but some of its files stayed behind."))
 	default:
-		u.Step.Headline = heading(lang.X("found.none", "No Kaspersky product was found on this computer. Press Next to check that this computer is protected."))
+		u.Found.Headline = heading(lang.X("found.none", "No Kaspersky product was found on this computer. Press Next to check that this computer is protected."))
 	}
-	box.Add(u.Step.Headline)
+	box.Add(u.Found.Headline)
 	if sum.UltraAV {
 		box.Add(paragraph(lang.X("found.ultraav", "UltraAV or UltraVPN is on this computer. In September 2024 an automatic Kaspersky update installed them on many U.S. Windows computers to replace Kaspersky. They come from another company, Pango Group. You can keep them or choose something else in step 5.")))
 	}
 	for _, f := range rec.Findings {
 		c := u.findingCard(f)
-		u.Step.Cards = append(u.Step.Cards, c)
+		u.Found.Cards = append(u.Found.Cards, c)
 		box.Add(c)
 	}
 	if !rec.Complete {
@@ -50,7 +57,7 @@ func (u *App) foundView() fyne.CanvasObject {
 func (u *App) findingCard(f detect.Finding) *widget.Card {
 	// The version goes in the subtitle: card titles do not wrap, and a long
 	// name with its version would widen the window at larger text.
-	subtitle := u.text.StateText(f.State)
+	subtitle := report.StateText(f.State, Translate)
 	if f.Version != "" {
 		subtitle += " · " + lang.X("found.version", "version {{.Version}}", map[string]any{"Version": f.Version})
 	}
@@ -60,10 +67,10 @@ func (u *App) findingCard(f detect.Finding) *widget.Card {
 		meaning = lang.X("found.meaning-leftover", "It was removed, but some of its files stayed behind. They can be cleaned up later.")
 	case f.Role == catalog.RoleRemove && u.state.Region == wizard.RegionUS:
 		days := 0
-		if m := timeline.UpdatesEnd(u.cfg.Catalog); m != nil {
-			days = timeline.At(m.At, u.cfg.Now()).DaysSince
+		if m := timeline.UpdatesEnd(u.cat); m != nil {
+			days = timeline.At(m.At, u.svc.Now()).DaysSince
 		}
-		if f.Component == "antivirus" {
+		if f.Component == catalog.ComponentAntivirus {
 			meaning = lang.XN("found.meaning-remove", "It has had no updates for {{.Count}} days and cannot stop new threats.", days, map[string]any{"Count": days})
 		} else {
 			meaning = lang.XN("found.meaning-remove-app", "It has had no updates for {{.Count}} days. It should be replaced.", days, map[string]any{"Count": days})

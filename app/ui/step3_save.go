@@ -9,6 +9,11 @@ import (
 	"transitionhelper/app/wizard"
 )
 
+// saveWidgets are step 3's widgets.
+type saveWidgets struct {
+	Ticks map[string]*widget.Check
+}
+
 // saveItem is one thing to save before removal, with how to do it.
 type saveItem struct{ title, how string }
 
@@ -45,7 +50,7 @@ func saveItemText(id string) saveItem {
 // steps behind an expander. Ticks are saved.
 func (u *App) saveView() fyne.CanvasObject {
 	box := container.NewVBox(paragraph(lang.X("save.intro", "Removing Kaspersky deletes what it keeps. Do these first, and tick each one when it is done.")))
-	u.Step.Ticks = map[string]*widget.Check{}
+	u.Save.Ticks = map[string]*widget.Check{}
 	for _, id := range u.state.Checklist() {
 		item := saveItemText(id)
 		check := widget.NewCheck(item.title, func(done bool) {
@@ -54,7 +59,7 @@ func (u *App) saveView() fyne.CanvasObject {
 			}
 		})
 		check.Checked = u.state.Ticks[id]
-		u.Step.Ticks[id] = check
+		u.Save.Ticks[id] = check
 		how := paragraph(item.how)
 		box.Add(container.NewVBox(check, widget.NewAccordion(widget.NewAccordionItem(lang.X("save.how", "How to do it"), how))))
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 
@@ -16,18 +15,20 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"transitionhelper/app/catalog"
-	"transitionhelper/app/cli"
 	"transitionhelper/app/detect"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/report"
+	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
 )
 
-// runOnceName is the RunOnce entry that reopens the app after a restart.
-const runOnceName = "KasperskyTransitionHelper"
-
-func removalStateText(st wizard.RemovalState) string { return report.RemovalText(st, Translate) }
+// removeWidgets are step 4's widgets.
+type removeWidgets struct {
+	scanControl
+	Rows          map[string]*widget.Label
+	RemoveButtons map[string]*widget.Button
+	Restart       *widget.Button
+}
 
 func removalImportance(st wizard.RemovalState) widget.Importance {
 	switch st {
@@ -47,24 +48,24 @@ func (u *App) removeView() fyne.CanvasObject {
 	if u.state.Region != wizard.RegionUS {
 		box.Add(paragraph(lang.X("remove.other-region", "Outside the U.S. Kaspersky still gets updates: you only need to do this if you want to change.")))
 	}
-	u.Step.Rows = map[string]*widget.Label{}
-	u.Step.RemoveButtons = map[string]*widget.Button{}
+	u.Remove.Rows = map[string]*widget.Label{}
+	u.Remove.RemoveButtons = map[string]*widget.Button{}
 	protected, restart := false, false
 	for _, row := range u.state.RemovalRows() {
 		f := row.Finding
-		state := widget.NewLabelWithStyle(removalStateText(row.State), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		state := widget.NewLabelWithStyle(report.RemovalText(row.State, Translate), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		state.Importance = removalImportance(row.State)
-		u.Step.Rows[f.ProductID] = state
+		u.Remove.Rows[f.ProductID] = state
 		right := container.NewHBox(state)
 		if row.State == wizard.ToRemove {
-			b := widget.NewButtonWithIcon(lang.X("remove.button", "Remove"), theme.DeleteIcon(), func() { u.confirmRemoval(f) })
+			b := widget.NewButtonWithIcon(lang.X("remove.button", "Remove"), theme.DeleteIcon(), func() { u.prepareRemoval(f) })
 			if u.scanning || u.removing {
 				b.Disable()
 			}
-			u.Step.RemoveButtons[f.ProductID] = b
+			u.Remove.RemoveButtons[f.ProductID] = b
 			right.Add(b)
 		}
-		content := container.NewVBox(container.NewBorder(nil, nil, nil, right, paragraph(nameVersion(f))))
+		content := container.NewVBox(container.NewBorder(nil, nil, nil, right, paragraph(report.Clean(f.NameVersion()))))
 		if note, ok := u.removalNotes[f.ProductID]; ok {
 			n := paragraph(note.msg)
 			n.Importance = widget.WarningImportance
@@ -84,17 +85,16 @@ func (u *App) removeView() fyne.CanvasObject {
 		w := paragraph(lang.X("remove.password", "Kaspersky is protected by a password. The uninstaller will ask for it. If you forgot it, Kaspersky explains how to reset it:"))
 		w.Importance = widget.WarningImportance
 		box.Add(w)
-		box.Add(u.catalogLink("kaspersky-password-reset"))
+		box.Add(u.catalogLink(service.PasswordResetSource))
 	}
 	if restart {
 		box.Add(paragraph(lang.X("remove.restart-note", "Restart the computer to finish. This app opens again by itself after the restart and comes back to this step.")))
-		u.Step.Restart = widget.NewButtonWithIcon(lang.X("remove.restart-now", "Restart now"), theme.ViewRefreshIcon(), u.confirmRestart)
-		u.Step.Restart.Importance = widget.HighImportance
-		box.Add(container.NewHBox(u.Step.Restart))
+		u.Remove.Restart = widget.NewButtonWithIcon(lang.X("remove.restart-now", "Restart now"), theme.ViewRefreshIcon(), u.confirmRestart)
+		u.Remove.Restart.Importance = widget.HighImportance
+		box.Add(container.NewHBox(u.Remove.Restart))
 	}
-	u.scanButton(lang.X("remove.check-again", "Check again"), theme.ViewRefreshIcon(), u.recheckRemoval)
-	box.Add(container.NewHBox(u.Step.CheckButton))
-	box.Add(u.Step.Progress)
+	u.Remove.scanControl = u.newScanControl(lang.X("remove.check-again", "Check again"), theme.ViewRefreshIcon(), u.recheckRemoval)
+	box.Add(u.Remove.view())
 
 	// Fallbacks, for when the uninstaller cannot be started or fails.
 	how := widget.NewAccordion(widget.NewAccordionItem(lang.X("remove.how", "How to remove it"), u.removeHow()))
@@ -124,23 +124,13 @@ func (u *App) removeHow() fyne.CanvasObject {
 // leftovers says what stays behind once the products are removed, and how
 // to remove it; the app deletes nothing itself.
 func (u *App) leftovers() fyne.CanvasObject {
-	var folders []string
-	for _, f := range u.state.Scan.Findings {
-		if f.Role != catalog.RoleRemove {
-			continue
-		}
-		for _, e := range f.Evidence {
-			if e.Kind == catalog.KindLeftover {
-				folders = append(folders, e.Matched)
-			}
-		}
-	}
+	folders := service.Leftovers(u.state)
 	if len(u.state.Gone) == 0 && len(folders) == 0 {
 		return nil
 	}
 	box := container.NewVBox(heading(lang.X("remove.left-title", "What may stay behind")))
 	for _, f := range folders {
-		box.Add(paragraph(lang.X("remove.left-folder", "The folder {{.Path}}. You can delete it once Kaspersky is removed.", map[string]any{"Path": f})))
+		box.Add(paragraph(lang.X("remove.left-folder", "The folder {{.Path}}. You can delete it once Kaspersky is removed.", map[string]any{"Path": report.Clean(f)})))
 	}
 	if u.osFamily() == "windows" {
 		box.Add(paragraph(lang.X("remove.left-extension", "Kaspersky's browser extension can stay installed: remove \"Kaspersky Protection\" from your browser's list of extensions.")))
@@ -150,7 +140,7 @@ func (u *App) leftovers() fyne.CanvasObject {
 }
 
 func (u *App) catalogLink(sourceID string) fyne.CanvasObject {
-	src := u.cfg.Catalog.Source(sourceID)
+	src := u.cat.Source(sourceID)
 	if src == nil {
 		return widget.NewLabel("")
 	}
@@ -170,23 +160,66 @@ func removeHowText(goos string) string {
 	return lang.X("remove.how-linux", "Kaspersky for Linux is a business product: ask your IT department, or remove its packages (kesl, klnagent64) with your package manager as an administrator.")
 }
 
-// confirmRemoval plans the removal, says what will happen and asks.
-func (u *App) confirmRemoval(f detect.Finding) {
-	plan, err := removal.For(u.cfg.Catalog, f, u.cfg.RemovalEnv)
-	if err != nil {
-		u.removalNote(f.ProductID, lang.X("remove.cannot-start", "This product's uninstaller cannot be started from here. Use \"How to remove it\" below."), err)
+// prepareRemoval scans afresh and plans the product's removal (never from
+// saved progress), then asks; the plan and why it is trusted are behind
+// Details.
+func (u *App) prepareRemoval(f detect.Finding) {
+	if u.scanning || u.removing {
 		return
 	}
+	delete(u.removalNotes, f.ProductID)
+	u.removing = true
+	u.showNavState()
+	u.Remove.CheckButton.Disable()
+	progress := u.Remove.Progress
+	progress.Show()
+	progress.Start()
+	u.cfg.async(func() {
+		p, _, err := u.svc.Prepare(context.Background(), f.ProductID)
+		fyne.Do(func() {
+			u.removing = false
+			progress.Stop()
+			progress.Hide()
+			if err != nil {
+				u.cannotStart(f.ProductID, p, err)
+				return
+			}
+			u.confirmRemoval(p)
+		})
+	})
+}
+
+// cannotStart says why an uninstaller will not be started.
+func (u *App) cannotStart(productID string, p *service.Prepared, err error) {
+	msg := lang.X("remove.cannot-start", "This product's uninstaller cannot be started from here. Use \"How to remove it\" below.")
+	switch {
+	case errors.Is(err, service.ErrNotFound):
+		msg = lang.X("remove.gone", "This product was not found any more. Press \"Check again\".")
+	case errors.Is(err, removal.ErrRefused) && p != nil && p.Signature != nil:
+		msg = report.OutcomeText(removal.Refused, -1, Translate) + " " + lang.X("remove.use-how", "Use \"How to remove it\" below.")
+	}
+	u.removalNote(productID, msg, err)
+}
+
+// confirmRemoval says what will happen and asks.
+func (u *App) confirmRemoval(p *service.Prepared) {
+	f := p.Finding
 	msg := lang.X("remove.confirm", "This starts {{.Product}}'s own uninstaller. Windows will ask for permission: choose Yes if the publisher is Kaspersky. Follow the uninstaller to the end.", map[string]any{"Product": f.Name})
-	if plan.Kind == removal.KindPackages {
+	switch p.Plan.Kind {
+	case removal.KindPackages:
 		msg = lang.X("remove.confirm-linux", "This removes the packages of {{.Product}}. You will be asked for an administrator's password.", map[string]any{"Product": f.Name})
+	case removal.KindMacApp:
+		msg = lang.X("remove.confirm-mac", "This opens {{.Product}}'s own uninstaller. Follow it to the end; it asks for your Mac password.", map[string]any{"Product": f.Name})
 	}
 	text := []string{msg}
-	if plan.PasswordProtected {
+	if f.PasswordProtected {
 		text = append(text, lang.X("remove.confirm-password", "Have your Kaspersky password ready: the uninstaller will ask for it."))
 	}
+	if u.svc.DryRun() {
+		text = append(text, lang.X("remove.confirm-dry-run", "This window shows sample data: nothing will be started."))
+	}
 	body := container.NewVBox(paragraph(strings.Join(text, "\n\n")))
-	details := widget.NewLabel(plan.CommandLine() + "\n• " + strings.Join(plan.Why, "\n• "))
+	details := widget.NewLabel(p.Plan.CommandLine() + "\n• " + strings.Join(p.Trust, "\n• "))
 	details.TextStyle = fyne.TextStyle{Monospace: true}
 	details.Wrapping = fyne.TextWrapWord
 	body.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), details)))
@@ -194,7 +227,7 @@ func (u *App) confirmRemoval(f detect.Finding) {
 		lang.X("remove.start", "Start the uninstaller"), lang.X("remove.not-now", "Not now"), body,
 		func(ok bool) {
 			if ok {
-				u.startRemoval(f, plan)
+				u.startRemoval(p)
 			}
 		}, u.win)
 	d.Resize(fyne.NewSize(560, 320))
@@ -203,48 +236,47 @@ func (u *App) confirmRemoval(f detect.Finding) {
 
 // startRemoval runs the uninstaller off the UI goroutine; the row says
 // "Removing…" until it ends, then a re-check updates it.
-func (u *App) startRemoval(f detect.Finding, plan removal.Plan) {
+func (u *App) startRemoval(p *service.Prepared) {
+	id := p.Finding.ProductID
 	u.removing = true
-	u.setState(u.state.WithRemoval(f.ProductID, wizard.Removing))
+	u.setState(u.svc.Begin(u.state, id))
 	var out bytes.Buffer
 	var mu sync.Mutex
 	u.cfg.async(func() {
-		outcome, code, err := u.cfg.Removal.Run(context.Background(), plan, lockedWriter{&mu, &out})
+		o := u.svc.Start(context.Background(), p, lockedWriter{&mu, &out})
 		fyne.Do(func() {
 			u.removing = false
 			mu.Lock()
-			output := out.String()
+			output := strings.TrimSpace(out.String())
 			mu.Unlock()
-			u.removalDone(f, outcome, code, err, output)
+			u.removalDone(id, o, output)
 		})
 	})
 }
 
 // removalDone records an uninstaller's outcome and checks the computer again.
-func (u *App) removalDone(f detect.Finding, outcome string, code int, err error, output string) {
-	delete(u.removalNotes, f.ProductID)
-	next := wizard.ToRemove
-	switch {
-	case err != nil && errors.Is(err, removal.ErrRefused):
-		u.removalNote(f.ProductID, lang.X("remove.refused", "This uninstaller was not started because it could not be trusted. Use \"How to remove it\" below."), err)
-	case err != nil:
-		u.removalNote(f.ProductID, lang.X("remove.failed", "The uninstaller could not be started. Use \"How to remove it\" below."), err)
-	case outcome == removal.RestartNeeded:
-		next = wizard.RestartNeeded
-	case outcome == removal.Cancelled:
-		u.removalNotes[f.ProductID] = removalNote{msg: lang.X("remove.cancelled", "The uninstaller was cancelled. Press Remove to try again.")}
-	case outcome == removal.Failed:
-		u.removalNote(f.ProductID, lang.X("remove.exit-code", "The uninstaller stopped with code {{.Code}}. Try again, or use \"How to remove it\" below.", map[string]any{"Code": code}), errors.New(strings.TrimSpace(output)))
-	}
-	s := u.state.WithRemoval(f.ProductID, next)
-	if next == wizard.RestartNeeded && u.cfg.SetRunOnce != nil {
-		if exe, err := os.Executable(); err == nil {
-			if err := u.cfg.SetRunOnce(runOnceName, exe); err != nil {
-				fyne.LogError("registering the reopen after restart", err)
-			}
+func (u *App) removalDone(productID string, o service.Outcome, output string) {
+	delete(u.removalNotes, productID)
+	msg := report.OutcomeText(o.Result, o.Code, Translate)
+	var reason error
+	switch o.Result {
+	case removal.Done, removal.RestartNeeded:
+		msg = ""
+	case removal.Refused, removal.Failed:
+		msg += " " + lang.X("remove.use-how", "Use \"How to remove it\" below.")
+		reason = o.Err
+		if reason == nil && output != "" {
+			reason = errors.New(output)
 		}
 	}
-	u.setState(s)
+	if msg != "" {
+		u.removalNotes[productID] = removalNote{msg: msg}
+		if reason != nil {
+			fyne.LogError("removal of "+productID, reason)
+			u.removalNotes[productID] = removalNote{msg: msg, reason: report.Clean(reason.Error())}
+		}
+	}
+	u.setState(u.svc.Apply(u.state, productID, o))
 	u.recheckRemoval()
 }
 
@@ -257,34 +289,33 @@ func (u *App) removalNote(productID, msg string, reason error) {
 	note := removalNote{msg: msg}
 	if reason != nil && reason.Error() != "" {
 		fyne.LogError("removal of "+productID, reason)
-		note.reason = reason.Error()
+		note.reason = report.Clean(reason.Error())
 	}
 	u.removalNotes[productID] = note
 	u.showStep()
 }
 
 // recheckRemoval re-scans and updates the rows: a product no longer found
-// is removed. Once all are gone, the reopen-after-restart entry is removed.
+// is removed.
 func (u *App) recheckRemoval() {
-	if u.Step.CheckButton != nil {
-		u.Step.CheckButton.Disable()
+	progress := widget.NewProgressBarInfinite()
+	if u.Remove.CheckButton != nil {
+		u.Remove.CheckButton.Disable()
+		progress = u.Remove.Progress
 	}
-	progress := u.Step.Progress
-	if progress == nil {
-		progress = widget.NewProgressBarInfinite()
-	}
-	u.runScan(progress, func(res *cli.Result, err error) {
+	state := u.state
+	u.runScan(progress, func(ctx context.Context) (*service.Result, error) {
+		next, res, err := u.svc.Recheck(ctx, state)
+		if err == nil {
+			state = next
+		}
+		return res, err
+	}, func(_ *service.Result, err error) {
 		if err != nil {
 			u.scanFailed(err)
 			return
 		}
-		s := u.state.WithScan(res.Record())
-		if !res.Summary.KasperskyActive && u.cfg.ClearRunOnce != nil {
-			if err := u.cfg.ClearRunOnce(runOnceName); err != nil {
-				fyne.LogError("removing the reopen after restart", err)
-			}
-		}
-		u.setState(s)
+		u.setState(state)
 	})
 }
 

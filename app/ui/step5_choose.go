@@ -15,6 +15,16 @@ import (
 	"transitionhelper/app/wizard"
 )
 
+// chooseWidgets are step 5's widgets.
+type chooseWidgets struct {
+	Choices    []string
+	Devices    *widget.CheckGroup
+	Price      *widget.RadioGroup
+	Features   *widget.CheckGroup
+	Compare    []*widget.Check
+	CompareBox *fyne.Container
+}
+
 func deviceName(d string) string {
 	switch d {
 	case catalog.DeviceWindows:
@@ -95,47 +105,47 @@ func (u *App) chooseView() fyne.CanvasObject {
 	for _, d := range devices {
 		deviceLabels = append(deviceLabels, deviceName(d))
 	}
-	u.Step.Devices = widget.NewCheckGroup(deviceLabels, nil)
+	u.Choose.Devices = widget.NewCheckGroup(deviceLabels, nil)
 	for _, d := range needs.Devices {
-		u.Step.Devices.Selected = append(u.Step.Devices.Selected, deviceName(d))
+		u.Choose.Devices.Selected = append(u.Choose.Devices.Selected, deviceName(d))
 	}
 	prices := []string{wizard.PriceAny, wizard.PriceFree, wizard.PricePaid}
 	priceLabels := []string{lang.X("choose.any-price", "Either"), lang.X("choose.free", "Free only"), lang.X("choose.paid", "Paid is fine")}
-	u.Step.Price = widget.NewRadioGroup(priceLabels, nil)
-	u.Step.Price.Horizontal = true
-	u.Step.Price.Selected = priceLabels[max(0, slices.Index(prices, needs.Price))]
+	u.Choose.Price = widget.NewRadioGroup(priceLabels, nil)
+	u.Choose.Price.Horizontal = true
+	u.Choose.Price.Selected = priceLabels[max(0, slices.Index(prices, needs.Price))]
 	features := []string{catalog.FeaturePasswordManager, catalog.FeatureVPN, catalog.FeatureParentalControls}
 	var featureLabels []string
 	for _, f := range features {
 		featureLabels = append(featureLabels, featureName(f))
 	}
-	u.Step.Features = widget.NewCheckGroup(featureLabels, nil)
+	u.Choose.Features = widget.NewCheckGroup(featureLabels, nil)
 	for _, f := range needs.Features {
-		u.Step.Features.Selected = append(u.Step.Features.Selected, featureName(f))
+		u.Choose.Features.Selected = append(u.Choose.Features.Selected, featureName(f))
 	}
 	changed := func() {
-		n := wizard.Needs{Devices: []string{}, Features: []string{}, Price: prices[max(0, slices.Index(priceLabels, u.Step.Price.Selected))]}
+		n := wizard.Needs{Devices: []string{}, Features: []string{}, Price: prices[max(0, slices.Index(priceLabels, u.Choose.Price.Selected))]}
 		for i, l := range deviceLabels {
-			if slices.Contains(u.Step.Devices.Selected, l) {
+			if slices.Contains(u.Choose.Devices.Selected, l) {
 				n.Devices = append(n.Devices, devices[i])
 			}
 		}
 		for i, l := range featureLabels {
-			if slices.Contains(u.Step.Features.Selected, l) {
+			if slices.Contains(u.Choose.Features.Selected, l) {
 				n.Features = append(n.Features, features[i])
 			}
 		}
 		u.setState(u.state.WithNeeds(n))
 	}
-	u.Step.Devices.OnChanged = func([]string) { changed() }
-	u.Step.Price.OnChanged = func(string) { changed() }
-	u.Step.Features.OnChanged = func([]string) { changed() }
+	u.Choose.Devices.OnChanged = func([]string) { changed() }
+	u.Choose.Price.OnChanged = func(string) { changed() }
+	u.Choose.Features.OnChanged = func([]string) { changed() }
 	box.Add(heading(lang.X("choose.q-devices", "Which devices do you want to protect?")))
-	box.Add(u.Step.Devices)
+	box.Add(u.Choose.Devices)
 	box.Add(heading(lang.X("choose.q-price", "Free or paid?")))
-	box.Add(u.Step.Price)
+	box.Add(u.Choose.Price)
 	box.Add(heading(lang.X("choose.q-features", "What did you use besides the antivirus? (We ticked what we found.)")))
-	box.Add(u.Step.Features)
+	box.Add(u.Choose.Features)
 
 	if u.osFamily() == "windows" && u.cfg.OpenWindowsSecurity != nil {
 		box.Add(container.NewHBox(widget.NewButtonWithIcon(lang.X("choose.defender", "Turn on Microsoft Defender"), theme.ConfirmIcon(), func() {
@@ -150,8 +160,8 @@ func (u *App) chooseView() fyne.CanvasObject {
 	box.Add(widget.NewSeparator())
 	box.Add(rule)
 
-	ranked := wizard.Rank(u.cfg.Catalog.Alternatives, needs)
-	u.Step.Choices = nil
+	ranked := wizard.Rank(u.cat.Alternatives, needs)
+	u.Choose.Choices = nil
 	compare := container.NewVBox()
 	var ticked []catalog.Alternative
 	redraw := func() {
@@ -160,7 +170,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 	}
 	for i, r := range ranked {
 		a := r.Alternative
-		u.Step.Choices = append(u.Step.Choices, a.ID)
+		u.Choose.Choices = append(u.Choose.Choices, a.ID)
 		content := container.NewVBox()
 		var inc []string
 		for _, f := range a.Includes {
@@ -190,13 +200,13 @@ func (u *App) chooseView() fyne.CanvasObject {
 			}
 			redraw()
 		})
-		u.Step.Compare = append(u.Step.Compare, cmp)
+		u.Choose.Compare = append(u.Choose.Compare, cmp)
 		row.Add(cmp)
 		content.Add(row)
 		title := a.Name
 		box.Add(widget.NewCard(lang.X("choose.place", "{{.Place}}. {{.Name}}", map[string]any{"Place": i + 1, "Name": title}), priceText(a), content))
 	}
-	u.Step.CompareBox = compare
+	u.Choose.CompareBox = compare
 	box.Add(heading(lang.X("choose.compare-title", "Side by side")))
 	box.Add(compare)
 	redraw()

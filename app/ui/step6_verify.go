@@ -9,21 +9,28 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"transitionhelper/app/cli"
+	"transitionhelper/app/detect"
+	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
+	"transitionhelper/platform"
 )
+
+// verifyWidgets are step 6's widgets.
+type verifyWidgets struct {
+	scanControl
+	Verdict *widget.Label
+	Warning *widget.Label
+}
 
 // verifyView is step 6: check again, then say what protects this computer.
 func (u *App) verifyView() fyne.CanvasObject {
 	box := container.NewVBox(paragraph(lang.X("verify.intro", "Press \"Check again\" after installing your new protection. We look for Kaspersky and for security software that is switched on.")))
-	u.scanButton(lang.X("verify.check", "Check again"), theme.ViewRefreshIcon(), u.verify)
-	u.Step.CheckButton.Importance = widget.HighImportance
-	box.Add(container.NewHBox(u.Step.CheckButton))
-	box.Add(u.Step.Progress)
+	u.Verify.scanControl = u.newScanControl(lang.X("verify.check", "Check again"), theme.ViewRefreshIcon(), u.verify)
+	u.Verify.CheckButton.Importance = widget.HighImportance
+	box.Add(u.Verify.view())
 
-	rec := u.state.Verify
-	if rec == nil {
-		rec = u.state.Scan
+	rec := u.state.Latest()
+	if u.state.Verify == nil {
 		box.Add(paragraph(lang.X("verify.from-first", "Until you check again, this is the result of the first check:")))
 	}
 	sum := rec.Summary()
@@ -35,26 +42,26 @@ func (u *App) verifyView() fyne.CanvasObject {
 	active := wizard.ActiveScanners(rec)
 	switch {
 	case len(active) == 0:
-		u.Step.Verdict = heading(lang.X("verify.none", "No security software is protecting this computer."))
-		u.Step.Verdict.Importance = widget.DangerImportance
-		box.Add(u.Step.Verdict)
+		u.Verify.Verdict = heading(lang.X("verify.none", "No security software is protecting this computer."))
+		u.Verify.Verdict.Importance = widget.DangerImportance
+		box.Add(u.Verify.Verdict)
 		box.Add(paragraph(noProtectionNext(u.osFamily())))
 	default:
 		var names []string
 		for _, f := range active {
 			names = append(names, f.Name)
 		}
-		u.Step.Verdict = heading(lang.X("verify.protected", "Protecting this computer now: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
-		u.Step.Verdict.Importance = widget.SuccessImportance
-		box.Add(u.Step.Verdict)
+		u.Verify.Verdict = heading(lang.X("verify.protected", "Protecting this computer now: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
+		u.Verify.Verdict.Importance = widget.SuccessImportance
+		box.Add(u.Verify.Verdict)
 	}
 	for _, p := range wizard.Protections(rec) {
 		box.Add(paragraph("• " + protectionLine(p)))
 	}
 	if len(active) > 1 {
-		u.Step.Warning = paragraph(lang.X("verify.two", "Two or more security programs are switched on at once. They can slow the computer down and get in each other's way. Keep one and remove or turn off the others."))
-		u.Step.Warning.Importance = widget.WarningImportance
-		box.Add(u.Step.Warning)
+		u.Verify.Warning = paragraph(lang.X("verify.two", "Two or more security programs are switched on at once. They can slow the computer down and get in each other's way. Keep one and remove or turn off the others."))
+		u.Verify.Warning.Importance = widget.WarningImportance
+		box.Add(u.Verify.Warning)
 	}
 	if u.osFamily() != "windows" {
 		box.Add(paragraph(lang.X("verify.limits", "On this system we can only see which security programs are installed and running, not whether their protection is switched on and up to date.")))
@@ -70,8 +77,8 @@ func noProtectionNext(goos string) string {
 }
 
 func (u *App) verify() {
-	u.Step.CheckButton.Disable()
-	u.runScan(u.Step.Progress, func(res *cli.Result, err error) {
+	u.Verify.CheckButton.Disable()
+	u.runScan(u.Verify.Progress, u.svc.Scan, func(res *service.Result, err error) {
 		if err != nil {
 			u.scanFailed(err)
 			return
@@ -84,20 +91,20 @@ func (u *App) verify() {
 func protectionLine(p wizard.ProtectionState) string {
 	name := p.Finding.Name
 	if !p.Known {
-		if p.Finding.State == "running" {
+		if p.Finding.State == detect.StateRunning {
 			return lang.X("verify.line-running", "{{.Name}}: running", map[string]any{"Name": name})
 		}
 		return lang.X("verify.line-installed", "{{.Name}}: installed, not running", map[string]any{"Name": name})
 	}
 	var state string
 	switch p.Protection {
-	case "on":
+	case platform.ProtectionOn:
 		state = lang.X("verify.state-on", "switched on")
-	case "off":
+	case platform.ProtectionOff:
 		state = lang.X("verify.state-off", "switched off")
-	case "snoozed":
+	case platform.ProtectionSnoozed:
 		state = lang.X("verify.state-snoozed", "paused for now")
-	case "expired":
+	case platform.ProtectionExpired:
 		state = lang.X("verify.state-expired", "subscription expired")
 	default:
 		state = lang.X("verify.state-unknown", "state unknown")

@@ -17,11 +17,18 @@ import (
 	"transitionhelper/app/wizard"
 )
 
+// doneWidgets are step 7's widgets.
+type doneWidgets struct {
+	Format     *widget.Select
+	FullReport *widget.Check
+	SaveReport *widget.Button
+}
+
 // summaryLines says in short sentences where the user is.
 func (u *App) summaryLines() []string {
 	var lines []string
 	for _, row := range u.state.RemovalRows() {
-		lines = append(lines, fmt.Sprintf("%s: %s", row.Finding.Name, removalStateText(row.State)))
+		lines = append(lines, fmt.Sprintf("%s: %s", row.Finding.Name, report.RemovalText(row.State, Translate)))
 	}
 	items := u.state.Checklist()
 	if len(items) > 0 {
@@ -33,10 +40,7 @@ func (u *App) summaryLines() []string {
 		}
 		lines = append(lines, lang.X("done.saved", "Saved before removal: {{.Done}} of {{.Total}}", map[string]any{"Done": done, "Total": len(items)}))
 	}
-	rec := u.state.Verify
-	if rec == nil {
-		rec = u.state.Scan
-	}
+	rec := u.state.Latest()
 	var names []string
 	for _, f := range wizard.ActiveScanners(rec) {
 		names = append(names, f.Name)
@@ -74,22 +78,22 @@ func (u *App) doneView() fyne.CanvasObject {
 	for _, f := range reportFormats {
 		labels = append(labels, formatLabel(f.format))
 	}
-	u.Step.Format = widget.NewSelect(labels, nil)
-	u.Step.Format.SetSelectedIndex(0)
-	u.Step.FullReport = widget.NewCheck(lang.X("done.full", "Include user names and folders (only if support staff ask for them)"), nil)
-	u.Step.SaveReport = widget.NewButtonWithIcon(lang.X("done.save-report", "Save report"), theme.DocumentSaveIcon(), u.saveReport)
-	u.Step.SaveReport.Importance = widget.HighImportance
+	u.Done.Format = widget.NewSelect(labels, nil)
+	u.Done.Format.SetSelectedIndex(0)
+	u.Done.FullReport = widget.NewCheck(lang.X("done.full", "Include user names and folders (only if support staff ask for them)"), nil)
+	u.Done.SaveReport = widget.NewButtonWithIcon(lang.X("done.save-report", "Save report"), theme.DocumentSaveIcon(), u.saveReport)
+	u.Done.SaveReport.Importance = widget.HighImportance
 	box.Add(paragraph(lang.X("done.report-note", "The report lists what was found and what was done. Support staff may ask you for it. It is saved only where you choose; nothing is sent anywhere.")))
-	box.Add(u.Step.Format)
-	box.Add(u.Step.FullReport)
-	box.Add(container.NewHBox(u.Step.SaveReport))
+	box.Add(u.Done.Format)
+	box.Add(u.Done.FullReport)
+	box.Add(container.NewHBox(u.Done.SaveReport))
 	return box
 }
 
 // reportData renders the report in the chosen format.
 func (u *App) reportData() ([]byte, string, error) {
-	f := reportFormats[max(0, u.Step.Format.SelectedIndex())]
-	data, err := report.Render(f.format, u.reportInput(u.Step.FullReport.Checked))
+	f := reportFormats[max(0, u.Done.Format.SelectedIndex())]
+	data, err := report.Render(f.format, u.reportInput(u.Done.FullReport.Checked))
 	return data, f.ext, err
 }
 

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"transitionhelper/app/detect"
 	"transitionhelper/app/report"
 )
 
@@ -19,7 +18,7 @@ import (
 func (u *App) reportInput(full bool) report.Input {
 	return report.Input{
 		App: lang.X("app.title", "Kaspersky Transition Helper"), Version: u.cfg.Version, GOOS: runtime.GOOS,
-		At: u.cfg.Now(), State: u.state, Full: full, Redactor: report.ForCurrentUser(), T: Translate,
+		At: u.svc.Now(), State: u.state, Full: full, Redactor: report.ForCurrentUser(), T: Translate,
 	}
 }
 
@@ -79,12 +78,4 @@ func decodeText(code string) string {
 	}
 	facts, next := report.Explain(st, Translate)
 	return "• " + strings.Join(facts, "\n• ") + "\n\n" + lang.X("report.next", "What to do next") + ": " + next
-}
-
-// nameVersion is "Kaspersky Total Security 21.3", or the name alone.
-func nameVersion(f detect.Finding) string {
-	if f.Version == "" {
-		return f.Name
-	}
-	return f.Name + " " + f.Version
 }

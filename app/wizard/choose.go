@@ -7,6 +7,7 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/platform"
 )
 
 // Prices the user can ask for.
@@ -33,9 +34,9 @@ func (s State) DefaultNeeds() Needs {
 		family = s.Scan.OS.Family
 	}
 	switch family {
-	case "darwin":
+	case catalog.OSDarwin:
 		n.Devices = []string{catalog.DeviceMac}
-	case "linux", "":
+	case catalog.OSLinux, "":
 		n.Devices = []string{}
 	default:
 		n.Devices = []string{catalog.DeviceWindows}
@@ -47,16 +48,10 @@ func (s State) DefaultNeeds() Needs {
 		if f.Role != catalog.RoleRemove {
 			continue
 		}
-		var feat string
-		switch f.Component {
-		case "password-manager":
-			feat = catalog.FeaturePasswordManager
-		case "vpn":
-			feat = catalog.FeatureVPN
-		case "parental-controls":
-			feat = catalog.FeatureParentalControls
-		}
-		if feat != "" && !slices.Contains(n.Features, feat) {
+		// The components that are features of the same name.
+		feat := f.Component
+		if (feat == catalog.ComponentPasswordManager || feat == catalog.ComponentVPN || feat == catalog.ComponentParentalControls) &&
+			!slices.Contains(n.Features, feat) {
 			n.Features = append(n.Features, feat)
 		}
 	}
@@ -169,13 +164,13 @@ func Protections(rec *ScanRecord) []ProtectionState {
 	}
 	var out []ProtectionState
 	for _, f := range rec.Findings {
-		if f.Role == catalog.RoleRemove || f.Component != "antivirus" {
+		if f.Role == catalog.RoleRemove || f.Component != catalog.ComponentAntivirus {
 			continue
 		}
 		p := ProtectionState{Finding: f}
 		for _, sc := range f.SecurityCenter {
 			p.Known = true
-			if p.Protection == "" || sc.State.Protection == "on" {
+			if p.Protection == "" || sc.State.Protection == platform.ProtectionOn {
 				p.Protection, p.SignaturesUpToDate = sc.State.Protection, sc.State.SignaturesUpToDate
 			}
 		}

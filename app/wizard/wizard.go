@@ -237,6 +237,16 @@ func (s State) WithScan(rec ScanRecord) State {
 	return s
 }
 
+// Latest is the scan that says where the computer stands now: the
+// re-check of step 6 if there is one, else the scan of step 1 (or of a
+// removal's re-check); nil before any.
+func (s State) Latest() *ScanRecord {
+	if s.Verify != nil {
+		return s.Verify
+	}
+	return s.Scan
+}
+
 // WithVerify records the re-scan of step 6.
 func (s State) WithVerify(rec ScanRecord) State {
 	s.Verify = &rec
@@ -309,17 +319,17 @@ func (s State) Checklist() []string {
 		return nil
 	}
 	for _, f := range found {
-		if f.Component == "password-manager" || slices.Contains(f.UserData, catalog.DataPasswords) {
+		if f.Component == catalog.ComponentPasswordManager || slices.Contains(f.UserData, catalog.DataPasswords) {
 			add(SavePasswords)
 		}
 		add(SaveLicence)
-		if f.Component == "antivirus" {
+		if f.Component == catalog.ComponentAntivirus {
 			add(SaveQuarantine)
 		}
-		if f.Component == "vpn" || slices.Contains(f.UserData, catalog.DataVPN) {
+		if f.Component == catalog.ComponentVPN || slices.Contains(f.UserData, catalog.DataVPN) {
 			add(SaveVPN)
 		}
-		if f.Component == "parental-controls" || slices.Contains(f.UserData, catalog.DataParentalControls) {
+		if f.Component == catalog.ComponentParentalControls || slices.Contains(f.UserData, catalog.DataParentalControls) {
 			add(SaveSafeKids)
 		}
 	}
@@ -364,10 +374,10 @@ func ActiveScanners(rec *ScanRecord) []detect.Finding {
 	}
 	var out []detect.Finding
 	for _, f := range rec.Findings {
-		if f.Role == catalog.RoleRemove || f.Component != "antivirus" || f.State != detect.StateRunning {
+		if f.Role == catalog.RoleRemove || f.Component != catalog.ComponentAntivirus || f.State != detect.StateRunning {
 			continue
 		}
-		if len(f.SecurityCenter) > 0 && !slices.ContainsFunc(f.SecurityCenter, func(sc platform.SecurityCenter) bool { return sc.State.Protection == "on" }) {
+		if len(f.SecurityCenter) > 0 && !slices.ContainsFunc(f.SecurityCenter, func(sc platform.SecurityCenter) bool { return sc.State.Protection == platform.ProtectionOn }) {
 			continue
 		}
 		out = append(out, f)

@@ -1,0 +1,299 @@
+package catalog
+
+// Loading and validation: every rule the embedded data must pass.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"transitionhelper/assets"
+)
+
+// Embedded loads the catalog compiled into the binary.
+func Embedded() (*Catalog, error) {
+	return Load(assets.CatalogJSON)
+}
+
+// Load parses and validates a catalog. Every error wraps ErrInvalid and names
+// the entry at fault.
+func Load(data []byte) (*Catalog, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var c Catalog
+	if err := dec.Decode(&c); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%w: data after the catalog object", ErrInvalid)
+	}
+	if err := c.validate(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return &c, nil
+}
+
+var (
+	idPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	placeholder = regexp.MustCompile(`\{[^}]*\}`)
+	// KnownFolders are the placeholders a leftover path may use; platform expands them.
+	KnownFolders = []string{"{ProgramData}", "{ProgramFiles}", "{ProgramFilesX86}", "{AppData}", "{LocalAppData}", "{Home}"}
+	kinds        = []string{KindProcess, KindService, KindProgram, KindPackage, KindBundleID, KindLaunchd, KindRegistry, KindSecurityCenter, KindLeftover}
+	oses         = []string{OSWindows, OSDarwin, OSLinux}
+	roles        = []string{RoleRemove, RoleReplacement, RoleProtection}
+	userData     = []string{DataPasswords, DataVPN, DataParentalControls}
+)
+
+func (c *Catalog) validate() error {
+	if c.Schema != SchemaVersion {
+		return fmt.Errorf("schema %d, want %d", c.Schema, SchemaVersion)
+	}
+	if len(c.Products) == 0 {
+		return errors.New("no products")
+	}
+	c.sources = make(map[string]*Source, len(c.Sources))
+	for i := range c.Sources {
+		s := &c.Sources[i]
+		if err := checkID(s.ID, c.sources); err != nil {
+			return fmt.Errorf("source %d: %w", i, err)
+		}
+		if strings.TrimSpace(s.Title) == "" {
+			return fmt.Errorf("source %q: no title", s.ID)
+		}
+		if err := checkHTTPS(s.URL); err != nil {
+			return fmt.Errorf("source %q: %w", s.ID, err)
+		}
+		c.sources[s.ID] = s
+	}
+	for i, p := range c.Publishers {
+		if strings.TrimSpace(p.Vendor) == "" || len(p.Signers) == 0 || slices.Contains(p.Signers, "") {
+			return fmt.Errorf("publisher %d (%q): needs a vendor and signer names", i, p.Vendor)
+		}
+		if err := c.checkSourced(p.Source, p.Confidence); err != nil {
+			return fmt.Errorf("publisher %q: %w", p.Vendor, err)
+		}
+	}
+	seen := map[string]bool{}
+	for i, m := range c.Milestones {
+		if !idPattern.MatchString(m.ID) || seen[m.ID] {
+			return fmt.Errorf("milestone %d: id %q is malformed or repeated", i, m.ID)
+		}
+		seen[m.ID] = true
+		if m.At.IsZero() || m.Kind == "" || m.Title == "" || m.Jurisdiction == "" || m.TimeZone == "" {
+			return fmt.Errorf("milestone %q: needs at, kind, title, timezone and jurisdiction", m.ID)
+		}
+		if err := c.checkSourced(m.Source, m.Confidence); err != nil {
+			return fmt.Errorf("milestone %q: %w", m.ID, err)
+		}
+	}
+	alt := map[string]bool{}
+	for i, a := range c.Alternatives {
+		if !idPattern.MatchString(a.ID) || alt[a.ID] {
+			return fmt.Errorf("alternative %d: id %q is malformed or repeated", i, a.ID)
+		}
+		alt[a.ID] = true
+		if err := c.validateAlternative(a); err != nil {
+			return fmt.Errorf("alternative %q: %w", a.ID, err)
+		}
+	}
+	c.products = make(map[string]*Product, len(c.Products))
+	for i := range c.Products {
+		p := &c.Products[i]
+		if err := checkID(p.ID, c.products); err != nil {
+			return fmt.Errorf("product %d: %w", i, err)
+		}
+		c.products[p.ID] = p
+		if err := c.validateProduct(p); err != nil {
+			return fmt.Errorf("product %q: %w", p.ID, err)
+		}
+	}
+	for _, a := range c.Alternatives {
+		if a.Product != "" && c.products[a.Product] == nil {
+			return fmt.Errorf("alternative %q: unknown product %q", a.ID, a.Product)
+		}
+	}
+	for _, p := range c.Products {
+		if p.Refines == "" {
+			continue
+		}
+		base := c.products[p.Refines]
+		switch {
+		case base == nil:
+			return fmt.Errorf("product %q: refines unknown product %q", p.ID, p.Refines)
+		case base.Refines != "":
+			return fmt.Errorf("product %q: refines %q, which refines another product itself", p.ID, p.Refines)
+		case base.Role != p.Role:
+			return fmt.Errorf("product %q: role %q differs from the product it refines", p.ID, p.Role)
+		}
+	}
+	return nil
+}
+
+func (c *Catalog) validateAlternative(a Alternative) error {
+	if strings.TrimSpace(a.Name) == "" || strings.TrimSpace(a.Country) == "" {
+		return errors.New("needs a name and a country")
+	}
+	if len(a.Platforms) == 0 || !a.Free && !a.Paid {
+		return errors.New("needs platforms and a free or paid tier")
+	}
+	for _, p := range a.Platforms {
+		if !slices.Contains([]string{DeviceWindows, DeviceMac, DeviceAndroid, DeviceIOS}, p) {
+			return fmt.Errorf("unknown platform %q", p)
+		}
+	}
+	for _, f := range a.Includes {
+		if !slices.Contains([]string{FeatureAntivirus, FeatureFirewall, FeaturePasswordManager, FeatureVPN, FeatureParentalControls, FeatureIdentity}, f) {
+			return fmt.Errorf("unknown feature %q", f)
+		}
+	}
+	if a.Checked != "" {
+		if _, err := time.Parse("2006-01-02", a.Checked); err != nil {
+			return fmt.Errorf("checked %q is not a date", a.Checked)
+		}
+	}
+	if err := checkHTTPS(a.Website); err != nil {
+		return fmt.Errorf("website: %w", err)
+	}
+	return c.checkSourced(a.Source, a.Confidence)
+}
+
+func (c *Catalog) validateProduct(p *Product) error {
+	if strings.TrimSpace(p.Name) == "" || strings.TrimSpace(p.Vendor) == "" {
+		return errors.New("needs a name and a vendor")
+	}
+	if !slices.Contains(roles, p.Role) {
+		return fmt.Errorf("unknown role %q", p.Role)
+	}
+	if p.Component == "" {
+		return errors.New("no component")
+	}
+	for _, d := range p.UserData {
+		if !slices.Contains(userData, d) {
+			return fmt.Errorf("unknown user data %q", d)
+		}
+	}
+	if err := checkHTTPS(p.Website); err != nil {
+		return fmt.Errorf("website: %w", err)
+	}
+	if len(p.Signatures) == 0 {
+		return errors.New("no signatures")
+	}
+	for i := range p.Signatures {
+		s := &p.Signatures[i]
+		if err := c.compile(s); err != nil {
+			return fmt.Errorf("signature %d (%s %s): %w", i, s.OS, s.Kind, err)
+		}
+	}
+	return nil
+}
+
+func (c *Catalog) compile(s *Signature) error {
+	if !slices.Contains(oses, s.OS) {
+		return fmt.Errorf("unknown os %q", s.OS)
+	}
+	if !slices.Contains(kinds, s.Kind) {
+		return fmt.Errorf("unknown kind %q", s.Kind)
+	}
+	if err := c.checkSourced(s.Source, s.Confidence); err != nil {
+		return err
+	}
+	if s.Kind == KindLeftover {
+		if s.Match != "" || s.Path == "" {
+			return errors.New("a leftover needs a path and no match")
+		}
+		for _, ph := range placeholder.FindAllString(s.Path, -1) {
+			if !slices.Contains(KnownFolders, ph) {
+				return fmt.Errorf("path %q: unknown folder %s", s.Path, ph)
+			}
+		}
+		if !strings.HasPrefix(s.Path, "/") && !strings.HasPrefix(s.Path, "{") {
+			return fmt.Errorf("path %q is not absolute", s.Path)
+		}
+		return nil
+	}
+	if s.Path != "" {
+		return errors.New("only a leftover has a path")
+	}
+	if len(s.Match) < 3 || !strings.HasPrefix(s.Match, "^") || !strings.HasSuffix(s.Match, "$") || strings.HasSuffix(s.Match, `\$`) {
+		return fmt.Errorf("pattern %q is not anchored with ^ and $", s.Match)
+	}
+	expr := s.Match
+	if s.OS != OSLinux {
+		expr = "(?i)" + expr
+	}
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return fmt.Errorf("pattern %q: %w", s.Match, err)
+	}
+	// An alternation at the top level ("^a|b$") anchors only its ends.
+	if topLevelAlternation(s.Match) {
+		return fmt.Errorf("pattern %q: wrap alternatives in a group so both anchors apply", s.Match)
+	}
+	s.re = re
+	return nil
+}
+
+func (c *Catalog) checkSourced(source, confidence string) error {
+	if source == "" {
+		return errors.New("no source")
+	}
+	if c.sources[source] == nil {
+		return fmt.Errorf("unknown source %q", source)
+	}
+	if !slices.Contains([]string{Confirmed, Reported, Unverified}, confidence) {
+		return fmt.Errorf("confidence %q is not confirmed, reported or unverified", confidence)
+	}
+	return nil
+}
+
+func checkID[T any](id string, seen map[string]*T) error {
+	if !idPattern.MatchString(id) {
+		return fmt.Errorf("id %q is not lower-case words joined by dashes", id)
+	}
+	if _, dup := seen[id]; dup {
+		return fmt.Errorf("id %q is used twice", id)
+	}
+	return nil
+}
+
+func checkHTTPS(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Errorf("link %q: %w", raw, err)
+	}
+	if u.Scheme != "https" || u.Host == "" || u.User != nil {
+		return fmt.Errorf("link %q is not a plain https link", raw)
+	}
+	return nil
+}
+
+// topLevelAlternation reports whether pattern has a | outside any group.
+func topLevelAlternation(pattern string) bool {
+	depth := 0
+	inClass := false
+	for i := 0; i < len(pattern); i++ {
+		switch ch := pattern[i]; {
+		case ch == '\\':
+			i++
+		case inClass:
+			if ch == ']' {
+				inClass = false
+			}
+		case ch == '[':
+			inClass = true
+		case ch == '(':
+			depth++
+		case ch == ')':
+			depth--
+		case ch == '|' && depth == 0:
+			return true
+		}
+	}
+	return false
+}

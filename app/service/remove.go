@@ -1,0 +1,223 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/detect"
+	"transitionhelper/app/removal"
+	"transitionhelper/app/wizard"
+	"transitionhelper/platform"
+)
+
+// The removal flow, in the order both doors walk it:
+//
+//	Prepare   a fresh scan, the plan, the trust decision (never from saved progress)
+//	          — the door shows the plan and asks —
+//	Begin     the row says "Removing" (saved: a crash or restart resumes at step 4)
+//	Start     the uninstaller runs, checked again just before; its outcome
+//	Apply     the outcome's state change and the RunOnce policy
+//	Recheck   a new scan: what is gone, what is still there; RunOnce cleared when all is gone
+//	Leftovers what stays behind
+
+// RunOnceName is the RunOnce entry that reopens the app after a restart.
+const RunOnceName = "KasperskyTransitionHelper"
+
+// PasswordResetSource is the catalog source that explains how to reset a
+// forgotten Kaspersky password.
+const PasswordResetSource = "kaspersky-password-reset"
+
+// ErrNotFound means the product to remove is no longer on the computer.
+var ErrNotFound = errors.New("no longer found on this computer")
+
+// Prepared is one uninstaller ready to be started, and why it may be.
+type Prepared struct {
+	Finding detect.Finding
+	Plan    removal.Plan
+	// Trust lists why the program may be started: the plan's checks and
+	// the signature, for Details and --dry-run.
+	Trust []string
+	// Signature is what the program's signature said (Windows programs).
+	Signature *platform.SignatureInfo
+	// PasswordReset explains how to reset a forgotten Kaspersky password;
+	// set when the product is protected by one.
+	PasswordReset *catalog.Source
+}
+
+// Removable lists the findings with something to remove, in order: the
+// Kaspersky products installed or running (leftovers alone are not), those
+// named in only if it is not empty.
+func Removable(findings []detect.Finding, only []string) []detect.Finding {
+	var out []detect.Finding
+	for _, f := range findings {
+		if f.Role == catalog.RoleRemove && f.State != detect.StateLeftover && (len(only) == 0 || slices.Contains(only, f.ProductID)) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Prepare scans afresh and plans the removal of one product: plans come
+// from what is on the computer now, never from saved progress, which any
+// program running as the user can edit. The error wraps ErrNotFound or
+// removal.ErrRefused; a refusal keeps whatever was planned for Details.
+func (s *Service) Prepare(ctx context.Context, productID string) (*Prepared, *Result, error) {
+	res, err := s.Scan(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := s.PrepareFrom(res, productID)
+	return p, res, err
+}
+
+// PrepareFrom plans the removal of one product of a scan just made.
+func (s *Service) PrepareFrom(res *Result, productID string) (*Prepared, error) {
+	i := slices.IndexFunc(Removable(res.Findings, nil), func(f detect.Finding) bool { return f.ProductID == productID })
+	if i < 0 {
+		return nil, fmt.Errorf("%s: %w", productID, ErrNotFound)
+	}
+	f := Removable(res.Findings, nil)[i]
+	p := &Prepared{Finding: f}
+	if f.PasswordProtected {
+		p.PasswordReset = s.cat.Source(PasswordResetSource)
+	}
+	plan, err := removal.For(s.cat, f, s.sys.RemovalEnv)
+	p.Plan = plan
+	if err != nil {
+		return p, err
+	}
+	p.Trust = slices.Clone(plan.Why)
+	if needsSignature(plan) && s.sys.DryRun {
+		p.Trust = append(p.Trust, "sample data: no program to check, and nothing will be started")
+		return p, nil
+	}
+	if needsSignature(plan) {
+		if s.sys.Verify == nil {
+			return p, fmt.Errorf("%w: signatures cannot be checked here", removal.ErrRefused)
+		}
+		sig := s.sys.Verify(plan.Program)
+		p.Signature = &sig
+		if err := removal.Decide(plan, sig); err != nil {
+			return p, err
+		}
+		p.Trust = append(p.Trust, fmt.Sprintf("signed by %s, and Windows trusts the signature", sig.Signer))
+	}
+	return p, nil
+}
+
+func needsSignature(p removal.Plan) bool {
+	return p.Kind == removal.KindMSI || p.Kind == removal.KindExe
+}
+
+// Begin marks a product as being removed, before its uninstaller starts.
+func (s *Service) Begin(st wizard.State, productID string) wizard.State {
+	return st.WithRemoval(productID, wizard.Removing)
+}
+
+// Outcome is how one start of an uninstaller ended.
+type Outcome struct {
+	// Result is one of removal's outcomes: Done, RestartNeeded, Cancelled,
+	// Failed, Refused or WouldStart.
+	Result string
+	// Code is the uninstaller's exit code (-1 when it did not run).
+	Code int
+	// Err says why it was refused or could not start.
+	Err error
+}
+
+// Start checks the plan's program again and starts it, then waits for it.
+// In a dry run nothing starts.
+func (s *Service) Start(ctx context.Context, p *Prepared, out io.Writer) Outcome {
+	if s.sys.DryRun {
+		return Outcome{Result: removal.WouldStart, Code: -1}
+	}
+	if s.sys.Launch == nil {
+		return Outcome{Result: removal.Failed, Code: -1, Err: errors.New("uninstallers cannot be started here")}
+	}
+	run := removal.System{Verify: s.sys.Verify, Launch: s.sys.Launch}
+	result, code, err := run.Run(ctx, p.Plan, out)
+	if errors.Is(err, removal.ErrRefused) {
+		result = removal.Refused
+	}
+	return Outcome{Result: result, Code: code, Err: err}
+}
+
+// Apply records an outcome: a restart needed is kept (and the app is set to
+// reopen after it); anything else leaves the product to remove until the
+// re-check says it is gone.
+func (s *Service) Apply(st wizard.State, productID string, o Outcome) wizard.State {
+	if o.Result != removal.RestartNeeded {
+		return st.WithRemoval(productID, wizard.ToRemove)
+	}
+	if s.sys.SetRunOnce != nil && !s.sys.DryRun {
+		exe, err := s.sys.Executable()
+		if err == nil {
+			err = s.sys.SetRunOnce(RunOnceName, exe)
+		}
+		if err != nil {
+			s.sys.Log("registering the reopen after restart", err)
+		}
+	}
+	return st.WithRemoval(productID, wizard.RestartNeeded)
+}
+
+// Recheck scans again and records it: a product no longer found is
+// removed. Once no Kaspersky product is left, the reopen after restart is
+// taken back.
+func (s *Service) Recheck(ctx context.Context, st wizard.State) (wizard.State, *Result, error) {
+	res, err := s.Scan(ctx)
+	if err != nil {
+		return st, nil, err
+	}
+	if !res.Summary.KasperskyActive && s.sys.ClearRunOnce != nil && !s.sys.DryRun {
+		if err := s.sys.ClearRunOnce(RunOnceName); err != nil {
+			s.sys.Log("removing the reopen after restart", err)
+		}
+	}
+	return st.WithScan(res.Record()), res, nil
+}
+
+// Leftovers lists the folders of Kaspersky products that stay behind:
+// the app deletes nothing itself, it says what may be deleted.
+func Leftovers(st wizard.State) []string {
+	if st.Scan == nil {
+		return nil
+	}
+	var folders []string
+	for _, f := range st.Scan.Findings {
+		if f.Role != catalog.RoleRemove {
+			continue
+		}
+		for _, e := range f.Evidence {
+			if e.Kind == catalog.KindLeftover && !slices.Contains(folders, e.Matched) {
+				folders = append(folders, e.Matched)
+			}
+		}
+	}
+	return folders
+}
+
+// removalEnv describes this computer for removal plans.
+func removalEnv() removal.Env {
+	return removal.Env{
+		GOOS:            runtime.GOOS,
+		ProgramFiles:    platform.KnownFolder("ProgramFiles"),
+		ProgramFilesX86: platform.KnownFolder("ProgramFilesX86"),
+		SystemRoot:      platform.WindowsDir(),
+		Exists: func(p string) bool {
+			fi, err := os.Stat(p)
+			return err == nil && fi.Mode().IsRegular()
+		},
+		Glob: func(pattern string) []string {
+			m, _ := filepath.Glob(pattern)
+			return m
+		},
+	}
+}

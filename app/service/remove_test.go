@@ -1,0 +1,222 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/removal"
+	"transitionhelper/app/wizard"
+	"transitionhelper/platform"
+)
+
+const uninstaller = `C:\Program Files\Kaspersky Lab\Kaspersky Internet Security 21.3\uninstall.exe`
+
+var (
+	at = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+	snapKIS = platform.Snapshot{
+		OS:        platform.OSInfo{Family: "windows"},
+		Processes: []platform.Process{{PID: 10, Name: "avp.exe"}},
+		Programs: []platform.Program{{Name: "Kaspersky Internet Security", Version: "21.3", Source: platform.SourceUninstall,
+			Where: `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\KIS`, UninstallString: `"` + uninstaller + `" /x`}},
+		Paths: []platform.PathFact{{Template: `{ProgramData}\Kaspersky Lab`, Path: `C:\ProgramData\Kaspersky Lab`, Exists: true}},
+	}
+	snapProtected = func() platform.Snapshot {
+		s := snapKIS
+		s.VendorKeys = []platform.VendorKey{{Name: "AVP21.3", Where: `HKLM\SOFTWARE\KasperskyLab\AVP21.3`, PasswordProtected: true}}
+		return s
+	}()
+	snapGone = platform.Snapshot{OS: platform.OSInfo{Family: "windows"},
+		Paths: []platform.PathFact{{Template: `{ProgramData}\Kaspersky Lab`, Path: `C:\ProgramData\Kaspersky Lab`, Exists: true}}}
+
+	kaspersky = platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}
+)
+
+// fake is a computer in memory: scans answer from a list (the last one
+// repeats), the uninstaller answers with an exit code, and every call to
+// the system is recorded.
+type fake struct {
+	scans     []platform.Snapshot
+	sig       platform.SignatureInfo
+	exit      int
+	launchErr error
+	launched  []string
+	runOnce   []string
+	cleared   int
+}
+
+func (f *fake) service(t *testing.T) *Service {
+	t.Helper()
+	cat, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(cat, System{
+		Now: func() time.Time { return at }, GOOS: "windows",
+		Scan: func(context.Context, platform.Options) *platform.Snapshot {
+			s := f.scans[0]
+			if len(f.scans) > 1 {
+				f.scans = f.scans[1:]
+			}
+			return &s
+		},
+		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
+			Exists: func(p string) bool { return strings.EqualFold(p, uninstaller) }},
+		Verify: func(string) platform.SignatureInfo { return f.sig },
+		Launch: func(_ context.Context, program string, args []string, elevate bool, _ io.Writer) (int, error) {
+			f.launched = append(f.launched, program+" "+strings.Join(args, " "))
+			if !elevate {
+				t.Error("started without the administrator prompt")
+			}
+			return f.exit, f.launchErr
+		},
+		SetRunOnce: func(name, program string, _ ...string) error {
+			f.runOnce = append(f.runOnce, name+"="+program)
+			return nil
+		},
+		ClearRunOnce: func(string) error { f.cleared++; return nil },
+		Executable:   func() (string, error) { return `C:\Tools\th.exe`, nil },
+		Log:          func(what string, err error) { t.Errorf("%s: %v", what, err) },
+	})
+}
+
+// TestRemovalFlow walks the whole flow for each outcome: scan, prepare
+// (fresh scan), begin, start, apply, re-check.
+func TestRemovalFlow(t *testing.T) {
+	const id = "kaspersky-internet-security"
+	tests := []struct {
+		name      string
+		first     platform.Snapshot
+		sig       platform.SignatureInfo
+		exit      int
+		launchErr error
+		after     platform.Snapshot // what the re-check sees
+
+		prepareErr error // Prepare refuses
+		result     string
+		row        wizard.RemovalState // after the re-check
+		runOnce    int
+		cleared    int
+	}{
+		{name: "done", first: snapKIS, sig: kaspersky, exit: 0, after: snapGone, result: removal.Done, row: wizard.Removed, cleared: 1},
+		{name: "done but still there", first: snapKIS, sig: kaspersky, exit: 0, after: snapKIS, result: removal.Done, row: wizard.ToRemove},
+		{name: "restart needed (3010)", first: snapKIS, sig: kaspersky, exit: 3010, after: snapKIS, result: removal.RestartNeeded, row: wizard.RestartNeeded, runOnce: 1},
+		{name: "restart started (1641)", first: snapKIS, sig: kaspersky, exit: 1641, after: snapKIS, result: removal.RestartNeeded, row: wizard.RestartNeeded, runOnce: 1},
+		{name: "cancelled in the uninstaller", first: snapKIS, sig: kaspersky, exit: 1602, after: snapKIS, result: removal.Cancelled, row: wizard.ToRemove},
+		{name: "administrator prompt declined", first: snapKIS, sig: kaspersky, exit: 1223, launchErr: platform.ErrCancelled, after: snapKIS, result: removal.Cancelled, row: wizard.ToRemove},
+		{name: "failed", first: snapKIS, sig: kaspersky, exit: 1603, after: snapKIS, result: removal.Failed, row: wizard.ToRemove},
+		{name: "could not start", first: snapKIS, sig: kaspersky, exit: -1, launchErr: errors.New("file not found"), after: snapKIS, result: removal.Failed, row: wizard.ToRemove},
+		{name: "password protected", first: snapProtected, sig: kaspersky, exit: 0, after: snapGone, result: removal.Done, row: wizard.Removed, cleared: 1},
+		{name: "refused: unsigned", first: snapKIS, sig: platform.SignatureInfo{}, prepareErr: removal.ErrRefused},
+		{name: "refused: another signer", first: snapKIS, sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "Evil Corp"}, prepareErr: removal.ErrRefused},
+		{name: "refused: tampered", first: snapKIS, sig: platform.SignatureInfo{Present: true, Signer: "AO Kaspersky Lab", TrustError: "the file was changed after it was signed"}, prepareErr: removal.ErrRefused},
+		{name: "gone before the start", first: snapGone, sig: kaspersky, prepareErr: ErrNotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &fake{scans: []platform.Snapshot{snapKIS, tt.first, tt.after}, sig: tt.sig, exit: tt.exit, launchErr: tt.launchErr}
+			svc := f.service(t)
+			res, err := svc.Scan(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := wizard.New(wizard.RegionUS).WithScan(res.Record())
+			p, _, err := svc.Prepare(t.Context(), id)
+			if tt.prepareErr != nil {
+				if !errors.Is(err, tt.prepareErr) {
+					t.Fatalf("Prepare: %v, want %v", err, tt.prepareErr)
+				}
+				if len(f.launched) != 0 {
+					t.Fatalf("started although refused: %q", f.launched)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Prepare: %v", err)
+			}
+			if got := p.Plan.CommandLine(); got != `"`+uninstaller+`" /x` {
+				t.Errorf("plan %s", got)
+			}
+			if !strings.Contains(strings.Join(p.Trust, "\n"), "signed by AO Kaspersky Lab") {
+				t.Errorf("trust %q", p.Trust)
+			}
+			if protected := tt.first.VendorKeys != nil; protected != (p.PasswordReset != nil) || protected && !strings.HasPrefix(p.PasswordReset.URL, "https://") {
+				t.Errorf("password reset link %+v for a product protected: %v", p.PasswordReset, protected)
+			}
+			st = svc.Begin(st, id)
+			if !st.Resuming() {
+				t.Error("a started removal does not resume after a crash")
+			}
+			o := svc.Start(t.Context(), p, io.Discard)
+			if o.Result != tt.result {
+				t.Fatalf("outcome %+v, want %s", o, tt.result)
+			}
+			st = svc.Apply(st, id, o)
+			st, _, err = svc.Recheck(t.Context(), st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := st.RemovalRows()
+			if len(rows) != 1 || rows[0].State != tt.row {
+				t.Errorf("rows %+v, want %s", rows, tt.row)
+			}
+			if len(f.launched) != 1 {
+				t.Errorf("launched %q", f.launched)
+			}
+			if len(f.runOnce) != tt.runOnce || tt.runOnce > 0 && f.runOnce[0] != RunOnceName+`=C:\Tools\th.exe` {
+				t.Errorf("RunOnce %q, want %d", f.runOnce, tt.runOnce)
+			}
+			if f.cleared != tt.cleared {
+				t.Errorf("RunOnce cleared %d times, want %d", f.cleared, tt.cleared)
+			}
+			if left := Leftovers(st); len(left) != 1 || left[0] != `C:\ProgramData\Kaspersky Lab` {
+				t.Errorf("leftovers %q", left)
+			}
+		})
+	}
+}
+
+// TestStartChecksAgain: a program swapped for an unsigned one between the
+// question and the start is refused at the start.
+func TestStartChecksAgain(t *testing.T) {
+	f := &fake{scans: []platform.Snapshot{snapKIS}, sig: kaspersky}
+	svc := f.service(t)
+	p, _, err := svc.Prepare(t.Context(), "kaspersky-internet-security")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.sig = platform.SignatureInfo{}
+	if o := svc.Start(t.Context(), p, io.Discard); o.Result != removal.Refused || !errors.Is(o.Err, removal.ErrRefused) || len(f.launched) != 0 {
+		t.Errorf("outcome %+v, launched %q", o, f.launched)
+	}
+}
+
+// TestPrepareIgnoresSavedProgress: the plan comes from the fresh scan, not
+// from a finding anyone could have written into progress.json.
+func TestPrepareIgnoresSavedProgress(t *testing.T) {
+	f := &fake{scans: []platform.Snapshot{snapGone}, sig: kaspersky}
+	svc := f.service(t)
+	if _, _, err := svc.Prepare(t.Context(), "kaspersky-internet-security"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Prepare of a product the computer does not have: %v", err)
+	}
+}
+
+func TestDryRunStartsNothing(t *testing.T) {
+	f := &fake{scans: []platform.Snapshot{snapKIS}, sig: platform.SignatureInfo{}}
+	svc := f.service(t)
+	svc.sys.DryRun = true
+	p, _, err := svc.Prepare(t.Context(), "kaspersky-internet-security")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := svc.Start(t.Context(), p, io.Discard)
+	st := svc.Apply(wizard.New(wizard.RegionUS), p.Finding.ProductID, Outcome{Result: removal.RestartNeeded})
+	if o.Result != removal.WouldStart || len(f.launched) != 0 || len(f.runOnce) != 0 || st.Removal[p.Finding.ProductID] != wizard.RestartNeeded {
+		t.Errorf("dry run: outcome %+v, launched %q, RunOnce %q", o, f.launched, f.runOnce)
+	}
+}

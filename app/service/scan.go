@@ -1,0 +1,52 @@
+package service
+
+import (
+	"context"
+	"runtime"
+	"time"
+
+	"transitionhelper/app/detect"
+	"transitionhelper/app/wizard"
+	"transitionhelper/platform"
+)
+
+var currentOS = runtime.GOOS
+
+// Result is one scan matched against the catalog.
+type Result struct {
+	At       time.Time
+	Snapshot *platform.Snapshot
+	Findings []detect.Finding
+	Summary  detect.Summary
+}
+
+// Scan reads the computer and matches what it saw against the catalog. It
+// fails only when ctx is cancelled; a probe that fails leaves its error in
+// the snapshot and the others' results stand.
+func (s *Service) Scan(ctx context.Context) (*Result, error) {
+	snap := s.sys.Scan(ctx, platform.Options{LeftoverPaths: s.cat.LeftoverPaths(s.sys.GOOS)})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return s.Analyze(snap), nil
+}
+
+// Analyze matches a snapshot against the catalog, at the service's clock.
+func (s *Service) Analyze(snap *platform.Snapshot) *Result {
+	fs := detect.Match(s.cat, snap)
+	return &Result{At: s.sys.Now(), Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs)}
+}
+
+// Record is the result as the guided app keeps it.
+func (r *Result) Record() wizard.ScanRecord {
+	return wizard.ScanRecord{At: r.At, OS: r.Snapshot.OS, Complete: r.Complete(), Findings: r.Findings}
+}
+
+// Complete reports whether every check finished and every process was read.
+func (r *Result) Complete() bool {
+	return r.Snapshot.Complete() && r.Snapshot.DeniedProcesses() == 0
+}
+
+// GuessRegion guesses from this computer's time zone and language whether
+// the U.S. rules apply; the user can change it.
+func GuessRegion() wizard.Region { return wizard.GuessRegion(platform.RegionHints()) }

@@ -1,0 +1,103 @@
+// Package service is the one house below the app's two front doors: the
+// window (app/ui) and the command line (app/cli) both scan and remove
+// through it, so both say and do the same for the same computer.
+//
+// It holds the scan (snapshot → findings → summary → record) and the one
+// removal flow (plan → trust decision → confirm, by the door → launch →
+// outcome → state change → RunOnce policy → re-check → what stayed behind).
+// The catalog is handed in once; the computer is reached only through the
+// System given to New, so tests drive every path with a fake one.
+package service
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/removal"
+	"transitionhelper/platform"
+)
+
+// System is what the service needs from the computer. ThisComputer gives
+// the real one; tests and fixtures pass their own.
+type System struct {
+	// Scan reads the computer's facts; nil means platform.Scan.
+	Scan func(context.Context, platform.Options) *platform.Snapshot
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// GOOS is the system the service runs on; "" means this one.
+	GOOS string
+
+	// RemovalEnv describes the computer for removal plans.
+	RemovalEnv removal.Env
+	// Verify reads a program's signature; Launch starts it and waits.
+	Verify func(path string) platform.SignatureInfo
+	Launch func(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error)
+	// SetRunOnce and ClearRunOnce make the app reopen after a restart, and
+	// take that back; nil where the system has no such thing.
+	SetRunOnce   func(name, program string, args ...string) error
+	ClearRunOnce func(name string) error
+	// Executable is the program RunOnce reopens; nil means os.Executable.
+	Executable func() (string, error)
+
+	// Log reports a failure the user cannot act on (RunOnce not written);
+	// nil means standard error.
+	Log func(what string, err error)
+
+	// DryRun starts nothing: removal only says what it would start. Set
+	// when a fixture stands in for the computer.
+	DryRun bool
+}
+
+// ThisComputer is the real System of the computer the app runs on.
+func ThisComputer() System {
+	return System{
+		Scan:         platform.Scan,
+		Now:          time.Now,
+		RemovalEnv:   removalEnv(),
+		Verify:       platform.VerifySignature,
+		Launch:       platform.Launch,
+		SetRunOnce:   platform.SetRunOnce,
+		ClearRunOnce: platform.ClearRunOnce,
+		Executable:   os.Executable,
+	}
+}
+
+// Service scans and removes on one System with one catalog.
+type Service struct {
+	cat *catalog.Catalog
+	sys System
+}
+
+// New makes the service for a loaded catalog and a System; missing clocks
+// and scanners are filled with the real ones.
+func New(cat *catalog.Catalog, sys System) *Service {
+	if sys.Scan == nil {
+		sys.Scan = platform.Scan
+	}
+	if sys.Now == nil {
+		sys.Now = time.Now
+	}
+	if sys.Executable == nil {
+		sys.Executable = os.Executable
+	}
+	if sys.Log == nil {
+		sys.Log = func(what string, err error) { fmt.Fprintf(os.Stderr, "%s: %v\n", what, err) }
+	}
+	if sys.GOOS == "" {
+		sys.GOOS = currentOS
+	}
+	return &Service{cat: cat, sys: sys}
+}
+
+// Catalog is the catalog the service matches against.
+func (s *Service) Catalog() *catalog.Catalog { return s.cat }
+
+// Now is the service's clock.
+func (s *Service) Now() time.Time { return s.sys.Now() }
+
+// DryRun reports whether removal only says what it would start.
+func (s *Service) DryRun() bool { return s.sys.DryRun }

@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"transitionhelper/app/wizard"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// build makes the shell; showStep fills the middle.
+func (u *App) build() {
+	u.NavButtons = nil
+	nav := container.NewVBox()
+	for _, st := range wizard.Steps {
+		b := widget.NewButton(fmt.Sprintf("%d. %s", st, stepName(st)), func() { u.goTo(st) })
+		b.Alignment = widget.ButtonAlignLeading
+		u.NavButtons = append(u.NavButtons, b)
+		nav.Add(b)
+	}
+	u.StepTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.StepTitle.SizeName = theme.SizeNameHeadingText
+	u.StepTitle.Wrapping = fyne.TextWrapWord
+
+	u.BackButton = widget.NewButtonWithIcon(lang.X("nav.back", "Back"), theme.NavigateBackIcon(), u.back)
+	u.NextButton = widget.NewButtonWithIcon(lang.X("nav.next", "Next"), theme.NavigateNextIcon(), u.next)
+	u.NextButton.IconPlacement = widget.ButtonIconTrailingText
+	u.NextButton.Importance = widget.HighImportance
+	u.StartOver = widget.NewButtonWithIcon(lang.X("nav.start-over", "Start over"), theme.HistoryIcon(), u.confirmStartOver)
+	u.Support = widget.NewButtonWithIcon(lang.X("support.button", "For support staff"), theme.InfoIcon(), u.showSupport)
+	u.LargerText = widget.NewCheck(lang.X("settings.larger-text", "Larger text"), u.setLargerText)
+	u.LargerText.Checked = u.fyne.Preferences().Bool(PrefLargerText)
+	u.Language = widget.NewSelect([]string{"English", "Español"}, u.setLanguage)
+	u.Language.Selected = currentLanguageName(u.fyne.Preferences().String(PrefLanguage))
+
+	title := widget.NewLabelWithStyle(lang.X("app.title", "Kaspersky Transition Helper"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	header := container.NewHBox(title, layout.NewSpacer(), u.Language, u.LargerText, u.Support)
+	footer := container.NewHBox(u.BackButton, u.StartOver, layout.NewSpacer(), u.NextButton)
+	u.body = container.NewVScroll(widget.NewLabel(""))
+	center := container.NewBorder(container.NewPadded(u.StepTitle), nil, nil, nil, u.body)
+	left := container.NewVScroll(container.NewPadded(nav))
+	split := container.NewHSplit(left, center)
+	split.Offset = 0.24
+	u.win.SetContent(container.NewBorder(
+		container.NewVBox(container.NewPadded(header), widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), container.NewPadded(footer)),
+		nil, nil, split))
+	u.showStep()
+}
+
+// showStep shows the current step and updates the shell around it.
+func (u *App) showStep() {
+	st := u.state.Step
+	for i, b := range u.NavButtons {
+		b.Importance = widget.LowImportance
+		if wizard.Steps[i] == st {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
+	}
+	u.StepTitle.SetText(lang.X("step.title", "Step {{.Number}} of {{.Total}}: {{.Name}}", map[string]any{
+		"Number": int(st), "Total": len(wizard.Steps), "Name": stepName(st),
+	}))
+	u.Check, u.Found, u.Save, u.Remove = checkWidgets{}, foundWidgets{}, saveWidgets{}, removeWidgets{}
+	u.Choose, u.Verify, u.Done, u.NotApplies, u.countdown = chooseWidgets{}, verifyWidgets{}, doneWidgets{}, nil, nil
+	var view fyne.CanvasObject
+	if reason := u.state.Applies(st); reason != wizard.ReasonNone {
+		view = u.notApplies(reason)
+	} else {
+		view = u.stepView(st)
+	}
+	// A change within the step (a tick, an answer) keeps the scroll where
+	// the user is; a new step starts at its top.
+	offset := u.body.Offset
+	if st != u.shown {
+		offset = fyne.Position{}
+	}
+	u.shown = st
+	u.body.Content = container.NewPadded(view)
+	u.body.Refresh()
+	u.body.ScrollToOffset(offset)
+	u.showNavState()
+	u.scheduleCountdown()
+	if u.changed != nil {
+		u.changed()
+	}
+}
+
+func (u *App) refreshNav() {
+	st := u.state.Step
+	if st == wizard.StepCheck || u.scanning {
+		u.BackButton.Disable()
+	} else {
+		u.BackButton.Enable()
+	}
+	next := u.state.NextStep()
+	if next == st || u.scanning {
+		u.NextButton.Disable()
+	} else {
+		u.NextButton.Enable()
+	}
+	if u.scanning {
+		u.StartOver.Disable()
+	} else {
+		u.StartOver.Enable()
+	}
+}
+
+func (u *App) stepView(st wizard.Step) fyne.CanvasObject {
+	switch st {
+	case wizard.StepCheck:
+		return u.checkView()
+	case wizard.StepFound:
+		return u.foundView()
+	case wizard.StepSave:
+		return u.saveView()
+	case wizard.StepRemove:
+		return u.removeView()
+	case wizard.StepChoose:
+		return u.chooseView()
+	case wizard.StepVerify:
+		return u.verifyView()
+	}
+	return u.doneView()
+}
+
+// notApplies explains why a step does not apply and offers Next.
+func (u *App) notApplies(reason wizard.Reason) fyne.CanvasObject {
+	var msg string
+	switch reason {
+	case wizard.ReasonNotChecked:
+		msg = lang.X("step.na.not-checked", "This step needs a check of this computer first. Go to step 1 and press \"Check this computer\".")
+	default:
+		msg = lang.X("step.na.no-kaspersky", "No Kaspersky product is installed on this computer, so there is nothing to do in this step. Press Next.")
+	}
+	u.NotApplies = paragraph(msg)
+	return u.NotApplies
+}
+
+// setState records a change, saves it and shows it.
+func (u *App) setState(s wizard.State) {
+	u.state = s
+	if err := u.store.Save(s); err != nil {
+		fyne.LogError("saving progress", err)
+		dialog.ShowError(errors.New(lang.X("app.save-failed", "Your progress could not be saved. You can go on, but if the app closes you will start again.")), u.win)
+	}
+	u.showStep()
+}
+
+func (u *App) next() { u.setState(u.state.Next()) }
+func (u *App) back() { u.setState(u.state.Back()) }
+
+func (u *App) goTo(st wizard.Step) {
+	if u.state.CanGo(st) {
+		u.setState(u.state.Go(st))
+	}
+}
+
+func (u *App) confirmStartOver() {
+	dialog.ShowConfirm(lang.X("nav.start-over", "Start over"),
+		lang.X("nav.start-over-confirm", "Start again from step 1? Your ticks and results will be cleared."),
+		func(ok bool) {
+			if ok {
+				u.startOver()
+			}
+		}, u.win)
+}
+
+func (u *App) startOver() {
+	if err := u.store.Clear(); err != nil {
+		fyne.LogError("clearing progress", err)
+	}
+	region := u.state.Region
+	u.setState(wizard.New(region))
+}
+
+func (u *App) setLargerText(on bool) {
+	u.fyne.Preferences().SetBool(PrefLargerText, on)
+	u.fyne.Settings().SetTheme(newTheme(on))
+}
+
+func (u *App) setLanguage(name string) {
+	code := languageCode(name)
+	if code == "" || code == currentLanguage(u.fyne.Preferences().String(PrefLanguage)) {
+		return
+	}
+	u.fyne.Preferences().SetString(PrefLanguage, code)
+	applyLanguage(code)
+	u.win.SetTitle(u.title())
+	u.build()
+}

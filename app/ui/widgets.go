@@ -1,0 +1,38 @@
+package ui
+
+import (
+	"net/url"
+	"transitionhelper/app/wizard"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// httpsLink is a link to raw if it is an https address; nil otherwise.
+func httpsLink(text, raw string) *widget.Hyperlink {
+	link, err := url.Parse(raw)
+	if err != nil || link.Scheme != "https" {
+		return nil
+	}
+	h := widget.NewHyperlink(text, link)
+	h.Wrapping = fyne.TextWrapWord
+	return h
+}
+
+func paragraph(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func stepName(st wizard.Step) string {
+	key, english := st.Name()
+	return lang.X(key, english)
+}
