@@ -48,8 +48,9 @@ type Config struct {
 	// Restart restarts the computer after the user confirmed.
 	Restart func() error
 
-	// async runs slow work off the UI goroutine; tests make it synchronous.
-	async func(func())
+	// Async runs slow work (scans, uninstallers) off the UI goroutine; nil
+	// means a new goroutine. Tests pass one that runs it at once.
+	Async func(func())
 }
 
 // App is the running guided app. Its widgets are fields so tests can drive them.
@@ -101,8 +102,8 @@ type App struct {
 // New builds the app's window and loads the saved progress. A progress file
 // that cannot be read starts afresh with a short notice.
 func New(a fyne.App, cfg Config) *App {
-	if cfg.async == nil {
-		cfg.async = func(f func()) { go f() }
+	if cfg.Async == nil {
+		cfg.Async = func(f func()) { go f() }
 	}
 	if cfg.GuessRegion == nil {
 		cfg.GuessRegion = func() wizard.Region { return wizard.RegionUS }

@@ -555,3 +555,34 @@ func labelsText(o fyne.CanvasObject) string {
 	walk(o)
 	return b.String()
 }
+
+// TestChangeWithinAStepKeepsTheScroll: ticking a box low on step 3 or
+// answering a question on step 5 leaves the page where the user is; a new
+// step starts at its top.
+func TestChangeWithinAStepKeepsTheScroll(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h.u.win.Resize(fyne.NewSize(700, 420))
+	h.check()
+	h.next(wizard.StepSave)
+	h.u.body.ScrollToBottom()
+	down := h.u.body.Offset
+	if down.Y <= 0 {
+		t.Fatalf("step 3 does not scroll at 700×420 (content %v, view %v)", h.u.body.Content.MinSize(), h.u.body.Size())
+	}
+	test.Tap(h.u.Save.Ticks[wizard.SaveLicence])
+	if h.u.body.Offset != down {
+		t.Errorf("ticking a box moved the page from %v to %v", down, h.u.body.Offset)
+	}
+	h.next(wizard.StepRemove)
+	if h.u.body.Offset.Y != 0 {
+		t.Errorf("step 4 opened scrolled to %v", h.u.body.Offset)
+	}
+	h.next(wizard.StepChoose)
+	down = fyne.NewPos(0, 200) // among the questions: the answers below get shorter
+	h.u.body.ScrollToOffset(down)
+	h.u.Choose.Features.SetSelected(nil)
+	if h.u.body.Offset != down {
+		t.Errorf("answering a question on step 5 moved the page from %v to %v", down, h.u.body.Offset)
+	}
+}

@@ -62,7 +62,7 @@ func newRemovalHarness(t *testing.T, sig platform.SignatureInfo, exitCode int, s
 	}
 	r.u = New(fyne.CurrentApp(), Config{
 		Version: "test", StateDir: t.TempDir(), Service: service.New(cat, r.sys),
-		async: func(f func()) { f() }, // one goroutine: each tap runs to its end
+		Async: func(f func()) { f() }, // one goroutine: each tap runs to its end
 	})
 	r.u.changed = func() { r.changed <- struct{}{} }
 	t.Cleanup(r.u.win.Close)

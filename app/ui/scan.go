@@ -27,7 +27,7 @@ func (u *App) runScan(progress *widget.ProgressBarInfinite, scan func(context.Co
 	progress.Show()
 	progress.Start()
 	u.showNavState()
-	u.cfg.async(func() {
+	u.cfg.Async(func() {
 		res, err := scan(ctx)
 		if ctx.Err() != nil {
 			return

@@ -174,7 +174,7 @@ func (u *App) prepareRemoval(f detect.Finding) {
 	progress := u.Remove.Progress
 	progress.Show()
 	progress.Start()
-	u.cfg.async(func() {
+	u.cfg.Async(func() {
 		p, _, err := u.svc.Prepare(context.Background(), f.ProductID)
 		fyne.Do(func() {
 			u.removing = false
@@ -242,7 +242,7 @@ func (u *App) startRemoval(p *service.Prepared) {
 	u.setState(u.svc.Begin(u.state, id))
 	var out bytes.Buffer
 	var mu sync.Mutex
-	u.cfg.async(func() {
+	u.cfg.Async(func() {
 		o := u.svc.Start(context.Background(), p, lockedWriter{&mu, &out})
 		fyne.Do(func() {
 			u.removing = false
