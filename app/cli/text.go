@@ -8,12 +8,11 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
-	"transitionhelper/app/service"
 	"transitionhelper/app/report"
+	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
-
 
 // StateText is the plain word for a finding's state.
 func (e *Env) StateText(state string) string { return report.StateText(state, e.t) }

@@ -4,41 +4,63 @@ import (
 	"context"
 	"fmt"
 	"time"
-	"transitionhelper/app/service"
-	"transitionhelper/app/timeline"
-	"transitionhelper/app/wizard"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"transitionhelper/app/timeline"
+	"transitionhelper/app/wizard"
 )
 
-// runScan runs scan (a scan, or a re-check) off the UI goroutine, with
-// visible progress; done runs on the UI goroutine with the result.
-func (u *App) runScan(progress *widget.ProgressBarInfinite, scan func(context.Context) (*service.Result, error), done func(*service.Result, error)) {
+// runCheck runs job (a scan, or a re-check) off the UI goroutine with c's
+// progress showing and its button off; then, on the UI goroutine, the new
+// progress job made from the state it was given is recorded, or the
+// failure is shown.
+func (u *App) runCheck(c scanControl, job func(context.Context, wizard.State) (wizard.State, error)) {
 	if u.scanning {
 		return
+	}
+	if c.CheckButton == nil { // the step is not on screen (a re-check on start-up)
+		c = u.newScanControl("", nil, nil)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	u.cancel = cancel
 	u.scanning = true
-	progress.Show()
-	progress.Start()
+	c.CheckButton.Disable()
+	c.Progress.Show()
+	c.Progress.Start()
 	u.showNavState()
+	from := u.state
 	u.cfg.Async(func() {
-		res, err := scan(ctx)
+		next, err := job(ctx, from)
 		if ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
 			u.scanning = false
-			progress.Stop()
-			progress.Hide()
-			done(res, err)
+			c.Progress.Stop()
+			c.Progress.Hide()
+			if err != nil {
+				u.scanFailed(err)
+				return
+			}
+			u.setState(next)
 		})
 	})
+}
+
+// scanned records a plain scan with record.
+func (u *App) scanned(record func(wizard.State, wizard.ScanRecord) wizard.State) func(context.Context, wizard.State) (wizard.State, error) {
+	return func(ctx context.Context, st wizard.State) (wizard.State, error) {
+		res, err := u.svc.Scan(ctx)
+		if err != nil {
+			return st, err
+		}
+		return record(st, res.Record()), nil
+	}
 }
 
 // showNavState refreshes the shell's buttons without rebuilding the step.

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"transitionhelper/app/wizard"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"transitionhelper/app/wizard"
 )
 
 // build makes the shell; showStep fills the middle.

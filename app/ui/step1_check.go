@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
-	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
 )
 
@@ -76,16 +75,9 @@ func (u *App) checkView() fyne.CanvasObject {
 
 // checkComputer runs the scan of step 1, then shows step 2.
 func (u *App) checkComputer() {
-	u.Check.CheckButton.Disable()
-	u.runScan(u.Check.Progress, u.svc.Scan, func(res *service.Result, err error) {
-		if err != nil {
-			u.scanFailed(err)
-			return
-		}
-		s := u.state.WithScan(res.Record())
-		s = s.Go(wizard.StepFound)
-		u.setState(s)
-	})
+	u.runCheck(u.Check.scanControl, u.scanned(func(st wizard.State, rec wizard.ScanRecord) wizard.State {
+		return st.WithScan(rec).Go(wizard.StepFound)
+	}))
 }
 
 // sources lists the ban's milestones with their dates and sources; links

@@ -298,24 +298,9 @@ func (u *App) removalNote(productID, msg string, reason error) {
 // recheckRemoval re-scans and updates the rows: a product no longer found
 // is removed.
 func (u *App) recheckRemoval() {
-	progress := widget.NewProgressBarInfinite()
-	if u.Remove.CheckButton != nil {
-		u.Remove.CheckButton.Disable()
-		progress = u.Remove.Progress
-	}
-	state := u.state
-	u.runScan(progress, func(ctx context.Context) (*service.Result, error) {
-		next, res, err := u.svc.Recheck(ctx, state)
-		if err == nil {
-			state = next
-		}
-		return res, err
-	}, func(_ *service.Result, err error) {
-		if err != nil {
-			u.scanFailed(err)
-			return
-		}
-		u.setState(state)
+	u.runCheck(u.Remove.scanControl, func(ctx context.Context, st wizard.State) (wizard.State, error) {
+		next, _, err := u.svc.Recheck(ctx, st)
+		return next, err
 	})
 }
 

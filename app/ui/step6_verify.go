@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/detect"
-	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
@@ -77,14 +76,7 @@ func noProtectionNext(goos string) string {
 }
 
 func (u *App) verify() {
-	u.Verify.CheckButton.Disable()
-	u.runScan(u.Verify.Progress, u.svc.Scan, func(res *service.Result, err error) {
-		if err != nil {
-			u.scanFailed(err)
-			return
-		}
-		u.setState(u.state.WithVerify(res.Record()))
-	})
+	u.runCheck(u.Verify.scanControl, u.scanned(wizard.State.WithVerify))
 }
 
 // protectionLine says what one product's protection is doing.

@@ -2,11 +2,12 @@ package ui
 
 import (
 	"net/url"
-	"transitionhelper/app/wizard"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"transitionhelper/app/wizard"
 )
 
 // httpsLink is a link to raw if it is an https address; nil otherwise.
