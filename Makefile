@@ -64,14 +64,15 @@ run: build
 test: deps vet test-unit test-darwin test-windows test-packages
 
 vet:
-	$(GO) vet ./...
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) vet -tags '$(TAGS) devhooks' .
 	GOOS=windows CGO_ENABLED=0 $(GO) vet $(PURE_PKGS)
 	GOOS=darwin CGO_ENABLED=0 $(GO) vet $(PURE_PKGS)
 
 # Linux: every package, the Fyne UI through its test driver, real processes;
 # then each benchmark once, small, so they keep working (no timings checked).
 test-unit:
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -tags $(TAGS) ./...
 	TH_BENCH_SIZES=20 $(GO) test -count=1 -run '^$$' -bench . -benchtime 1x .
 	TH_BENCH_SIZES=10,20,40 TH_BENCH_RUNS=1 TH_BENCH_REPORT=$(CURDIR)/build/bench-smoke.md \
 	  xvfb-run -a -s "-screen 0 1366x768x24" $(GO) test -count=1 -run '^TestBenchReport$$' .
@@ -115,6 +116,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseSystemctlUnits$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzStoreLoad$$' -fuzztime $(FUZZTIME) ./app/wizard
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./app/report
+	$(GO) test -run '^$$' -fuzz '^FuzzClean$$' -fuzztime $(FUZZTIME) ./app/report
 	$(GO) test -run '^$$' -fuzz '^FuzzSplitCommandLine$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzPlanWindows$$' -fuzztime $(FUZZTIME) ./app/removal
 

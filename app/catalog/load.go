@@ -79,12 +79,12 @@ func (c *Catalog) validate() error {
 			return fmt.Errorf("publisher %q: %w", p.Vendor, err)
 		}
 	}
-	seen := map[string]bool{}
+	seen := map[string]*Milestone{}
 	for i, m := range c.Milestones {
-		if !idPattern.MatchString(m.ID) || seen[m.ID] {
-			return fmt.Errorf("milestone %d: id %q is malformed or repeated", i, m.ID)
+		if err := checkID(m.ID, seen); err != nil {
+			return fmt.Errorf("milestone %d: %w", i, err)
 		}
-		seen[m.ID] = true
+		seen[m.ID] = &c.Milestones[i]
 		if m.At.IsZero() || m.Kind == "" || m.Title == "" || m.Jurisdiction == "" || m.TimeZone == "" {
 			return fmt.Errorf("milestone %q: needs at, kind, title, timezone and jurisdiction", m.ID)
 		}
@@ -92,12 +92,12 @@ func (c *Catalog) validate() error {
 			return fmt.Errorf("milestone %q: %w", m.ID, err)
 		}
 	}
-	alt := map[string]bool{}
+	alt := map[string]*Alternative{}
 	for i, a := range c.Alternatives {
-		if !idPattern.MatchString(a.ID) || alt[a.ID] {
-			return fmt.Errorf("alternative %d: id %q is malformed or repeated", i, a.ID)
+		if err := checkID(a.ID, alt); err != nil {
+			return fmt.Errorf("alternative %d: %w", i, err)
 		}
-		alt[a.ID] = true
+		alt[a.ID] = &c.Alternatives[i]
 		if err := c.validateAlternative(a); err != nil {
 			return fmt.Errorf("alternative %q: %w", a.ID, err)
 		}
