@@ -203,3 +203,18 @@ func TestReportCommand(t *testing.T) {
 		t.Errorf("the saved step is not in the report:\n%s", out.String())
 	}
 }
+
+// TestScanTextDropsControlCharacters: a program's name from the registry
+// cannot steer the terminal or hide text when printed.
+func TestScanTextDropsControlCharacters(t *testing.T) {
+	var out bytes.Buffer
+	snap := platform.Snapshot{OS: platform.OSInfo{Family: "windows"},
+		Programs: []platform.Program{{Name: "Kaspersky Internet Security \x1b]0;owned\x07\u202e", Version: "21\r3", Source: platform.SourceUninstall, Where: "k"}}}
+	Run(context.Background(), []string{"scan", "--details"}, Env{Stdout: &out, Stderr: &out, AppName: "th", Version: "1", Service: testService(t, fixedScan(snap), nil)})
+	if !strings.Contains(out.String(), "Kaspersky Internet Security 213") || !strings.Contains(out.String(), "Kaspersky Internet Security ]0;owned") {
+		t.Fatalf("the program was not listed: %q", out.String())
+	}
+	if strings.ContainsAny(out.String(), "\x1b\x07\r\u202e") {
+		t.Errorf("control characters reached the terminal: %q", out.String())
+	}
+}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"os"
 	"os/user"
 	"regexp"
 	"slices"
@@ -13,24 +14,46 @@ import (
 // Redacted stands in for a user name.
 const Redacted = "<user>"
 
-// profileDirs match the user's name in a profile path; group 1 is kept.
+// profileDirs match a user's name in a profile path; group 1 is kept.
+// Profiles live in C:\Users, on another drive (D:\Profiles\name, E:\Home\name),
+// or on a server when redirected (\\server\profiles$\name, \\server\users\name).
 var profileDirs = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)([a-z]:\\Users\\)([^\\/"<>|:*?\r\n]+)`),
+	regexp.MustCompile(`(?i)([a-z]:\\(?:Users|Profiles?|Home|Homes)\\)([^\\/"<>|:*?\r\n]+)`),
+	regexp.MustCompile(`(?i)(\\\\[^\\/"<>|:*?\r\n]+\\(?:Users|Profiles?\$?|Home|Homes?\$?|UserData\$?)\\)([^\\/"<>|:*?\r\n]+)`),
 	regexp.MustCompile(`(?i)(\\Documents and Settings\\)([^\\/"<>|:*?\r\n]+)`),
 	regexp.MustCompile(`(/home/)([^/\s"']+)`),
 	regexp.MustCompile(`(/Users/)([^/\s"']+)`),
 	regexp.MustCompile(`(?i)(HKEY_USERS\\|HKU\\)(S-1-5-21-[0-9-]+)`),
 }
 
+// Other things that name a person or a computer, hidden wherever they appear.
+var (
+	// A domain or local account's security identifier (S-1-5-21-…); the
+	// well-known ones (S-1-5-18 SYSTEM, S-1-5-32-545 Users) name no one.
+	accountSID = regexp.MustCompile(`(?i)\bS-1-5-21(?:-[0-9]+){2,5}\b`)
+	email      = regexp.MustCompile(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
+)
+
+// Stand-ins for what is hidden besides user names.
+const (
+	RedactedSID   = "<sid>"
+	RedactedEmail = "<email>"
+	RedactedID    = "<id>"
+)
+
 // sharedProfiles are folders in Users that belong to no one.
 var sharedProfiles = []string{"public", "default", "default user", "all users", "shared", "<user>"}
 
-// Redactor hides user names and home folders.
+// Redactor hides user names, home folders, account SIDs, e-mail addresses
+// and the identifiers Windows gives an installation.
 type Redactor struct {
-	// Names are further words to hide wherever they appear (the account
-	// name); names shorter than three letters are ignored, as they would
-	// hide ordinary words.
+	// Names are further words to hide (the account name, the full name):
+	// wherever they appear, or, when shorter than three letters, where they
+	// are a whole part of a path.
 	Names []string
+	// Homes are home folders, wherever they live (a redirected profile on
+	// a server, D:\Profiles\name): hidden as a whole.
+	Homes []string
 }
 
 // String redacts one text.
@@ -44,12 +67,38 @@ func (r Redactor) String(s string) string {
 			return sub[1] + Redacted
 		})
 	}
+	for _, home := range r.Homes {
+		home = strings.ToValidUTF8(home, "") // a pattern must be valid UTF-8
+		if len(home) >= 3 {
+			s = replaceFold(s, strings.TrimRight(home, `\/`), homeStandIn(home))
+		}
+	}
+	s = accountSID.ReplaceAllLiteralString(s, RedactedSID)
+	s = email.ReplaceAllLiteralString(s, RedactedEmail)
 	for _, n := range r.Names {
-		if len(n) >= 3 {
-			s = replaceFold(s, n, Redacted)
+		n = strings.ToValidUTF8(n, "")
+		switch {
+		case n == "":
+		case len(n) >= 3:
+			// As a whole word: "Ann" hides in "Ann Smith", not in "Announcement".
+			s = regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])`+regexp.QuoteMeta(n)+`([^\p{L}\p{N}]|$)`).ReplaceAllString(s, "${1}"+Redacted+"${2}")
+		default:
+			// A short name ("jo") would hide ordinary words: only where it
+			// is a whole part of a path.
+			s = regexp.MustCompile(`(?i)([\\/])`+regexp.QuoteMeta(n)+`([\\/"]|$)`).ReplaceAllString(s, "${1}"+Redacted+"${2}")
 		}
 	}
 	return s
+}
+
+// homeStandIn keeps a home folder's shape but not its name:
+// \\srv\profiles$\ann → \\srv\profiles$\<user>.
+func homeStandIn(home string) string {
+	home = strings.TrimRight(home, `\/`)
+	if i := strings.LastIndexAny(home, `\/`); i >= 0 {
+		return home[:i+1] + Redacted
+	}
+	return Redacted
 }
 
 // replaceFold replaces every case-insensitive occurrence of old.
@@ -97,21 +146,36 @@ func (r Redactor) Findings(fs []detect.Finding) []detect.Finding {
 		f.SecurityCenter = slices.Clone(f.SecurityCenter)
 		for j := range f.SecurityCenter {
 			f.SecurityCenter[j].ProductExe = r.String(f.SecurityCenter[j].ProductExe)
+			if f.SecurityCenter[j].InstanceGUID != "" {
+				f.SecurityCenter[j].InstanceGUID = RedactedID // unique to this installation
+			}
 		}
 		out[i] = f
 	}
 	return out
 }
 
-// ForCurrentUser is a Redactor that also hides this account's name.
+// ForCurrentUser is a Redactor that also hides this account's name, its
+// full name and its home folder, wherever that folder lives.
 func ForCurrentUser() Redactor {
-	u, err := user.Current()
-	if err != nil {
-		return Redactor{}
+	var r Redactor
+	if u, err := user.Current(); err == nil {
+		name := u.Username
+		if i := strings.LastIndexAny(name, `\/`); i >= 0 {
+			name = name[i+1:] // DOMAIN\name on Windows
+		}
+		r.Names = append(r.Names, name)
+		for _, part := range strings.Fields(u.Name) { // "Ann Smith": each name
+			if !slices.Contains(r.Names, part) {
+				r.Names = append(r.Names, part)
+			}
+		}
+		r.Homes = append(r.Homes, u.HomeDir)
 	}
-	name := u.Username
-	if i := strings.LastIndexAny(name, `\/`); i >= 0 {
-		name = name[i+1:] // DOMAIN\name on Windows
+	for _, v := range []string{"USERPROFILE", "HOME", "HOMESHARE"} {
+		if d := os.Getenv(v); d != "" && !slices.Contains(r.Homes, d) {
+			r.Homes = append(r.Homes, d)
+		}
 	}
-	return Redactor{Names: []string{name}}
+	return r
 }

@@ -3,8 +3,10 @@ package report
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -146,7 +148,7 @@ func TestExplainNextSteps(t *testing.T) {
 }
 
 func TestRedact(t *testing.T) {
-	r := Redactor{Names: []string{"ann.smith", "jo"}}
+	r := Redactor{Names: []string{"ann.smith", "jo", "Ann"}, Homes: []string{`\\fs01\redirect\ann.smith`, `/srv/people/anns`}}
 	tests := map[string]string{
 		`C:\Users\ann.smith\AppData\Local\x.exe`:                     `C:\Users\<user>\AppData\Local\x.exe`,
 		`"c:\users\Bob\Desktop\setup.exe" /x`:                        `"c:\users\<user>\Desktop\setup.exe" /x`,
@@ -158,7 +160,22 @@ func TestRedact(t *testing.T) {
 		`HKU\S-1-5-21-1004336348-1177238915-682003330-1001\Software`: `HKU\<user>\Software`,
 		`pid 1204`:        `pid 1204`,
 		`owner ANN.SMITH`: `owner <user>`,
-		`job done`:        `job done`, // "jo" is too short to hide
+		`job done`:        `job done`, // "jo" is too short to hide as a word…
+		`C:\Users\jo\x`:   `C:\Users\<user>\x`,
+		`\\nas\home\jo\x`: `\\nas\home\<user>\x`, // …but not as a folder
+		`E:\data\jo\file`: `E:\data\<user>\file`,
+		// Profiles elsewhere: another drive, redirected to a server.
+		`D:\Profiles\bob\AppData\Roaming\Kaspersky`: `D:\Profiles\<user>\AppData\Roaming\Kaspersky`,
+		`\\fileserver\profiles$\bob.jones\Desktop`:  `\\fileserver\profiles$\<user>\Desktop`,
+		`\\FS01\Users\carl\Documents`:               `\\FS01\Users\<user>\Documents`,
+		`\\fs01\redirect\ann.smith\Documents`:       `\\fs01\redirect\<user>\Documents`,
+		`/srv/people/anns/.config`:                  `/srv/people/<user>/.config`,
+		// Account SIDs, e-mail addresses, full names.
+		`owner S-1-5-21-1004336348-1177238915-682003330-1001`: `owner <sid>`,
+		`well-known S-1-5-32-545 and S-1-5-18`:                `well-known S-1-5-32-545 and S-1-5-18`,
+		`My Kaspersky account: ann.smith+kpm@example.com`:     `My Kaspersky account: <email>`,
+		`signed in as Ann`: `signed in as <user>`,
+		`Announcement`:     `Announcement`,
 	}
 	for in, want := range tests {
 		if got := r.String(in); got != want {
@@ -169,5 +186,58 @@ func TestRedact(t *testing.T) {
 	_ = r.State(orig)
 	if !strings.Contains(orig.Scan.Findings[0].Uninstall[0].InstallLocation, "ann.smith") {
 		t.Error("redacting changed the original state")
+	}
+	sc := detect.Finding{SecurityCenter: []platform.SecurityCenter{{DisplayName: "Kaspersky", InstanceGUID: "{9A8E3B52-71C6-4B1B-A0E6-1F0D4C7E2A11}"}}}
+	if got := r.Findings([]detect.Finding{sc})[0].SecurityCenter[0].InstanceGUID; got != RedactedID {
+		t.Errorf("Security Center's instance id kept: %q", got)
+	}
+}
+
+// FuzzRedact: whatever the text and the account name, redacting does not
+// fail, and a profile folder, an account SID and an e-mail address built
+// from the fuzzer's pieces never come out as they went in.
+func FuzzRedact(f *testing.F) {
+	f.Add(`C:\Users\ann.smith\x`, "ann.smith", uint32(1004336348), "kpm")
+	f.Add(`\\srv\profiles$\jo\x S-1-5-21-1-2-3-1001 a@b.co`, "jo", uint32(7), "a.b")
+	f.Fuzz(func(t *testing.T, s, name string, rid uint32, local string) {
+		r := Redactor{Names: []string{name}, Homes: []string{name}}
+		_ = r.String(s)
+		if !regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{2,19}$`).MatchString(name) || strings.Contains(strings.ToLower(Redacted+RedactedSID+RedactedEmail), strings.ToLower(name)) {
+			return
+		}
+		for _, in := range []string{`C:\Users\` + name + `\x`, `D:\Profiles\` + name, `\\srv\home$\` + name + `\Desktop`, "/home/" + name + "/.config"} {
+			if out := r.String(s + " " + in); strings.Contains(out, in) {
+				t.Errorf("%q kept %q: %q", name, in, out)
+			}
+		}
+		sid := fmt.Sprintf("S-1-5-21-%d-%d-%d-%d", rid, rid/3, rid/7, 1000+rid%5000)
+		if out := r.String("owner " + sid); strings.Contains(out, sid) {
+			t.Errorf("SID kept: %q", out)
+		}
+		if regexp.MustCompile(`^[A-Za-z0-9._%+-]{1,30}$`).MatchString(local) {
+			addr := local + "@" + strings.ToLower(strings.Trim(name, "._-")) + ".example"
+			if out := r.String("mail " + addr); strings.Contains(out, addr) && strings.Contains(addr, "@.") == false && !strings.HasPrefix(strings.Split(addr, "@")[1], "-") {
+				t.Errorf("e-mail kept: %q", out)
+			}
+		}
+	})
+}
+
+// TestReportsDropControlCharacters: a name from the computer with escape
+// sequences or a right-to-left override reaches no report that people read
+// as it is (the JSON report keeps the exact value, escaped, for machines).
+func TestReportsDropControlCharacters(t *testing.T) {
+	in := input(true)
+	f := &in.State.Scan.Findings[0]
+	f.Version = "21.3\x1b[2J"
+	f.Evidence = append(f.Evidence, detect.Evidence{Kind: "program", Matched: "Kaspersky \u202eexe.lave", Where: "HKLM\\x\r\nfake line"})
+	for _, format := range []string{FormatText, FormatHTML} {
+		data, err := Render(format, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.ContainsAny(string(data), "\x1b\u202e\r") || format == FormatText && strings.Contains(string(data), "\nfake line") {
+			t.Errorf("%s report kept a control character: %q", format, data)
+		}
 	}
 }
