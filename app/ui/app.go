@@ -7,6 +7,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"runtime"
 	"time"
@@ -122,7 +123,7 @@ func New(a fyne.App, cfg Config) *App {
 	u.win.SetOnClosed(u.stop)
 
 	var notice string
-	st, err := u.store.Load()
+	st, err := loadProgress(u.store)
 	switch {
 	case err == nil:
 		u.state = st
@@ -145,6 +146,27 @@ func New(a fyne.App, cfg Config) *App {
 		dialog.ShowInformation(lang.X("app.notice", "Notice"), notice, u.win)
 	}
 	return u
+}
+
+// loadProgress reads the saved progress on another goroutine, so that a
+// slow disk or a roaming profile on a server never freezes the window;
+// after a few seconds the app starts afresh instead.
+func loadProgress(store wizard.Store) (wizard.State, error) {
+	type loaded struct {
+		s   wizard.State
+		err error
+	}
+	ch := make(chan loaded, 1)
+	go func() {
+		s, err := store.Load()
+		ch <- loaded{s, err}
+	}()
+	select {
+	case l := <-ch:
+		return l.s, l.err
+	case <-time.After(5 * time.Second):
+		return wizard.State{}, fmt.Errorf("%w: %s took more than 5 s to read", wizard.ErrCorrupt, store.Path)
+	}
 }
 
 // title is the window's title; with sample data it says so.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -17,13 +18,19 @@ var ErrCorrupt = errors.New("saved progress is unreadable")
 // StateFile is the progress file's name in the app's storage folder.
 const StateFile = "progress.json"
 
+// MaxStateSize is the largest progress file read: a real one is a few
+// kilobytes; anything larger was not written by the app.
+const MaxStateSize = 1 << 20
+
 // Store keeps the progress in one file.
 type Store struct{ Path string }
 
 // Load reads the saved progress. A missing file is ErrNoState; a file that
-// does not parse or makes no sense wraps ErrCorrupt.
+// is not a regular file (a link, a pipe, a device), is larger than
+// MaxStateSize, does not parse or makes no sense wraps ErrCorrupt. A pipe
+// put in the file's place never blocks the read.
 func (st Store) Load() (State, error) {
-	data, err := os.ReadFile(st.Path)
+	data, err := st.read()
 	if errors.Is(err, os.ErrNotExist) {
 		return State{}, ErrNoState
 	}
@@ -38,6 +45,36 @@ func (st Store) Load() (State, error) {
 		return State{}, fmt.Errorf("%w: %s: version %d, step %d of %d reached", ErrCorrupt, st.Path, s.Version, s.Step, s.Reached)
 	}
 	return s, nil
+}
+
+func (st Store) read() ([]byte, error) {
+	fi, err := os.Lstat(st.Path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", fi.Mode().Type())
+	}
+	f, err := os.OpenFile(st.Path, os.O_RDONLY|openNoBlock, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// Checked again on the open file: it may have been swapped since.
+	if fi, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", fi.Mode().Type())
+	}
+	if fi.Size() > MaxStateSize {
+		return nil, fmt.Errorf("%d bytes, more than %d", fi.Size(), MaxStateSize)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxStateSize+1))
+	if err == nil && len(data) > MaxStateSize {
+		err = fmt.Errorf("more than %d bytes", MaxStateSize)
+	}
+	return data, err
 }
 
 // Save writes the progress atomically: a temporary file in the same folder,
