@@ -159,7 +159,7 @@ func (r *report) probes(cfg config, root string, env []string) error {
 	cmd := exec.Command("go", "test", "-count=1", "-run", "^$", "-bench", "^Benchmark(Processes|FullScan)$",
 		"-benchtime", cfg.benchtime, "-timeout", "60m", "./platform")
 	cmd.Dir = root
-	cmd.Env = append(env, "TH_BENCH_SIZES="+strings.Join(spec, ","))
+	cmd.Env = append(slices.Clip(env), "TH_BENCH_SIZES="+strings.Join(spec, ","))
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.MultiWriter(os.Stderr, &out), os.Stderr
 	if err := cmd.Run(); err != nil {
