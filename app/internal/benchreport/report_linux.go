@@ -70,6 +70,7 @@ func run(cfg config) error {
 	}
 	defer os.RemoveAll(tmp)
 	env := cleanEnv()
+	load := loadAverage() // others' work on the machine makes figures noisy
 
 	var r report
 	if err := r.probes(cfg, root, env); err != nil {
@@ -134,7 +135,7 @@ func run(cfg config) error {
 	r.row(fmt.Sprintf("longest UI wait during a scan, %d extra processes", big), fmt.Sprintf("%.1f ms", worst), "50 ms", fmt.Sprintf("%.2f×", worst/50), "≤ 50 ms", worst <= 50)
 
 	r.longComm, r.totalProcs = longNames()
-	text := r.markdown(b, info.GoVersion)
+	text := r.markdown(b, info.GoVersion, load)
 	if cfg.out == "" {
 		_, err := io.WriteString(os.Stdout, text)
 		return err
@@ -473,6 +474,15 @@ func cpuModel() string {
 	return runtime.GOARCH
 }
 
+// loadAverage is the 1-, 5- and 15-minute load average, "1.20 / 0.80 / 0.50".
+func loadAverage() string {
+	data, _ := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); len(f) >= 3 {
+		return strings.Join(f[:3], " / ")
+	}
+	return "unknown"
+}
+
 func kernel() string {
 	data, _ := os.ReadFile("/proc/sys/kernel/osrelease")
 	return strings.TrimSpace(string(data))
@@ -504,7 +514,7 @@ func longNames() (long, total int) {
 }
 
 // markdown is docs/performance.md.
-func (r *report) markdown(b build, goVersion string) string {
+func (r *report) markdown(b build, goVersion, load string) string {
 	notes := ""
 	if r.probeMiss {
 		notes = fmt.Sprintf(`
@@ -519,9 +529,9 @@ so the ratio falls towards 1 as processes are added (see the 1,000 and 4,000 row
 	release := strings.Join(b.tags, ",")
 	return fmt.Sprintf(`# Performance
 
-Measured by `+"`make bench`"+` (`+"`go run ./app/internal/benchreport`"+`) on %s: %s, %d cores, Linux %s, %s.
-Figures are from one run on this machine; "extra processes" are `+"`sleep`"+` processes the benchmark started (the
-machine's own come on top).
+Measured by `+"`make bench`"+` (`+"`go run ./app/internal/benchreport`"+`) on %s: %s, %d cores, Linux %s, %s;
+load average %s when the run began. Figures are from one run on this machine; "extra processes" are `+"`sleep`"+`
+processes the benchmark started (the machine's own come on top).
 
 | what | ours | baseline | ratio | goal | |
 | --- | --- | --- | --- | --- | --- |
@@ -536,11 +546,14 @@ How each is measured:
 - *start-up*: from exec to the app's "started" mark (Fyne's OnStarted, once the window runs), against a bare Fyne
   hello-world window with the same mark, under Xvfb, alternating runs; peak memory is VmHWM read at that moment. Ours
   is the development build (`+"`make build-dev`"+`: the release build plus the `+"`%s`"+` tag, whose hooks print the mark),
-  built with %s; the window is built alike, without `+"`%s`"+`.
-- *binary size*: the release build (no `+"`%s`"+` tag) against the window, both built with %s.
+  built with
+  %s;
+  the window is built alike, without `+"`%s`"+`.
+- *binary size*: the release build (no `+"`%s`"+` tag) against the window, both built with
+  %s.
 - *UI wait*: while the app scans, a goroutine asks the UI goroutine to run an empty function every 2 ms and records the
   longest wait; a long wait would mean frames could not be drawn.
-%s`, time.Now().UTC().Format("2006-01-02"), cpuModel(), runtime.NumCPU(), kernel(), goVersion,
+%s`, time.Now().UTC().Format("2006-01-02"), cpuModel(), runtime.NumCPU(), kernel(), goVersion, load,
 		strings.Join(r.rows, "\n"),
 		devTag, flags(b.devTags, b.ldflags, b.trimpath), devTag, devTag, flags(release, "-s -w", b.trimpath),
 		notes)
