@@ -8,6 +8,7 @@ VERSION  := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 TAGS     := migrated_fynedo
 LDFLAGS  := -X main.version=$(VERSION)
 BIN      := build/transition-helper
+DEVBIN   := build/transition-helper-dev
 WINBIN   := build/transition-helper.exe
 
 # System packages, from apt. Fyne 2.8 builds X11 and Wayland support on Linux.
@@ -24,7 +25,7 @@ WINE_ENV := WINEDLLOVERRIDES=bcryptprimitives=n
 
 PURE_PKGS = $$($(GO) list ./app/... ./platform/... | grep -v /app/ui)
 
-.PHONY: all deps deps-build deps-test build build-windows run test vet test-unit test-darwin test-windows fuzz clean screenshots bench \
+.PHONY: all deps deps-build deps-test build build-dev build-windows run test vet test-unit test-darwin test-windows fuzz clean screenshots bench \
 	package-windows package-linux package-macos test-packages
 
 all: build
@@ -53,6 +54,11 @@ apt-install:
 build: deps-build
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
 
+# The development build: the release build plus the devhooks tag (fixtures,
+# TH_STEP, the benchmark marks), for make screenshots and make bench.
+build-dev: deps-build
+	$(GO) build -tags '$(TAGS) devhooks' -ldflags "$(LDFLAGS)" -o $(DEVBIN) .
+
 # The Windows GUI build: cgo through mingw-w64, GUI subsystem.
 build-windows: deps
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
@@ -70,12 +76,13 @@ vet:
 	GOOS=darwin CGO_ENABLED=0 $(GO) vet $(PURE_PKGS)
 
 # Linux: every package, the Fyne UI through its test driver, real processes;
-# then each benchmark once, small, so they keep working (no timings checked).
-test-unit:
+# then each benchmark once and the report small, so they keep working (no
+# timings checked).
+test-unit: build-dev
 	$(GO) test -count=1 -tags $(TAGS) ./...
-	TH_BENCH_SIZES=20 $(GO) test -count=1 -run '^$$' -bench . -benchtime 1x .
-	TH_BENCH_SIZES=10,20,40 TH_BENCH_RUNS=1 TH_BENCH_REPORT=$(CURDIR)/build/bench-smoke.md \
-	  xvfb-run -a -s "-screen 0 1366x768x24" $(GO) test -count=1 -run '^TestBenchReport$$' .
+	TH_BENCH_SIZES=20 $(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./platform
+	xvfb-run -a -s "-screen 0 1366x768x24" \
+	  $(GO) run ./app/internal/benchreport -bin $(DEVBIN) -sizes 10,20,40 -runs 1 -benchtime 100ms -out build/bench-smoke.md
 
 # macOS: the pure packages and platform compile and their tests link without cgo.
 test-darwin:
@@ -125,15 +132,16 @@ clean:
 	rm -rf build
 
 # A PNG of every step, run for real under Xvfb, in screenshots/ (git-ignored).
-screenshots: build deps-test
-	.ci/screenshots $(BIN)
+screenshots: build-dev deps-test
+	.ci/screenshots $(DEVBIN)
 	TH_SHOTS=$(CURDIR)/screenshots $(GO) test -count=1 -run 'Removal' ./app/ui
 
-# Scan and start-up against their floors, side by side, in one run:
-# prints the table and writes docs/performance.md.
-bench: deps
-	TH_BENCH_REPORT=$(CURDIR)/docs/performance.md xvfb-run -a -s "-screen 0 1366x768x24" \
-	  $(GO) test -count=1 -timeout 30m -run '^TestBenchReport$$' -v .
+# Scan and start-up against their floors, side by side, in one run: platform's
+# benchmarks and the development build under Xvfb; prints each row as it is
+# measured and writes docs/performance.md.
+bench: deps build-dev
+	xvfb-run -a -s "-screen 0 1366x768x24" \
+	  $(GO) run ./app/internal/benchreport -bin $(DEVBIN) -out docs/performance.md
 
 # Packages. The fyne command comes from the tool line in go.mod, built for this machine.
 FYNE := build/fyne
