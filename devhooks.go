@@ -42,8 +42,8 @@ type devHooks struct {
 	benchResponsive      bool
 }
 
-// readDevHooks reads the TH_ variables into sys and cfg. A bad value is an
-// error, never ignored.
+// readDevHooks reads the TH_ variables into sys, cfg and the returned
+// hooks. A bad value is an error, never ignored.
 func readDevHooks(sys *service.System, cfg *ui.Config) (devHooks, error) {
 	h := devHooks{
 		largerText:      os.Getenv("TH_LARGER_TEXT"),
@@ -66,6 +66,12 @@ func readDevHooks(sys *service.System, cfg *ui.Config) (devHooks, error) {
 		}
 		*sys = fixtureSystem(snap)
 		cfg.Fixture = path
+	}
+	if v := h.largerText; v != "" && v != "0" && v != "1" {
+		return h, fmt.Errorf("TH_LARGER_TEXT=%q: want 1 or 0", v)
+	}
+	if v := h.language; v != "" && v != "en" && v != "es" {
+		return h, fmt.Errorf("TH_LANGUAGE=%q: want en or es", v)
 	}
 	if v := os.Getenv("TH_STEP"); v != "" {
 		n, err := strconv.Atoi(v)

@@ -1,6 +1,7 @@
 // Command transition-helper helps people replace Kaspersky, which gets no
-// updates in the U.S. since 2024-09-29: no arguments opens the guided app,
-// a subcommand (scan, --help, --version) runs the command line.
+// updates in the U.S. since 2024-09-29: no arguments opens the guided app;
+// any argument runs the command line (scan, decode, report, uninstall,
+// --help, --version); with no display, `scan` runs instead of the window.
 package main
 
 import (

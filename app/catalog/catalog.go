@@ -188,7 +188,7 @@ type Signature struct {
 	re *regexp.Regexp
 }
 
-// Matches reports whether s matches the signature's pattern. Matching is
+// Matches reports whether v matches the signature's pattern. Matching is
 // case-insensitive on Windows and macOS, as their file systems are.
 func (s *Signature) Matches(v string) bool {
 	return s.re != nil && s.re.MatchString(v)

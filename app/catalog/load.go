@@ -21,8 +21,8 @@ func Embedded() (*Catalog, error) {
 	return Load(assets.CatalogJSON)
 }
 
-// Load parses and validates a catalog. Every error wraps ErrInvalid and names
-// the entry at fault.
+// Load parses and validates a catalog. Every error wraps ErrInvalid and, for an
+// entry at fault, names it.
 func Load(data []byte) (*Catalog, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

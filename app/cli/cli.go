@@ -1,6 +1,8 @@
 // Package cli is the command line of the app, for support staff and scripts:
-// scan (text or JSON), help and version. It has no Fyne in it; main passes
-// in the translator and the version.
+// scan (text or JSON), decode, report, uninstall, help and version. It is
+// one of the app's two front doors, thin over app/service like the window;
+// it has no Fyne in it. main passes in the translator, the version and the
+// service.
 package cli
 
 import (
@@ -24,7 +26,7 @@ const (
 	ExitFound      = 1 // Kaspersky is running or installed
 	ExitUsage      = 2 // bad command or flag
 	ExitIncomplete = 3 // some checks could not finish, and no Kaspersky was found
-	ExitFailure    = 4 // the app itself is broken (the catalog does not load)
+	ExitFailure    = 4 // the command could not do its work (catalog not loaded, scan failed, output not written)
 )
 
 // Translator returns the text for key in the user's language; fallback is

@@ -31,7 +31,7 @@ type ScanJSON struct {
 	TookMS          float64          `json:"tookMs"`
 }
 
-// AppJSON names the app that wrote the report.
+// AppJSON names the app that made the scan.
 type AppJSON struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
@@ -47,7 +47,7 @@ type ProbeJSON struct {
 	TimedOut    bool    `json:"timedOut,omitempty"`
 }
 
-// JSON converts the result to its stable JSON form.
+// scanJSON converts the result to its stable JSON form.
 func scanJSON(r *service.Result, app, version string) ScanJSON {
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	out := ScanJSON{

@@ -17,11 +17,12 @@ import (
 	"transitionhelper/app/wizard"
 )
 
-// uninstallCommand walks the service's removal flow on the terminal: for
-// each Kaspersky product found it prints exactly what would be started and
-// why it is trusted, and unless --dry-run asks before starting it; then it
-// checks again and records the outcome in the guided app's progress, so the
-// window (and the reopen after a restart) carry on from there.
+// uninstallCommand walks the service's removal flow on the terminal, all
+// products planned from one fresh scan: for each Kaspersky product found it
+// prints exactly what would be started and why it is trusted. --dry-run
+// stops there. Otherwise it asks before each start, then checks again and
+// records the outcome in the guided app's progress, so the window (and the
+// reopen after a restart) carry on from there.
 func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 	fs := flag.NewFlagSet("uninstall", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)

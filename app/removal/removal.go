@@ -211,7 +211,8 @@ func resolveProgram(args []string, env Env) (string, []string) {
 	return args[0], args[1:]
 }
 
-// productCode finds the {GUID} after /x or /i (attached or separate).
+// productCode finds the {GUID} after /x, /i, -x, -i, /uninstall or
+// /package (attached or separate).
 func productCode(args []string) string {
 	for i, a := range args {
 		la := strings.ToLower(a)

@@ -33,7 +33,8 @@ type Input struct {
 	GOOS         string
 	At           time.Time
 	State        wizard.State
-	// Full keeps user names and home folders; otherwise they are redacted.
+	// Full keeps user names, home folders, account SIDs, e-mail addresses
+	// and instance ids; otherwise they are redacted.
 	Full     bool
 	Redactor Redactor
 	T        Translator

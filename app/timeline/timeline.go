@@ -9,9 +9,6 @@ import (
 	"transitionhelper/app/catalog"
 )
 
-// Clock gives the current time; time.Now in the app, a fixed instant in tests.
-type Clock func() time.Time
-
 // Status is the cut-off seen from one instant.
 type Status struct {
 	// Cutoff is the instant updates ended (00:00 U.S. Eastern, 2024-09-29),

@@ -1,7 +1,8 @@
 // Package ui holds the Fyne screens: a shell with the numbered steps on the
 // left, the current step in the middle, Back/Next below, and on every screen
-// the "For support staff" panel. The step logic lives in app/wizard; this
-// package only shows it and feeds it what the user does.
+// the "For support staff" panel. The step logic lives in app/wizard, scans
+// and removal in app/service; this package only shows them and feeds them
+// what the user does.
 package ui
 
 import (
@@ -31,18 +32,20 @@ const (
 
 // Config is what the app needs from main.
 type Config struct {
+	// Version is the app's version, for the support panel and reports.
 	Version string
 	// Service scans and removes; its catalog is the app's.
 	Service *service.Service
 	// Fixture names the sample data that stands in for this computer, if
-	// any: the title says so, and removal only shows what it would start.
+	// any, for the title. (Removal starts nothing then because the
+	// Service's System is a dry run.)
 	Fixture string
 	// StateDir holds the saved progress; empty means the app's storage folder.
 	StateDir string
 	// GuessRegion guesses the region on a first start.
 	GuessRegion func() wizard.Region
-	// Door-level actions on this computer's own screens; nil where the
-	// system has none.
+	// OpenAppsSettings opens Windows' list of installed apps; this and
+	// the two below are nil where the system has no such screen.
 	OpenAppsSettings func() error
 	// OpenWindowsSecurity opens Windows Security (the windowsdefender: page).
 	OpenWindowsSecurity func() error

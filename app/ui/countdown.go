@@ -9,7 +9,7 @@ import (
 	"transitionhelper/app/timeline"
 )
 
-// months names the months through the translations, for dates in plain words.
+// monthName names a month through the translations, for dates in plain words.
 func monthName(m time.Month) string {
 	fallback := m.String()
 	return lang.X(fmt.Sprintf("month.%d", int(m)), fallback)

@@ -318,7 +318,8 @@ func (u *App) confirmRestart() {
 		}, u.win)
 }
 
-// lockedWriter lets the uninstaller's output be read while it runs.
+// lockedWriter serialises the uninstaller's writes; the output is read
+// once it ends.
 type lockedWriter struct {
 	mu *sync.Mutex
 	b  *bytes.Buffer

@@ -85,7 +85,7 @@ type Ranked struct {
 	PriceFits bool
 }
 
-// RankingRule is the order of step 5, shown on screen as it is applied:
+// Rank orders the alternatives for step 5 by the rule shown on screen, shown on screen as it is applied:
 // 1. runs on all the devices asked for; 2. has the price asked for; 3.
 // includes more of what the user had from Kaspersky; 4. built into the
 // system; then by name. No company pays for its place.
@@ -156,7 +156,7 @@ type ProtectionState struct {
 	SignaturesUpToDate bool
 }
 
-// Protections lists the security products of rec other than Kaspersky, with
+// Protections lists the antivirus products of rec other than Kaspersky, with
 // what Windows Security Center says of each.
 func Protections(rec *ScanRecord) []ProtectionState {
 	if rec == nil {

@@ -13,7 +13,7 @@ var usWindowsZones = []string{
 	"Aleutian Standard Time",
 }
 
-// usIANAPrefixes are IANA zone names only the U.S. uses.
+// usIANA are IANA zone names only the U.S. uses.
 var usIANA = []string{
 	"America/New_York", "America/Detroit", "America/Kentucky/", "America/Indiana/", "America/Chicago",
 	"America/Menominee", "America/North_Dakota/", "America/Denver", "America/Boise", "America/Phoenix",

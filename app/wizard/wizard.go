@@ -199,7 +199,8 @@ func (s State) goTo(step Step) State {
 	return s
 }
 
-// WithScan records the scan of step 1 (or a re-scan) and moves to step 2.
+// WithScan records the scan of step 1 (or a re-scan); from step 1 it
+// moves on to step 2.
 // Products no longer found are marked removed; the others keep their state.
 func (s State) WithScan(rec ScanRecord) State {
 	old := s.Removal
