@@ -106,7 +106,7 @@ func build(in Input) view {
 	st, _ := Decode(v.Code)
 	v.Facts, v.Next = Explain(st, t)
 	if !in.Full {
-		v.Redacted = t("report.redacted", "User names and home folders are hidden as <user>.", nil)
+		v.Redacted = t("report.redacted", "User names, home folders, account ids and e-mail addresses are hidden (<user>, <sid>, <email>, <id>).", nil)
 	}
 	if rec := s.Latest(); rec != nil {
 		v.System = Clean(strings.TrimSpace(fmt.Sprintf("%s %s (%s, %s)", rec.OS.Name, rec.OS.Version, rec.OS.Family, rec.OS.Arch)))
