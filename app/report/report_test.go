@@ -84,7 +84,7 @@ func TestReportContent(t *testing.T) {
 	code := Code(fixtureState(), "0.1.0", "windows")
 	for _, w := range []string{"Status code: " + code, "at step 4: Remove Kaspersky", "password protection is on",
 		"A restart is needed", "Passwords exported from Kaspersky Password Manager: done", "Kaspersky Password Manager: Restart needed",
-		"process avp.exe (pid 1204)", "hidden as <user>"} {
+		"process avp.exe (pid 1204)", "are hidden (<user>"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("text report lacks %q:\n%s", w, text)
 		}
