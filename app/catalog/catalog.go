@@ -129,23 +129,39 @@ type Alternative struct {
 	Checked    string `json:"checked"`
 }
 
-// Publisher names the code-signing certificates a vendor signs its
-// uninstallers with: an uninstaller signed by anyone else is never started.
+// Publisher names how a vendor signs its uninstallers: the subject names
+// of its Windows code-signing certificates (Signers), or its Apple
+// Developer ID team (TeamIDs, macOS). An uninstaller signed by anyone else
+// is never started.
 type Publisher struct {
 	Vendor     string   `json:"vendor"`
-	Signers    []string `json:"signers"`
+	Signers    []string `json:"signers,omitempty"`
+	TeamIDs    []string `json:"teamIds,omitempty"`
 	Source     string   `json:"source"`
 	Confidence string   `json:"confidence"`
 }
 
-// Signers returns the certificate subject names vendor signs with.
+// Signers returns the certificate subject names vendor signs with on
+// Windows.
 func (c *Catalog) Signers(vendor string) []string {
+	var out []string
 	for _, p := range c.Publishers {
 		if strings.EqualFold(p.Vendor, vendor) {
-			return p.Signers
+			out = append(out, p.Signers...)
 		}
 	}
-	return nil
+	return out
+}
+
+// TeamIDs returns the Apple Developer ID teams vendor signs with on macOS.
+func (c *Catalog) TeamIDs(vendor string) []string {
+	var out []string
+	for _, p := range c.Publishers {
+		if strings.EqualFold(p.Vendor, vendor) {
+			out = append(out, p.TeamIDs...)
+		}
+	}
+	return out
 }
 
 // Milestone is one dated event of the ban.

@@ -40,8 +40,9 @@ func Load(data []byte) (*Catalog, error) {
 }
 
 var (
-	idPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	placeholder = regexp.MustCompile(`\{[^}]*\}`)
+	idPattern     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	teamIDPattern = regexp.MustCompile(`^[A-Z0-9]{10}$`)
+	placeholder   = regexp.MustCompile(`\{[^}]*\}`)
 	// KnownFolders are the placeholders a leftover path may use; platform expands them.
 	KnownFolders = []string{"{ProgramData}", "{ProgramFiles}", "{ProgramFilesX86}", "{AppData}", "{LocalAppData}", "{Home}"}
 	kinds        = []string{KindProcess, KindService, KindProgram, KindPackage, KindBundleID, KindLaunchd, KindRegistry, KindSecurityCenter, KindLeftover}
@@ -72,8 +73,13 @@ func (c *Catalog) validate() error {
 		c.sources[s.ID] = s
 	}
 	for i, p := range c.Publishers {
-		if strings.TrimSpace(p.Vendor) == "" || len(p.Signers) == 0 || slices.Contains(p.Signers, "") {
-			return fmt.Errorf("publisher %d (%q): needs a vendor and signer names", i, p.Vendor)
+		if strings.TrimSpace(p.Vendor) == "" || len(p.Signers)+len(p.TeamIDs) == 0 || slices.Contains(p.Signers, "") {
+			return fmt.Errorf("publisher %d (%q): needs a vendor and signer names or team ids", i, p.Vendor)
+		}
+		for _, id := range p.TeamIDs {
+			if !teamIDPattern.MatchString(id) {
+				return fmt.Errorf("publisher %q: team id %q is not ten capital letters and digits", p.Vendor, id)
+			}
 		}
 		if err := c.checkSourced(p.Source, p.Confidence); err != nil {
 			return fmt.Errorf("publisher %q: %w", p.Vendor, err)

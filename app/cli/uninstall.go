@@ -58,6 +58,9 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 			fmt.Fprintf(e.Stdout, "  %s %s\n", e.t("uninstall.will-not", "Will not start an uninstaller:", nil), report.Clean(err.Error()))
 			continue
 		}
+		if len(p.Plan.AlsoRemoves) > 0 {
+			fmt.Fprintf(e.Stdout, "  %s\n", e.t("remove.confirm-also", "Other programs need these packages and will be removed too: {{.Packages}}", map[string]any{"Packages": strings.Join(p.Plan.AlsoRemoves, ", ")}))
+		}
 		if p.Finding.PasswordProtected {
 			fmt.Fprintf(e.Stdout, "  %s\n", e.t("remove.password", "Kaspersky is protected by a password. The uninstaller will ask for it. If you forgot it, Kaspersky explains how to reset it:", nil))
 			if p.PasswordReset != nil {

@@ -41,6 +41,13 @@ type Env struct {
 	Exists func(path string) bool
 	// Glob lists paths matching a pattern (macOS uninstaller search).
 	Glob func(pattern string) []string
+	// VerifyMacApp checks a macOS uninstaller app's owner, folders and
+	// Developer ID signature (platform.VerifyMacApp); nil refuses them all.
+	VerifyMacApp func(app, teamID string) error
+	// SimulateRemove says which packages removing pkgs would remove, they
+	// and their dependants (platform.SimulateAptRemove); nil on systems
+	// without apt.
+	SimulateRemove func(pkgs []string) ([]string, error)
 }
 
 // Plan is one uninstaller to start, and why it was trusted.
@@ -59,6 +66,9 @@ type Plan struct {
 	// Why lists the checks it passed, for Details and --dry-run.
 	Why               []string `json:"why"`
 	PasswordProtected bool     `json:"passwordProtected,omitempty"`
+	// AlsoRemoves lists the packages removed with the product's own
+	// because they depend on them (Linux), for the question.
+	AlsoRemoves []string `json:"alsoRemoves,omitempty"`
 }
 
 // CommandLine shows the plan as one line, quoted for reading.
@@ -94,9 +104,9 @@ func For(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 	case "windows":
 		p, err = planWindows(cat, f, env)
 	case "linux":
-		p, err = planLinux(f)
+		p, err = planLinux(f, env)
 	case "darwin":
-		p, err = planMac(f, env)
+		p, err = planMac(cat, f, env)
 	default:
 		err = refuse("removal is not supported on %s", env.GOOS)
 	}
@@ -309,7 +319,7 @@ func winBase(p string) string {
 
 var debianName = regexp.MustCompile(`^[a-z0-9][a-z0-9+.-]+$`)
 
-func planLinux(f detect.Finding) (Plan, error) {
+func planLinux(f detect.Finding, env Env) (Plan, error) {
 	var dpkg, rpm []string
 	for _, u := range f.Uninstall {
 		if !debianName.MatchString(u.Name) {
@@ -325,33 +335,78 @@ func planLinux(f detect.Finding) (Plan, error) {
 	p := Plan{Kind: KindPackages, Program: "/usr/bin/pkexec"}
 	switch {
 	case len(dpkg) > 0:
-		p.Args = append([]string{"/usr/bin/apt-get", "remove", "--yes"}, dpkg...)
+		// apt-get remove --yes would also remove, unseen, every package that
+		// depends on these. Ask apt first what would go, show it, and then
+		// remove exactly that list with dpkg, which removes nothing more: a
+		// dependant installed in between makes it stop instead.
+		if env.SimulateRemove == nil {
+			return Plan{}, refuse("what else removing %s would remove cannot be checked here", strings.Join(dpkg, ", "))
+		}
+		all, err := env.SimulateRemove(dpkg)
+		if err != nil {
+			return Plan{}, refuse("apt-get cannot say what removing %s would remove: %v", strings.Join(dpkg, ", "), err)
+		}
+		for _, name := range all {
+			if !debianName.MatchString(name) {
+				return Plan{}, refuse("apt-get named %q, which is not a valid package name", name)
+			}
+			if !slices.Contains(dpkg, name) {
+				p.AlsoRemoves = append(p.AlsoRemoves, name)
+			}
+		}
+		if len(all) == 0 {
+			return Plan{}, refuse("apt-get says none of %s is installed", strings.Join(dpkg, ", "))
+		}
+		p.Args = append([]string{"/usr/bin/dpkg", "--remove"}, all...)
 		p.From = "dpkg database"
+		p.Why = append(p.Why, "apt-get -s remove says these packages go: "+strings.Join(all, ", "))
 	case len(rpm) > 0:
+		// rpm --erase refuses to remove a package others depend on.
 		p.Args = append([]string{"/usr/bin/rpm", "--erase"}, rpm...)
 		p.From = "rpm database"
 	default:
 		return Plan{}, refuse("no installed package was found for %s", f.Name)
 	}
-	p.Why = []string{"package names from " + p.From + ", passed as separate arguments", "pkexec asks for an administrator's password"}
+	p.Why = append([]string{"package names from " + p.From + ", passed as separate arguments"}, p.Why...)
+	p.Why = append(p.Why, "nothing else is removed: dpkg and rpm stop if another package depends on these", "pkexec asks for an administrator's password")
 	return p, nil
 }
 
-func planMac(f detect.Finding, env Env) (Plan, error) {
+// planMac finds Kaspersky's own uninstaller app and opens the first one
+// that passes VerifyMacApp: owned by root in folders only root can change,
+// never in a user's home, and signed with Kaspersky's Developer ID. A look-
+// alike ("/Applications/Kaspersky Uninstaller.app" sorts first) is skipped.
+func planMac(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 	var candidates []string
 	for _, u := range f.Uninstall {
-		if u.Source == platform.SourceApp && u.InstallLocation != "" {
+		if u.Source == platform.SourceApp && u.InstallLocation != "" && !strings.HasPrefix(u.InstallLocation, "/Users/") {
 			candidates = append(candidates, env.Glob(path.Join(u.InstallLocation, "Contents", "Resources", "*ninstall*.app"))...)
 		}
 	}
 	candidates = append(candidates, env.Glob("/Library/Application Support/Kaspersky Lab/*/*ninstall*.app")...)
 	candidates = append(candidates, env.Glob("/Applications/Kaspersky*ninstall*.app")...)
 	slices.Sort(candidates)
+	candidates = slices.Compact(candidates)
 	if len(candidates) == 0 {
 		return Plan{}, refuse("Kaspersky's uninstaller was not found: use Kaspersky's removal tool for Mac")
 	}
-	return Plan{Kind: KindMacApp, Program: "/usr/bin/open", Args: []string{candidates[0]}, From: candidates[0],
-		Why: []string{"Kaspersky's own uninstaller app, opened with macOS's open command"}}, nil
+	teams := cat.TeamIDs(f.Vendor)
+	if len(teams) == 0 || env.VerifyMacApp == nil {
+		return Plan{}, refuse("uninstaller apps cannot be checked here: use Kaspersky's removal tool for Mac")
+	}
+	var why []string
+	for _, c := range candidates {
+		for _, team := range teams {
+			err := env.VerifyMacApp(c, team)
+			if err == nil {
+				return Plan{Kind: KindMacApp, Program: "/usr/bin/open", Args: []string{c}, From: c,
+					Why: []string{"Kaspersky's own uninstaller app, opened with macOS's open command",
+						"owned by root, in folders only administrators change with a password, signed with Developer ID team " + team}}, nil
+			}
+			why = append(why, fmt.Sprintf("%s: %v", c, err))
+		}
+	}
+	return Plan{}, refuse("no uninstaller app could be trusted (%s): use Kaspersky's removal tool for Mac", strings.Join(why, "; "))
 }
 
 // Decide says whether a plan's program may be started, given its signature.

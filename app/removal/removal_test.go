@@ -101,9 +101,22 @@ func TestPlanWindows(t *testing.T) {
 func TestPlanOtherSystems(t *testing.T) {
 	cat := mustCatalog(t)
 	linux := detect.Finding{Name: "KESL", Role: "remove", Uninstall: []platform.Program{{Name: "kesl", Source: platform.SourceDpkg}, {Name: "kesl-gui", Source: platform.SourceDpkg}}}
-	p, err := For(cat, linux, Env{GOOS: "linux"})
-	if err != nil || p.CommandLine() != "/usr/bin/pkexec /usr/bin/apt-get remove --yes kesl kesl-gui" {
-		t.Errorf("linux: %q, %v", p.CommandLine(), err)
+	// apt says what else goes (here a package that depends on kesl); dpkg
+	// then removes exactly that list and nothing more.
+	sim := func(pkgs []string) ([]string, error) { return append([]string{"kesl-reports"}, pkgs...), nil }
+	p, err := For(cat, linux, Env{GOOS: "linux", SimulateRemove: sim})
+	if err != nil || p.CommandLine() != "/usr/bin/pkexec /usr/bin/dpkg --remove kesl-reports kesl kesl-gui" ||
+		!slices.Equal(p.AlsoRemoves, []string{"kesl-reports"}) {
+		t.Errorf("linux: %q, also %q, %v", p.CommandLine(), p.AlsoRemoves, err)
+	}
+	for name, env := range map[string]Env{
+		"apt cannot be asked": {GOOS: "linux"},
+		"apt fails":           {GOOS: "linux", SimulateRemove: func([]string) ([]string, error) { return nil, errors.New("locked") }},
+		"apt names an option": {GOOS: "linux", SimulateRemove: func([]string) ([]string, error) { return []string{"--force-all"}, nil }},
+	} {
+		if _, err := For(cat, linux, env); !errors.Is(err, ErrRefused) {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 	bad := detect.Finding{Name: "x", Role: "remove", Uninstall: []platform.Program{{Name: "kesl; rm -rf /", Source: platform.SourceDpkg}}}
 	if _, err := For(cat, bad, Env{GOOS: "linux"}); !errors.Is(err, ErrRefused) {
@@ -113,15 +126,40 @@ func TestPlanOtherSystems(t *testing.T) {
 	if p, err := For(cat, rpm, Env{GOOS: "linux"}); err != nil || p.CommandLine() != "/usr/bin/pkexec /usr/bin/rpm --erase klnagent64" {
 		t.Errorf("rpm: %q, %v", p.CommandLine(), err)
 	}
-	mac := detect.Finding{Name: "Kaspersky", Role: "remove", Uninstall: []platform.Program{{Name: "Kaspersky", Source: platform.SourceApp, InstallLocation: "/Applications/Kaspersky.app"}}}
+	mac := detect.Finding{Name: "Kaspersky", Vendor: "Kaspersky", Role: "remove", Uninstall: []platform.Program{{Name: "Kaspersky", Source: platform.SourceApp, InstallLocation: "/Applications/Kaspersky.app"}}}
 	glob := func(pat string) []string {
 		if pat == "/Applications/Kaspersky.app/Contents/Resources/*ninstall*.app" {
 			return []string{"/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app"}
 		}
 		return nil
 	}
-	if p, err := For(cat, mac, Env{GOOS: "darwin", Glob: glob}); err != nil || p.Args[0] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
+	kaspersky := func(app, team string) error {
+		if app == "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" && team == "2Y8XE5CQ94" {
+			return nil
+		}
+		return errors.New("not signed by that team")
+	}
+	if p, err := For(cat, mac, Env{GOOS: "darwin", Glob: glob, VerifyMacApp: kaspersky}); err != nil || p.Args[0] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
 		t.Errorf("mac: %+v, %v", p, err)
+	}
+	// A look-alike that sorts first (a space before the dot) is skipped;
+	// one in the user's own Applications folder is never even looked at.
+	lookalike := func(pat string) []string {
+		switch pat {
+		case "/Applications/Kaspersky*ninstall*.app":
+			return []string{"/Applications/Kaspersky Uninstaller.app"}
+		case "/Users/ann/Applications/Kaspersky.app/Contents/Resources/*ninstall*.app":
+			t.Error("looked for an uninstaller in the user's Applications folder")
+		}
+		return glob(pat)
+	}
+	home := mac
+	home.Uninstall = append(home.Uninstall, platform.Program{Source: platform.SourceApp, InstallLocation: "/Users/ann/Applications/Kaspersky.app"})
+	if p, err := For(cat, home, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: kaspersky}); err != nil || p.Args[0] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
+		t.Errorf("mac with a look-alike: %+v, %v", p, err)
+	}
+	if _, err := For(cat, mac, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: func(string, string) error { return errors.New("unsigned") }}); !errors.Is(err, ErrRefused) {
+		t.Errorf("mac with no trusted uninstaller: %v", err)
 	}
 	if _, err := For(cat, mac, Env{GOOS: "darwin", Glob: func(string) []string { return nil }}); err == nil || !strings.Contains(err.Error(), "removal tool") {
 		t.Errorf("mac without an uninstaller: %v", err)

@@ -219,5 +219,9 @@ func removalEnv() removal.Env {
 			m, _ := filepath.Glob(pattern)
 			return m
 		},
+		VerifyMacApp: platform.VerifyMacApp,
+		SimulateRemove: func(pkgs []string) ([]string, error) {
+			return platform.SimulateAptRemove(context.Background(), pkgs)
+		},
 	}
 }

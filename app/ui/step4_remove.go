@@ -208,6 +208,9 @@ func (u *App) confirmRemoval(p *service.Prepared) {
 	switch p.Plan.Kind {
 	case removal.KindPackages:
 		msg = lang.X("remove.confirm-linux", "This removes the packages of {{.Product}}. You will be asked for an administrator's password.", map[string]any{"Product": f.Name})
+		if len(p.Plan.AlsoRemoves) > 0 {
+			msg += "\n\n" + lang.X("remove.confirm-also", "Other programs need these packages and will be removed too: {{.Packages}}", map[string]any{"Packages": strings.Join(p.Plan.AlsoRemoves, ", ")})
+		}
 	case removal.KindMacApp:
 		msg = lang.X("remove.confirm-mac", "This opens {{.Product}}'s own uninstaller. Follow it to the end; it asks for your Mac password.", map[string]any{"Product": f.Name})
 	}

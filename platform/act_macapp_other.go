@@ -1,0 +1,5 @@
+//go:build !darwin
+
+package platform
+
+func verifyMacApp(string, string) error { return ErrNotSupported }
