@@ -41,6 +41,16 @@ type Env struct {
 	Exists func(path string) bool
 	// Glob lists paths matching a pattern (macOS uninstaller search).
 	Glob func(pattern string) []string
+	// SystemMsiexec is Windows' own msiexec.exe (GetSystemDirectory), the
+	// only msiexec ever started.
+	SystemMsiexec string
+	// AdminOnly reports whether only administrators can change a file and
+	// every folder above it (platform.AdminOnlyPath); nil refuses every
+	// elevated start.
+	AdminOnly func(path string) (ok bool, why string, err error)
+	// MSIProduct asks Windows Installer about a product code
+	// (platform.InstalledMSIProduct); nil refuses every msiexec /x.
+	MSIProduct func(code string) (platform.MSIProduct, error)
 	// VerifyMacApp checks a macOS uninstaller app's owner, folders and
 	// Developer ID signature (platform.VerifyMacApp); nil refuses them all.
 	VerifyMacApp func(app, teamID string) error
@@ -138,14 +148,14 @@ func planWindows(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) 
 }
 
 func planEntry(cat *catalog.Catalog, f detect.Finding, e platform.Program, env Env) (Plan, error) {
-	msiexec := winJoin(env.SystemRoot, "System32", "msiexec.exe")
-	p := Plan{From: e.Where, Elevate: true}
+	perMachine := strings.HasPrefix(strings.ToUpper(e.Where), `HKLM\`)
+	// Only what only administrators can write decides an elevated start:
+	// an HKLM entry. An HKCU entry is the user's own; anything running as the
+	// user can write it, so it never gets the administrator prompt.
+	p := Plan{From: e.Where, Elevate: perMachine}
 	key := e.Where[strings.LastIndexByte(e.Where, '\\')+1:]
 	if e.WindowsInstaller && guidPattern.MatchString(key) {
-		p.Kind, p.Program, p.Args = KindMSI, msiexec, []string{"/x", strings.ToUpper(key)}
-		p.Signers = cat.Signers("Microsoft")
-		p.Why = append(p.Why, "Windows Installer entry: msiexec /x with the product code of "+e.Where)
-		return p, checkProgram(&p, env, "")
+		return planMSI(cat, f, p, strings.ToUpper(key), "Windows Installer entry: msiexec /x with the product code of "+e.Where, env)
 	}
 	if strings.TrimSpace(e.UninstallString) == "" {
 		return Plan{}, refuse("the Uninstall entry %s has no UninstallString", e.Where)
@@ -165,15 +175,51 @@ func planEntry(cat *catalog.Catalog, f detect.Finding, e platform.Program, env E
 		if code == "" {
 			return Plan{}, refuse("UninstallString %q runs msiexec without a product code", e.UninstallString)
 		}
-		p.Kind, p.Program, p.Args = KindMSI, msiexec, []string{"/x", code}
-		p.Signers = cat.Signers("Microsoft")
-		p.Why = append(p.Why, fmt.Sprintf("UninstallString runs msiexec: made into msiexec /x %s (never /i)", code))
-		return p, checkProgram(&p, env, "")
+		return planMSI(cat, f, p, code, fmt.Sprintf("UninstallString runs msiexec: made into msiexec /x %s (never /i)", code), env)
 	}
 	p.Kind, p.Program, p.Args = KindExe, prog, rest
 	p.Signers = cat.Signers(f.Vendor)
 	p.Why = append(p.Why, fmt.Sprintf("UninstallString of %s, parsed as Windows does (no shell)", e.Where))
-	return p, checkProgram(&p, env, e.InstallLocation)
+	if !perMachine {
+		p.Why = append(p.Why, "a per-user entry: started as the user, without the administrator prompt")
+		return p, checkProgram(&p, env, false)
+	}
+	return p, checkProgram(&p, env, true)
+}
+
+// planMSI plans msiexec /x code: only for a product Windows Installer
+// itself knows as installed for all users and records as the vendor's
+// (the Uninstall entry's own words count for nothing), and only with the
+// system's own msiexec.exe.
+func planMSI(cat *catalog.Catalog, f detect.Finding, p Plan, code, why string, env Env) (Plan, error) {
+	if !p.Elevate {
+		return Plan{}, refuse("%s is a per-user entry: msiexec /x %s is not started from it", p.From, code)
+	}
+	if env.MSIProduct == nil {
+		return Plan{}, refuse("Windows Installer cannot be asked about %s here", code)
+	}
+	prod, err := env.MSIProduct(code)
+	switch {
+	case err != nil:
+		return Plan{}, refuse("Windows Installer cannot say what %s is: %v", code, err)
+	case !prod.PerMachine:
+		return Plan{}, refuse("Windows Installer does not know %s as installed for all users", code)
+	case !vendorNamed(prod.Publisher, f.Vendor) || !vendorNamed(prod.Name, f.Vendor):
+		return Plan{}, refuse("Windows Installer records %s as %q by %q, not a %s product", code, prod.Name, prod.Publisher, f.Vendor)
+	}
+	if env.SystemMsiexec == "" {
+		return Plan{}, refuse("Windows' own msiexec.exe was not found")
+	}
+	p.Kind, p.Program, p.Args = KindMSI, env.SystemMsiexec, []string{"/x", code}
+	p.Signers = cat.Signers("Microsoft")
+	p.Why = append(p.Why, why, fmt.Sprintf("Windows Installer knows %s as %q by %q, installed for all users", code, prod.Name, prod.Publisher))
+	return p, checkProgram(&p, env, true)
+}
+
+// vendorNamed reports whether a name given by Windows Installer is the
+// vendor's: "AO Kaspersky Lab", "Kaspersky Password Manager" for Kaspersky.
+func vendorNamed(s, vendor string) bool {
+	return vendor != "" && slices.Contains(strings.Fields(strings.ToLower(s)), strings.ToLower(vendor))
 }
 
 // expandKnown expands %ProgramFiles%, %ProgramFiles(x86)%, %ProgramW6432%,
@@ -242,9 +288,12 @@ func productCode(args []string) string {
 	return ""
 }
 
-// checkProgram: absolute, an existing .exe, under Program Files, Program
-// Files (x86) or the entry's InstallLocation, or System32\msiexec.exe.
-func checkProgram(p *Plan, env Env, installLocation string) error {
+// checkProgram: absolute, an existing .exe. For an elevated start it must
+// also be the system's msiexec.exe or lie under Program Files or Program
+// Files (x86) — never in a folder the entry names for itself — and be in
+// folders only administrators can change (AdminOnly on the file and every
+// folder above it).
+func checkProgram(p *Plan, env Env, elevated bool) error {
 	prog := p.Program
 	if !isAbsWindows(prog) {
 		return refuse("%q is not a full path", prog)
@@ -253,25 +302,36 @@ func checkProgram(p *Plan, env Env, installLocation string) error {
 	if !strings.HasSuffix(strings.ToLower(clean), ".exe") {
 		return refuse("%q is not a program (.exe)", prog)
 	}
-	msiexec := winJoin(env.SystemRoot, "System32", "msiexec.exe")
+	if !env.Exists(clean) {
+		return refuse("%q does not exist", prog)
+	}
+	p.Program = clean
+	if !elevated {
+		p.Why = append(p.Why, "the program exists")
+		return nil
+	}
 	var where string
 	switch {
-	case strings.EqualFold(clean, msiexec):
+	case env.SystemMsiexec != "" && strings.EqualFold(clean, winClean(env.SystemMsiexec)):
 		where = "Windows' own msiexec.exe"
 	case under(clean, env.ProgramFiles):
 		where = "inside " + env.ProgramFiles
 	case under(clean, env.ProgramFilesX86):
 		where = "inside " + env.ProgramFilesX86
-	case installLocation != "" && isAbsWindows(installLocation) && under(clean, installLocation):
-		where = "inside the product's install folder " + installLocation
 	default:
-		return refuse("%q is outside Program Files and the product's install folder", prog)
+		return refuse("%q is outside Program Files: it is not started with administrator rights", prog)
 	}
-	if !env.Exists(clean) {
-		return refuse("%q does not exist", prog)
+	if env.AdminOnly == nil {
+		return refuse("who may change %q cannot be checked here", prog)
 	}
-	p.Program = clean
-	p.Why = append(p.Why, "the program exists, "+where)
+	ok, why, err := env.AdminOnly(clean)
+	switch {
+	case err != nil:
+		return refuse("who may change %q cannot be read: %v", prog, err)
+	case !ok:
+		return refuse("%q can be changed without administrator rights: %s", prog, why)
+	}
+	p.Why = append(p.Why, "the program exists, "+where+", and only administrators can change it or the folders above it")
 	return nil
 }
 
@@ -410,20 +470,39 @@ func planMac(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 }
 
 // Decide says whether a plan's program may be started, given its signature.
-// Only Windows programs are checked; nil means start it.
+// Only Windows programs are checked; nil means start it. The signer must be
+// one the catalog lists, to the letter (the certificate's exact CN). The
+// system's own msiexec is signed through Windows' catalogs; where none can
+// be checked (Wine) it is accepted by its identity alone, and only it.
 func Decide(p Plan, sig platform.SignatureInfo) error {
 	if p.Kind != KindMSI && p.Kind != KindExe {
 		return nil
 	}
 	switch {
+	case sig.Method == platform.MethodSystemFileIdentity:
+		if p.Kind != KindMSI || !sig.Trusted {
+			return refuse("%s is not signed, and only Windows' own msiexec is accepted without a signature", p.Program)
+		}
+		return nil
 	case !sig.Present:
 		return refuse("%s is not signed", p.Program)
-	case !slices.ContainsFunc(p.Signers, func(s string) bool { return strings.EqualFold(s, sig.Signer) }):
+	case !slices.Contains(p.Signers, sig.Signer):
 		return refuse("%s is signed by %q, not by %s", p.Program, sig.Signer, strings.Join(p.Signers, " or "))
 	case !sig.Trusted:
 		return refuse("the signature of %s does not verify: %s", p.Program, sig.TrustError)
 	}
 	return nil
+}
+
+// TrustWords says in one line how a program's signature was trusted.
+func TrustWords(sig platform.SignatureInfo) string {
+	switch sig.Method {
+	case platform.MethodSystemFileIdentity:
+		return "Windows' own msiexec.exe, trusted by its identity: no signature catalog could be checked here"
+	case platform.MethodCatalog:
+		return fmt.Sprintf("signed by %s through a Windows catalog, and Windows trusts the signature", sig.Signer)
+	}
+	return fmt.Sprintf("signed by %s, and Windows trusts the signature", sig.Signer)
 }
 
 // Outcomes of an uninstaller run.
@@ -451,28 +530,4 @@ func Outcome(code int) string {
 		return Cancelled
 	}
 	return Failed
-}
-
-// System is what running a plan needs from the platform; tests pass fakes.
-type System struct {
-	Verify func(path string) platform.SignatureInfo
-	Launch func(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error)
-}
-
-// Run checks the plan's signature and, if it passes, starts the uninstaller
-// and waits for it. It returns the outcome and the exit code.
-func (s System) Run(ctx context.Context, p Plan, out io.Writer) (string, int, error) {
-	if p.Kind == KindMSI || p.Kind == KindExe {
-		if err := Decide(p, s.Verify(p.Program)); err != nil {
-			return Failed, -1, err
-		}
-	}
-	code, err := s.Launch(ctx, p.Program, p.Args, p.Elevate, out)
-	if err != nil {
-		if errors.Is(err, platform.ErrCancelled) {
-			return Cancelled, code, nil
-		}
-		return Failed, code, fmt.Errorf("starting %s: %w", p.Program, err)
-	}
-	return Outcome(code), code, nil
 }

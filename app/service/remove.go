@@ -99,15 +99,20 @@ func (s *Service) PrepareFrom(res *Result, productID string) (*Prepared, error) 
 		return p, nil
 	}
 	if needsSignature(plan) {
-		if s.sys.Verify == nil {
+		if s.sys.Open == nil {
 			return p, fmt.Errorf("%w: signatures cannot be checked here", removal.ErrRefused)
 		}
-		sig := s.sys.Verify(plan.Program)
+		v, err := s.sys.Open(plan.Program)
+		if err != nil {
+			return p, fmt.Errorf("%w: %s cannot be opened: %v", removal.ErrRefused, plan.Program, err)
+		}
+		sig := v.Signature()
+		v.Close()
 		p.Signature = &sig
 		if err := removal.Decide(plan, sig); err != nil {
 			return p, err
 		}
-		p.Trust = append(p.Trust, fmt.Sprintf("signed by %s, and Windows trusts the signature", sig.Signer))
+		p.Trust = append(p.Trust, removal.TrustWords(sig))
 	}
 	return p, nil
 }
@@ -138,15 +143,39 @@ func (s *Service) Start(ctx context.Context, p *Prepared, out io.Writer) Outcome
 	if s.sys.DryRun {
 		return Outcome{Result: removal.WouldStart, Code: -1}
 	}
-	if s.sys.Launch == nil {
-		return Outcome{Result: removal.Failed, Code: -1, Err: errors.New("uninstallers cannot be started here")}
+	code, err := s.launch(ctx, p.Plan, out)
+	switch {
+	case errors.Is(err, removal.ErrRefused), errors.Is(err, platform.ErrSwapped):
+		return Outcome{Result: removal.Refused, Code: -1, Err: err}
+	case errors.Is(err, platform.ErrCancelled):
+		return Outcome{Result: removal.Cancelled, Code: code}
+	case err != nil:
+		return Outcome{Result: removal.Failed, Code: -1, Err: fmt.Errorf("starting %s: %w", p.Plan.Program, err)}
 	}
-	run := removal.System{Verify: s.sys.Verify, Launch: s.sys.Launch}
-	result, code, err := run.Run(ctx, p.Plan, out)
-	if errors.Is(err, removal.ErrRefused) {
-		result = removal.Refused
+	return Outcome{Result: removal.Outcome(code), Code: code}
+}
+
+// launch starts a plan's program: a Windows program is opened, verified on
+// that open file and started from it, held open until it runs.
+func (s *Service) launch(ctx context.Context, plan removal.Plan, out io.Writer) (int, error) {
+	if !needsSignature(plan) {
+		if s.sys.Launch == nil {
+			return -1, errors.New("uninstallers cannot be started here")
+		}
+		return s.sys.Launch(ctx, plan.Program, plan.Args, plan.Elevate, out)
 	}
-	return Outcome{Result: result, Code: code, Err: err}
+	if s.sys.Open == nil {
+		return -1, fmt.Errorf("%w: signatures cannot be checked here", removal.ErrRefused)
+	}
+	v, err := s.sys.Open(plan.Program)
+	if err != nil {
+		return -1, fmt.Errorf("%w: %s cannot be opened: %v", removal.ErrRefused, plan.Program, err)
+	}
+	defer v.Close()
+	if err := removal.Decide(plan, v.Signature()); err != nil {
+		return -1, err
+	}
+	return v.Launch(ctx, plan.Args, plan.Elevate, out)
 }
 
 // Apply records an outcome: a restart needed is kept (and the app is set to
@@ -219,7 +248,10 @@ func removalEnv() removal.Env {
 			m, _ := filepath.Glob(pattern)
 			return m
 		},
-		VerifyMacApp: platform.VerifyMacApp,
+		SystemMsiexec: platform.SystemMsiexec(),
+		AdminOnly:     platform.AdminOnlyPath,
+		MSIProduct:    platform.InstalledMSIProduct,
+		VerifyMacApp:  platform.VerifyMacApp,
 		SimulateRemove: func(pkgs []string) ([]string, error) {
 			return platform.SimulateAptRemove(context.Background(), pkgs)
 		},

@@ -33,8 +33,12 @@ type System struct {
 
 	// RemovalEnv describes the computer for removal plans.
 	RemovalEnv removal.Env
-	// Verify reads a program's signature; Launch starts it and waits.
-	Verify func(path string) platform.SignatureInfo
+	// Open opens a Windows program and verifies its signature on that open
+	// file; what it returns holds the file until Close, so the program that
+	// starts is the one verified (platform.OpenVerified).
+	Open func(path string) (Verified, error)
+	// Launch starts a program that carries no signature to check (Linux
+	// packages through pkexec, a macOS app through open) and waits.
 	Launch func(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error)
 	// SetRunOnce and ClearRunOnce make the app reopen after a restart, and
 	// take that back; nil where the system has no such thing.
@@ -58,12 +62,39 @@ func ThisComputer() System {
 		Scan:         platform.Scan,
 		Now:          time.Now,
 		RemovalEnv:   removalEnv(),
-		Verify:       platform.VerifySignature,
+		Open:         openVerified,
 		Launch:       platform.Launch,
 		SetRunOnce:   platform.SetRunOnce,
 		ClearRunOnce: platform.ClearRunOnce,
 		Executable:   os.Executable,
 	}
+}
+
+// Verified is a program opened and verified once, held open until Close.
+type Verified interface {
+	// Signature is what the verification of the open file said.
+	Signature() platform.SignatureInfo
+	// Launch starts the verified file itself and waits; a file swapped
+	// since the check is refused (platform.ErrSwapped).
+	Launch(ctx context.Context, args []string, elevate bool, out io.Writer) (int, error)
+	Close() error
+}
+
+// platformVerified is a Verified of this computer.
+type platformVerified struct{ v *platform.VerifiedProgram }
+
+func openVerified(path string) (Verified, error) {
+	v, err := platform.OpenVerified(path)
+	if err != nil {
+		return nil, err
+	}
+	return platformVerified{v}, nil
+}
+
+func (p platformVerified) Signature() platform.SignatureInfo { return p.v.Signature }
+func (p platformVerified) Close() error                      { return p.v.Close() }
+func (p platformVerified) Launch(ctx context.Context, args []string, elevate bool, out io.Writer) (int, error) {
+	return platform.LaunchVerified(ctx, p.v, args, elevate, out)
 }
 
 // Service scans and removes on one System with one catalog.
