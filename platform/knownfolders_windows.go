@@ -22,8 +22,7 @@ func knownFolder(name string) string {
 	return dir
 }
 
-// WindowsDir is the Windows folder (C:\Windows).
-func WindowsDir() string {
+func windowsDir() string {
 	dir, err := windows.GetWindowsDirectory()
 	if err != nil {
 		return ""

@@ -276,3 +276,25 @@ func nonEmptyValue(k registry.Key, name string) bool {
 	}
 	return true
 }
+
+func rebootPending() bool {
+	keyExists := func(path string) bool {
+		k, err := registry.OpenKey(registry.LOCAL_MACHINE, path, registry.QUERY_VALUE|registry.WOW64_64KEY)
+		if err != nil {
+			return false
+		}
+		k.Close()
+		return true
+	}
+	if keyExists(`SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending`) ||
+		keyExists(`SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired`) {
+		return true
+	}
+	k, err := registry.OpenKey(registry.LOCAL_MACHINE, `SYSTEM\CurrentControlSet\Control\Session Manager`, registry.QUERY_VALUE)
+	if err != nil {
+		return false
+	}
+	defer k.Close()
+	v, _, err := k.GetStringsValue("PendingFileRenameOperations")
+	return err == nil && len(v) > 0
+}

@@ -31,8 +31,6 @@ func launch(ctx context.Context, program string, args []string, _ bool, out io.W
 	return 0, nil
 }
 
-func rebootPending() bool { return false }
-
 func setRunOnce(string, string, []string) error { return ErrNotSupported }
 
 func clearRunOnce(string) error { return nil }

@@ -33,10 +33,6 @@ func Launch(ctx context.Context, program string, args []string, elevate bool, ou
 	return launch(ctx, program, args, elevate, out)
 }
 
-// RebootPending reports whether Windows waits for a restart to finish
-// changes (RebootRequired, RebootPending, PendingFileRenameOperations).
-func RebootPending() bool { return rebootPending() }
-
 // SetRunOnce makes Windows start program with args once, at the next
 // sign-in of this user (HKCU RunOnce); ClearRunOnce takes it back.
 func SetRunOnce(name, program string, args ...string) error { return setRunOnce(name, program, args) }

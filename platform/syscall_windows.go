@@ -1,0 +1,10 @@
+package platform
+
+// Windows API calls that golang.org/x/sys/windows does not offer, generated
+// into zsyscall_windows.go by mkwinsyscall. Edit the //sys lines, then run
+// go generate ./platform (the directive is in doc.go, so it runs on any system).
+
+//sys	attachConsole(processID uint32) (err error) = kernel32.AttachConsole
+//sys	shellExecuteEx(info *shellExecuteInfo) (err error) = shell32.ShellExecuteExW
+//sys	cryptMsgGetParam(msg windows.Handle, paramType uint32, index uint32, data *byte, size *uint32) (err error) = crypt32.CryptMsgGetParam
+//sys	cryptMsgClose(msg windows.Handle) (err error) = crypt32.CryptMsgClose
