@@ -8,3 +8,5 @@ func knownFolder(string) string { return "" }
 func windowsDir() string { return "" }
 
 func rebootPending() bool { return false }
+
+func adminOnlyPath(string) (bool, string, error) { return false, "", ErrNotSupported }

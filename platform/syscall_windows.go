@@ -8,3 +8,6 @@ package platform
 //sys	shellExecuteEx(info *shellExecuteInfo) (err error) = shell32.ShellExecuteExW
 //sys	cryptMsgGetParam(msg windows.Handle, paramType uint32, index uint32, data *byte, size *uint32) (err error) = crypt32.CryptMsgGetParam
 //sys	cryptMsgClose(msg windows.Handle) (err error) = crypt32.CryptMsgClose
+
+// Present only under Wine: how AdminOnlyPath tells Wine from Windows.
+//sys	wine_get_version() (v uintptr) = ntdll.wine_get_version

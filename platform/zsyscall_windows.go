@@ -40,11 +40,13 @@ func errnoErr(e syscall.Errno) error {
 var (
 	modcrypt32  = windows.NewLazySystemDLL("crypt32.dll")
 	modkernel32 = windows.NewLazySystemDLL("kernel32.dll")
+	modntdll    = windows.NewLazySystemDLL("ntdll.dll")
 	modshell32  = windows.NewLazySystemDLL("shell32.dll")
 
 	procCryptMsgClose    = modcrypt32.NewProc("CryptMsgClose")
 	procCryptMsgGetParam = modcrypt32.NewProc("CryptMsgGetParam")
 	procAttachConsole    = modkernel32.NewProc("AttachConsole")
+	procwine_get_version = modntdll.NewProc("wine_get_version")
 	procShellExecuteExW  = modshell32.NewProc("ShellExecuteExW")
 )
 
@@ -69,6 +71,12 @@ func attachConsole(processID uint32) (err error) {
 	if r1 == 0 {
 		err = errnoErr(e1)
 	}
+	return
+}
+
+func wine_get_version() (v uintptr) {
+	r0, _, _ := syscall.SyscallN(procwine_get_version.Addr())
+	v = uintptr(r0)
 	return
 }
 
