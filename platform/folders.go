@@ -5,7 +5,8 @@ package platform
 // elsewhere. The shell is asked; no environment variable is read.
 func KnownFolder(name string) string { return knownFolder(name) }
 
-// WindowsDir is the Windows folder (C:\Windows); "" outside Windows.
+// WindowsDir is the Windows folder (C:\Windows), from
+// GetSystemWindowsDirectory; "" outside Windows.
 func WindowsDir() string { return windowsDir() }
 
 // AdminOnlyPath reports whether only administrators can change the file or
@@ -21,3 +22,8 @@ func WindowsDir() string { return windowsDir() }
 // own SID is not held against a path (see dacl_windows.go); outside Windows
 // it returns ErrNotSupported.
 func AdminOnlyPath(path string) (ok bool, why string, err error) { return adminOnlyPath(path) }
+
+// SystemMsiexec is Windows Installer's own program, GetSystemDirectory()
+// + `\msiexec.exe` (C:\Windows\System32\msiexec.exe): the only msiexec this
+// program starts, whatever an Uninstall entry names. "" outside Windows.
+func SystemMsiexec() string { return systemMsiexec() }

@@ -11,3 +11,5 @@ package platform
 
 // Present only under Wine: how AdminOnlyPath tells Wine from Windows.
 //sys	wine_get_version() (v uintptr) = ntdll.wine_get_version
+
+//sys	msiGetProductInfoEx(productCode *uint16, userSID *uint16, context uint32, property *uint16, value *uint16, size *uint32) (ret error) = msi.MsiGetProductInfoExW

@@ -189,26 +189,6 @@ func readUninstall(ctx context.Context, v registryView, seen map[string]bool) ([
 	return out, nil
 }
 
-// isGUID reports whether s looks like {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}.
-func isGUID(s string) bool {
-	if len(s) != 38 || s[0] != '{' || s[37] != '}' {
-		return false
-	}
-	for i, c := range s[1:37] {
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 const vendorPath = `SOFTWARE\KasperskyLab`
 
 // probeVendorKeys reads HKLM\SOFTWARE\KasperskyLab (in the 32-bit view, where

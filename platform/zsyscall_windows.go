@@ -40,14 +40,16 @@ func errnoErr(e syscall.Errno) error {
 var (
 	modcrypt32  = windows.NewLazySystemDLL("crypt32.dll")
 	modkernel32 = windows.NewLazySystemDLL("kernel32.dll")
+	modmsi      = windows.NewLazySystemDLL("msi.dll")
 	modntdll    = windows.NewLazySystemDLL("ntdll.dll")
 	modshell32  = windows.NewLazySystemDLL("shell32.dll")
 
-	procCryptMsgClose    = modcrypt32.NewProc("CryptMsgClose")
-	procCryptMsgGetParam = modcrypt32.NewProc("CryptMsgGetParam")
-	procAttachConsole    = modkernel32.NewProc("AttachConsole")
-	procwine_get_version = modntdll.NewProc("wine_get_version")
-	procShellExecuteExW  = modshell32.NewProc("ShellExecuteExW")
+	procCryptMsgClose        = modcrypt32.NewProc("CryptMsgClose")
+	procCryptMsgGetParam     = modcrypt32.NewProc("CryptMsgGetParam")
+	procAttachConsole        = modkernel32.NewProc("AttachConsole")
+	procMsiGetProductInfoExW = modmsi.NewProc("MsiGetProductInfoExW")
+	procwine_get_version     = modntdll.NewProc("wine_get_version")
+	procShellExecuteExW      = modshell32.NewProc("ShellExecuteExW")
 )
 
 func cryptMsgClose(msg windows.Handle) (err error) {
@@ -70,6 +72,14 @@ func attachConsole(processID uint32) (err error) {
 	r1, _, e1 := syscall.SyscallN(procAttachConsole.Addr(), uintptr(processID))
 	if r1 == 0 {
 		err = errnoErr(e1)
+	}
+	return
+}
+
+func msiGetProductInfoEx(productCode *uint16, userSID *uint16, context uint32, property *uint16, value *uint16, size *uint32) (ret error) {
+	r0, _, _ := syscall.SyscallN(procMsiGetProductInfoExW.Addr(), uintptr(unsafe.Pointer(productCode)), uintptr(unsafe.Pointer(userSID)), uintptr(context), uintptr(unsafe.Pointer(property)), uintptr(unsafe.Pointer(value)), uintptr(unsafe.Pointer(size)))
+	if r0 != 0 {
+		ret = syscall.Errno(r0)
 	}
 	return
 }
