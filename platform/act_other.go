@@ -66,3 +66,5 @@ func restart() error { return ErrNotSupported }
 func openAppsSettings() error { return ErrNotSupported }
 
 func openWindowsSecurity() error { return ErrNotSupported }
+
+func hardenDLLSearch() error { return nil }
