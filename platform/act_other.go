@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 )
 
 // verifiedSys holds the open file outside Windows, where nothing is verified.
@@ -39,6 +40,10 @@ func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elev
 }
 
 func launch(ctx context.Context, program string, args []string, _ bool, out io.Writer) (int, error) {
+	// An absolute path only: a bare name would be looked up in the inherited PATH.
+	if !filepath.IsAbs(program) {
+		return -1, fmt.Errorf("starting %q: not an absolute path (see ToolPath)", program)
+	}
 	cmd := exec.CommandContext(ctx, program, args...)
 	cmd.Stdout, cmd.Stderr = out, out
 	err := cmd.Run()
@@ -47,7 +52,7 @@ func launch(ctx context.Context, program string, args []string, _ bool, out io.W
 	case errors.As(err, &exit):
 		code := exit.ExitCode()
 		// pkexec: 126 when the user dismissed the password dialog.
-		if code == 126 && program == "/usr/bin/pkexec" {
+		if code == 126 && filepath.Base(program) == "pkexec" {
 			return code, ErrCancelled
 		}
 		return code, nil
