@@ -40,7 +40,8 @@ type SignatureInfo struct {
 	TrustError string `json:"trustError,omitempty"`
 	// Signer is the exact common name (CN) of the signing certificate's
 	// subject, such as "AO Kaspersky Lab", taken from the same verification
-	// that decided Trusted; for a catalog, the catalog's signer.
+	// that decided Trusted; for a catalog, the catalog's signer. When
+	// Trusted is false it is only what the failing signature claims.
 	Signer string `json:"signer,omitempty"`
 	// Organization is the exact organization (O) of that subject.
 	Organization string `json:"organization,omitempty"`

@@ -101,6 +101,10 @@ func verifyHandle(path string, h windows.Handle) SignatureInfo {
 	info, code := winVerifyTrust(windows.WTD_CHOICE_FILE, unsafe.Pointer(file))
 	if code != trustNoSignature && code != trustSubjectFormUnkown {
 		info.Method = MethodEmbedded
+		if !info.Trusted && info.Signer == "" {
+			// For the message only: who the failing signature claims to be.
+			info.Signer, info.Organization = claimedSigner(h)
+		}
 		return info
 	}
 	if cat, ok := verifyCatalog(path, h); ok {

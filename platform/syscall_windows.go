@@ -21,3 +21,7 @@ package platform
 //sys	cryptCATAdminReleaseContext(catAdmin windows.Handle, flags uint32) (err error) = wintrust.CryptCATAdminReleaseContext
 //sys	wtHelperProvDataFromStateData(stateData windows.Handle) (provData uintptr) = wintrust.WTHelperProvDataFromStateData
 //sys	wtHelperGetProvSignerFromChain(provData uintptr, signerIndex uint32, counterSigner bool, counterSignerIndex uint32) (signer uintptr) = wintrust.WTHelperGetProvSignerFromChain
+
+// The signer a failed signature claims, for the message only.
+//sys	cryptMsgGetParam(msg windows.Handle, paramType uint32, index uint32, data *byte, size *uint32) (err error) = crypt32.CryptMsgGetParam
+//sys	cryptMsgClose(msg windows.Handle) (err error) = crypt32.CryptMsgClose

@@ -38,12 +38,15 @@ func errnoErr(e syscall.Errno) error {
 }
 
 var (
+	modcrypt32  = windows.NewLazySystemDLL("crypt32.dll")
 	modkernel32 = windows.NewLazySystemDLL("kernel32.dll")
 	modmsi      = windows.NewLazySystemDLL("msi.dll")
 	modntdll    = windows.NewLazySystemDLL("ntdll.dll")
 	modshell32  = windows.NewLazySystemDLL("shell32.dll")
 	modwintrust = windows.NewLazySystemDLL("wintrust.dll")
 
+	procCryptMsgClose                        = modcrypt32.NewProc("CryptMsgClose")
+	procCryptMsgGetParam                     = modcrypt32.NewProc("CryptMsgGetParam")
 	procAttachConsole                        = modkernel32.NewProc("AttachConsole")
 	procMsiGetProductInfoExW                 = modmsi.NewProc("MsiGetProductInfoExW")
 	procwine_get_version                     = modntdll.NewProc("wine_get_version")
@@ -57,6 +60,22 @@ var (
 	procWTHelperGetProvSignerFromChain       = modwintrust.NewProc("WTHelperGetProvSignerFromChain")
 	procWTHelperProvDataFromStateData        = modwintrust.NewProc("WTHelperProvDataFromStateData")
 )
+
+func cryptMsgClose(msg windows.Handle) (err error) {
+	r1, _, e1 := syscall.SyscallN(procCryptMsgClose.Addr(), uintptr(msg))
+	if r1 == 0 {
+		err = errnoErr(e1)
+	}
+	return
+}
+
+func cryptMsgGetParam(msg windows.Handle, paramType uint32, index uint32, data *byte, size *uint32) (err error) {
+	r1, _, e1 := syscall.SyscallN(procCryptMsgGetParam.Addr(), uintptr(msg), uintptr(paramType), uintptr(index), uintptr(unsafe.Pointer(data)), uintptr(unsafe.Pointer(size)))
+	if r1 == 0 {
+		err = errnoErr(e1)
+	}
+	return
+}
 
 func attachConsole(processID uint32) (err error) {
 	r1, _, e1 := syscall.SyscallN(procAttachConsole.Addr(), uintptr(processID))
