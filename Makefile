@@ -104,14 +104,17 @@ $(WINEPREFIX)/.ready: $(WINE_DLL)
 
 # Fake Kaspersky uninstallers, signed and not, for the removal tests.
 WINE_FIXTURES := $(CURDIR)/build/wine-fixtures
-$(WINE_FIXTURES)/.ready: .ci/wine-fixtures platform/testdata/fakeuninstaller/main.go
+$(WINE_FIXTURES)/.ready: .ci/wine-fixtures platform/testdata/fakeuninstaller/main.go $(wildcard platform/testdata/msi/*) \
+		platform/testdata/dllplant/plant.c $(wildcard platform/testdata/dllprobe/*.go) $(wildcard platform/*.go)
 	.ci/wine-fixtures $(WINE_FIXTURES)
 	touch $@
 
 # Windows: the platform probes, the scan and uninstall commands, run under Wine.
+# One package at a time (-p 1): they share the prefix's registry and installed
+# products, and one package's MSI must not show up in another's scan.
 test-windows: $(WINEPREFIX)/.ready $(WINE_FIXTURES)/.ready
 	$(WINE_ENV) TH_WINE=1 TH_WINE_FIXTURES=$(WINE_FIXTURES) GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
-	  $(GO) test -count=1 -exec wine $(PURE_PKGS)
+	  $(GO) test -p 1 -count=1 -exec wine $(PURE_PKGS)
 	wineserver -k || true
 
 # Fuzz each parser of outside text for a while (FUZZTIME=30s by default).
@@ -127,6 +130,10 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRedact$$' -fuzztime $(FUZZTIME) ./app/report
 	$(GO) test -run '^$$' -fuzz '^FuzzSplitCommandLine$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzPlanWindows$$' -fuzztime $(FUZZTIME) ./app/removal
+	$(GO) test -run '^$$' -fuzz '^FuzzParseRPMList$$' -fuzztime $(FUZZTIME) ./platform
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeProductState$$' -fuzztime $(FUZZTIME) ./platform
+	$(GO) test -run '^$$' -fuzz '^FuzzJudgeSDDL$$' -fuzztime $(FUZZTIME) ./platform
+	$(GO) test -run '^$$' -fuzz '^FuzzParseAptSimulation$$' -fuzztime $(FUZZTIME) ./platform
 
 clean:
 	rm -rf build

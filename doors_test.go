@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/cli"
+	"transitionhelper/app/fakesys"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/service"
 	"transitionhelper/app/ui"
@@ -65,12 +65,13 @@ func (c *computer) service(t *testing.T) *service.Service {
 		Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }, GOOS: "windows",
 		Scan: func(context.Context, platform.Options) *platform.Snapshot { return c.snapshot() },
 		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
-			Exists: func(p string) bool { return strings.EqualFold(p, doorUninstaller) }},
-		Verify: func(string) platform.SignatureInfo { return c.sig },
-		Launch: func(_ context.Context, program string, args []string, _ bool, _ io.Writer) (int, error) {
-			c.launched = append(c.launched, program+" "+strings.Join(args, " "))
-			c.removed = c.exit == 0
-			return c.exit, nil
+			Exists: func(p string) bool { return strings.EqualFold(p, doorUninstaller) }, AdminOnly: fakesys.AdminOnly},
+		Open: func(program string) (service.Verified, error) {
+			return fakesys.Verified{Sig: c.sig, Start: func(args []string, _ bool) (int, error) {
+				c.launched = append(c.launched, program+" "+strings.Join(args, " "))
+				c.removed = c.exit == 0
+				return c.exit, nil
+			}}, nil
 		},
 		SetRunOnce:   func(string, string, ...string) error { c.runOnce++; return nil },
 		ClearRunOnce: func(string) error { return nil },

@@ -5,16 +5,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"regexp"
 	"strings"
 	"time"
 )
-
-// aptGet is Debian's apt-get, by its absolute path: never looked up in the
-// PATH the app inherited.
-const aptGet = "/usr/bin/apt-get"
 
 var debPackage = regexp.MustCompile(`^[a-z0-9][a-z0-9+.-]+$`)
 
@@ -28,8 +23,9 @@ func SimulateAptRemove(ctx context.Context, pkgs []string) ([]string, error) {
 			return nil, fmt.Errorf("%q is not a package name", p)
 		}
 	}
-	if _, err := os.Stat(aptGet); err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrUnavailable, aptGet)
+	aptGet, err := ToolPath("apt-get") // never from the PATH the app inherited
+	if err != nil {
+		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()

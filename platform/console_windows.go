@@ -6,15 +6,13 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-var procAttachConsole = windows.NewLazySystemDLL("kernel32.dll").NewProc("AttachConsole")
-
-const attachParentProcess = ^uintptr(0) // ATTACH_PARENT_PROCESS, (DWORD)-1
+const attachParentProcess = ^uint32(0) // ATTACH_PARENT_PROCESS, (DWORD)-1
 
 func attachParentConsole() {
 	if usable(windows.STD_OUTPUT_HANDLE) {
 		return // a console app, or output redirected: nothing to do
 	}
-	if r, _, _ := procAttachConsole.Call(attachParentProcess); r == 0 {
+	if attachConsole(attachParentProcess) != nil {
 		return // started from Explorer: no console to attach to
 	}
 	if f, err := os.OpenFile("CONOUT$", os.O_WRONLY, 0); err == nil {

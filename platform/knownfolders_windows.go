@@ -22,11 +22,21 @@ func knownFolder(name string) string {
 	return dir
 }
 
-// WindowsDir is the Windows folder (C:\Windows).
-func WindowsDir() string {
-	dir, err := windows.GetWindowsDirectory()
+// windowsDir asks for the system's Windows folder: GetSystemWindowsDirectory,
+// which, unlike GetWindowsDirectory, is never a per-user folder on a
+// terminal server.
+func windowsDir() string {
+	dir, err := windows.GetSystemWindowsDirectory()
 	if err != nil {
 		return ""
 	}
 	return dir
+}
+
+func systemMsiexec() string {
+	dir, err := windows.GetSystemDirectory()
+	if err != nil || dir == "" {
+		return ""
+	}
+	return dir + `\msiexec.exe`
 }

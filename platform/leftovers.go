@@ -55,8 +55,3 @@ func ExpandKnownFolders(tmpl string, roots Roots) (string, bool) {
 		out = out[:i] + dir + out[i+j+1:]
 	}
 }
-
-// KnownFolder returns a Windows known folder by its catalog name
-// (ProgramData, ProgramFiles, ProgramFilesX86, AppData, LocalAppData); ""
-// elsewhere.
-func KnownFolder(name string) string { return knownFolder(name) }

@@ -72,12 +72,13 @@ func probeDpkg(_ context.Context, opts *Options, out *Snapshot) error {
 // commandEnv keeps child output in the untranslated form we parse.
 var commandEnv = []string{"LC_ALL=C", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "SYSTEMD_COLORS=0", "SYSTEMD_PAGER="}
 
-// run starts a program by name with fixed arguments (never a shell) and
-// returns its output; ErrUnavailable when the program is not installed.
+// run starts a system tool by name, taken from TrustedToolDirs only (never
+// the inherited PATH), with fixed arguments (never a shell), and returns its
+// output; ErrUnavailable when the tool is not installed there.
 func run(ctx context.Context, name string, args ...string) ([]byte, error) {
-	path, err := exec.LookPath(name)
+	path, err := ToolPath(name)
 	if err != nil {
-		return nil, fmt.Errorf("%s is not installed: %w", name, ErrUnavailable)
+		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, path, args...)
 	cmd.Env = commandEnv

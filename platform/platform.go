@@ -1,7 +1,3 @@
-// Package platform gathers the facts of this computer that detection needs:
-// running processes, services, installed programs, vendor registry keys,
-// Windows Security Center products and leftover folders. It only reads; it
-// imports nothing of app/ and returns raw facts in a Snapshot.
 package platform
 
 import (

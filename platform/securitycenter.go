@@ -2,18 +2,20 @@ package platform
 
 import "fmt"
 
-// Protection states of a Security Center product.
+// Protection states of a Security Center product, as DecodeProductState
+// gives them in AVState.Protection.
 const (
-	ProtectionOn      = "on"
-	ProtectionOff     = "off"
-	ProtectionSnoozed = "snoozed"
-	ProtectionExpired = "expired"
-	ProtectionUnknown = "unknown"
+	ProtectionOn      = "on"      // real-time protection is running
+	ProtectionOff     = "off"     // registered, but protection is turned off
+	ProtectionSnoozed = "snoozed" // turned off for a while by the user
+	ProtectionExpired = "expired" // the licence or subscription has run out
+	ProtectionUnknown = "unknown" // a state value this program does not know
 )
 
 // AVState is a decoded Windows Security Center productState.
 type AVState struct {
-	// Protection is "on", "off", "snoozed", "expired" or "unknown".
+	// Protection is one of ProtectionOn, ProtectionOff, ProtectionSnoozed,
+	// ProtectionExpired or ProtectionUnknown.
 	Protection string `json:"protection"`
 	// SignaturesUpToDate is false when Security Center says the product's
 	// signatures are out of date.

@@ -189,26 +189,6 @@ func readUninstall(ctx context.Context, v registryView, seen map[string]bool) ([
 	return out, nil
 }
 
-// isGUID reports whether s looks like {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}.
-func isGUID(s string) bool {
-	if len(s) != 38 || s[0] != '{' || s[37] != '}' {
-		return false
-	}
-	for i, c := range s[1:37] {
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 const vendorPath = `SOFTWARE\KasperskyLab`
 
 // probeVendorKeys reads HKLM\SOFTWARE\KasperskyLab (in the 32-bit view, where
@@ -275,4 +255,26 @@ func nonEmptyValue(k registry.Key, name string) bool {
 		return err == nil && v != 0
 	}
 	return true
+}
+
+func rebootPending() bool {
+	keyExists := func(path string) bool {
+		k, err := registry.OpenKey(registry.LOCAL_MACHINE, path, registry.QUERY_VALUE|registry.WOW64_64KEY)
+		if err != nil {
+			return false
+		}
+		k.Close()
+		return true
+	}
+	if keyExists(`SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending`) ||
+		keyExists(`SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired`) {
+		return true
+	}
+	k, err := registry.OpenKey(registry.LOCAL_MACHINE, `SYSTEM\CurrentControlSet\Control\Session Manager`, registry.QUERY_VALUE)
+	if err != nil {
+		return false
+	}
+	defer k.Close()
+	v, _, err := k.GetStringsValue("PendingFileRenameOperations")
+	return err == nil && len(v) > 0
 }

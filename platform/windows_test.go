@@ -180,12 +180,17 @@ func TestLaunchElevatedReturnsTheExitCode(t *testing.T) {
 		t.Errorf("code %d, %v", code, err)
 	}
 	for name, want := range map[string]SignatureInfo{
-		"signed.exe":          {Present: true, Trusted: true, Signer: "AO Kaspersky Lab"},
+		"signed.exe":          {Present: true, Trusted: true, Signer: "AO Kaspersky Lab", Organization: "AO Kaspersky Lab", Method: MethodEmbedded},
 		"unsigned.exe":        {TrustError: "no signature"},
-		"wrong-publisher.exe": {Present: true, Trusted: true, Signer: "Evil Corp"},
-		"tampered.exe":        {Present: true, Signer: "AO Kaspersky Lab", TrustError: "the file was changed after it was signed"},
+		"wrong-publisher.exe": {Present: true, Trusted: true, Signer: "Evil Corp", Organization: "Evil Corp", Method: MethodEmbedded},
+		// Wine builds no signer chain for a file whose digest fails: the
+		// signer is what the signature claims, read through the same handle.
+		"tampered.exe": {Present: true, Signer: "AO Kaspersky Lab", Organization: "AO Kaspersky Lab", TrustError: "the file was changed after it was signed", Method: MethodEmbedded},
 	} {
-		if got := VerifySignature(filepath.Join(fixtures, name)); got != want {
+		got := VerifySignature(filepath.Join(fixtures, name))
+		t.Logf("%s: %+v", name, got)
+		got.RevocationUnknown = false // the test certificates name no revocation list
+		if got != want {
 			t.Errorf("%s: %+v, want %+v", name, got, want)
 		}
 	}

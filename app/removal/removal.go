@@ -7,10 +7,8 @@
 package removal
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"regexp"
 	"slices"

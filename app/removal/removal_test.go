@@ -11,20 +11,41 @@ import (
 	"transitionhelper/platform"
 )
 
+const guid = "{8F4F3A1B-2C3D-4E5F-9A0B-1C2D3E4F5A6B}"
+
 var (
 	files = []string{
 		`C:\Windows\System32\msiexec.exe`,
 		`C:\Program Files (x86)\Kaspersky Lab\Kaspersky Password Manager 9.0\setup.exe`,
 		`C:\Program Files\Kaspersky Lab\Kaspersky Total Security 21.3\avp.exe`,
 		`C:\Program Files\Kaspersky Lab\setup.exe`,
+		`C:\Program Files\Tools\writable\setup.exe`,
 		`D:\Apps\Kaspersky\uninstall.exe`,
 		`C:\Temp\evil.exe`,
+		`C:\Users\ann\AppData\Local\Temp\kis\setup.exe`,
 		`C:\Program Files\Kaspersky Lab\readme.txt`,
 	}
+	// installed is what Windows Installer knows, by product code.
+	installed = map[string]platform.MSIProduct{
+		guid:                                     {ProductCode: guid, PerMachine: true, Publisher: "AO Kaspersky Lab", Name: "Kaspersky Total Security"},
+		"{11111111-2222-3333-4444-555555555555}": {ProductCode: "{11111111-2222-3333-4444-555555555555}", PerMachine: true, Publisher: "Bitdefender", Name: "Bitdefender Total Security"},
+		"{99999999-2222-3333-4444-555555555555}": {ProductCode: "{99999999-2222-3333-4444-555555555555}"}, // per user only
+	}
 	winEnv = Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
+		SystemMsiexec: `C:\Windows\System32\msiexec.exe`,
 		Exists: func(p string) bool {
 			return slices.ContainsFunc(files, func(f string) bool { return strings.EqualFold(f, p) })
-		}}
+		},
+		// Real Program Files and System32 grant users read and execute
+		// only; a folder someone opened up to Users is not.
+		AdminOnly: func(p string) (bool, string, error) {
+			if strings.Contains(p, `\writable\`) {
+				return false, `BUILTIN\Users may write C:\Program Files\Tools\writable`, nil
+			}
+			return true, "", nil
+		},
+		MSIProduct: func(code string) (platform.MSIProduct, error) { return installed[code], nil },
+	}
 )
 
 func mustCatalog(t testing.TB) *catalog.Catalog {
@@ -45,36 +66,54 @@ func kaspersky(entries ...platform.Program) detect.Finding {
 
 func TestPlanWindows(t *testing.T) {
 	cat := mustCatalog(t)
-	const guid = "{8F4F3A1B-2C3D-4E5F-9A0B-1C2D3E4F5A6B}"
+	const hklm, hkcu = `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\`, `HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\`
 	tests := []struct {
 		name    string
 		entry   platform.Program
 		want    string // the command line, or the refusal
 		signers string
+		elevate bool
 	}{
-		{"Windows Installer entry by its GUID key", platform.Program{Where: `HKLM\...\Uninstall\` + strings.ToLower(guid), WindowsInstaller: true, UninstallString: `MsiExec.exe /I` + guid},
-			`C:\Windows\System32\msiexec.exe /x ` + guid, "Microsoft"},
-		{"MsiExec /X in the string", platform.Program{Where: `HKLM\...\Uninstall\KTS`, UninstallString: `MsiExec.exe /X` + guid},
-			`C:\Windows\System32\msiexec.exe /x ` + guid, "Microsoft"},
-		{"MsiExec /I becomes /x, never /i", platform.Program{Where: `k`, UninstallString: `MsiExec.exe /I ` + strings.ToLower(guid)},
-			`C:\Windows\System32\msiexec.exe /x ` + guid, "Microsoft"},
-		{"msiexec without a product code", platform.Program{Where: `k`, UninstallString: `MsiExec.exe /qn`}, "without a product code", ""},
-		{"quoted path with spaces", platform.Program{Where: `k`, UninstallString: `"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Password Manager 9.0\setup.exe" /x`},
-			`"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Password Manager 9.0\setup.exe" /x`, "AO Kaspersky Lab"},
-		{"unquoted path with spaces", platform.Program{Where: `k`, UninstallString: `C:\Program Files\Kaspersky Lab\setup.exe /x /s`},
-			`"C:\Program Files\Kaspersky Lab\setup.exe" /x /s`, "AO Kaspersky Lab"},
-		{"%ProgramFiles% is expanded", platform.Program{Where: `k`, UninstallString: `"%ProgramFiles%\Kaspersky Lab\Kaspersky Total Security 21.3\avp.exe" -uninstall`},
-			`"C:\Program Files\Kaspersky Lab\Kaspersky Total Security 21.3\avp.exe" -uninstall`, "AO Kaspersky Lab"},
-		{"%TEMP% is refused", platform.Program{Where: `k`, UninstallString: `"%TEMP%\setup.exe" /x`}, "%TEMP%, which is not a known folder", ""},
-		{"outside Program Files", platform.Program{Where: `k`, UninstallString: `C:\Temp\evil.exe /x`}, "outside Program Files", ""},
-		{"climbing out with ..", platform.Program{Where: `k`, UninstallString: `"C:\Program Files\..\Temp\evil.exe"`}, "outside Program Files", ""},
-		{"the install folder counts", platform.Program{Where: `k`, InstallLocation: `D:\Apps\Kaspersky`, UninstallString: `D:\Apps\Kaspersky\uninstall.exe`},
-			`D:\Apps\Kaspersky\uninstall.exe`, "AO Kaspersky Lab"},
-		{"missing program", platform.Program{Where: `k`, UninstallString: `"C:\Program Files\Kaspersky Lab\gone.exe"`}, "does not exist", ""},
-		{"relative program", platform.Program{Where: `k`, UninstallString: `setup.exe /x`}, "not a full path", ""},
-		{"not a program", platform.Program{Where: `k`, UninstallString: `"C:\Program Files\Kaspersky Lab\readme.txt"`}, "not a program", ""},
-		{"cmd.exe is no uninstaller", platform.Program{Where: `k`, UninstallString: `cmd.exe /c del C:\`}, "not a full path", ""},
-		{"empty", platform.Program{Where: `k`}, "has no UninstallString", ""},
+		{"Windows Installer entry by its GUID key", platform.Program{Where: hklm + strings.ToLower(guid), WindowsInstaller: true, UninstallString: `MsiExec.exe /I` + guid},
+			`C:\Windows\System32\msiexec.exe /x ` + guid, "Microsoft", true},
+		{"MsiExec /X in the string", platform.Program{Where: hklm + `KTS`, UninstallString: `MsiExec.exe /X` + guid},
+			`C:\Windows\System32\msiexec.exe /x ` + guid, "Microsoft", true},
+		{"MsiExec /I becomes /x, never /i", platform.Program{Where: hklm + `KTS`, UninstallString: `MsiExec.exe /I ` + strings.ToLower(guid)},
+			`C:\Windows\System32\msiexec.exe /x ` + guid, "Microsoft", true},
+		{"the entry's own msiexec path is never used", platform.Program{Where: hklm + `KTS`, UninstallString: `C:\Temp\msiexec.exe /x ` + guid},
+			`C:\Windows\System32\msiexec.exe /x ` + guid, "Microsoft", true},
+		{"msiexec without a product code", platform.Program{Where: hklm + `KTS`, UninstallString: `MsiExec.exe /qn`}, "without a product code", "", false},
+		{"quoted path with spaces", platform.Program{Where: hklm + `KPM`, UninstallString: `"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Password Manager 9.0\setup.exe" /x`},
+			`"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Password Manager 9.0\setup.exe" /x`, "AO Kaspersky Lab", true},
+		{"unquoted path with spaces", platform.Program{Where: hklm + `KTS`, UninstallString: `C:\Program Files\Kaspersky Lab\setup.exe /x /s`},
+			`"C:\Program Files\Kaspersky Lab\setup.exe" /x /s`, "AO Kaspersky Lab", true},
+		{"%ProgramFiles% is expanded", platform.Program{Where: hklm + `KTS`, UninstallString: `"%ProgramFiles%\Kaspersky Lab\Kaspersky Total Security 21.3\avp.exe" -uninstall`},
+			`"C:\Program Files\Kaspersky Lab\Kaspersky Total Security 21.3\avp.exe" -uninstall`, "AO Kaspersky Lab", true},
+		{"%TEMP% is refused", platform.Program{Where: hklm + `KTS`, UninstallString: `"%TEMP%\setup.exe" /x`}, "%TEMP%, which is not a known folder", "", false},
+		{"outside Program Files", platform.Program{Where: hklm + `KTS`, UninstallString: `C:\Temp\evil.exe /x`}, "outside Program Files", "", false},
+		{"climbing out with ..", platform.Program{Where: hklm + `KTS`, UninstallString: `"C:\Program Files\..\Temp\evil.exe"`}, "outside Program Files", "", false},
+		{"the install folder never widens what is allowed", platform.Program{Where: hklm + `KTS`, InstallLocation: `D:\Apps\Kaspersky`, UninstallString: `D:\Apps\Kaspersky\uninstall.exe`},
+			"outside Program Files", "", false},
+		{"a folder in Program Files users may write", platform.Program{Where: hklm + `KTS`, UninstallString: `"C:\Program Files\Tools\writable\setup.exe"`},
+			"can be changed without administrator rights", "", false},
+		{"missing program", platform.Program{Where: hklm + `KTS`, UninstallString: `"C:\Program Files\Kaspersky Lab\gone.exe"`}, "does not exist", "", false},
+		{"relative program", platform.Program{Where: hklm + `KTS`, UninstallString: `setup.exe /x`}, "not a full path", "", false},
+		{"not a program", platform.Program{Where: hklm + `KTS`, UninstallString: `"C:\Program Files\Kaspersky Lab\readme.txt"`}, "not a program", "", false},
+		{"cmd.exe is no uninstaller", platform.Program{Where: hklm + `KTS`, UninstallString: `cmd.exe /c del C:\`}, "not a full path", "", false},
+		{"empty", platform.Program{Where: hklm + `KTS`}, "has no UninstallString", "", false},
+		// Attacks from a standard user, who can write HKCU but not HKLM.
+		{"HKCU entry: a signed Kaspersky program copied to TEMP runs as the user, never elevated",
+			platform.Program{Where: hkcu + `Kaspersky Total Security`, UninstallString: `"C:\Users\ann\AppData\Local\Temp\kis\setup.exe" /x`},
+			`C:\Users\ann\AppData\Local\Temp\kis\setup.exe /x`, "AO Kaspersky Lab", false},
+		{"HKCU key named after another product's code", platform.Program{Where: hkcu + `{11111111-2222-3333-4444-555555555555}`, WindowsInstaller: true},
+			"per-user entry", "", false},
+		{"HKCU msiexec line", platform.Program{Where: hkcu + `KTS`, UninstallString: `MsiExec.exe /X` + guid}, "per-user entry", "", false},
+		{"HKLM code of another vendor's product", platform.Program{Where: hklm + `X`, UninstallString: `MsiExec.exe /X{11111111-2222-3333-4444-555555555555}`},
+			`not a Kaspersky product`, "", false},
+		{"a code Windows Installer knows only per user", platform.Program{Where: hklm + `X`, UninstallString: `MsiExec.exe /X{99999999-2222-3333-4444-555555555555}`},
+			"does not know", "", false},
+		{"a code Windows Installer does not know", platform.Program{Where: hklm + `X`, UninstallString: `MsiExec.exe /X{ABCDEF00-2222-3333-4444-555555555555}`},
+			"does not know", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,7 +130,7 @@ func TestPlanWindows(t *testing.T) {
 			if got := p.CommandLine(); got != tt.want {
 				t.Errorf("command %s\nwant    %s", got, tt.want)
 			}
-			if !p.Elevate || !slices.ContainsFunc(p.Signers, func(s string) bool { return strings.Contains(s, tt.signers) }) || len(p.Why) < 2 {
+			if p.Elevate != tt.elevate || !slices.ContainsFunc(p.Signers, func(s string) bool { return strings.Contains(s, tt.signers) }) || len(p.Why) < 2 {
 				t.Errorf("plan %+v", p)
 			}
 		})
@@ -176,7 +215,9 @@ func TestDecide(t *testing.T) {
 		want string // "" = launch
 	}{
 		{platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, ""},
-		{platform.SignatureInfo{Present: true, Trusted: true, Signer: "ao kaspersky lab"}, ""},
+		{platform.SignatureInfo{Present: true, Trusted: true, Signer: "ao kaspersky lab"}, "not by"}, // the exact CN, to the letter
+		{platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab", Method: platform.MethodCatalog}, ""},
+		{platform.SignatureInfo{Trusted: true, Method: platform.MethodSystemFileIdentity}, "only Windows' own msiexec"},
 		{platform.SignatureInfo{}, "is not signed"},
 		{platform.SignatureInfo{Present: true, Trusted: true, Signer: "Evil Corp"}, `signed by "Evil Corp", not by AO Kaspersky Lab or Kaspersky Lab JSC`},
 		{platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab Fake"}, "not by"},
@@ -187,6 +228,13 @@ func TestDecide(t *testing.T) {
 		if (tt.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tt.want)) {
 			t.Errorf("%+v: %v, want %q", tt.sig, err, tt.want)
 		}
+	}
+	msi := Plan{Kind: KindMSI, Program: `C:\Windows\System32\msiexec.exe`, Signers: []string{"Microsoft Windows"}}
+	if err := Decide(msi, platform.SignatureInfo{Trusted: true, Method: platform.MethodSystemFileIdentity}); err != nil {
+		t.Errorf("the system's msiexec by its identity: %v", err)
+	}
+	if err := Decide(msi, platform.SignatureInfo{Method: platform.MethodSystemFileIdentity}); err == nil {
+		t.Error("an msiexec whose identity did not check out was accepted")
 	}
 	if err := Decide(Plan{Kind: KindPackages}, platform.SignatureInfo{}); err != nil {
 		t.Errorf("packages are not signature-checked here: %v", err)
@@ -208,7 +256,7 @@ func FuzzPlanWindows(f *testing.F) {
 	f.Add(`"%ProgramFiles%\x.exe"`, "")
 	cat := mustCatalog(f)
 	f.Fuzz(func(t *testing.T, uninstall, location string) {
-		p, err := For(cat, kaspersky(platform.Program{Where: `k`, UninstallString: uninstall, InstallLocation: location}), winEnv)
+		p, err := For(cat, kaspersky(platform.Program{Where: `HKLM\X\k`, UninstallString: uninstall, InstallLocation: location}), winEnv)
 		if err != nil {
 			if !errors.Is(err, ErrRefused) {
 				t.Fatalf("%q: error %v is not a refusal", uninstall, err)
@@ -219,8 +267,8 @@ func FuzzPlanWindows(f *testing.F) {
 		if !winEnv.Exists(p.Program) || !strings.HasSuffix(strings.ToLower(p.Program), ".exe") {
 			t.Fatalf("%q: accepted %q", uninstall, p.Program)
 		}
-		if strings.EqualFold(p.Program, `C:\Temp\evil.exe`) && !under(p.Program, location) {
-			t.Fatalf("%q: accepted a program outside the allowed folders", uninstall)
+		if !under(p.Program, winEnv.ProgramFiles) && !under(p.Program, winEnv.ProgramFilesX86) && p.Program != winEnv.SystemMsiexec {
+			t.Fatalf("%q: an elevated start outside Program Files: %q", uninstall, p.Program)
 		}
 		if p.Kind == KindMSI && (len(p.Args) != 2 || p.Args[0] != "/x") {
 			t.Fatalf("%q: msiexec with %q", uninstall, p.Args)

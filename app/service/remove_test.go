@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -66,14 +67,16 @@ func (f *fake) service(t *testing.T) *Service {
 			return &s
 		},
 		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
-			Exists: func(p string) bool { return strings.EqualFold(p, uninstaller) }},
-		Verify: func(string) platform.SignatureInfo { return f.sig },
-		Launch: func(_ context.Context, program string, args []string, elevate bool, _ io.Writer) (int, error) {
-			f.launched = append(f.launched, program+" "+strings.Join(args, " "))
-			if !elevate {
-				t.Error("started without the administrator prompt")
-			}
-			return f.exit, f.launchErr
+			Exists:    func(p string) bool { return strings.EqualFold(p, uninstaller) },
+			AdminOnly: func(string) (bool, string, error) { return true, "", nil }},
+		Open: func(path string) (Verified, error) {
+			return fakeVerified{sig: f.sig, launch: func(args []string, elevate bool) (int, error) {
+				f.launched = append(f.launched, path+" "+strings.Join(args, " "))
+				if !elevate {
+					t.Error("started without the administrator prompt")
+				}
+				return f.exit, f.launchErr
+			}}, nil
 		},
 		SetRunOnce: func(name, program string, _ ...string) error {
 			f.runOnce = append(f.runOnce, name+"="+program)
@@ -83,6 +86,18 @@ func (f *fake) service(t *testing.T) *Service {
 		Executable:   func() (string, error) { return `C:\Tools\th.exe`, nil },
 		Log:          func(what string, err error) { t.Errorf("%s: %v", what, err) },
 	})
+}
+
+// fakeVerified is a program "opened and verified" in memory.
+type fakeVerified struct {
+	sig    platform.SignatureInfo
+	launch func(args []string, elevate bool) (int, error)
+}
+
+func (v fakeVerified) Signature() platform.SignatureInfo { return v.sig }
+func (v fakeVerified) Close() error                      { return nil }
+func (v fakeVerified) Launch(_ context.Context, args []string, elevate bool, _ io.Writer) (int, error) {
+	return v.launch(args, elevate)
 }
 
 // TestRemovalFlow walks the whole flow for each outcome: scan, prepare
@@ -111,6 +126,7 @@ func TestRemovalFlow(t *testing.T) {
 		{name: "administrator prompt declined", first: snapKIS, sig: kaspersky, exit: 1223, launchErr: platform.ErrCancelled, after: snapKIS, result: removal.Cancelled, row: wizard.ToRemove},
 		{name: "failed", first: snapKIS, sig: kaspersky, exit: 1603, after: snapKIS, result: removal.Failed, row: wizard.ToRemove},
 		{name: "could not start", first: snapKIS, sig: kaspersky, exit: -1, launchErr: errors.New("file not found"), after: snapKIS, result: removal.Failed, row: wizard.ToRemove},
+		{name: "swapped between the check and the start", first: snapKIS, sig: kaspersky, exit: -1, launchErr: fmt.Errorf("image differs: %w", platform.ErrSwapped), after: snapKIS, result: removal.Refused, row: wizard.ToRemove},
 		{name: "password protected", first: snapProtected, sig: kaspersky, exit: 0, after: snapGone, result: removal.Done, row: wizard.Removed, cleared: 1},
 		{name: "refused: unsigned", first: snapKIS, sig: platform.SignatureInfo{}, prepareErr: removal.ErrRefused},
 		{name: "refused: another signer", first: snapKIS, sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "Evil Corp"}, prepareErr: removal.ErrRefused},

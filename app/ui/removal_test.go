@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"context"
 	"image/png"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/fakesys"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
@@ -47,14 +46,15 @@ func newRemovalHarness(t *testing.T, sig platform.SignatureInfo, exitCode int, s
 	r.sys = service.System{
 		Now: func() time.Time { return today }, Scan: r.nextScan, GOOS: "windows",
 		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
-			Exists: func(p string) bool { return strings.EqualFold(p, fakeUninstaller) }},
-		Verify: func(string) platform.SignatureInfo { return sig },
-		Launch: func(_ context.Context, program string, args []string, elevate bool, _ io.Writer) (int, error) {
-			r.launched = append(r.launched, program+" "+strings.Join(args, " "))
-			if !elevate {
-				t.Error("an uninstaller started without the administrator prompt")
-			}
-			return exitCode, nil
+			Exists: func(p string) bool { return strings.EqualFold(p, fakeUninstaller) }, AdminOnly: fakesys.AdminOnly},
+		Open: func(program string) (service.Verified, error) {
+			return fakesys.Verified{Sig: sig, Start: func(args []string, elevate bool) (int, error) {
+				r.launched = append(r.launched, program+" "+strings.Join(args, " "))
+				if !elevate {
+					t.Error("an uninstaller started without the administrator prompt")
+				}
+				return exitCode, nil
+			}}, nil
 		},
 		SetRunOnce:   func(name, program string, _ ...string) error { r.runOnce = append(r.runOnce, name); return nil },
 		ClearRunOnce: func(string) error { r.cleared++; return nil },

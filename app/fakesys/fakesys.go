@@ -1,0 +1,36 @@
+// Package fakesys holds the test doubles of the computer that several
+// packages' tests share. Only tests import it, so it is in no build of the
+// app.
+package fakesys
+
+import (
+	"context"
+	"io"
+
+	"transitionhelper/platform"
+)
+
+// Verified is a program "opened and verified" in memory: its signature is
+// Sig, and Launch calls Start (nil: exit code 0).
+type Verified struct {
+	Sig   platform.SignatureInfo
+	Start func(args []string, elevate bool) (int, error)
+}
+
+// Signature is the signature the test gave.
+func (v Verified) Signature() platform.SignatureInfo { return v.Sig }
+
+// Close does nothing.
+func (v Verified) Close() error { return nil }
+
+// Launch runs Start.
+func (v Verified) Launch(_ context.Context, args []string, elevate bool, _ io.Writer) (int, error) {
+	if v.Start == nil {
+		return 0, nil
+	}
+	return v.Start(args, elevate)
+}
+
+// AdminOnly says every file is one only administrators can change, as
+// Program Files is on a real computer.
+func AdminOnly(string) (bool, string, error) { return true, "", nil }

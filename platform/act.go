@@ -1,0 +1,130 @@
+package platform
+
+import (
+	"context"
+	"errors"
+	"io"
+)
+
+// ErrCancelled means the user said no to the administrator prompt.
+var ErrCancelled = errors.New("cancelled by the user")
+
+// ErrSwapped means the program that started is not the file that was
+// verified: something replaced it, or the folder above it, between the check
+// and the start. The started process has been terminated (or, when Windows
+// refuses that, abandoned).
+var ErrSwapped = errors.New("the program was replaced after it was verified")
+
+// How a program's trust was established, in SignatureInfo.Method.
+const (
+	// MethodEmbedded: an Authenticode signature inside the file.
+	MethodEmbedded = "embedded"
+	// MethodCatalog: a signed catalog (.cat) of Windows lists the file's
+	// hash, as for most files in System32.
+	MethodCatalog = "catalog"
+	// MethodSystemFileIdentity: no catalog could be checked (Wine has no
+	// catalog database), and the file is SystemMsiexec itself: reached by
+	// that exact path, the same file by its handle, in folders only
+	// administrators can change (AdminOnlyPath). Only msiexec is accepted so.
+	MethodSystemFileIdentity = "system-file-identity"
+)
+
+// SignatureInfo is what Windows says of a program's signature.
+type SignatureInfo struct {
+	// Present: the file carries a signature, embedded or through a catalog.
+	Present bool `json:"present"`
+	// Trusted: Windows accepts it (WinVerifyTrust: a chain to a trusted root,
+	// not revoked as far as the local cache knows, an intact file), or, with
+	// MethodSystemFileIdentity, the file is the system's own msiexec.
+	Trusted    bool   `json:"trusted"`
+	TrustError string `json:"trustError,omitempty"`
+	// Signer is the exact common name (CN) of the signing certificate's
+	// subject, such as "AO Kaspersky Lab", taken from the same verification
+	// that decided Trusted; for a catalog, the catalog's signer. When
+	// Trusted is false it is only what the failing signature claims.
+	Signer string `json:"signer,omitempty"`
+	// Organization is the exact organization (O) of that subject.
+	Organization string `json:"organization,omitempty"`
+	// Method says how Trusted was decided: MethodEmbedded, MethodCatalog or
+	// MethodSystemFileIdentity; empty when nothing could be verified.
+	Method string `json:"method,omitempty"`
+	// RevocationUnknown: the chain verifies, but the local cache could not
+	// say whether a certificate was revoked (nothing is fetched from the
+	// network). A revoked certificate is never Trusted.
+	RevocationUnknown bool `json:"revocationUnknown,omitempty"`
+}
+
+// VerifySignature checks a program's signature and reads its signer:
+// OpenVerified, then Close. Outside Windows it reports no signature.
+func VerifySignature(path string) SignatureInfo {
+	v, err := OpenVerified(path)
+	if err != nil {
+		return SignatureInfo{TrustError: err.Error()}
+	}
+	defer v.Close()
+	return v.Signature
+}
+
+// VerifiedProgram is a program opened once and verified through that open
+// handle, which it holds so the file cannot be changed, renamed or deleted
+// (no write or delete sharing) until Close.
+type VerifiedProgram struct {
+	// Path is the path the program was opened by.
+	Path string
+	// Signature is the result of verifying the open file.
+	Signature SignatureInfo
+
+	sys verifiedSys // the open handle and the file's identity (Windows)
+}
+
+// OpenVerified opens the program at path for reading, sharing it for
+// reading only, and verifies that open file: on Windows WinVerifyTrust on
+// the handle (WINTRUST_FILE_INFO.hFile), revocation from the local cache
+// only (WTD_CACHE_ONLY_URL_RETRIEVAL, WTD_REVOKE_WHOLECHAIN), the signer's
+// exact CN and O read from the certificate of that same verification; when
+// the file has no embedded signature, through Windows' catalogs
+// (CryptCATAdmin…, WTD_CHOICE_CATALOG); see SignatureInfo.Method. err is set
+// only when the file cannot be opened; an untrusted file is a
+// VerifiedProgram whose Signature says why. Outside Windows the file is
+// opened and Signature is empty (Present false). Close it when done.
+func OpenVerified(path string) (*VerifiedProgram, error) { return openVerified(path) }
+
+// Close releases the file. Closing twice is harmless.
+func (v *VerifiedProgram) Close() error { return v.sys.close() }
+
+// LaunchVerified starts the verified program with args, as Launch does
+// (each argument passed as one, no shell; elevated through the UAC prompt
+// with elevate on Windows; a refusal is ErrCancelled) and waits for it. The
+// handle stays open while the child starts. On Windows the path must still
+// lead to the verified file before the start, and the started process's
+// image (QueryFullProcessImageName) must be that same file (same path,
+// same volume and file index) after it: otherwise the child is terminated
+// and the error wraps ErrSwapped. Outside Windows it launches v.Path.
+func LaunchVerified(ctx context.Context, v *VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
+	return launchVerified(ctx, v, args, elevate, out)
+}
+
+// Launch starts program with args, each passed as one argument (no shell),
+// and waits for it. With elevate on Windows it asks for administrator rights
+// through the UAC prompt (ShellExecuteEx "runas"); a refusal is
+// ErrCancelled. Elsewhere elevation is the program's own business (pkexec).
+// Output goes to out where the program writes any.
+func Launch(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error) {
+	return launch(ctx, program, args, elevate, out)
+}
+
+// SetRunOnce makes Windows start program with args once, at the next
+// sign-in of this user (HKCU RunOnce); ClearRunOnce takes it back.
+func SetRunOnce(name, program string, args ...string) error { return setRunOnce(name, program, args) }
+
+// ClearRunOnce removes a RunOnce entry; a missing one is not an error.
+func ClearRunOnce(name string) error { return clearRunOnce(name) }
+
+// Restart restarts the computer now (the user has confirmed).
+func Restart() error { return restart() }
+
+// OpenAppsSettings opens Windows' list of installed apps.
+func OpenAppsSettings() error { return openAppsSettings() }
+
+// OpenWindowsSecurity opens Windows Security's virus protection page.
+func OpenWindowsSecurity() error { return openWindowsSecurity() }

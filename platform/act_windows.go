@@ -1,0 +1,215 @@
+package platform
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"unsafe"
+
+	"golang.org/x/sys/windows"
+	"golang.org/x/sys/windows/registry"
+)
+
+// shellExecuteInfo is SHELLEXECUTEINFOW.
+type shellExecuteInfo struct {
+	size          uint32
+	mask          uint32
+	hwnd          windows.HWND
+	verb          *uint16
+	file          *uint16
+	parameters    *uint16
+	directory     *uint16
+	show          int32
+	instApp       windows.Handle
+	idList        uintptr
+	class         *uint16
+	keyClass      windows.Handle
+	hotKey        uint32
+	iconOrMonitor windows.Handle
+	process       windows.Handle
+}
+
+const (
+	seeMaskNoCloseProcess = 0x00000040
+	seeMaskNoAsync        = 0x00000100
+	swShowNormal          = 1
+)
+
+func launch(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error) {
+	return start(ctx, program, args, elevate, out, nil)
+}
+
+// start runs program and waits for it. check, when given, is called with
+// the child's process handle as soon as it exists; an error from it
+// terminates the child and is returned.
+func start(ctx context.Context, program string, args []string, elevate bool, out io.Writer, check func(windows.Handle) error) (int, error) {
+	if !elevate {
+		return startAsUser(ctx, program, args, out, check)
+	}
+	verb, _ := windows.UTF16PtrFromString("runas")
+	file, err := windows.UTF16PtrFromString(program)
+	if err != nil {
+		return -1, err
+	}
+	// Each argument quoted by Windows' own rules: parsed tokens in, never raw text.
+	params, err := windows.UTF16PtrFromString(windows.ComposeCommandLine(args))
+	if err != nil {
+		return -1, err
+	}
+	dir, _ := windows.UTF16PtrFromString(filepath.Dir(program))
+	info := shellExecuteInfo{mask: seeMaskNoCloseProcess | seeMaskNoAsync, verb: verb, file: file, parameters: params, directory: dir, show: swShowNormal}
+	info.size = uint32(unsafe.Sizeof(info))
+	if err := shellExecuteEx(&info); err != nil {
+		if errors.Is(err, windows.ERROR_CANCELLED) {
+			return 1223, ErrCancelled
+		}
+		return -1, fmt.Errorf("ShellExecuteEx runas: %w", err)
+	}
+	if info.process == 0 {
+		return -1, errors.New("the uninstaller started but gave no process to wait for")
+	}
+	defer windows.CloseHandle(info.process)
+	if check != nil {
+		if err := check(info.process); err != nil {
+			_ = windows.TerminateProcess(info.process, 1)
+			return -1, err
+		}
+	}
+	for {
+		ev, err := windows.WaitForSingleObject(info.process, 250)
+		if err != nil {
+			return -1, err
+		}
+		if ev == uint32(windows.WAIT_OBJECT_0) {
+			break
+		}
+		if ctx.Err() != nil {
+			return -1, ctx.Err() // the uninstaller goes on; we stop waiting
+		}
+	}
+	var code uint32
+	if err := windows.GetExitCodeProcess(info.process, &code); err != nil {
+		return -1, err
+	}
+	return int(code), nil
+}
+
+func startAsUser(ctx context.Context, program string, args []string, out io.Writer, check func(windows.Handle) error) (int, error) {
+	cmd := exec.CommandContext(ctx, program, args...)
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		return -1, err
+	}
+	if check != nil {
+		// The child cannot exit and give its id away while exec holds its handle.
+		h, err := windows.OpenProcess(windows.PROCESS_QUERY_LIMITED_INFORMATION|windows.PROCESS_TERMINATE|windows.SYNCHRONIZE,
+			false, uint32(cmd.Process.Pid))
+		if err == nil {
+			err = check(h)
+			windows.CloseHandle(h)
+		}
+		if err != nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+			return -1, err
+		}
+	}
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode(), nil
+	}
+	if err != nil {
+		return -1, err
+	}
+	return 0, nil
+}
+
+// beforeStart runs between the last check of the path and the start: a
+// seam for the test that swaps the file just there.
+var beforeStart = func(*VerifiedProgram) {}
+
+func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
+	if v == nil || v.sys.h == 0 {
+		return -1, errors.New("launching a program that is not open")
+	}
+	verified, err := finalPathByHandle(v.sys.h)
+	if err != nil {
+		return -1, err
+	}
+	// The path must still lead to the file that was verified.
+	if id, _, err := identityOfPath(v.Path); err != nil || id != v.sys.id {
+		return -1, fmt.Errorf("%w: %s no longer leads to the verified file (now at %s)", ErrSwapped, v.Path, verified)
+	}
+	beforeStart(v)
+	check := func(proc windows.Handle) error {
+		image, err := processImage(proc)
+		if err != nil {
+			return fmt.Errorf("%w: cannot tell which program started: %v", ErrSwapped, err)
+		}
+		id, final, err := identityOfPath(image)
+		if err != nil || id != v.sys.id || !strings.EqualFold(final, verified) {
+			return fmt.Errorf("%w: started %s, verified %s", ErrSwapped, image, verified)
+		}
+		return nil
+	}
+	return start(ctx, v.Path, args, elevate, out, check)
+}
+
+// processImage is the full path of a process's program.
+func processImage(proc windows.Handle) (string, error) {
+	buf := make([]uint16, windows.MAX_LONG_PATH)
+	n := uint32(len(buf))
+	if err := windows.QueryFullProcessImageName(proc, 0, &buf[0], &n); err != nil {
+		return "", err
+	}
+	return windows.UTF16ToString(buf[:n]), nil
+}
+
+const runOncePath = `Software\Microsoft\Windows\CurrentVersion\RunOnce`
+
+func setRunOnce(name, program string, args []string) error {
+	k, _, err := registry.CreateKey(registry.CURRENT_USER, runOncePath, registry.SET_VALUE)
+	if err != nil {
+		return fmt.Errorf("opening HKCU RunOnce: %w", err)
+	}
+	defer k.Close()
+	return k.SetStringValue(name, windows.ComposeCommandLine(append([]string{program}, args...)))
+}
+
+func clearRunOnce(name string) error {
+	k, err := registry.OpenKey(registry.CURRENT_USER, runOncePath, registry.SET_VALUE)
+	if errors.Is(err, registry.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	if err := k.DeleteValue(name); err != nil && !errors.Is(err, registry.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+func restart() error {
+	sys, err := windows.GetSystemDirectory()
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command(filepath.Join(sys, "shutdown.exe"), "/r", "/t", "0")
+	return cmd.Run()
+}
+
+func openAppsSettings() error { return openURI("ms-settings:appsfeatures") }
+
+func openWindowsSecurity() error { return openURI("windowsdefender://threat") }
+
+// openURI opens one of the fixed Windows settings addresses above.
+func openURI(uri string) error {
+	return windows.ShellExecute(0, windows.StringToUTF16Ptr("open"), windows.StringToUTF16Ptr(uri), nil, nil, swShowNormal)
+}

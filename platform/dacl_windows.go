@@ -1,0 +1,198 @@
+package platform
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"golang.org/x/sys/windows"
+)
+
+// How Wine is judged. Under Wine every process runs as an elevated member
+// of Administrators, and every file of the prefix belongs to the Unix user's
+// SID, which has full control (Wine derives descriptors from Unix modes:
+// owner = the user, the user FA, Everyone read and execute, or Everyone
+// modify where the Unix mode lets others write, as /tmp does). There is no
+// standard user to protect against: the user IS the administrator. So,
+// only when ntdll.dll exports wine_get_version (which the real ntdll of
+// Windows never does), the user's own SID counts as an administrator:
+// ownership by it and grants to it are not held against a path. Everyone,
+// Authenticated Users, Users and INTERACTIVE still are, so a folder
+// writable by others on the Unix side (/tmp, Z:\tmp) is refused under Wine
+// too. On Windows nothing of this applies: no environment variable, build
+// tag or file turns it on, and a standard user is never an administrator.
+var wineUserIsAdmin = sync.OnceValue(runningOnWine)
+
+func runningOnWine() bool { return procwine_get_version.Find() == nil }
+
+// tokenPrincipals gives the SIDs that stand for the user in this process's
+// token: the user and every enabled group that is not an administrator
+// principal. A seam for tests.
+var tokenPrincipals = func() ([]string, error) {
+	tok := windows.GetCurrentProcessToken()
+	u, err := tok.GetTokenUser()
+	if err != nil {
+		return nil, fmt.Errorf("reading this process's user: %w", err)
+	}
+	user := u.User.Sid.String()
+	var sids []string
+	if !wineUserIsAdmin() {
+		sids = append(sids, user)
+	}
+	groups, err := tok.GetTokenGroups()
+	if err != nil {
+		return nil, fmt.Errorf("reading this process's groups: %w", err)
+	}
+	for _, g := range groups.AllGroups() {
+		if g.Attributes&windows.SE_GROUP_ENABLED == 0 || g.Attributes&(windows.SE_GROUP_USE_FOR_DENY_ONLY|windows.SE_GROUP_INTEGRITY) != 0 {
+			continue
+		}
+		if s := g.Sid.String(); !adminPrincipal(s) {
+			sids = append(sids, s)
+		}
+	}
+	return sids, nil
+}
+
+// adminPrincipal reports whether sid is one that only administrators and
+// the system hold; an elevated token has them enabled.
+func adminPrincipal(sid string) bool {
+	switch sid {
+	case SIDAdministrators, SIDSystem, "S-1-5-19", "S-1-5-20":
+		return true
+	}
+	return strings.HasPrefix(sid, "S-1-5-80-") || strings.HasPrefix(sid, "S-1-16-")
+}
+
+func adminOnlyPath(path string) (bool, string, error) {
+	if len(path) < 3 || path[1] != ':' || path[2] != '\\' || !isLetter(path[0]) {
+		return false, "", fmt.Errorf("%q is not a path on a local drive", path)
+	}
+	final, err := finalPath(path)
+	if err != nil {
+		return false, "", err
+	}
+	principals, err := tokenPrincipals()
+	if err != nil {
+		return false, "", err
+	}
+	risky := riskySet(principals)
+	for p, kind := final, ObjectKind(-1); ; {
+		parent := filepath.Dir(p)
+		switch {
+		case parent == p:
+			kind = ObjectVolumeRoot
+		case kind < 0 && !isDirectory(p):
+			kind = ObjectFile
+		default:
+			kind = ObjectFolder
+		}
+		sd, err := windows.GetNamedSecurityInfo(p, windows.SE_FILE_OBJECT,
+			windows.OWNER_SECURITY_INFORMATION|windows.DACL_SECURITY_INFORMATION)
+		if err != nil {
+			return false, "", fmt.Errorf("reading the permissions of %s: %w", p, err)
+		}
+		facts, err := factsFromSD(sd)
+		if err != nil {
+			return false, "", fmt.Errorf("reading the permissions of %s: %w", p, err)
+		}
+		if ok, why := judge(facts, kind, risky); !ok {
+			return false, p + ": " + why, nil
+		}
+		if parent == p {
+			return true, "", nil
+		}
+		p = parent
+	}
+}
+
+// volumeNameDOS asks GetFinalPathNameByHandle for a drive-letter path.
+const volumeNameDOS = 0x0
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isDirectory(p string) bool {
+	a, err := windows.GetFileAttributes(windows.StringToUTF16Ptr(p))
+	return err == nil && a&windows.FILE_ATTRIBUTE_DIRECTORY != 0
+}
+
+// finalPath resolves links and junctions, so the folders judged are the
+// ones that really hold the file.
+func finalPath(path string) (string, error) {
+	p, err := windows.UTF16PtrFromString(path)
+	if err != nil {
+		return "", err
+	}
+	h, err := windows.CreateFile(p, windows.FILE_READ_ATTRIBUTES,
+		windows.FILE_SHARE_READ|windows.FILE_SHARE_WRITE|windows.FILE_SHARE_DELETE, nil,
+		windows.OPEN_EXISTING, windows.FILE_FLAG_BACKUP_SEMANTICS, 0)
+	if err != nil {
+		return "", fmt.Errorf("opening %s: %w", path, err)
+	}
+	defer windows.CloseHandle(h)
+	return finalPathByHandle(h)
+}
+
+func finalPathByHandle(h windows.Handle) (string, error) {
+	buf := make([]uint16, windows.MAX_LONG_PATH)
+	n, err := windows.GetFinalPathNameByHandle(h, &buf[0], uint32(len(buf)), volumeNameDOS)
+	if err != nil {
+		return "", fmt.Errorf("resolving the final path: %w", err)
+	}
+	if int(n) >= len(buf) {
+		return "", errors.New("resolving the final path: too long")
+	}
+	s := windows.UTF16ToString(buf[:n])
+	if rest, ok := strings.CutPrefix(s, `\\?\`); ok && !strings.HasPrefix(rest, `UNC\`) {
+		s = rest
+	}
+	return s, nil
+}
+
+// factsFromSD reads the owner and the DACL's ACEs of a security descriptor.
+func factsFromSD(sd *windows.SECURITY_DESCRIPTOR) (securityFacts, error) {
+	var f securityFacts
+	if owner, _, err := sd.Owner(); err == nil && owner != nil {
+		f.Owner = owner.String()
+	}
+	dacl, _, err := sd.DACL()
+	if errors.Is(err, windows.ERROR_OBJECT_NOT_FOUND) || (err == nil && dacl == nil) {
+		f.NullDACL = true
+		return f, nil
+	}
+	if err != nil {
+		return f, err
+	}
+	for i := range uint32(dacl.AceCount) {
+		var ace *windows.ACCESS_ALLOWED_ACE
+		if err := windows.GetAce(dacl, i, &ace); err != nil {
+			return f, fmt.Errorf("reading ACE %d: %w", i, err)
+		}
+		a := aceFact{Flags: ace.Header.AceFlags, Mask: uint32(ace.Mask), Type: aceOther}
+		sidAt := unsafe.Pointer(&ace.SidStart)
+		switch ace.Header.AceType {
+		case 0x0, 0x9: // ACCESS_ALLOWED, ACCESS_ALLOWED_CALLBACK
+			a.Type = aceAllow
+		case 0x1, 0xA: // ACCESS_DENIED, ACCESS_DENIED_CALLBACK
+			a.Type = aceDeny
+		case 0x5, 0xB: // ACCESS_ALLOWED_OBJECT, ACCESS_ALLOWED_CALLBACK_OBJECT
+			a.Type = aceAllow
+			// Flags, then the object type GUIDs present, then the SID.
+			flags := *(*uint32)(sidAt)
+			off := uintptr(4)
+			if flags&1 != 0 {
+				off += 16
+			}
+			if flags&2 != 0 {
+				off += 16
+			}
+			sidAt = unsafe.Add(sidAt, off)
+		}
+		a.SID = (*windows.SID)(sidAt).String()
+		f.ACEs = append(f.ACEs, a)
+	}
+	return f, nil
+}

@@ -1,0 +1,5 @@
+//go:build hardened
+
+package main
+
+import _ "transitionhelper/platform" // its init calls HardenDLLSearch
