@@ -1,0 +1,113 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The removal flow for real under Wine, against the attacks a standard user
+// could try (docs/security.md) and with a real Windows Installer product.
+// Wine runs everything as an administrator, so "elevated or not" is read
+// from the plan the command prints, and the rest from the registry.
+
+func wineFixtures(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("TH_WINE_FIXTURES")
+	if os.Getenv("TH_WINE") != "1" || dir == "" {
+		t.Skip("changes the registry and installs packages: runs under Wine with TH_WINE=1 and TH_WINE_FIXTURES (make test-windows)")
+	}
+	return dir
+}
+
+func uninstallRun(t *testing.T, answer string, args ...string) (string, int) {
+	t.Helper()
+	var out bytes.Buffer
+	code := Run(t.Context(), append([]string{"uninstall"}, args...), Env{Stdout: &out, Stderr: &out, AppName: "th", Version: "test",
+		Stdin: strings.NewReader(answer + "\n")})
+	return out.String(), code
+}
+
+// A per-machine Windows Installer product, built with wixl as "Kaspersky
+// Password Manager" by "AO Kaspersky Lab" and installed by Wine's msiexec,
+// is removed with the system's own msiexec /x {its code}: accepted by its
+// identity although Wine's msiexec carries no signature, started, and gone
+// after the re-check.
+func TestUninstallRealMSIUnderWine(t *testing.T) {
+	fixtures := wineFixtures(t)
+	const code = "{6F1A3C55-2B7E-4C1D-9E0A-5B3D2C1A0F11}" // .ci/wine-fixtures: kpm-machine.msi
+	winTool(t, "msiexec", "/i", filepath.Join(fixtures, "kpm-machine.msi"), "/qn")
+	t.Cleanup(func() { _ = exec.Command("msiexec", "/x", code, "/qn").Run() })
+
+	out, exit := uninstallRun(t, "yes", "kaspersky-password-manager")
+	for _, want := range []string{
+		`msiexec.exe /x ` + code,
+		`Windows Installer knows ` + code + ` as "Kaspersky Password Manager" by "AO Kaspersky Lab", installed for all users`,
+		"trusted by its identity",
+		"The uninstaller finished.",
+		"Kaspersky Password Manager: Removed",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(strings.ToLower(out), `c:\windows\system32\msiexec.exe /x`) {
+		t.Errorf("not the system's own msiexec:\n%s", out)
+	}
+	if exit != ExitOK {
+		t.Errorf("exit %d", exit)
+	}
+}
+
+// An HKCU entry named like Kaspersky whose program is a genuine
+// Kaspersky-signed file copied into the user's TEMP is never started with
+// administrator rights; an HKCU key named after a per-machine product's
+// code never becomes msiexec /x.
+func TestUninstallPerUserAttacksUnderWine(t *testing.T) {
+	fixtures := wineFixtures(t)
+	const hkcu = `HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\`
+
+	// 1. The signed program in TEMP.
+	dir := filepath.Join(os.TempDir(), "kis-planted")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	prog := filepath.Join(dir, "setup.exe")
+	copyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
+	t.Cleanup(func() {
+		_ = exec.Command("reg", "delete", hkcu+"Kaspersky Total Security", "/f").Run()
+		_ = os.RemoveAll(dir)
+	})
+	winTool(t, "reg", "add", hkcu+"Kaspersky Total Security", "/v", "DisplayName", "/d", "Kaspersky Total Security", "/f")
+	winTool(t, "reg", "add", hkcu+"Kaspersky Total Security", "/v", "UninstallString", "/d", `"`+prog+`" /x`, "/f")
+	out, _ := uninstallRun(t, "", "--dry-run", "kaspersky-total-security")
+	if !strings.Contains(out, "a per-user entry: started as the user, without the administrator prompt") {
+		t.Errorf("the per-user entry was not marked to run without elevation:\n%s", out)
+	}
+	if strings.Contains(out, "only administrators can change it") {
+		t.Errorf("a program in TEMP was judged admin-only:\n%s", out)
+	}
+
+	// 2. The code of a per-machine product under an HKCU key.
+	const code = "{6F1A3C55-2B7E-4C1D-9E0A-5B3D2C1A0F11}"
+	winTool(t, "msiexec", "/i", filepath.Join(fixtures, "kpm-machine.msi"), "/qn")
+	t.Cleanup(func() {
+		_ = exec.Command("reg", "delete", hkcu+code, "/f").Run()
+		_ = exec.Command("msiexec", "/x", code, "/qn").Run()
+	})
+	winTool(t, "reg", "add", hkcu+code, "/v", "DisplayName", "/d", "Kaspersky Total Security", "/f")
+	winTool(t, "reg", "add", hkcu+code, "/v", "WindowsInstaller", "/t", "REG_DWORD", "/d", "1", "/f")
+	winTool(t, "reg", "add", hkcu+code, "/v", "UninstallString", "/d", "MsiExec.exe /X"+code, "/f")
+	_ = exec.Command("reg", "delete", hkcu+"Kaspersky Total Security", "/f").Run()
+	out, _ = uninstallRun(t, "yes", "kaspersky-total-security")
+	if !strings.Contains(out, "is a per-user entry: msiexec /x "+code+" is not started from it") {
+		t.Errorf("the HKCU product code was not refused:\n%s", out)
+	}
+	if exec.Command("reg", "query", `HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Uninstall\`+code).Run() != nil &&
+		exec.Command("reg", "query", `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\`+code).Run() != nil {
+		t.Error("the per-machine product was removed through a per-user entry")
+	}
+}
