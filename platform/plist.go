@@ -52,10 +52,9 @@ func ParseLaunchdLabel(data []byte) (string, error) {
 	return job.Label, nil
 }
 
-// readApps lists the application bundles directly in dirs. A bundle whose
-// Info.plist cannot be read is still listed, by its folder name.
-func readApps(dirs []string) ([]Program, error) {
-	var out []Program
+// eachEntry calls fn for every entry of every folder in dirs. A folder that
+// does not exist is skipped; the first other error is returned after all.
+func eachEntry(dirs []string, fn func(dir string, e os.DirEntry)) error {
 	var firstErr error
 	for _, dir := range dirs {
 		entries, err := os.ReadDir(dir)
@@ -66,54 +65,54 @@ func readApps(dirs []string) ([]Program, error) {
 			continue
 		}
 		for _, e := range entries {
-			base, ok := strings.CutSuffix(e.Name(), ".app")
-			if !ok || !e.IsDir() {
-				continue
-			}
-			path := filepath.Join(dir, e.Name())
-			p := Program{Name: base, Source: SourceApp, Where: path, InstallLocation: path}
-			if data, err := readLimited(filepath.Join(path, "Contents", "Info.plist")); err == nil {
-				if info, err := ParseBundleInfo(data); err == nil {
-					p.BundleID = info.Identifier
-					p.Version = info.Version
-					if p.Version == "" {
-						p.Version = info.Build
-					}
-				}
-			}
-			out = append(out, p)
+			fn(dir, e)
 		}
 	}
-	return out, firstErr
+	return firstErr
+}
+
+// readApps lists the application bundles directly in dirs. A bundle whose
+// Info.plist cannot be read is still listed, by its folder name.
+func readApps(dirs []string) ([]Program, error) {
+	var out []Program
+	err := eachEntry(dirs, func(dir string, e os.DirEntry) {
+		base, ok := strings.CutSuffix(e.Name(), ".app")
+		if !ok || !e.IsDir() {
+			return
+		}
+		path := filepath.Join(dir, e.Name())
+		p := Program{Name: base, Source: SourceApp, Where: path, InstallLocation: path}
+		if data, err := readLimited(filepath.Join(path, "Contents", "Info.plist")); err == nil {
+			if info, err := ParseBundleInfo(data); err == nil {
+				p.BundleID = info.Identifier
+				p.Version = info.Version
+				if p.Version == "" {
+					p.Version = info.Build
+				}
+			}
+		}
+		out = append(out, p)
+	})
+	return out, err
 }
 
 // readLaunchd lists the launchd jobs defined in dirs.
 func readLaunchd(dirs []string) ([]Service, error) {
 	var out []Service
-	var firstErr error
-	for _, dir := range dirs {
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			if !os.IsNotExist(err) && firstErr == nil {
-				firstErr = fmt.Errorf("reading %s: %w", dir, err)
-			}
-			continue
+	err := eachEntry(dirs, func(dir string, e os.DirEntry) {
+		if !strings.HasSuffix(e.Name(), ".plist") || e.IsDir() {
+			return
 		}
-		for _, e := range entries {
-			if !strings.HasSuffix(e.Name(), ".plist") || e.IsDir() {
-				continue
+		path := filepath.Join(dir, e.Name())
+		label := strings.TrimSuffix(e.Name(), ".plist")
+		if data, err := readLimited(path); err == nil {
+			if l, err := ParseLaunchdLabel(data); err == nil {
+				label = l
 			}
-			path := filepath.Join(dir, e.Name())
-			label := strings.TrimSuffix(e.Name(), ".plist")
-			if data, err := readLimited(path); err == nil {
-				if l, err := ParseLaunchdLabel(data); err == nil {
-					label = l
-				}
-			}
-			out = append(out, Service{Name: label, Kind: ServiceLaunchd, State: StateUnknown, Where: path})
 		}
-	}
-	return out, firstErr
+		out = append(out, Service{Name: label, Kind: ServiceLaunchd, State: StateUnknown, Where: path})
+	})
+	return out, err
 }
 
 func readLimited(path string) ([]byte, error) {

@@ -339,16 +339,12 @@ func cleanEnv() []string {
 // startup runs a binary until it prints "started", and returns the time
 // from exec and its peak memory then (KiB).
 func startup(bin string, env []string, tmp string) (time.Duration, int, error) {
-	state, err := os.MkdirTemp(tmp, "state-")
+	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
+	defer cancel()
+	cmd, stderr, err := appCommand(ctx, bin, env, tmp, "TH_BENCH_STARTUP=1")
 	if err != nil {
 		return 0, 0, err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin)
-	cmd.Env = append(slices.Clip(env), "TH_BENCH_STARTUP=1", "TH_STATE_DIR="+state)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return 0, 0, err
@@ -372,10 +368,26 @@ func startup(bin string, env []string, tmp string) (time.Duration, int, error) {
 	return 0, 0, fmt.Errorf("%s never said it started within %v (built with -tags %s? make build-dev)%s", bin, startTimeout, devTag, tail(stderr.String()))
 }
 
+// appCommand prepares the app with one benchmark hook, its own empty state
+// folder, and its standard error kept for messages.
+func appCommand(ctx context.Context, bin string, env []string, tmp, hook string) (*exec.Cmd, *bytes.Buffer, error) {
+	state, err := os.MkdirTemp(tmp, "state-")
+	if err != nil {
+		return nil, nil, err
+	}
+	cmd := exec.CommandContext(ctx, bin)
+	cmd.Env = append(slices.Clip(env), hook, "TH_STATE_DIR="+state)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	return cmd, &stderr, nil
+}
+
 // responsiveness starts n sleeping processes, runs the app's UI-wait probe
 // and returns the longest wait in milliseconds.
 func responsiveness(bin string, env []string, tmp string, n int) (float64, error) {
-	state, err := os.MkdirTemp(tmp, "state-")
+	ctx, cancel := context.WithTimeout(context.Background(), responsiveTimeout)
+	defer cancel()
+	cmd, stderr, err := appCommand(ctx, bin, env, tmp, "TH_BENCH_RESPONSIVE=1")
 	if err != nil {
 		return 0, err
 	}
@@ -383,12 +395,6 @@ func responsiveness(bin string, env []string, tmp string, n int) (float64, error
 	if err != nil {
 		return 0, err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), responsiveTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin)
-	cmd.Env = append(slices.Clip(env), "TH_BENCH_RESPONSIVE=1", "TH_STATE_DIR="+state)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	stop()
 	if err != nil {
