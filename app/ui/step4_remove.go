@@ -205,13 +205,15 @@ func (u *App) cannotStart(productID string, p *service.Prepared, err error) {
 func (u *App) confirmRemoval(p *service.Prepared) {
 	f := p.Finding
 	msg := lang.X("remove.confirm", "This starts {{.Product}}'s own uninstaller. Windows will ask for permission: choose Yes if the publisher is Kaspersky. Follow the uninstaller to the end.", map[string]any{"Product": f.Name})
-	switch p.Plan.Kind {
-	case removal.KindPackages:
+	switch {
+	case p.Plan.Kind == removal.KindExe && !p.Plan.Elevate:
+		msg = lang.X("remove.confirm-user", "This starts {{.Product}}'s own uninstaller for your account only, without administrator rights. Follow it to the end.", map[string]any{"Product": f.Name})
+	case p.Plan.Kind == removal.KindPackages:
 		msg = lang.X("remove.confirm-linux", "This removes the packages of {{.Product}}. You will be asked for an administrator's password.", map[string]any{"Product": f.Name})
 		if len(p.Plan.AlsoRemoves) > 0 {
 			msg += "\n\n" + lang.X("remove.confirm-also", "Other programs need these packages and will be removed too: {{.Packages}}", map[string]any{"Packages": strings.Join(p.Plan.AlsoRemoves, ", ")})
 		}
-	case removal.KindMacApp:
+	case p.Plan.Kind == removal.KindMacApp:
 		msg = lang.X("remove.confirm-mac", "This opens {{.Product}}'s own uninstaller. Follow it to the end; it asks for your Mac password.", map[string]any{"Product": f.Name})
 	}
 	text := []string{msg}
