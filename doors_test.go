@@ -67,7 +67,7 @@ func (c *computer) service(t *testing.T) *service.Service {
 		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
 			Exists: func(p string) bool { return strings.EqualFold(p, doorUninstaller) }, AdminOnly: fakesys.AdminOnly},
 		Open: func(program string) (service.Verified, error) {
-			return fakesys.Verified{Sig: c.sig, Start: func(args []string, _ bool) (int, error) {
+			return fakesys.Verified{Sig: c.sig, Final: program, Start: func(args []string, _ bool) (int, error) {
 				c.launched = append(c.launched, program+" "+strings.Join(args, " "))
 				c.removed = c.exit == 0
 				return c.exit, nil

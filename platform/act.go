@@ -89,6 +89,12 @@ type VerifiedProgram struct {
 // opened and Signature is empty (Present false). Close it when done.
 func OpenVerified(path string) (*VerifiedProgram, error) { return openVerified(path) }
 
+// FinalPath is where the held file really is: on Windows the path Windows
+// gives for the open handle (GetFinalPathNameByHandle), links and junctions
+// resolved, so a rule about folders can be judged on the file that will
+// start rather than on a name that may lead elsewhere.
+func (v *VerifiedProgram) FinalPath() (string, error) { return v.sys.finalPath(v.Path) }
+
 // Close releases the file. Closing twice is harmless.
 func (v *VerifiedProgram) Close() error { return v.sys.close() }
 

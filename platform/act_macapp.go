@@ -39,6 +39,22 @@ type OwnedPath struct {
 	Mode fs.FileMode
 }
 
+// JudgeMacBundleContents decides on what is inside a bundle: every file,
+// folder and link must be root's, and no file or folder writable by its
+// group or others, so nothing in it can be changed between the signature
+// check and the start.
+func JudgeMacBundleContents(entries []OwnedPath) (ok bool, why string) {
+	for _, e := range entries {
+		switch {
+		case e.UID != 0:
+			return false, fmt.Sprintf("%s is owned by user %d, not root", e.Path, e.UID)
+		case e.Mode&fs.ModeSymlink == 0 && e.Mode.Perm()&0o022 != 0:
+			return false, fmt.Sprintf("%s can be changed by others (mode %v)", e.Path, e.Mode.Perm())
+		}
+	}
+	return true, ""
+}
+
 // JudgeMacBundle decides on the ownership of an app bundle and the folders
 // above it (from the bundle up to /): every one must be owned by root (uid
 // 0) and writable by neither its group nor others, and none may be a link;
@@ -49,8 +65,9 @@ func JudgeMacBundle(app string, chain []OwnedPath) (ok bool, why string) {
 	if !path.IsAbs(clean) || !strings.HasSuffix(clean, ".app") {
 		return false, fmt.Sprintf("%s is not an app bundle's full path", app)
 	}
-	if strings.HasPrefix(clean, "/Users/") || strings.HasPrefix(clean, "/var/") || strings.HasPrefix(clean, "/private/") ||
-		strings.HasPrefix(clean, "/tmp/") || strings.HasPrefix(clean, "/Volumes/") {
+	// APFS is case-insensitive: /users/ann is /Users/ann.
+	if low := strings.ToLower(clean); strings.HasPrefix(low, "/users/") || strings.HasPrefix(low, "/var/") || strings.HasPrefix(low, "/private/") ||
+		strings.HasPrefix(low, "/tmp/") || strings.HasPrefix(low, "/volumes/") {
 		return false, fmt.Sprintf("%s is in a folder users can write to", app)
 	}
 	want := map[string]bool{}

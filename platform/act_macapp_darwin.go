@@ -2,11 +2,16 @@ package platform
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path"
+	"path/filepath"
 	"syscall"
+	"time"
 )
 
 func verifyMacApp(app, teamID string) error {
@@ -32,10 +37,37 @@ func verifyMacApp(app, teamID string) error {
 	if ok, why := JudgeMacBundle(app, chain); !ok {
 		return fmt.Errorf("not trusted: %s", why)
 	}
+	var inside []OwnedPath
+	err = filepath.WalkDir(app, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		st, ok := fi.Sys().(*syscall.Stat_t)
+		if !ok {
+			return fmt.Errorf("no owner for %s", p)
+		}
+		inside = append(inside, OwnedPath{Path: p, UID: st.Uid, Mode: fi.Mode()})
+		if len(inside) > 200000 {
+			return errors.New("the bundle holds too many files")
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", app, err)
+	}
+	if ok, why := JudgeMacBundleContents(inside); !ok {
+		return fmt.Errorf("not trusted: %s", why)
+	}
 	// Apple's own tool, by its absolute path: the signature, every nested
 	// piece of code, and the requirement that it is Kaspersky's Developer ID.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
 	var out bytes.Buffer
-	cmd := exec.Command("/usr/bin/codesign", "--verify", "--deep", "--strict", "-R="+req, app)
+	cmd := exec.CommandContext(ctx, "/usr/bin/codesign", "--verify", "--deep", "--strict", "-R="+req, app)
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("codesign: %s: %w", bytes.TrimSpace(out.Bytes()), err)

@@ -52,3 +52,25 @@ func TestMacAppRequirement(t *testing.T) {
 		}
 	}
 }
+
+func TestJudgeMacBundleContents(t *testing.T) {
+	good := []OwnedPath{
+		{Path: "/L/K.app", Mode: fs.ModeDir | 0o755},
+		{Path: "/L/K.app/Contents/MacOS/K", Mode: 0o755},
+		{Path: "/L/K.app/Contents/Frameworks/F.framework/Versions/Current", Mode: fs.ModeSymlink | 0o777},
+	}
+	if ok, why := JudgeMacBundleContents(good); !ok {
+		t.Errorf("a root-owned bundle refused: %s", why)
+	}
+	userFolder := append(append([]OwnedPath{}, good...), OwnedPath{Path: "/L/K.app/Contents/Resources/x", UID: 501, Mode: fs.ModeDir | 0o755})
+	if ok, _ := JudgeMacBundleContents(userFolder); ok {
+		t.Error("a user's folder inside the bundle was accepted")
+	}
+	writable := append(append([]OwnedPath{}, good...), OwnedPath{Path: "/L/K.app/Contents/Resources/plug", Mode: 0o666})
+	if ok, _ := JudgeMacBundleContents(writable); ok {
+		t.Error("a file others can write was accepted")
+	}
+	if ok, why := JudgeMacBundle("/users/ann/Applications/K.app", nil); ok || !strings.Contains(why, "users can write") {
+		t.Errorf("a home folder in lower case: %v %s", ok, why)
+	}
+}

@@ -73,3 +73,10 @@ func openAppsSettings() error { return ErrNotSupported }
 func openWindowsSecurity() error { return ErrNotSupported }
 
 func hardenDLLSearch() error { return nil }
+
+func (s *verifiedSys) finalPath(path string) (string, error) {
+	if s.f == nil {
+		return "", errors.New("the program is closed")
+	}
+	return filepath.EvalSymlinks(path)
+}

@@ -303,3 +303,10 @@ var systemFileIdentity = func(path string, h windows.Handle) bool {
 	ok, _, err := adminOnlyPath(want)
 	return err == nil && ok
 }
+
+func (s *verifiedSys) finalPath(string) (string, error) {
+	if s.h == 0 {
+		return "", errors.New("the program is closed")
+	}
+	return finalPathByHandle(s.h)
+}

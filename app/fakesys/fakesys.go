@@ -15,7 +15,13 @@ import (
 type Verified struct {
 	Sig   platform.SignatureInfo
 	Start func(args []string, elevate bool) (int, error)
+	// Final is where the held file really is (FinalPath).
+	Final string
 }
+
+// FinalPath is Final: tests set it to the path they opened, or to where a
+// link they stand for leads.
+func (v Verified) FinalPath() (string, error) { return v.Final, nil }
 
 // Signature is the signature the test gave.
 func (v Verified) Signature() platform.SignatureInfo { return v.Sig }

@@ -74,6 +74,9 @@ type Plan struct {
 	// Why lists the checks it passed, for Details and --dry-run.
 	Why               []string `json:"why"`
 	PasswordProtected bool     `json:"passwordProtected,omitempty"`
+	// Vendor is whose product a Windows Installer plan removes, asked of
+	// Windows Installer again before the start.
+	Vendor string `json:"vendor,omitempty"`
 	// AlsoRemoves lists the packages removed with the product's own
 	// because they depend on them (Linux), for the question.
 	AlsoRemoves []string `json:"alsoRemoves,omitempty"`
@@ -134,23 +137,22 @@ func planWindows(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) 
 	if len(entries) == 0 {
 		return Plan{}, refuse("no Uninstall entry was found for %s", f.Name)
 	}
-	var lastErr error
+	var reasons []string
 	for _, e := range entries {
 		p, err := planEntry(cat, f, e, env)
 		if err == nil {
 			return p, nil
 		}
-		lastErr = err
+		reasons = append(reasons, strings.TrimPrefix(err.Error(), ErrRefused.Error()+": "))
 	}
-	return Plan{}, lastErr
+	return Plan{}, refuse("%s", strings.Join(reasons, "; "))
 }
 
 func planEntry(cat *catalog.Catalog, f detect.Finding, e platform.Program, env Env) (Plan, error) {
 	perMachine := strings.HasPrefix(strings.ToUpper(e.Where), `HKLM\`)
-	// Only what only administrators can write decides an elevated start:
-	// an HKLM entry. An HKCU entry is the user's own; anything running as the
-	// user can write it, so it never gets the administrator prompt.
-	p := Plan{From: e.Where, Elevate: perMachine}
+	// Only what only administrators can write decides a start: an HKLM
+	// entry, started with the administrator prompt.
+	p := Plan{From: e.Where, Elevate: true}
 	key := e.Where[strings.LastIndexByte(e.Where, '\\')+1:]
 	if e.WindowsInstaller && guidPattern.MatchString(key) {
 		return planMSI(cat, f, p, strings.ToUpper(key), "Windows Installer entry: msiexec /x with the product code of "+e.Where, env)
@@ -175,14 +177,17 @@ func planEntry(cat *catalog.Catalog, f detect.Finding, e platform.Program, env E
 		}
 		return planMSI(cat, f, p, code, fmt.Sprintf("UninstallString runs msiexec: made into msiexec /x %s (never /i)", code), env)
 	}
+	if !perMachine {
+		// Anything running as the user can write this entry and the file it
+		// names: nothing is started from it, elevated or not (a signed program
+		// next to a planted DLL would run that DLL the moment the user expects
+		// an uninstaller). The user removes it from Apps & features.
+		return Plan{}, refuse("%s is a per-user entry, which any program of this account can write: nothing is started from it", e.Where)
+	}
 	p.Kind, p.Program, p.Args = KindExe, prog, rest
 	p.Signers = cat.Signers(f.Vendor)
 	p.Why = append(p.Why, fmt.Sprintf("UninstallString of %s, parsed as Windows does (no shell)", e.Where))
-	if !perMachine {
-		p.Why = append(p.Why, "a per-user entry: started as the user, without the administrator prompt")
-		return p, checkProgram(&p, env, false)
-	}
-	return p, checkProgram(&p, env, true)
+	return p, checkProgram(&p, env)
 }
 
 // planMSI plans msiexec /x code: only for a product Windows Installer
@@ -190,28 +195,62 @@ func planEntry(cat *catalog.Catalog, f detect.Finding, e platform.Program, env E
 // (the Uninstall entry's own words count for nothing), and only with the
 // system's own msiexec.exe.
 func planMSI(cat *catalog.Catalog, f detect.Finding, p Plan, code, why string, env Env) (Plan, error) {
-	if !p.Elevate {
+	if !strings.HasPrefix(strings.ToUpper(p.From), `HKLM\`) {
 		return Plan{}, refuse("%s is a per-user entry: msiexec /x %s is not started from it", p.From, code)
 	}
-	if env.MSIProduct == nil {
-		return Plan{}, refuse("Windows Installer cannot be asked about %s here", code)
-	}
-	prod, err := env.MSIProduct(code)
-	switch {
-	case err != nil:
-		return Plan{}, refuse("Windows Installer cannot say what %s is: %v", code, err)
-	case !prod.PerMachine:
-		return Plan{}, refuse("Windows Installer does not know %s as installed for all users", code)
-	case !vendorNamed(prod.Publisher, f.Vendor) || !vendorNamed(prod.Name, f.Vendor):
-		return Plan{}, refuse("Windows Installer records %s as %q by %q, not a %s product", code, prod.Name, prod.Publisher, f.Vendor)
+	prod, err := installedBy(code, f.Vendor, env)
+	if err != nil {
+		return Plan{}, err
 	}
 	if env.SystemMsiexec == "" {
 		return Plan{}, refuse("Windows' own msiexec.exe was not found")
 	}
-	p.Kind, p.Program, p.Args = KindMSI, env.SystemMsiexec, []string{"/x", code}
+	p.Kind, p.Program, p.Args, p.Vendor = KindMSI, env.SystemMsiexec, []string{"/x", code}, f.Vendor
 	p.Signers = cat.Signers("Microsoft")
 	p.Why = append(p.Why, why, fmt.Sprintf("Windows Installer knows %s as %q by %q, installed for all users", code, prod.Name, prod.Publisher))
-	return p, checkProgram(&p, env, true)
+	return p, checkProgram(&p, env)
+}
+
+// installedBy asks Windows Installer whether code is installed for all
+// users as vendor's product.
+func installedBy(code, vendor string, env Env) (platform.MSIProduct, error) {
+	if env.MSIProduct == nil {
+		return platform.MSIProduct{}, refuse("Windows Installer cannot be asked about %s here", code)
+	}
+	prod, err := env.MSIProduct(code)
+	switch {
+	case err != nil:
+		return prod, refuse("Windows Installer cannot say what %s is: %v", code, err)
+	case !prod.PerMachine:
+		return prod, refuse("Windows Installer does not know %s as installed for all users", code)
+	case !vendorNamed(prod.Publisher, vendor) || !vendorNamed(prod.Name, vendor):
+		return prod, refuse("Windows Installer records %s as %q by %q, not a %s product", code, prod.Name, prod.Publisher, vendor)
+	}
+	return prod, nil
+}
+
+// Recheck repeats, just before the start, the checks of the plan that the
+// file's signature does not cover: the program (by finalPath, where the
+// file held open really is) still lies where only administrators can
+// change it, and a Windows Installer product is still the vendor's,
+// installed for all users. Between the question and the start a folder or
+// link may have been changed.
+func Recheck(p Plan, finalPath string, env Env) error {
+	if p.Kind != KindMSI && p.Kind != KindExe {
+		return nil
+	}
+	if err := placement(p.Program, finalPath, env); err != nil {
+		return err
+	}
+	if p.Kind == KindMSI {
+		if len(p.Args) != 2 || p.Args[0] != "/x" {
+			return refuse("msiexec with %q", p.Args)
+		}
+		if _, err := installedBy(p.Args[1], p.Vendor, env); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // vendorNamed reports whether a name given by Windows Installer is the
@@ -286,12 +325,11 @@ func productCode(args []string) string {
 	return ""
 }
 
-// checkProgram: absolute, an existing .exe. For an elevated start it must
-// also be the system's msiexec.exe or lie under Program Files or Program
-// Files (x86) — never in a folder the entry names for itself — and be in
-// folders only administrators can change (AdminOnly on the file and every
-// folder above it).
-func checkProgram(p *Plan, env Env, elevated bool) error {
+// checkProgram: absolute, an existing .exe, the system's msiexec.exe or
+// under Program Files or Program Files (x86) — never in a folder the entry
+// names for itself — and in folders only administrators can change
+// (AdminOnly on the file and every folder above it).
+func checkProgram(p *Plan, env Env) error {
 	prog := p.Program
 	if !isAbsWindows(prog) {
 		return refuse("%q is not a full path", prog)
@@ -304,32 +342,47 @@ func checkProgram(p *Plan, env Env, elevated bool) error {
 		return refuse("%q does not exist", prog)
 	}
 	p.Program = clean
-	if !elevated {
-		p.Why = append(p.Why, "the program exists")
-		return nil
+	if err := placement(clean, clean, env); err != nil {
+		return err
 	}
-	var where string
+	p.Why = append(p.Why, "the program exists, "+where(clean, env)+", and only administrators can change it or the folders above it")
+	return nil
+}
+
+// where names the allowed place a program is in, or "".
+func where(prog string, env Env) string {
 	switch {
-	case env.SystemMsiexec != "" && strings.EqualFold(clean, winClean(env.SystemMsiexec)):
-		where = "Windows' own msiexec.exe"
-	case under(clean, env.ProgramFiles):
-		where = "inside " + env.ProgramFiles
-	case under(clean, env.ProgramFilesX86):
-		where = "inside " + env.ProgramFilesX86
-	default:
-		return refuse("%q is outside Program Files: it is not started with administrator rights", prog)
+	case env.SystemMsiexec != "" && strings.EqualFold(prog, winClean(env.SystemMsiexec)):
+		return "Windows' own msiexec.exe"
+	case under(prog, env.ProgramFiles):
+		return "inside " + env.ProgramFiles
+	case under(prog, env.ProgramFilesX86):
+		return "inside " + env.ProgramFilesX86
+	}
+	return ""
+}
+
+// placement: the program (named prog; really at final) is the system's
+// msiexec or under Program Files, and only administrators can change it
+// or any folder above it.
+func placement(prog, final string, env Env) error {
+	final = winClean(final)
+	if where(final, env) == "" {
+		return refuse("%q is outside Program Files: it is not started with administrator rights", final)
+	}
+	if !strings.EqualFold(winClean(prog), final) && where(prog, env) == "" {
+		return refuse("%q is outside Program Files", prog)
 	}
 	if env.AdminOnly == nil {
-		return refuse("who may change %q cannot be checked here", prog)
+		return refuse("who may change %q cannot be checked here", final)
 	}
-	ok, why, err := env.AdminOnly(clean)
+	ok, why, err := env.AdminOnly(final)
 	switch {
 	case err != nil:
-		return refuse("who may change %q cannot be read: %v", prog, err)
+		return refuse("who may change %q cannot be read: %v", final, err)
 	case !ok:
-		return refuse("%q can be changed without administrator rights: %s", prog, why)
+		return refuse("%q can be changed without administrator rights: %s", final, why)
 	}
-	p.Why = append(p.Why, "the program exists, "+where+", and only administrators can change it or the folders above it")
 	return nil
 }
 
@@ -437,7 +490,7 @@ func planLinux(f detect.Finding, env Env) (Plan, error) {
 func planMac(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 	var candidates []string
 	for _, u := range f.Uninstall {
-		if u.Source == platform.SourceApp && u.InstallLocation != "" && !strings.HasPrefix(u.InstallLocation, "/Users/") {
+		if u.Source == platform.SourceApp && u.InstallLocation != "" && !strings.HasPrefix(strings.ToLower(u.InstallLocation), "/users/") {
 			candidates = append(candidates, env.Glob(path.Join(u.InstallLocation, "Contents", "Resources", "*ninstall*.app"))...)
 		}
 	}

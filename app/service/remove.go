@@ -175,6 +175,15 @@ func (s *Service) launch(ctx context.Context, plan removal.Plan, out io.Writer) 
 	if err := removal.Decide(plan, v.Signature()); err != nil {
 		return -1, err
 	}
+	// What the signature does not cover, judged again on the file held open:
+	// its folders, and what Windows Installer says of the product.
+	final, err := v.FinalPath()
+	if err != nil {
+		return -1, fmt.Errorf("%w: where %s is cannot be read: %v", removal.ErrRefused, plan.Program, err)
+	}
+	if err := removal.Recheck(plan, final, s.sys.RemovalEnv); err != nil {
+		return -1, err
+	}
 	return v.Launch(ctx, plan.Args, plan.Elevate, out)
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/fakesys"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
@@ -49,6 +50,16 @@ type fake struct {
 	launched  []string
 	runOnce   []string
 	cleared   int
+	// links says where a path really leads at the start (a folder or link
+	// changed after the question); by default, to itself.
+	links map[string]string
+}
+
+func (f *fake) finalOf(path string) string {
+	if to, ok := f.links[path]; ok {
+		return to
+	}
+	return path
 }
 
 func (f *fake) service(t *testing.T) *Service {
@@ -70,7 +81,7 @@ func (f *fake) service(t *testing.T) *Service {
 			Exists:    func(p string) bool { return strings.EqualFold(p, uninstaller) },
 			AdminOnly: func(string) (bool, string, error) { return true, "", nil }},
 		Open: func(path string) (Verified, error) {
-			return fakeVerified{sig: f.sig, launch: func(args []string, elevate bool) (int, error) {
+			return fakesys.Verified{Sig: f.sig, Final: f.finalOf(path), Start: func(args []string, elevate bool) (int, error) {
 				f.launched = append(f.launched, path+" "+strings.Join(args, " "))
 				if !elevate {
 					t.Error("started without the administrator prompt")
@@ -86,18 +97,6 @@ func (f *fake) service(t *testing.T) *Service {
 		Executable:   func() (string, error) { return `C:\Tools\th.exe`, nil },
 		Log:          func(what string, err error) { t.Errorf("%s: %v", what, err) },
 	})
-}
-
-// fakeVerified is a program "opened and verified" in memory.
-type fakeVerified struct {
-	sig    platform.SignatureInfo
-	launch func(args []string, elevate bool) (int, error)
-}
-
-func (v fakeVerified) Signature() platform.SignatureInfo { return v.sig }
-func (v fakeVerified) Close() error                      { return nil }
-func (v fakeVerified) Launch(_ context.Context, args []string, elevate bool, _ io.Writer) (int, error) {
-	return v.launch(args, elevate)
 }
 
 // TestRemovalFlow walks the whole flow for each outcome: scan, prepare
@@ -208,6 +207,47 @@ func TestStartChecksAgain(t *testing.T) {
 	}
 	f.sig = platform.SignatureInfo{}
 	if o := svc.Start(t.Context(), p, io.Discard); o.Result != removal.Refused || !errors.Is(o.Err, removal.ErrRefused) || len(f.launched) != 0 {
+		t.Errorf("outcome %+v, launched %q", o, f.launched)
+	}
+}
+
+// TestStartJudgesWhereTheFileReallyIs: between the question and the start,
+// a link on the way is changed so that the signed program held open lies in
+// a folder the user can write. The start is refused.
+func TestStartJudgesWhereTheFileReallyIs(t *testing.T) {
+	f := &fake{scans: []platform.Snapshot{snapKIS}, sig: kaspersky}
+	svc := f.service(t)
+	p, _, err := svc.Prepare(t.Context(), "kaspersky-internet-security")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.links = map[string]string{uninstaller: `C:\Users\ann\AppData\Local\kis\uninstall.exe`}
+	o := svc.Start(t.Context(), p, io.Discard)
+	if o.Result != removal.Refused || !strings.Contains(o.Err.Error(), "outside Program Files") || len(f.launched) != 0 {
+		t.Errorf("outcome %+v, launched %q", o, f.launched)
+	}
+}
+
+// TestStartAsksWindowsInstallerAgain: a product code that Windows Installer
+// no longer knows per machine at the start is not removed.
+func TestStartAsksWindowsInstallerAgain(t *testing.T) {
+	const code = "{8F4F3A1B-2C3D-4E5F-9A0B-1C2D3E4F5A6B}"
+	snap := platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Programs: []platform.Program{{Name: "Kaspersky Total Security", Source: platform.SourceUninstall,
+		Where: `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\` + code, WindowsInstaller: true}}}
+	f := &fake{scans: []platform.Snapshot{snap}, sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "Microsoft Windows", Method: platform.MethodCatalog}}
+	svc := f.service(t)
+	known := true
+	svc.sys.RemovalEnv.SystemMsiexec = `C:\Windows\System32\msiexec.exe`
+	svc.sys.RemovalEnv.Exists = func(string) bool { return true }
+	svc.sys.RemovalEnv.MSIProduct = func(string) (platform.MSIProduct, error) {
+		return platform.MSIProduct{PerMachine: known, Publisher: "AO Kaspersky Lab", Name: "Kaspersky Total Security"}, nil
+	}
+	p, _, err := svc.Prepare(t.Context(), "kaspersky-total-security")
+	if err != nil {
+		t.Fatal(err)
+	}
+	known = false
+	if o := svc.Start(t.Context(), p, io.Discard); o.Result != removal.Refused || len(f.launched) != 0 {
 		t.Errorf("outcome %+v, launched %q", o, f.launched)
 	}
 }

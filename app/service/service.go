@@ -74,6 +74,8 @@ func ThisComputer() System {
 type Verified interface {
 	// Signature is what the verification of the open file said.
 	Signature() platform.SignatureInfo
+	// FinalPath is where the held file really is (links resolved).
+	FinalPath() (string, error)
 	// Launch starts the verified file itself and waits; a file swapped
 	// since the check is refused (platform.ErrSwapped).
 	Launch(ctx context.Context, args []string, elevate bool, out io.Writer) (int, error)
@@ -93,6 +95,7 @@ func openVerified(path string) (Verified, error) {
 
 func (p platformVerified) Signature() platform.SignatureInfo { return p.v.Signature }
 func (p platformVerified) Close() error                      { return p.v.Close() }
+func (p platformVerified) FinalPath() (string, error)        { return p.v.FinalPath() }
 func (p platformVerified) Launch(ctx context.Context, args []string, elevate bool, out io.Writer) (int, error) {
 	return platform.LaunchVerified(ctx, p.v, args, elevate, out)
 }

@@ -48,7 +48,7 @@ func newRemovalHarness(t *testing.T, sig platform.SignatureInfo, exitCode int, s
 		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
 			Exists: func(p string) bool { return strings.EqualFold(p, fakeUninstaller) }, AdminOnly: fakesys.AdminOnly},
 		Open: func(program string) (service.Verified, error) {
-			return fakesys.Verified{Sig: sig, Start: func(args []string, elevate bool) (int, error) {
+			return fakesys.Verified{Sig: sig, Final: program, Start: func(args []string, elevate bool) (int, error) {
 				r.launched = append(r.launched, program+" "+strings.Join(args, " "))
 				if !elevate {
 					t.Error("an uninstaller started without the administrator prompt")

@@ -206,8 +206,8 @@ func (u *App) confirmRemoval(p *service.Prepared) {
 	f := p.Finding
 	msg := lang.X("remove.confirm", "This starts {{.Product}}'s own uninstaller. Windows will ask for permission: choose Yes if the publisher is Kaspersky. Follow the uninstaller to the end.", map[string]any{"Product": f.Name})
 	switch {
-	case p.Plan.Kind == removal.KindExe && !p.Plan.Elevate:
-		msg = lang.X("remove.confirm-user", "This starts {{.Product}}'s own uninstaller for your account only, without administrator rights. Follow it to the end.", map[string]any{"Product": f.Name})
+	case p.Plan.Kind == removal.KindMSI:
+		msg = lang.X("remove.confirm-msi", "This removes {{.Product}} with Windows Installer. Windows will ask for permission and name the program \"Windows Installer\" from Microsoft Windows: choose Yes. Follow it to the end.", map[string]any{"Product": f.Name})
 	case p.Plan.Kind == removal.KindPackages:
 		msg = lang.X("remove.confirm-linux", "This removes the packages of {{.Product}}. You will be asked for an administrator's password.", map[string]any{"Product": f.Name})
 		if len(p.Plan.AlsoRemoves) > 0 {
@@ -224,7 +224,11 @@ func (u *App) confirmRemoval(p *service.Prepared) {
 		text = append(text, lang.X("remove.confirm-dry-run", "This window shows sample data: nothing will be started."))
 	}
 	body := container.NewVBox(paragraph(strings.Join(text, "\n\n")))
-	details := widget.NewLabel(p.Plan.CommandLine() + "\n• " + strings.Join(p.Trust, "\n• "))
+	lines := []string{report.Clean(p.Plan.CommandLine())}
+	for _, w := range p.Trust {
+		lines = append(lines, "• "+report.Clean(w))
+	}
+	details := widget.NewLabel(strings.Join(lines, "\n"))
 	details.TextStyle = fyne.TextStyle{Monospace: true}
 	details.Wrapping = fyne.TextWrapWord
 	body.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), details)))
