@@ -141,7 +141,7 @@ clean:
 # A PNG of every step, run for real under Xvfb, in screenshots/ (git-ignored).
 screenshots: build-dev deps-test
 	.ci/screenshots $(DEVBIN)
-	TH_SHOTS=$(CURDIR)/screenshots $(GO) test -count=1 -run 'Removal' ./app/ui
+	TH_SHOTS=$(CURDIR)/screenshots $(GO) test -count=1 -tags $(TAGS) -run 'Removal' ./app/ui
 
 # Scan and start-up against their floors, side by side, in one run: platform's
 # benchmarks and the development build under Xvfb; prints each row as it is

@@ -96,10 +96,18 @@ func fixtureSystem(snap platform.Snapshot) service.System {
 	return service.System{
 		Scan: func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s },
 		GOOS: snap.OS.Family,
+		// The sample computer as it would be: its programs exist where its
+		// entries say, in admin-only folders, and Windows Installer knows its
+		// products as Kaspersky's. Nothing is checked, and nothing starts.
 		RemovalEnv: removal.Env{
 			GOOS: snap.OS.Family, ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
-			Exists: func(string) bool { return true },
-			Glob:   func(string) []string { return nil },
+			SystemMsiexec: `C:\Windows\System32\msiexec.exe`,
+			Exists:        func(string) bool { return true },
+			Glob:          func(string) []string { return nil },
+			AdminOnly:     func(string) (bool, string, error) { return true, "", nil },
+			MSIProduct: func(code string) (platform.MSIProduct, error) {
+				return platform.MSIProduct{ProductCode: code, PerMachine: true, Publisher: "AO Kaspersky Lab", Name: "Kaspersky (sample data)"}, nil
+			},
 		},
 		DryRun: true,
 	}
