@@ -223,8 +223,24 @@ func TestGuessRegion(t *testing.T) {
 		{"Eastern Standard Time", "en-US", RegionUS},
 		{"Eastern Standard Time", "en-CA", RegionOther},
 		{"Eastern Standard Time", "", RegionUS},
-		{"Central Standard Time", "es-MX", RegionOther},
+		{"Central Standard Time", "es-MX", RegionUS}, // a Spanish-speaking household in Texas
 		{"Central Standard Time", "es-US", RegionUS},
+		{"Central Standard Time", "fr-CA", RegionOther},
+		{"Pacific Standard Time", "ko-KR", RegionUS},
+		{"Hawaiian Standard Time", "en-CA", RegionUS}, // not shared with Canada
+		{"Central Standard Time (Mexico)", "es-MX", RegionOther},
+		{"SA Western Standard Time", "es-PR", RegionUS}, // Puerto Rico
+		{"SA Western Standard Time", "en-VI", RegionUS},
+		{"SA Western Standard Time", "es-VE", RegionOther},
+		{"West Pacific Standard Time", "en-GU", RegionUS}, // Guam
+		{"West Pacific Standard Time", "en-US", RegionUS},
+		{"West Pacific Standard Time", "en-AU", RegionOther},
+		{"UTC-11", "en-AS", RegionUS}, // American Samoa
+		{"America/Indianapolis", "", RegionUS},
+		{"America/Fort_Wayne", "es-MX", RegionUS},
+		{"US/Eastern", "", RegionUS},
+		{"America/Puerto_Rico", "es-PR", RegionUS},
+		{"Navajo", "", RegionUS},
 		{"GMT Standard Time", "en-US", RegionOther},
 		{"", "es_PR.UTF-8", RegionUS},
 		{"", "fr_FR.UTF-8", RegionOther},
