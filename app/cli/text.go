@@ -49,7 +49,7 @@ func (e *Env) WriteText(w io.Writer, r *service.Result, details bool) {
 	s := r.Summary
 	switch {
 	case s.KasperskyActive:
-		fmt.Fprintln(w, e.t("scan.kaspersky-found", "Kaspersky is on this computer. In the U.S. it gets no more updates, so it cannot stop new threats.", nil))
+		fmt.Fprintln(w, e.t("scan.kaspersky-found", "Kaspersky is on this computer. Since September 29, 2024 it gets no updates in the U.S., so there it misses new threats.", nil))
 	case s.KasperskyLeftovers:
 		fmt.Fprintln(w, e.t("scan.kaspersky-leftovers", "Kaspersky was removed, but some of its files stayed behind.", nil))
 	default:
@@ -58,7 +58,7 @@ func (e *Env) WriteText(w io.Writer, r *service.Result, details bool) {
 	e.writeFindings(w, remove, details)
 	if len(replacement) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, e.t("scan.ultraav-found", "UltraAV or UltraVPN is on this computer. In September 2024 an automatic update put them on many U.S. Windows computers to replace Kaspersky.", nil))
+		fmt.Fprintln(w, e.t("scan.ultraav-found", "UltraAV or UltraVPN is on this computer. In September 2024 Kaspersky moved its U.S. customers to them; on many Windows computers an automatic update installed them.", nil))
 		e.writeFindings(w, replacement, details)
 	}
 	fmt.Fprintln(w)

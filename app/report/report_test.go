@@ -137,7 +137,8 @@ func TestExplainNextSteps(t *testing.T) {
 		{Status{Step: 6, US: true}, "install new protection"},
 		{Status{Step: 6, US: true, Flags: FlagActiveProtection | FlagTwoScanners}, "Keep one security program"},
 		{Status{Step: 7, US: true, Flags: FlagActiveProtection}, "Nothing else is needed"},
-		{Status{Step: 2, US: false, Flags: FlagKasperskyInstalled | FlagActiveProtection}, "Nothing else is needed"},
+		{Status{Step: 2, US: false, Flags: FlagKasperskyInstalled | FlagActiveProtection}, "Check the region in step 1"},
+		{Status{Step: 2, US: false, Flags: FlagKasperskyInstalled}, "Check the region in step 1"},
 	}
 	for _, tt := range tests {
 		_, next := Explain(tt.st, English)

@@ -71,7 +71,7 @@ func osName(os int, t Translator) string {
 func Explain(st Status, t Translator) (facts []string, next string) {
 	region := t("decode.region-us", "The computer is in the U.S.", nil)
 	if !st.US {
-		region = t("decode.region-other", "The computer is outside the U.S., where Kaspersky still gets updates.", nil)
+		region = t("decode.region-other", "The computer is outside the U.S.: Kaspersky may still get updates there.", nil)
 	}
 	key, name := wizard.Step(st.Step).Name()
 	facts = append(facts,
@@ -99,7 +99,7 @@ func Explain(st Status, t Translator) (facts []string, next string) {
 		facts = append(facts, t("decode.safe-kids", "Kaspersky Safe Kids is installed: its rules do not move to another product.", nil))
 	}
 	if st.Has(FlagUltraAV) {
-		facts = append(facts, t("decode.ultraav", "UltraAV or UltraVPN is installed (put there by Kaspersky's automatic update in September 2024).", nil))
+		facts = append(facts, t("decode.ultraav", "UltraAV or UltraVPN is installed (Kaspersky moved its U.S. customers to it in September 2024).", nil))
 	}
 	if st.Has(FlagPasswordProtected) {
 		facts = append(facts, t("decode.password-protected", "Kaspersky's password protection is on: its uninstaller will ask for the Kaspersky password.", nil))
@@ -127,6 +127,8 @@ func Explain(st Status, t Translator) (facts []string, next string) {
 		next = t("decode.next-password", "Go to step 4. Have the Kaspersky password ready; if it is forgotten, follow Kaspersky's reset steps or use its removal tool (kavremover).", nil)
 	case st.Has(FlagKasperskyInstalled) && st.US:
 		next = t("decode.next-remove", "Go to step 4 with the caller and remove Kaspersky with its own uninstaller.", nil)
+	case st.Has(FlagKasperskyInstalled):
+		next = t("decode.next-other-region", "Check the region in step 1 with the caller. Outside the U.S. Kaspersky may still get updates: ask them to check in Kaspersky that its updates are recent, and remove it in step 4 only if they want to change.", nil)
 	case !st.Has(FlagActiveProtection):
 		next = t("decode.next-protect", "Go to step 5: install new protection (on Windows, turn on Microsoft Defender in Windows Security), then check again in step 6.", nil)
 	case st.Has(FlagTwoScanners):

@@ -135,7 +135,7 @@ func TestFlowKasperskyFound(t *testing.T) {
 	test.NewTempApp(t)
 	h := newHarness(t, "", wizard.RegionUS, snapKaspersky, snapKaspersky, snapNothing)
 	u := h.u
-	if u.state.Step != wizard.StepCheck || u.Check.Countdown.Text != "Updates ended on September 29, 2024 — 785 days ago" {
+	if u.state.Step != wizard.StepCheck || u.Check.Countdown.Text != "Updates in the U.S. ended on September 29, 2024 — 785 days ago" {
 		t.Fatalf("step 1: step %d, countdown %q", u.state.Step, u.Check.Countdown.Text)
 	}
 	if !u.NextButton.Disabled() || !u.BackButton.Disabled() || !u.NavButtons[1].Disabled() {
@@ -150,7 +150,7 @@ func TestFlowKasperskyFound(t *testing.T) {
 		t.Errorf("cards %q, want %q", got, want)
 	}
 	meaning := u.Found.Cards[0].Content.(*fyne.Container).Objects[0].(*widget.Label).Text
-	if meaning != "It has had no updates for 785 days and cannot stop new threats." {
+	if meaning != "Kaspersky's updates in the U.S. ended 785 days ago. Without them it misses new threats." {
 		t.Errorf("meaning %q", meaning)
 	}
 
@@ -269,7 +269,7 @@ func TestFlowOutsideUS(t *testing.T) {
 	}
 	h.check()
 	meaning := h.u.Found.Cards[0].Content.(*fyne.Container).Objects[0].(*widget.Label).Text
-	if meaning != "Outside the U.S. it still gets updates. You can keep it." {
+	if meaning != "Outside the U.S. it may still get updates. Check in Kaspersky that they are recent." {
 		t.Errorf("meaning %q", meaning)
 	}
 }
@@ -400,7 +400,7 @@ func TestSupportPanelAndLanguage(t *testing.T) {
 	if h.u.StepTitle.Text != "Paso 2 de 7: Lo que encontramos" || h.u.NextButton.Text != "Siguiente" {
 		t.Errorf("in Spanish: %q / %q", h.u.StepTitle.Text, h.u.NextButton.Text)
 	}
-	if got := countdownText(statusAt(h.u, today)); got != "Las actualizaciones terminaron el 29 de septiembre de 2024: hace 785 días" {
+	if got := countdownText(statusAt(h.u, today)); got != "Las actualizaciones en EE. UU. terminaron el 29 de septiembre de 2024: hace 785 días" {
 		t.Errorf("Spanish countdown %q", got)
 	}
 	h.u.Language.SetSelected("English")
@@ -451,8 +451,8 @@ func TestCountdownPluralsBeforeTheCutoff(t *testing.T) {
 		left   time.Duration
 		en, es string
 	}{
-		{25*time.Hour + time.Minute, "1 day, 1 hour, 1 minute left until updates end", "Quedan 1 día, 1 hora y 1 minuto para que terminen las actualizaciones"},
-		{50*time.Hour + 5*time.Minute, "2 days, 2 hours, 5 minutes left until updates end", "Quedan 2 días, 2 horas y 5 minutos para que terminen las actualizaciones"},
+		{25*time.Hour + time.Minute, "1 day, 1 hour, 1 minute left until updates end in the U.S.", "Quedan 1 día, 1 hora y 1 minuto para que terminen las actualizaciones en EE. UU."},
+		{50*time.Hour + 5*time.Minute, "2 days, 2 hours, 5 minutes left until updates end in the U.S.", "Quedan 2 días, 2 horas y 5 minutos para que terminen las actualizaciones en EE. UU."},
 	}
 	for _, tt := range tests {
 		st := timeline.At(c, c.Add(-tt.left))
@@ -465,7 +465,7 @@ func TestCountdownPluralsBeforeTheCutoff(t *testing.T) {
 		}
 		applyLanguage("en")
 	}
-	if got := countdownText(timeline.At(c, c.Add(36*time.Hour))); got != "Updates ended on September 29, 2024 — 1 day ago" {
+	if got := countdownText(timeline.At(c, c.Add(36*time.Hour))); got != "Updates in the U.S. ended on September 29, 2024 — 1 day ago" {
 		t.Errorf("singular after: %q", got)
 	}
 }

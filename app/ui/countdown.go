@@ -26,11 +26,11 @@ func longDate(t time.Time) string {
 // countdownText is the banner's text for the cut-off seen at now.
 func countdownText(s timeline.Status) string {
 	if s.Passed {
-		return lang.X("countdown.passed", "Updates ended on {{.Date}} — {{.Ago}}", map[string]any{
+		return lang.X("countdown.passed", "Updates in the U.S. ended on {{.Date}} — {{.Ago}}", map[string]any{
 			"Date": longDate(s.Cutoff), "Ago": daysAgo(s.DaysSince),
 		})
 	}
-	return lang.X("countdown.left", "{{.Days}}, {{.Hours}}, {{.Minutes}} left until updates end", map[string]any{
+	return lang.X("countdown.left", "{{.Days}}, {{.Hours}}, {{.Minutes}} left until updates end in the U.S.", map[string]any{
 		"Days":    lang.XN("count.days", "{{.Count}} days", s.Days, map[string]any{"Count": s.Days}),
 		"Hours":   lang.XN("count.hours", "{{.Count}} hours", s.Hours, map[string]any{"Count": s.Hours}),
 		"Minutes": lang.XN("count.minutes", "{{.Count}} minutes", s.Minutes, map[string]any{"Count": s.Minutes}),

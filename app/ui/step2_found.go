@@ -37,7 +37,7 @@ func (u *App) foundView() fyne.CanvasObject {
 	}
 	box.Add(u.Found.Headline)
 	if sum.UltraAV {
-		box.Add(paragraph(lang.X("found.ultraav", "UltraAV or UltraVPN is on this computer. In September 2024 an automatic Kaspersky update installed them on many U.S. Windows computers to replace Kaspersky. They come from another company, Pango Group. You can keep them or choose something else in step 5.")))
+		box.Add(paragraph(lang.X("found.ultraav", "UltraAV or UltraVPN is on this computer. They come from another company, Pango Group, to which Kaspersky moved its U.S. customers in September 2024. You can keep them or choose something else in step 5.")))
 	}
 	for _, f := range rec.Findings {
 		c := u.findingCard(f)
@@ -50,6 +50,17 @@ func (u *App) foundView() fyne.CanvasObject {
 		box.Add(w)
 	}
 	return box
+}
+
+// definitionsOutOfDate: Windows Security Center says the product's own
+// virus definitions are out of date on this computer.
+func definitionsOutOfDate(f detect.Finding) bool {
+	for _, sc := range f.SecurityCenter {
+		if !sc.State.SignaturesUpToDate {
+			return true
+		}
+	}
+	return false
 }
 
 // findingCard shows one product: name and version, its state, what it means
@@ -70,15 +81,20 @@ func (u *App) findingCard(f detect.Finding) *widget.Card {
 		if m := timeline.UpdatesEnd(u.cat); m != nil {
 			days = timeline.At(m.At, u.svc.Now()).DaysSince
 		}
-		if f.Component == catalog.ComponentAntivirus {
-			meaning = lang.XN("found.meaning-remove", "It has had no updates for {{.Count}} days and cannot stop new threats.", days, map[string]any{"Count": days})
-		} else {
-			meaning = lang.XN("found.meaning-remove-app", "It has had no updates for {{.Count}} days. It should be replaced.", days, map[string]any{"Count": days})
+		switch {
+		case definitionsOutOfDate(f):
+			meaning = lang.X("found.meaning-outdated", "Windows Security says its virus definitions are out of date. Without updates it misses new threats.")
+		case f.Component == catalog.ComponentAntivirus:
+			meaning = lang.XN("found.meaning-remove", "Kaspersky's updates in the U.S. ended {{.Count}} days ago. Without them it misses new threats.", days, map[string]any{"Count": days})
+		default:
+			meaning = lang.XN("found.meaning-remove-app", "Kaspersky's updates in the U.S. ended {{.Count}} days ago. It should be replaced.", days, map[string]any{"Count": days})
 		}
 	case f.Role == catalog.RoleRemove:
-		meaning = lang.X("found.meaning-remove-other", "Outside the U.S. it still gets updates. You can keep it.")
+		meaning = lang.X("found.meaning-remove-other", "Outside the U.S. it may still get updates. Check in Kaspersky that they are recent.")
+	case f.Role == catalog.RoleReplacement && u.osFamily() == catalog.OSWindows:
+		meaning = lang.X("found.meaning-replacement", "In September 2024 Kaspersky's U.S. customers were moved to it. On many Windows computers an automatic update installed it.")
 	case f.Role == catalog.RoleReplacement:
-		meaning = lang.X("found.meaning-replacement", "Installed by an automatic update in September 2024 to replace Kaspersky.")
+		meaning = lang.X("found.meaning-replacement-other", "In September 2024 Kaspersky offered it to its U.S. customers to replace Kaspersky.")
 	default:
 		meaning = lang.X("found.meaning-protection", "Security software from {{.Vendor}}.", map[string]any{"Vendor": vendorOr(f)})
 	}

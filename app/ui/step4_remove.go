@@ -46,7 +46,7 @@ func removalImportance(st wizard.RemovalState) widget.Importance {
 func (u *App) removeView() fyne.CanvasObject {
 	box := container.NewVBox(paragraph(lang.X("remove.intro", "Remove each product below with its own uninstaller. Then press \"Check again\" to see that it is gone.")))
 	if u.state.Region != wizard.RegionUS {
-		box.Add(paragraph(lang.X("remove.other-region", "Outside the U.S. Kaspersky still gets updates: you only need to do this if you want to change.")))
+		box.Add(paragraph(lang.X("remove.other-region", "Outside the U.S. Kaspersky may still get updates. Remove it only if you want to change.")))
 	}
 	u.Remove.Rows = map[string]*widget.Label{}
 	u.Remove.RemoveButtons = map[string]*widget.Button{}
