@@ -4,6 +4,7 @@ package platform
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -16,7 +17,23 @@ func osProbes() []probe {
 		{"processes", probeProcesses},
 		{"applications", probeApps},
 		{"launchd", probeLaunchd},
+		{"xprotect", probeXProtect},
 	}
+}
+
+// probeXProtect adds macOS's own protection to the programs; the apps probe
+// runs at the same time, so it goes through its own slot.
+func probeXProtect(_ context.Context, opts *Options, out *Snapshot) error {
+	bundle := opts.Roots.XProtect
+	if bundle == "" {
+		bundle = XProtectBundle
+	}
+	progs, err := readXProtect(bundle)
+	if os.IsNotExist(err) {
+		return fmt.Errorf("%w: %s", ErrUnavailable, bundle)
+	}
+	out.Programs = append(out.Programs, progs...)
+	return err
 }
 
 func probeDarwinVersion(_ context.Context, _ *Options, out *Snapshot) error {

@@ -153,3 +153,18 @@ func FuzzParseBundleInfo(f *testing.F) {
 		_, _ = ParseLaunchdLabel(data)
 	})
 }
+
+// TestXProtect reads macOS's own protection as a real Mac has it: the
+// XProtect bundle with the version of its signatures.
+func TestXProtect(t *testing.T) {
+	got, err := readXProtect("testdata/mac/XProtect.bundle")
+	if err != nil || len(got) != 1 {
+		t.Fatalf("%+v, %v", got, err)
+	}
+	if p := got[0]; p.Name != "XProtect" || p.Version != "5285" || p.Source != SourceSystem || p.Updated == "" {
+		t.Errorf("%+v", p)
+	}
+	if _, err := readXProtect("testdata/mac/none.bundle"); !os.IsNotExist(err) {
+		t.Errorf("a Mac without the bundle: %v", err)
+	}
+}

@@ -76,7 +76,8 @@ const (
 	SourceUninstall = "uninstall" // Windows Uninstall registry key
 	SourceDpkg      = "dpkg"
 	SourceRPM       = "rpm"
-	SourceApp       = "app" // macOS application bundle
+	SourceApp       = "app"    // macOS application bundle
+	SourceSystem    = "system" // part of the operating system (macOS XProtect)
 )
 
 // Program is one installed program.
@@ -90,7 +91,13 @@ type Program struct {
 	UninstallString      string `json:"uninstallString,omitempty"`
 	QuietUninstallString string `json:"quietUninstallString,omitempty"`
 	InstallLocation      string `json:"installLocation,omitempty"`
-	WindowsInstaller     bool   `json:"windowsInstaller,omitempty"`
+	// Executable is the program a macOS app bundle runs (CFBundleExecutable):
+	// a process of that name means the app is running.
+	Executable string `json:"executable,omitempty"`
+	// Updated is the day a system program's data last changed (XProtect's
+	// signatures), YYYY-MM-DD.
+	Updated          string `json:"updated,omitempty"`
+	WindowsInstaller bool   `json:"windowsInstaller,omitempty"`
 }
 
 // VendorKey is one product subkey of HKLM\SOFTWARE\KasperskyLab.
@@ -164,6 +171,7 @@ type Roots struct {
 	UnitDirs     []string // systemd unit directories
 	Applications []string // macOS application folders
 	LaunchDirs   []string // macOS launchd plist folders
+	XProtect     string   // macOS XProtect.bundle
 	Home         string   // the user's home folder, for {Home}
 	NoCommands   bool     // do not run systemctl or rpm
 }

@@ -21,6 +21,7 @@ type BundleInfo struct {
 	Display    string `plist:"CFBundleDisplayName"`
 	Version    string `plist:"CFBundleShortVersionString"`
 	Build      string `plist:"CFBundleVersion"`
+	Executable string `plist:"CFBundleExecutable"`
 }
 
 // ParseBundleInfo decodes an Info.plist in any of its forms (XML, binary, OpenStep).
@@ -85,6 +86,7 @@ func readApps(dirs []string) ([]Program, error) {
 		if data, err := readLimited(filepath.Join(path, "Contents", "Info.plist")); err == nil {
 			if info, err := ParseBundleInfo(data); err == nil {
 				p.BundleID = info.Identifier
+				p.Executable = info.Executable
 				p.Version = info.Version
 				if p.Version == "" {
 					p.Version = info.Build
@@ -94,6 +96,34 @@ func readApps(dirs []string) ([]Program, error) {
 		out = append(out, p)
 	})
 	return out, err
+}
+
+// XProtectBundle is where macOS keeps XProtect's signatures (macOS 10.15
+// and later; Apple Platform Security guide, "Protecting against malware in
+// macOS").
+const XProtectBundle = "/Library/Apple/System/Library/CoreServices/XProtect.bundle"
+
+// readXProtect reports macOS's own malware protection as an installed
+// system program: XProtect, with the version of its signatures and the day
+// they last changed (the bundle's Info.plist). It is part of macOS and
+// cannot be turned off by a normal user.
+func readXProtect(bundle string) ([]Program, error) {
+	info := filepath.Join(bundle, "Contents", "Info.plist")
+	fi, err := os.Stat(info)
+	if err != nil {
+		return nil, err
+	}
+	p := Program{Name: "XProtect", Source: SourceSystem, Where: bundle, InstallLocation: bundle,
+		Updated: fi.ModTime().UTC().Format("2006-01-02")}
+	if data, err := readLimited(info); err == nil {
+		if b, err := ParseBundleInfo(data); err == nil {
+			p.BundleID, p.Version = b.Identifier, b.Version
+			if p.Version == "" {
+				p.Version = b.Build
+			}
+		}
+	}
+	return []Program{p}, nil
 }
 
 // readLaunchd lists the launchd jobs defined in dirs.

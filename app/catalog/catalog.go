@@ -187,7 +187,10 @@ type Product struct {
 	UserData  []string `json:"userData,omitempty"`
 	Business  bool     `json:"business,omitempty"`
 	Builtin   bool     `json:"builtin,omitempty"`
-	Website   string   `json:"website"`
+	// AlwaysOn: part of the system and not something a normal user can
+	// switch off (macOS's XProtect): present means protecting.
+	AlwaysOn bool   `json:"alwaysOn,omitempty"`
+	Website  string `json:"website"`
 
 	Signatures []Signature `json:"signatures"`
 }

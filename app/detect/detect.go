@@ -21,16 +21,19 @@ const (
 
 // Finding is one product found on this computer.
 type Finding struct {
-	ProductID         string   `json:"id"`
-	Name              string   `json:"name"`
-	Vendor            string   `json:"vendor"`
-	Role              string   `json:"role"`
-	Component         string   `json:"component"`
-	State             string   `json:"state"`
-	Version           string   `json:"version,omitempty"`
-	UserData          []string `json:"userData,omitempty"`
-	Business          bool     `json:"business,omitempty"`
-	PasswordProtected bool     `json:"passwordProtected,omitempty"`
+	ProductID string   `json:"id"`
+	Name      string   `json:"name"`
+	Vendor    string   `json:"vendor"`
+	Role      string   `json:"role"`
+	Component string   `json:"component"`
+	State     string   `json:"state"`
+	Version   string   `json:"version,omitempty"`
+	UserData  []string `json:"userData,omitempty"`
+	Business  bool     `json:"business,omitempty"`
+	// AlwaysOn: part of the system, protecting whenever present (macOS's
+	// XProtect); the catalog says which.
+	AlwaysOn          bool `json:"alwaysOn,omitempty"`
+	PasswordProtected bool `json:"passwordProtected,omitempty"`
 	// Uninstall lists the installed-program entries seen for it: where its
 	// own uninstaller is recorded.
 	Uninstall []platform.Program `json:"uninstall,omitempty"`
@@ -113,7 +116,7 @@ func (m *matcher) finding(p *catalog.Product) *Finding {
 	}
 	f := &Finding{
 		ProductID: p.ID, Name: p.Name, Vendor: p.Vendor, Role: p.Role, Component: p.Component,
-		UserData: p.UserData, Business: p.Business,
+		UserData: p.UserData, Business: p.Business, AlwaysOn: p.AlwaysOn,
 	}
 	m.found[p.ID] = f
 	m.order = append(m.order, p.ID)
@@ -225,6 +228,21 @@ func (m *matcher) matchSignature(p *catalog.Product, sig *catalog.Signature) {
 
 func (m *matcher) addProgram(p *catalog.Product, sig *catalog.Signature, prog platform.Program, matched string) {
 	f := m.add(p, sig, matched, prog.Where, StateInstalled)
+	// A macOS app whose own program runs is running: installed is not
+	// running, and a name alone says nothing about what protects now.
+	if prog.Source == platform.SourceApp && prog.Executable != "" {
+		var pids []string
+		for _, proc := range m.snap.Processes {
+			if proc.Name == prog.Executable {
+				pids = append(pids, fmt.Sprint(proc.PID))
+			}
+		}
+		if len(pids) > 0 && !slices.ContainsFunc(f.Evidence, func(e Evidence) bool { return e.Kind == catalog.KindProcess && e.Matched == prog.Executable }) {
+			f.Evidence = append(f.Evidence, Evidence{Kind: catalog.KindProcess, Matched: prog.Executable,
+				Where: "pid " + strings.Join(pids, ", ") + ", the program of " + prog.Where, Signature: "CFBundleExecutable",
+				Source: sig.Source, Confidence: sig.Confidence, State: StateRunning})
+		}
+	}
 	if !slices.ContainsFunc(f.Uninstall, func(q platform.Program) bool { return q.Where == prog.Where }) {
 		f.Uninstall = append(f.Uninstall, prog)
 	}
@@ -349,7 +367,7 @@ func Summarize(fs []Finding) Summary {
 				s.Protection = append(s.Protection, f.Name)
 			}
 		case catalog.RoleProtection:
-			if f.State == StateRunning {
+			if f.State == StateRunning || f.AlwaysOn && f.State != StateLeftover {
 				s.Protection = append(s.Protection, f.Name)
 			}
 		}

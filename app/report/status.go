@@ -46,7 +46,7 @@ func StatusOf(s wizard.State, version, goos string) Status {
 	}
 	active := wizard.ActiveScanners(rec)
 	set(FlagActiveProtection, len(active) > 0)
-	set(FlagTwoScanners, len(active) > 1)
+	set(FlagTwoScanners, len(wizard.Clashing(active)) > 1)
 	return st
 }
 

@@ -586,3 +586,54 @@ func TestChangeWithinAStepKeepsTheScroll(t *testing.T) {
 		t.Errorf("answering a question on step 5 moved the page from %v to %v", down, h.u.body.Offset)
 	}
 }
+
+// TestMacProtection: a Mac with nothing but its own protection is not told
+// that nothing protects it; a Mac whose third-party product runs shows it
+// as running, next to macOS's own protection, with no two-at-once warning.
+func TestMacProtection(t *testing.T) {
+	xprotect := platform.Program{Name: "XProtect", Version: "5285", Source: platform.SourceSystem, Where: platform.XProtectBundle}
+	macOnly := platform.Snapshot{OS: platform.OSInfo{Family: "darwin", Name: "macOS", Version: "15.1"}, Programs: []platform.Program{xprotect},
+		Processes: []platform.Process{{PID: 1, Name: "launchd"}, {PID: 90, Name: "XprotectService"}}}
+	withMB := macOnly
+	withMB.Programs = append([]platform.Program{{Name: "Malwarebytes", Source: platform.SourceApp, Where: "/Applications/Malwarebytes.app",
+		BundleID: "com.malwarebytes.mbam.frontend.application", Executable: "Malwarebytes"}}, xprotect)
+	withMB.Processes = append(slices.Clone(macOnly.Processes), platform.Process{PID: 400, Name: "Malwarebytes"})
+	for _, tt := range []struct {
+		name    string
+		snap    platform.Snapshot
+		verdict string
+		line    string
+	}{
+		{"macOS's own protection only", macOnly, "Protecting this computer now: macOS built-in protection (XProtect)",
+			"macOS built-in protection (XProtect): part of the system and always on (signatures version 5285)"},
+		{"Malwarebytes running", withMB, "Protecting this computer now: macOS built-in protection (XProtect), Malwarebytes", "Malwarebytes: running"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			test.NewTempApp(t)
+			h := newHarness(t, "", wizard.RegionUS, tt.snap)
+			h.u.OpenStep(wizard.StepVerify, h.u.svc.Analyze(&tt.snap), wizard.RegionUS)
+			if h.u.Verify.Verdict == nil || h.u.Verify.Verdict.Text != tt.verdict || h.u.Verify.Verdict.Importance == widget.DangerImportance {
+				t.Errorf("verdict %v, want %q", h.u.Verify.Verdict, tt.verdict)
+			}
+			if h.u.Verify.Warning != nil {
+				t.Errorf("a two-at-once warning beside macOS's own protection: %q", h.u.Verify.Warning.Text)
+			}
+			if !strings.Contains(allText(h.u.win.Content()), tt.line) {
+				t.Errorf("no line %q", tt.line)
+			}
+			if code, _ := report.Decode(h.u.statusCode()); !code.Has(report.FlagActiveProtection) {
+				t.Error("the status code says nothing protects this Mac")
+			}
+		})
+	}
+}
+
+func allText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, c := range test.LaidOutObjects(o) {
+		if l, ok := c.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	return b.String()
+}

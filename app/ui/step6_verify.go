@@ -57,7 +57,7 @@ func (u *App) verifyView() fyne.CanvasObject {
 	for _, p := range wizard.Protections(rec) {
 		box.Add(paragraph("• " + protectionLine(p)))
 	}
-	if len(active) > 1 {
+	if len(wizard.Clashing(active)) > 1 {
 		u.Verify.Warning = paragraph(lang.X("verify.two", "Two or more security programs are switched on at once. They can slow the computer down and get in each other's way. Keep one and remove or turn off the others."))
 		u.Verify.Warning.Importance = widget.WarningImportance
 		box.Add(u.Verify.Warning)
@@ -82,6 +82,12 @@ func (u *App) verify() {
 // protectionLine says what one product's protection is doing.
 func protectionLine(p wizard.ProtectionState) string {
 	name := p.Finding.Name
+	if p.Finding.AlwaysOn && p.Finding.State != detect.StateLeftover {
+		if p.Finding.Version != "" {
+			return lang.X("verify.line-always-on-version", "{{.Name}}: part of the system and always on (signatures version {{.Version}})", map[string]any{"Name": name, "Version": p.Finding.Version})
+		}
+		return lang.X("verify.line-always-on", "{{.Name}}: part of the system and always on", map[string]any{"Name": name})
+	}
 	if !p.Known {
 		if p.Finding.State == detect.StateRunning {
 			return lang.X("verify.line-running", "{{.Name}}: running", map[string]any{"Name": name})

@@ -368,20 +368,37 @@ func (s State) RemovalRows() []RemovalRow {
 
 // ActiveScanners lists the real-time antivirus products protecting the
 // computer in rec: running, and switched on where Windows Security Center
-// says (Defender stays running but passive while another antivirus is on).
+// says (Defender stays running but passive while another antivirus is on);
+// and the system's own always-on protection (macOS's XProtect) when present.
 func ActiveScanners(rec *ScanRecord) []detect.Finding {
 	if rec == nil {
 		return nil
 	}
 	var out []detect.Finding
 	for _, f := range rec.Findings {
-		if f.Role == catalog.RoleRemove || f.Component != catalog.ComponentAntivirus || f.State != detect.StateRunning {
+		if f.Role == catalog.RoleRemove || f.Component != catalog.ComponentAntivirus {
+			continue
+		}
+		if f.State != detect.StateRunning && !(f.AlwaysOn && f.State != detect.StateLeftover) {
 			continue
 		}
 		if len(f.SecurityCenter) > 0 && !slices.ContainsFunc(f.SecurityCenter, func(sc platform.SecurityCenter) bool { return sc.State.Protection == platform.ProtectionOn }) {
 			continue
 		}
 		out = append(out, f)
+	}
+	return out
+}
+
+// Clashing lists the active scanners that get in each other's way when two
+// or more run: all but the system's own always-on protection, which is
+// meant to run beside another product.
+func Clashing(active []detect.Finding) []detect.Finding {
+	var out []detect.Finding
+	for _, f := range active {
+		if !f.AlwaysOn {
+			out = append(out, f)
+		}
 	}
 	return out
 }
