@@ -120,7 +120,19 @@ type Alternative struct {
 	Free      bool     `json:"free"`
 	Paid      bool     `json:"paid"`
 	Includes  []string `json:"includes"`
-	Country   string   `json:"country"`
+	// FreeIncludes is what the free version has, when there is one; an
+	// "antivirus" there means real-time protection, not a manual scanner.
+	FreeIncludes []string `json:"freeIncludes,omitempty"`
+	// FreePlatforms is where the free version runs, when fewer than
+	// Platforms.
+	FreePlatforms []string `json:"freePlatforms,omitempty"`
+	// FeaturePlatforms limits a feature to some devices (a parental
+	// control that does not run on a Mac).
+	FeaturePlatforms map[string][]string `json:"featurePlatforms,omitempty"`
+	// Owner is the company that owns the brand (Gen Digital for Norton,
+	// Avast and AVG), shown on the card.
+	Owner   string `json:"owner"`
+	Country string `json:"country"`
 	Website   string   `json:"website"`
 	Source    string   `json:"source"`
 	// Confidence is "unverified" until someone checks the entry against the

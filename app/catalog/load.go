@@ -142,6 +142,32 @@ func (c *Catalog) validate() error {
 }
 
 func (c *Catalog) validateAlternative(a Alternative) error {
+	if strings.TrimSpace(a.Owner) == "" {
+		return fmt.Errorf("no owner")
+	}
+	if len(a.FreeIncludes)+len(a.FreePlatforms) > 0 && !a.Free {
+		return fmt.Errorf("a free tier is described but free is false")
+	}
+	for _, f := range a.FreeIncludes {
+		if !slices.Contains(a.Includes, f) {
+			return fmt.Errorf("free tier includes %q, which the product does not", f)
+		}
+	}
+	for _, p := range a.FreePlatforms {
+		if !slices.Contains(a.Platforms, p) {
+			return fmt.Errorf("free tier runs on %q, which the product does not", p)
+		}
+	}
+	for f, ps := range a.FeaturePlatforms {
+		if !slices.Contains(a.Includes, f) {
+			return fmt.Errorf("feature %q is limited but not included", f)
+		}
+		for _, p := range ps {
+			if !slices.Contains(a.Platforms, p) {
+				return fmt.Errorf("feature %q on %q, which the product does not run on", f, p)
+			}
+		}
+	}
 	if strings.TrimSpace(a.Name) == "" || strings.TrimSpace(a.Country) == "" {
 		return errors.New("needs a name and a country")
 	}

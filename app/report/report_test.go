@@ -41,6 +41,7 @@ func fixtureState() wizard.State {
 		Findings: []detect.Finding{kts, kpm, def},
 	})
 	s = s.Next().WithTick(wizard.SavePasswords, true).Next()
+	s.Seed = "0123456789abcdef" // fixed, for the golden files
 	return s.WithRemoval("kaspersky-password-manager", wizard.RestartNeeded)
 }
 

@@ -186,8 +186,11 @@ func TestFlowKasperskyFound(t *testing.T) {
 	}
 
 	h.next(wizard.StepChoose)
-	// Kaspersky's Password Manager was found: those with a password manager come first.
-	if len(u.Choose.Choices) < 10 || u.Choose.Choices[0] != "bitdefender" || !slices.Contains(u.Choose.Features.Selected, "Password manager") {
+	// Kaspersky's Password Manager was found: those with a password manager
+	// come first (Windows' own counts: Edge and the Microsoft account keep
+	// passwords), Malwarebytes (none) after them.
+	if len(u.Choose.Choices) < 10 || u.Choose.Choices[0] != "microsoft-defender" || !slices.Contains(u.Choose.Features.Selected, "Password manager") ||
+		slices.Index(u.Choose.Choices, "malwarebytes") < slices.Index(u.Choose.Choices, "bitdefender") {
 		t.Errorf("choices %q, features %q", u.Choose.Choices, u.Choose.Features.Selected)
 	}
 	// Without that need, the free built-in Defender comes first on Windows.

@@ -155,12 +155,12 @@ func (u *App) chooseView() fyne.CanvasObject {
 			}
 		})))
 	}
-	rule := paragraph(lang.X("choose.rule", "How we order them: first those that work on all your devices, then those at the price you asked for, then those with more of what you used in Kaspersky, then protection already built in; then by name. No company pays for its place."))
+	rule := paragraph(lang.X("choose.rule", "How we order them: first those that work on all your devices, then those at the price you asked for (free only: a free version that protects all the time), then those with more of what you used in Kaspersky, then protection already built in. Ties are in an order drawn once for this computer, not by name. No company pays for its place."))
 	rule.TextStyle = fyne.TextStyle{Italic: true}
 	box.Add(widget.NewSeparator())
 	box.Add(rule)
 
-	ranked := wizard.Rank(u.cat.Alternatives, needs)
+	ranked := wizard.Rank(u.cat.Alternatives, needs, u.state.Seed)
 	u.Choose.Choices = nil
 	compare := container.NewVBox()
 	var ticked []catalog.Alternative
@@ -180,7 +180,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 		if why := reasonFor(r); len(why) > 0 {
 			content.Add(paragraph(lang.X("choose.why", "Why here: {{.Reasons}}.", map[string]any{"Reasons": strings.Join(why, "; ")})))
 		}
-		content.Add(paragraph(lang.X("choose.country", "Company based in {{.Country}}.", map[string]any{"Country": a.Country})))
+		content.Add(paragraph(lang.X("choose.owner", "Company: {{.Owner}}, based in {{.Country}}.", map[string]any{"Owner": a.Owner, "Country": a.Country})))
 		if a.Checked == "" {
 			note := paragraph(lang.X("choose.unchecked", "Details not yet checked against the company's website: check there before you buy."))
 			note.Importance = widget.LowImportance
@@ -248,6 +248,7 @@ func compareTable(alts []catalog.Alternative) fyne.CanvasObject {
 			return no
 		})
 	}
+	addRow(lang.X("choose.row-owner", "Company"), func(a catalog.Alternative) string { return a.Owner })
 	addRow(lang.X("choose.row-country", "Company based in"), func(a catalog.Alternative) string { return a.Country })
 	return grid
 }

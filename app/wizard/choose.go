@@ -2,8 +2,8 @@ package wizard
 
 import (
 	"cmp"
+	"hash/fnv"
 	"slices"
-	"strings"
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
@@ -85,35 +85,46 @@ type Ranked struct {
 	PriceFits bool
 }
 
-// Rank orders the alternatives for step 5 by the rule shown on screen, shown on screen as it is applied:
-// 1. runs on all the devices asked for; 2. has the price asked for; 3.
-// includes more of what the user had from Kaspersky; 4. built into the
-// system; then by name. No company pays for its place.
-func Rank(alts []catalog.Alternative, n Needs) []Ranked {
+// Rank orders the alternatives for step 5 by the rule shown on screen:
+// 1. runs on all the devices asked for; 2. has the price asked for (free
+// only: a free version with real-time protection); 3. includes more of what
+// the user had from Kaspersky, on those devices; 4. built into the system;
+// then ties in an order drawn once for this computer (seed), so no company
+// always comes first by its name. No company pays for its place.
+func Rank(alts []catalog.Alternative, n Needs, seed string) []Ranked {
 	out := make([]Ranked, 0, len(alts))
 	for _, a := range alts {
+		free := n.Price == PriceFree
+		platforms, includes := a.Platforms, a.Includes
+		if free && len(a.FreePlatforms) > 0 {
+			platforms = a.FreePlatforms
+		}
+		if free {
+			includes = a.FreeIncludes
+		}
 		r := Ranked{Alternative: a, CoversDevices: true}
 		for _, d := range n.Devices {
-			if !slices.Contains(a.Platforms, d) {
+			if !slices.Contains(platforms, d) {
 				r.CoversDevices = false
 				r.Missing = append(r.Missing, d)
 			}
 		}
 		for _, f := range n.Features {
-			if slices.Contains(a.Includes, f) {
+			covered := slices.Contains(includes, f)
+			if only, limited := a.FeaturePlatforms[f]; limited {
+				for _, d := range n.Devices {
+					covered = covered && slices.Contains(only, d)
+				}
+			}
+			if covered {
 				r.Covers = append(r.Covers, f)
 			} else {
 				r.Lacks = append(r.Lacks, f)
 			}
 		}
-		switch n.Price {
-		case PriceFree:
-			r.PriceFits = a.Free
-		case PricePaid:
-			r.PriceFits = a.Paid
-		default:
-			r.PriceFits = true
-		}
+		// "Paid is fine" allows paid: everything fits. "Free only" needs a
+		// free version that protects in real time, not a manual scanner.
+		r.PriceFits = !free || a.Free && slices.Contains(a.FreeIncludes, catalog.FeatureAntivirus)
 		// A built-in product runs only on its own system: with no device
 		// asked for, it is not offered.
 		if len(n.Devices) == 0 && a.Builtin {
@@ -140,9 +151,20 @@ func Rank(alts []catalog.Alternative, n Needs) []Ranked {
 		if c := cmp.Compare(b(y.Alternative.Builtin), b(x.Alternative.Builtin)); c != 0 {
 			return c
 		}
-		return cmp.Compare(strings.ToLower(x.Alternative.Name), strings.ToLower(y.Alternative.Name))
+		return cmp.Compare(tieOrder(seed, x.Alternative.ID), tieOrder(seed, y.Alternative.ID))
 	})
 	return out
+}
+
+// tieOrder places an alternative among its ties: a hash of this computer's
+// seed and the alternative's id, the same every time on one computer and
+// different from one computer to the next.
+func tieOrder(seed, id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(seed))
+	h.Write([]byte{0})
+	h.Write([]byte(id))
+	return h.Sum64()
 }
 
 // ProtectionState is one product protecting (or meant to protect) the

@@ -1,6 +1,8 @@
 package wizard
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,41 +33,89 @@ func TestRank(t *testing.T) {
 	tests := []struct {
 		name  string
 		needs Needs
-		want  string
+		first []string // the top places, in any order (ties are drawn per computer)
 	}{
 		{"Windows, nothing else: the built-in Defender first",
-			Needs{Devices: []string{"windows"}, Price: PriceAny}, "microsoft-defender avast avg"},
-		{"Windows, free: Defender, then free tiers",
-			Needs{Devices: []string{"windows"}, Price: PriceFree}, "microsoft-defender avast avg bitdefender"},
+			Needs{Devices: []string{"windows"}, Price: PriceAny}, []string{"microsoft-defender"}},
+		{"Windows, free only: Defender, then free tiers with real-time protection",
+			Needs{Devices: []string{"windows"}, Price: PriceFree}, []string{"microsoft-defender"}},
 		{"Kaspersky with Password Manager and VPN: those covering both first",
-			Needs{Devices: []string{"windows"}, Price: PriceAny, Features: []string{"password-manager", "vpn"}}, "bitdefender mcafee norton"},
-		{"all devices and parental controls",
-			Needs{Devices: []string{"windows", "mac", "android", "ios"}, Price: PriceAny, Features: []string{"parental-controls"}}, "bitdefender mcafee norton trend-micro"},
+			Needs{Devices: []string{"windows"}, Price: PriceAny, Features: []string{"password-manager", "vpn"}}, []string{"bitdefender", "eset", "mcafee", "norton", "trend-micro"}},
+		{"all devices and parental controls (Norton's do not run on a Mac)",
+			Needs{Devices: []string{"windows", "mac", "android", "ios"}, Price: PriceAny, Features: []string{"parental-controls"}}, []string{"bitdefender", "mcafee", "trend-micro"}},
 		{"Mac only: the built-in protection first",
-			Needs{Devices: []string{"mac"}, Price: PriceAny}, "macos-builtin avast avg"},
-		{"iPhone and Mac, paid, VPN",
-			Needs{Devices: []string{"mac", "ios"}, Price: PricePaid, Features: []string{"vpn"}}, "avast avg bitdefender"},
+			Needs{Devices: []string{"mac"}, Price: PriceAny}, []string{"macos-builtin"}},
+		{"Windows, a password manager, paid is fine: Defender's (Edge) counts too",
+			Needs{Devices: []string{"windows"}, Price: PricePaid, Features: []string{"password-manager"}}, []string{"microsoft-defender"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Rank(alts, tt.needs)
-			if top(got, len(strings.Fields(tt.want))) != tt.want {
-				t.Errorf("top %q, want %q", top(got, 6), tt.want)
-			}
-			if len(got) < len(alts)-1 {
-				t.Errorf("only %d of %d alternatives listed", len(got), len(alts))
+			for _, seed := range []string{"", "a", "b", "c"} {
+				got := Rank(alts, tt.needs, seed)
+				top := strings.Fields(top(got, len(tt.first)))
+				slices.Sort(top)
+				want := slices.Sorted(slices.Values(tt.first))
+				if !slices.Equal(top, want) {
+					t.Errorf("seed %q: top %q, want %q", seed, top, want)
+				}
+				if len(got) < len(alts)-1 {
+					t.Errorf("only %d of %d alternatives listed", len(got), len(alts))
+				}
 			}
 		})
 	}
-	// The places come with their reasons.
-	r := Rank(alts, Needs{Devices: []string{"windows", "ios"}, Price: PriceFree, Features: []string{"password-manager"}})
+	// The places come with their reasons; free only means real-time
+	// protection in the free version, on the devices asked for.
+	r := Rank(alts, Needs{Devices: []string{"windows", "ios"}, Price: PriceFree, Features: []string{"password-manager"}}, "x")
 	for _, x := range r {
-		if x.Alternative.ID == "microsoft-defender" && (x.CoversDevices || x.Missing[0] != "ios" || len(x.Lacks) != 1) {
-			t.Errorf("Defender: %+v", x)
+		switch x.Alternative.ID {
+		case "microsoft-defender":
+			if x.CoversDevices || x.Missing[0] != "ios" || len(x.Lacks) != 0 {
+				t.Errorf("Defender: %+v", x)
+			}
+		case "norton":
+			if x.PriceFits {
+				t.Error("Norton has no free tier")
+			}
+		case "malwarebytes":
+			if x.PriceFits {
+				t.Error("Malwarebytes Free scans on demand only: not real-time protection for \"Free only\"")
+			}
+		case "bitdefender":
+			if x.CoversDevices || len(x.Covers) != 0 {
+				t.Errorf("Bitdefender's free antivirus is Windows-only and has no password manager: %+v", x)
+			}
 		}
-		if x.Alternative.ID == "norton" && x.PriceFits {
-			t.Error("Norton has no free tier")
+	}
+	// Paid is fine means paid is allowed, not required: the free built-in one fits.
+	for _, x := range Rank(alts, Needs{Devices: []string{"windows"}, Price: PricePaid}, "x") {
+		if x.Alternative.ID == "microsoft-defender" && !x.PriceFits {
+			t.Error("\"Paid is fine\" dropped the free Defender")
 		}
+	}
+}
+
+// TestTiesAreNotAlphabetical: with nothing to tell them apart, two
+// computers can see tied products in different orders, and Avast and AVG
+// (one owner, names near the top of the alphabet) are not always second.
+func TestTiesAreNotAlphabetical(t *testing.T) {
+	alts := alternatives(t)
+	needs := Needs{Devices: []string{"windows"}, Price: PriceAny}
+	orders := map[string]bool{}
+	second := map[string]bool{}
+	for i := range 40 {
+		got := Rank(alts, needs, fmt.Sprint("seed-", i))
+		orders[top(got, 6)] = true
+		second[got[1].Alternative.ID] = true
+		if again := Rank(alts, needs, fmt.Sprint("seed-", i)); top(again, 12) != top(got, 12) {
+			t.Fatal("one computer's order changed")
+		}
+	}
+	if len(orders) < 5 || len(second) < 4 {
+		t.Errorf("%d orders, %d different second places over 40 computers", len(orders), len(second))
+	}
+	if New(RegionUS).Seed == New(RegionUS).Seed {
+		t.Error("two installs drew the same seed")
 	}
 }
 

@@ -4,6 +4,8 @@
 package wizard
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"time"
@@ -101,14 +103,23 @@ type State struct {
 	Gone []detect.Finding `json:"gone,omitempty"`
 	// Needs are the answers of step 5, once the user changed them.
 	Needs *Needs `json:"needs,omitempty"`
+	// Seed orders step 5's ties, drawn once for this computer.
+	Seed string `json:"seed,omitempty"`
 }
 
 // StateVersion is the format of State this package writes.
 const StateVersion = 1
 
-// New is a fresh start at step 1, in the given region.
+// New is a fresh start at step 1, in the given region, with a new seed for
+// the order of step 5's ties.
 func New(region Region) State {
-	return State{Version: StateVersion, Step: StepCheck, Reached: StepCheck, Region: region}
+	return State{Version: StateVersion, Step: StepCheck, Reached: StepCheck, Region: region, Seed: newSeed()}
+}
+
+func newSeed() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // crypto/rand does not fail on supported systems
+	return hex.EncodeToString(b[:])
 }
 
 // Valid reports whether a loaded state can be used as it is.
