@@ -218,3 +218,16 @@ func TestScanTextDropsControlCharacters(t *testing.T) {
 		t.Errorf("control characters reached the terminal: %q", out.String())
 	}
 }
+
+func TestAgreed(t *testing.T) {
+	for _, a := range []string{"yes\n", "Y", " sí ", "SI", "s"} {
+		if !agreed(a) {
+			t.Errorf("%q not taken as yes", a)
+		}
+	}
+	for _, a := range []string{"", "no", "n", "yesno", "sip"} {
+		if agreed(a) {
+			t.Errorf("%q taken as yes", a)
+		}
+	}
+}

@@ -72,7 +72,7 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 		}
 		fmt.Fprintf(e.Stdout, "  %s ", e.t("uninstall.confirm", "Start it now? Type yes to go on:", nil))
 		answer, _ := in.ReadString('\n')
-		if a := strings.TrimSpace(answer); !strings.EqualFold(a, "yes") && !strings.EqualFold(a, "y") {
+		if !agreed(answer) {
 			fmt.Fprintf(e.Stdout, "  %s\n", e.t("uninstall.skipped", "Skipped.", nil))
 			continue
 		}
@@ -132,4 +132,14 @@ func (e *Env) stdin() io.Reader {
 		return e.Stdin
 	}
 	return os.Stdin
+}
+
+// agreed reads a yes typed at the question, in English or Spanish: yes, y,
+// sí, si, s.
+func agreed(answer string) bool {
+	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "yes", "y", "sí", "si", "s":
+		return true
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -70,7 +71,7 @@ func reasonFor(r wizard.Ranked) []string {
 		}
 	}
 	for _, f := range r.Lacks {
-		out = append(out, lang.X("choose.why-lacks", "no {{.Feature}}", map[string]any{"Feature": strings.ToLower(featureName(f))}))
+		out = append(out, lang.X("choose.why-lacks", "no {{.Feature}}", map[string]any{"Feature": lowerFirst(featureName(f))}))
 	}
 	for _, d := range r.Missing {
 		out = append(out, lang.X("choose.why-missing", "not for {{.Device}}", map[string]any{"Device": deviceName(d)}))
@@ -251,4 +252,15 @@ func compareTable(alts []catalog.Alternative) fyne.CanvasObject {
 	addRow(lang.X("choose.row-owner", "Company"), func(a catalog.Alternative) string { return a.Owner })
 	addRow(lang.X("choose.row-country", "Company based in"), func(a catalog.Alternative) string { return a.Country })
 	return grid
+}
+
+// lowerFirst lower-cases a feature's name for the middle of a sentence,
+// but not an acronym: "no password manager", "no VPN".
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) < 2 || unicode.IsUpper(r[1]) {
+		return s
+	}
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
 }
