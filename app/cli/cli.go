@@ -137,7 +137,8 @@ func (e *Env) usage(w io.Writer) {
   {{.Name}} --help           print this help
 
 Exit codes of scan: 0 no Kaspersky to remove, 1 Kaspersky found,
-2 wrong command, flag or code, 3 some checks could not finish.`, map[string]any{"Name": "transition-helper"}))
+2 wrong command, flag or code, 3 some checks could not finish,
+4 the command could not do its work.`, map[string]any{"Name": "transition-helper"}))
 }
 
 func (e *Env) scanCommand(ctx context.Context, args []string) int {

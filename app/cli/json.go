@@ -72,6 +72,7 @@ func scanJSON(r *service.Result, app, version string) ScanJSON {
 	if out.Protection == nil {
 		out.Protection = []string{}
 	}
+	out.Probes = []ProbeJSON{}
 	for _, p := range r.Snapshot.Probes {
 		out.Probes = append(out.Probes, ProbeJSON{Name: p.Name, Items: p.Items, TookMS: ms(p.Took), Error: p.Error, Unavailable: p.Unavailable, TimedOut: p.TimedOut})
 	}
