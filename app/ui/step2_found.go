@@ -38,6 +38,8 @@ func (u *App) foundView() fyne.CanvasObject {
 	box.Add(u.Found.Headline)
 	if sum.UltraAV {
 		box.Add(paragraph(lang.X("found.ultraav", "UltraAV or UltraVPN is on this computer. They come from another company, Pango Group, to which Kaspersky moved its U.S. customers in September 2024. You can keep them or choose something else in step 5.")))
+		how := paragraph(ultraAVRemoval(u.osFamily()))
+		box.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("found.ultraav-remove-title", "If you do not want UltraAV"), how)))
 	}
 	for _, f := range rec.Findings {
 		c := u.findingCard(f)
@@ -119,4 +121,14 @@ func vendorOr(f detect.Finding) string {
 		return f.Vendor
 	}
 	return f.Name
+}
+
+// ultraAVRemoval says how to remove UltraAV for good. The app does not
+// start its uninstaller: UltraAV's code-signing certificate is not in the
+// catalog with a source, so nothing could check that the program is its own.
+func ultraAVRemoval(goos string) string {
+	if goos == catalog.OSWindows {
+		return lang.X("found.ultraav-remove-windows", "Keep your new protection ready first. Then open Start, Settings, Apps, find UltraAV, choose Uninstall and follow UltraAV's own uninstaller to the end. Users report that other removal tools leave it behind and it comes back: only its own uninstaller removes it for good. Your UltraAV account shows your subscription and renewal date.")
+	}
+	return lang.X("found.ultraav-remove-other", "Keep your new protection ready first. Then remove UltraAV with its own uninstaller (on a Mac, from UltraAV's menu or its website's instructions). Your UltraAV account shows your subscription and renewal date.")
 }
