@@ -74,11 +74,22 @@ type Catalog struct {
 }
 
 // Source is where a fact comes from.
+//
+// A source that is a public list of process or service names (winPEAS's
+// DefensiveProcesses.cs, PingCastle's AntivirusScanner.cs, …) keeps in
+// Lists the names that file holds for the vendors of this catalog, spelled
+// as there (surrounding spaces trimmed: PingCastle writes "WdNisSvc "), and
+// in ListKind what they name (process or service). Its URL points at the
+// file at one commit, so anyone can check the list. A signature of that kind
+// citing it as confirmed or reported must match a listed name; in a pattern
+// of alternatives, "^(a|b)\.exe$", every alternative must.
 type Source struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	URL   string `json:"url"`
-	Date  string `json:"date,omitempty"`
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	URL      string   `json:"url"`
+	Date     string   `json:"date,omitempty"`
+	ListKind string   `json:"listKind,omitempty"`
+	Lists    []string `json:"lists,omitempty"`
 }
 
 // Devices an alternative runs on.
@@ -205,6 +216,25 @@ type Product struct {
 	Website  string `json:"website"`
 
 	Signatures []Signature `json:"signatures"`
+	// Excludes are anchored patterns of program and Security Center names
+	// that are not this product although its signatures match them: browser
+	// add-ons, browsers and stand-alone password managers of the same brand
+	// (McAfee WebAdvisor, Avast Secure Browser, Norton Password Manager) are
+	// not security software; for Kaspersky, the "Kaspersky Protection"
+	// browser extension is not a product to remove.
+	Excludes []string `json:"excludes,omitempty"`
+
+	excludes []*regexp.Regexp
+}
+
+// Excluded reports whether name is one of the product's exclusions.
+func (p *Product) Excluded(name string) bool {
+	for _, re := range p.excludes {
+		if re.MatchString(name) {
+			return true
+		}
+	}
+	return false
 }
 
 // Signature is one way to recognise a product on one OS.

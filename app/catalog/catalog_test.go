@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -89,10 +90,103 @@ func TestSignatureMatching(t *testing.T) {
 		{"ultravpn", "windows", KindProgram, "Ultra VPN", true},
 		{"microsoft-defender", "windows", KindSecurityCenter, "Windows Defender", true},
 		{"microsoft-defender", "windows", KindProcess, "MsMpEng.exe", true},
+		{"kaspersky-vpn", "windows", KindProcess, "ksde.exe", true},
+		{"kaspersky-vpn", "windows", KindProcess, "ksdeui.exe", true},
+		{"kaspersky-vpn", "windows", KindProcess, "ksdei.exe", false}, // the old ^ksdeu?i?\.exe$ took it
+		{"kaspersky-vpn", "windows", KindProcess, "ksdeu.exe", false},
+		{"kaspersky-password-manager", "darwin", KindBundleID, "com.kaspersky.passwordmanager", true},
+		{"kaspersky-small-office-security", "windows", KindProgram, "Kaspersky Small Office Security", true},
+		{"mcafee", "windows", KindService, "mfemms", true},
 	}
 	for _, tt := range tests {
 		if got := any(find(tt.product, tt.goos, tt.kind), tt.value); got != tt.want {
 			t.Errorf("%s %s %s %q: matched %v, want %v", tt.product, tt.goos, tt.kind, tt.value, got, tt.want)
+		}
+	}
+}
+
+// TestConfirmedSignaturesAreListed: a signature confirmed (or reported) by
+// a source that is a list of names matches a name that list really holds,
+// and each alternative of "^(a|b)\.exe$" does. The lists are copied in
+// the catalog from the files at the commit their URL names.
+func TestConfirmedSignaturesAreListed(t *testing.T) {
+	c, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := 0
+	for _, p := range c.Products {
+		for i := range p.Signatures {
+			s := &p.Signatures[i]
+			src := c.Source(s.Source)
+			if len(src.Lists) == 0 || s.Confidence == Unverified {
+				continue
+			}
+			listed++
+			if err := c.CheckListed(s); err != nil {
+				t.Errorf("product %q: %v", p.ID, err)
+			}
+		}
+	}
+	if listed == 0 {
+		t.Fatal("no signature cites a list: the check checked nothing")
+	}
+	// The issue's own examples: none of these may be confirmed by a list
+	// that does not hold them.
+	for _, name := range []string{"avpui.exe", "avpsus.exe", "kavtray.exe", "ksde.exe", "ksdeui.exe", "kpm.exe", "kavfs.exe",
+		"kavfswp.exe", "vsserv.exe", "bdservicehost.exe", "n360.exe", "NisSrv.exe", "mfemms.exe", "coreServiceShell.exe",
+		"SophosHealth.exe", "mbamtray.exe", "ekrn.exe", "mbamservice.exe", "mcshield.exe"} {
+		for _, p := range c.Products {
+			for _, s := range p.Signatures {
+				if s.Kind == KindProcess && s.Confidence == Confirmed && s.Matches(name) {
+					if src := c.Source(s.Source); !slices.ContainsFunc(src.Lists, func(n string) bool { return strings.EqualFold(n, name) }) {
+						t.Errorf("%s is confirmed by %q, whose list lacks it", name, s.Source)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestAlternatives(t *testing.T) {
+	tests := map[string]string{
+		`^(a|b)\.exe$`:     `^a\.exe$ ^b\.exe$`,
+		`^(klif|klim\d*)$`: `^klif$ ^klim\d*$`,
+		`^ksde(ui)?\.exe$`: `^ksde(ui)?\.exe$`,
+		`^(a|b)?$`:         `^(a|b)?$`,
+		`^(a)(b|c)$`:       `^(a)(b|c)$`,
+		`^AVP\d+$`:         `^AVP\d+$`,
+	}
+	for in, want := range tests {
+		if got := strings.Join(alternatives(in), " "); got != want {
+			t.Errorf("alternatives(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestExcludes(t *testing.T) {
+	c, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		product, name string
+		want          bool
+	}{
+		{"mcafee", "McAfee WebAdvisor", true},
+		{"mcafee", "McAfee Total Protection", false},
+		{"avast", "Avast Secure Browser", true},
+		{"avast", "Avast Free Antivirus", false},
+		{"avg", "AVG Secure Browser", true},
+		{"avg", "AVG AntiVirus FREE", false},
+		{"norton", "Norton Password Manager", true},
+		{"norton", "Norton 360", false},
+		{"kaspersky", "Kaspersky Protection", true},
+		{"kaspersky", "Kaspersky Secure Connection", false},
+	}
+	for _, tt := range tests {
+		if got := c.Product(tt.product).Excluded(tt.name); got != tt.want {
+			t.Errorf("%s excludes %q: %v, want %v", tt.product, tt.name, got, tt.want)
 		}
 	}
 }
@@ -129,6 +223,20 @@ func TestLoadRejects(t *testing.T) {
 		{"leftover relative", strings.Replace(good, "SIG", `{"os":"linux","kind":"leftover","path":"opt/k","source":"s","confidence":"confirmed"}`, 1), "not absolute"},
 		{"refines unknown", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"id":"p",`, `"id":"p","refines":"q",`, 1), `refines unknown product "q"`},
 		{"bad role", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"role":"remove"`, `"role":"keep"`, 1), `unknown role "keep"`},
+		{"list ok", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"url":"https://example.org/"`, `"url":"https://example.org/","listKind":"process","lists":["p.exe"]`, 1), ""},
+		{"list without kind", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"url":"https://example.org/"`, `"url":"https://example.org/","lists":["p.exe"]`, 1), `listKind "" is not`},
+		{"kind without list", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"url":"https://example.org/"`, `"url":"https://example.org/","listKind":"process"`, 1), "listKind without lists"},
+		{"list of programs", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"url":"https://example.org/"`, `"url":"https://example.org/","listKind":"program","lists":["P"]`, 1), `listKind "program"`},
+		{"list name with space", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"url":"https://example.org/"`, `"url":"https://example.org/","listKind":"process","lists":["p.exe "]`, 1), "surrounding spaces"},
+		{"list name twice", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"url":"https://example.org/"`, `"url":"https://example.org/","listKind":"process","lists":["p.exe","P.EXE"]`, 1), "listed twice"},
+		{"confirmed but not listed", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"url":"https://example.org/"`, `"url":"https://example.org/","listKind":"process","lists":["q.exe"]`, 1), `lists no name`},
+		{"reported but not listed", strings.Replace(strings.Replace(good, "SIG", strings.Replace(okSig, "confirmed", "reported", 1), 1), `"url":"https://example.org/"`, `"url":"https://example.org/","listKind":"process","lists":["q.exe"]`, 1), `lists no name`},
+		{"unverified need not be listed", strings.Replace(strings.Replace(good, "SIG", strings.Replace(okSig, "confirmed", "unverified", 1), 1), `"url":"https://example.org/"`, `"url":"https://example.org/","listKind":"process","lists":["q.exe"]`, 1), ""},
+		{"one alternative not listed", strings.Replace(strings.Replace(good, "SIG", strings.Replace(okSig, `^p\\.exe$`, `^(p|q)\\.exe$`, 1), 1), `"url":"https://example.org/"`, `"url":"https://example.org/","listKind":"process","lists":["p.exe"]`, 1), `^q\.exe$`},
+		{"list of another kind", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"url":"https://example.org/"`, `"url":"https://example.org/","listKind":"service","lists":["p.exe"]`, 1), "a list of service names"},
+		{"exclusion ok", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"signatures":[`, `"excludes":["^P Browser( .*)?$"],"signatures":[`, 1), ""},
+		{"exclusion unanchored", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"signatures":[`, `"excludes":["P Browser"],"signatures":[`, 1), "exclusion: pattern"},
+		{"exclusion bad regexp", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"signatures":[`, `"excludes":["^(P$"],"signatures":[`, 1), "exclusion: pattern"},
 		{"milestone without zone", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"timezone":"America/New_York",`, ``, 1), `milestone "m"`},
 	}
 	for _, tt := range tests {
