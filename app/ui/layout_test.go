@@ -88,6 +88,7 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 // window's content fits the window, and on step 5 the top pick is in sight.
 func TestLayoutEveryScreen(t *testing.T) {
 	a := test.NewTempApp(t)
+	t.Cleanup(func() { applyLanguage("en") })
 	cat, err := catalog.Embedded()
 	if err != nil {
 		t.Fatal(err)
@@ -115,6 +116,9 @@ func TestLayoutEveryScreen(t *testing.T) {
 							name := fmt.Sprintf("%s/%s/step%d/%s/%s/%s", fx.name, lng, st, map[bool]string{false: "normal", true: "larger"}[larger],
 								map[fyne.ThemeVariant]string{0: "dark", 1: "light"}[variant], sz.name)
 							problems := layoutProblems(u.win.Canvas())
+							if st == wizard.StepChoose && (u.Choose.TopPick == nil || !inSight(u.win.Canvas(), u.Choose.TopPick) || !inSight(u.win.Canvas(), u.Choose.SeeAll)) {
+								problems = append(problems, "step 5 opens without its best match in sight")
+							}
 							if len(problems) > 0 {
 								failed++
 								all := problems
@@ -370,4 +374,50 @@ func inSight(c fyne.Canvas, o fyne.CanvasObject) bool {
 		}
 	}
 	return false
+}
+
+// TestStep5TopPickAndCountries: step 5 names its best match before the
+// questions and "See the full list" scrolls to the list; in Spanish no
+// catalog country is left in English.
+func TestStep5TopPickAndCountries(t *testing.T) {
+	test.NewTempApp(t)
+	t.Cleanup(func() { applyLanguage("en") })
+	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h.u.win.Resize(layoutSizes[0].size)
+	u := h.u
+	snap := snapKaspersky
+	u.OpenStep(wizard.StepChoose, u.svc.Analyze(&snap), wizard.RegionUS)
+	if u.Choose.TopPick == nil || !strings.Contains(u.Choose.TopPick.Text, "Best match for your answers: ") {
+		t.Fatalf("top pick %v", u.Choose.TopPick)
+	}
+	if inSight(u.win.Canvas(), u.Choose.ListTitle) {
+		t.Fatal("the list is in sight at 1024×600 already: the test proves nothing")
+	}
+	test.Tap(u.Choose.SeeAll)
+	if !inSight(u.win.Canvas(), u.Choose.ListTitle) || u.body.Offset.Y == 0 {
+		t.Errorf("\"See the full list\" did not scroll to the list (offset %v)", u.body.Offset)
+	}
+
+	u.Language.SetSelected("Español")
+	for _, a := range u.cat.Alternatives {
+		if got := countryName(a.Country); got == a.Country {
+			t.Errorf("%s: the country %q has no Spanish name", a.ID, a.Country)
+		}
+	}
+	if text := drawnText(u.win.Canvas()); strings.Contains(text, "United States") || strings.Contains(text, "Czech Republic") || !strings.Contains(text, "Estados Unidos") {
+		t.Errorf("Spanish step 5 shows English country names, or none:\n%s", text)
+	}
+}
+
+// drawnText is every text drawn on the canvas, one per line.
+func drawnText(c fyne.Canvas) string {
+	var all []*drawn
+	walk(c.Content(), fyne.Position{}, nil, nil, box{0, 0, c.Size().Width, c.Size().Height}, &all)
+	var b strings.Builder
+	for _, d := range all {
+		if t, ok := d.obj.(*canvas.Text); ok {
+			b.WriteString(t.Text + "\n")
+		}
+	}
+	return b.String()
 }

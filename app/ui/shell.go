@@ -41,7 +41,8 @@ func (u *App) build() {
 	u.Language.Selected = currentLanguageName(u.fyne.Preferences().String(PrefLanguage))
 
 	title := widget.NewLabelWithStyle(lang.X("app.title", "Kaspersky Transition Helper"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	header := container.NewHBox(title, layout.NewSpacer(), u.Language, u.LargerText, u.Support)
+	title.Wrapping = fyne.TextWrapWord // it gives way to the controls on a narrow window
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(u.Language, u.LargerText, u.Support), title)
 	footer := container.NewHBox(u.BackButton, u.StartOver, layout.NewSpacer(), u.NextButton)
 	u.body = container.NewVScroll(widget.NewLabel(""))
 	center := container.NewBorder(container.NewPadded(u.StepTitle), nil, nil, nil, u.body)
