@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/service"
@@ -295,6 +296,9 @@ func layoutProblems(c fyne.Canvas) []string {
 	// What can overlap: texts (where their letters are) and controls.
 	var items []*drawn
 	for _, d := range all {
+		if l, ok := d.obj.(*widget.Label); ok && l.Importance == widget.LowImportance && strings.TrimSpace(l.Text) != "" {
+			problems = append(problems, fmt.Sprintf("the label %q is in the disabled colour (low importance): informational text must be readable", l.Text))
+		}
 		switch o := d.obj.(type) {
 		case *canvas.Text:
 			if strings.TrimSpace(o.Text) == "" || d.ink.empty() {
