@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -424,4 +425,104 @@ func drawnText(c fyne.Canvas) string {
 		}
 	}
 	return b.String()
+}
+
+// TestTabReachesEveryControlInReadingOrder: on every step, Tab goes through
+// every enabled control once, in reading order (the header, the list of
+// steps, the step from top to bottom, the footer), and each control looks
+// different when it has the focus.
+func TestTabReachesEveryControlInReadingOrder(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(variantTheme{newTheme(false), 1})
+	fx := layoutFixtures(t)[0]
+	h := newHarness(t, "", wizard.RegionUS, fx.snap)
+	u := h.u
+	u.win.Resize(layoutSizes[1].size)
+	res := u.svc.Analyze(&fx.snap)
+	c := u.win.Canvas()
+	for _, st := range wizard.Steps {
+		u.OpenStep(st, res, wizard.RegionUS)
+		settle(u.win, layoutSizes[1].size)
+		c.Unfocus()
+		var all []*drawn
+		walk(c.Content(), fyne.Position{}, nil, nil, box{0, 0, c.Size().Width, c.Size().Height}, &all)
+		where := map[fyne.Focusable]*drawn{}
+		var want []fyne.Focusable
+		for _, d := range all {
+			f, ok := d.obj.(fyne.Focusable)
+			if !ok {
+				continue
+			}
+			if dis, ok := d.obj.(fyne.Disableable); ok && dis.Disabled() {
+				continue
+			}
+			where[f] = d
+			want = append(want, f)
+		}
+		var got []fyne.Focusable
+		for range len(want) + 1 {
+			c.FocusNext()
+			f := c.Focused()
+			if f == nil || (len(got) > 0 && f == got[0]) {
+				break
+			}
+			got = append(got, f)
+		}
+		if len(got) != len(want) {
+			t.Errorf("step %d: Tab reaches %d controls of %d", st, len(got), len(want))
+		}
+		// Reading order: by region, then top to bottom, then left to right.
+		region := func(d *drawn) int {
+			switch {
+			case d.scroll == nil && d.at.y0 < 60:
+				return 0 // header
+			case d.scroll != nil && d.scroll.obj != u.body:
+				return 1 // the list of steps
+			case d.scroll != nil:
+				return 2 // the step
+			}
+			return 3 // footer
+		}
+		for i := 1; i < len(got); i++ {
+			p, q := where[got[i-1]], where[got[i]]
+			if p == nil || q == nil {
+				t.Errorf("step %d: Tab reached a control that is not drawn", st)
+				continue
+			}
+			rp, rq := region(p), region(q)
+			sameRow := p.at.y0 < q.at.y1 && q.at.y0 < p.at.y1
+			if rp > rq || (rp == rq && !sameRow && q.at.y0 < p.at.y0) || (rp == rq && sameRow && q.at.x0 < p.at.x0) {
+				t.Errorf("step %d: Tab goes from %s %s to %s %s, against reading order", st, describe(p), p.at, describe(q), q.at)
+			}
+		}
+		// Focus is visible: the control's pixels change when it has the focus.
+		c.Unfocus()
+		before := c.Capture()
+		seen := map[reflect.Type]int{}
+		for _, f := range got {
+			d := where[f]
+			if d == nil || d.at.intersect(d.clip) != d.at || seen[reflect.TypeOf(f)] >= 2 {
+				continue // out of sight, or two of its kind were checked on this step (captures are slow)
+			}
+			seen[reflect.TypeOf(f)]++
+			c.Focus(f)
+			after := c.Capture()
+			c.Unfocus()
+			if !pixelsDiffer(before, after, d.at, c.Scale()) {
+				t.Errorf("step %d: %s looks the same with and without the focus", st, describe(d))
+			}
+		}
+	}
+}
+
+// pixelsDiffer says whether two captures differ inside b.
+func pixelsDiffer(a, b image.Image, r box, scale float32) bool {
+	for y := int(r.y0 * scale); y < int(r.y1*scale); y++ {
+		for x := int(r.x0 * scale); x < int(r.x1*scale); x++ {
+			if a.At(x, y) != b.At(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -49,10 +49,11 @@ func (u *App) build() {
 	left := container.NewVScroll(container.NewPadded(nav))
 	split := container.NewHSplit(left, center)
 	split.Offset = 0.24
-	u.win.SetContent(container.NewBorder(
-		container.NewVBox(container.NewPadded(header), widget.NewSeparator()),
-		container.NewVBox(widget.NewSeparator(), container.NewPadded(footer)),
-		nil, nil, split))
+	// Objects in reading order (header, steps, the step, footer): Tab
+	// follows this order, where container.NewBorder would put the middle first.
+	top := container.NewVBox(container.NewPadded(header), widget.NewSeparator())
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewPadded(footer))
+	u.win.SetContent(container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, split, bottom))
 	u.showStep()
 }
 
