@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -525,4 +526,30 @@ func pixelsDiffer(a, b image.Image, r box, scale float32) bool {
 		}
 	}
 	return false
+}
+
+// TestEscapeClosesDialogs: Escape closes "Start over?" without starting
+// over, and an information dialog.
+func TestEscapeClosesDialogs(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	u, c := h.u, h.u.win.Canvas()
+	h.check()
+	u.confirmStartOver()
+	if c.Overlays().Top() == nil {
+		t.Fatal("no dialog")
+	}
+	c.Unfocus()
+	c.(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Error("Escape left \"Start over?\" open")
+	}
+	if u.state.Step != wizard.StepFound {
+		t.Errorf("Escape started over: step %d", u.state.Step)
+	}
+	dialog.ShowInformation("Notice", "Something to read", u.win)
+	c.(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Error("Escape left an information dialog open")
+	}
 }
