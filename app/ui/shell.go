@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"reflect"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -41,17 +42,20 @@ func (u *App) build() {
 	u.Language.Selected = currentLanguageName(u.fyne.Preferences().String(PrefLanguage))
 
 	title := widget.NewLabelWithStyle(lang.X("app.title", "Kaspersky Transition Helper"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	header := container.NewHBox(title, layout.NewSpacer(), u.Language, u.LargerText, u.Support)
+	title.Wrapping = fyne.TextWrapWord // it gives way to the controls on a narrow window
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(u.Language, u.LargerText, u.Support), title)
 	footer := container.NewHBox(u.BackButton, u.StartOver, layout.NewSpacer(), u.NextButton)
 	u.body = container.NewVScroll(widget.NewLabel(""))
 	center := container.NewBorder(container.NewPadded(u.StepTitle), nil, nil, nil, u.body)
 	left := container.NewVScroll(container.NewPadded(nav))
 	split := container.NewHSplit(left, center)
 	split.Offset = 0.24
-	u.win.SetContent(container.NewBorder(
-		container.NewVBox(container.NewPadded(header), widget.NewSeparator()),
-		container.NewVBox(widget.NewSeparator(), container.NewPadded(footer)),
-		nil, nil, split))
+	// Objects in reading order (header, steps, the step, footer): Tab
+	// follows this order, where container.NewBorder would put the middle first.
+	top := container.NewVBox(container.NewPadded(header), widget.NewSeparator())
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewPadded(footer))
+	u.win.SetContent(container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, split, bottom))
+	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.showStep()
 }
 
@@ -195,4 +199,63 @@ func (u *App) setLanguage(name string) {
 	applyLanguage(code)
 	u.win.SetTitle(u.title())
 	u.build()
+}
+
+// typedKey handles the keys no control took: Escape closes the dialog on
+// top, as its dismiss button would (Fyne 2.8 dialogs ignore Escape).
+func (u *App) typedKey(ev *fyne.KeyEvent) {
+	if ev.Name != fyne.KeyEscape {
+		return
+	}
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	if b := dismissButton(top); b != nil && b.OnTapped != nil {
+		b.OnTapped()
+	}
+}
+
+// dismissButton finds a dialog's dismiss button: its only button, else the
+// last one that is not the highlighted (affirmative) one.
+func dismissButton(o fyne.CanvasObject) *widget.Button {
+	var buttons []*widget.Button
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch v := o.(type) {
+		case *widget.Button:
+			if !v.Disabled() {
+				buttons = append(buttons, v)
+			}
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				find(c)
+			}
+		case *widget.PopUp:
+			find(v.Content)
+		default:
+			// A modal dialog sits in Fyne's overlay container, whose type
+			// is internal but whose Content field is exported.
+			if rv := reflect.ValueOf(o); rv.Kind() == reflect.Pointer && rv.Elem().Kind() == reflect.Struct {
+				if f := rv.Elem().FieldByName("Content"); f.IsValid() && f.CanInterface() {
+					if c, ok := f.Interface().(fyne.CanvasObject); ok {
+						find(c)
+					}
+				}
+			}
+		}
+	}
+	find(o)
+	if len(buttons) == 1 {
+		return buttons[0]
+	}
+	for i := len(buttons) - 1; i >= 0; i-- {
+		if buttons[i].Importance != widget.HighImportance {
+			return buttons[i]
+		}
+	}
+	return nil
 }

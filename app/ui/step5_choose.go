@@ -24,6 +24,13 @@ type chooseWidgets struct {
 	Features   *widget.CheckGroup
 	Compare    []*widget.Check
 	CompareBox *fyne.Container
+	// TopPick names the best match at the top of the step, so that on a
+	// small screen the answer is in sight before the questions; SeeAll
+	// scrolls down to the full list.
+	TopPick *widget.Label
+	SeeAll  *widget.Button
+	// ListTitle heads the ranked list.
+	ListTitle *widget.Label
 }
 
 func deviceName(d string) string {
@@ -100,6 +107,15 @@ func priceText(a catalog.Alternative) string {
 func (u *App) chooseView() fyne.CanvasObject {
 	needs := u.state.CurrentNeeds()
 	box := container.NewVBox(paragraph(lang.X("choose.intro", "Pick one security program to replace Kaspersky. We are neutral: we earn nothing from any of them, and the links go to each company's own website.")))
+	ranked := wizard.Rank(u.cat.Alternatives, needs, u.state.Seed)
+	if len(ranked) > 0 {
+		top := ranked[0].Alternative
+		u.Choose.TopPick = heading(lang.X("choose.top-pick", "Best match for your answers: {{.Name}} ({{.Price}}). Change the answers below; the full list comes after them.",
+			map[string]any{"Name": top.Name, "Price": strings.ToLower(priceText(top))}))
+		u.Choose.SeeAll = widget.NewButtonWithIcon(lang.X("choose.see-all", "See the full list"), theme.MoveDownIcon(), u.scrollToChoices)
+		box.Add(u.Choose.TopPick)
+		box.Add(container.NewHBox(u.Choose.SeeAll))
+	}
 
 	devices := []string{catalog.DeviceWindows, catalog.DeviceMac, catalog.DeviceAndroid, catalog.DeviceIOS}
 	var deviceLabels []string
@@ -159,9 +175,10 @@ func (u *App) chooseView() fyne.CanvasObject {
 	rule := paragraph(lang.X("choose.rule", "How we order them: first those that work on all your devices, then those at the price you asked for (free only: a free version that protects all the time), then those with more of what you used in Kaspersky, then protection already built in. Ties are in an order drawn once for this computer, not by name. No company pays for its place."))
 	rule.TextStyle = fyne.TextStyle{Italic: true}
 	box.Add(widget.NewSeparator())
+	u.Choose.ListTitle = heading(lang.X("choose.list-title", "All suggestions, best match first"))
+	box.Add(u.Choose.ListTitle)
 	box.Add(rule)
 
-	ranked := wizard.Rank(u.cat.Alternatives, needs, u.state.Seed)
 	u.Choose.Choices = nil
 	compare := container.NewVBox()
 	var ticked []catalog.Alternative
@@ -181,17 +198,22 @@ func (u *App) chooseView() fyne.CanvasObject {
 		if why := reasonFor(r); len(why) > 0 {
 			content.Add(paragraph(lang.X("choose.why", "Why here: {{.Reasons}}.", map[string]any{"Reasons": strings.Join(why, "; ")})))
 		}
-		content.Add(paragraph(lang.X("choose.owner", "Company: {{.Owner}}, based in {{.Country}}.", map[string]any{"Owner": a.Owner, "Country": a.Country})))
+		content.Add(paragraph(lang.X("choose.owner", "Company: {{.Owner}}, based in {{.Country}}.", map[string]any{"Owner": a.Owner, "Country": countryName(a.Country)})))
 		if a.Checked == "" {
+			// Informational, and the one line that says to double-check:
+			// in the warning colour, never the disabled one.
 			note := paragraph(lang.X("choose.unchecked", "Details not yet checked against the company's website: check there before you buy."))
-			note.Importance = widget.LowImportance
+			note.Importance = widget.WarningImportance
 			content.Add(note)
 		} else {
 			content.Add(paragraph(lang.X("choose.checked", "Details checked on {{.Date}}.", map[string]any{"Date": a.Checked})))
 		}
-		row := container.NewHBox()
+		// The link takes the room "Compare" leaves, and wraps there: in a
+		// box of its own size a wrapping link is one letter wide and its
+		// words are drawn under "Compare".
+		var link fyne.CanvasObject
 		if h := httpsLink(lang.X("choose.website", "Open the website"), a.Website); h != nil {
-			row.Add(h)
+			link = h
 		}
 		cmp := widget.NewCheck(lang.X("choose.compare", "Compare"), func(on bool) {
 			if on && !slices.ContainsFunc(ticked, func(x catalog.Alternative) bool { return x.ID == a.ID }) {
@@ -202,8 +224,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 			redraw()
 		})
 		u.Choose.Compare = append(u.Choose.Compare, cmp)
-		row.Add(cmp)
-		content.Add(row)
+		content.Add(container.NewBorder(nil, nil, nil, cmp, link))
 		title := a.Name
 		box.Add(widget.NewCard(lang.X("choose.place", "{{.Place}}. {{.Name}}", map[string]any{"Place": i + 1, "Name": title}), priceText(a), content))
 	}
@@ -250,8 +271,65 @@ func compareTable(alts []catalog.Alternative) fyne.CanvasObject {
 		})
 	}
 	addRow(lang.X("choose.row-owner", "Company"), func(a catalog.Alternative) string { return a.Owner })
-	addRow(lang.X("choose.row-country", "Company based in"), func(a catalog.Alternative) string { return a.Country })
+	addRow(lang.X("choose.row-country", "Company based in"), func(a catalog.Alternative) string { return countryName(a.Country) })
 	return grid
+}
+
+// scrollToChoices scrolls step 5 down to its ranked list.
+func (u *App) scrollToChoices() {
+	if u.Choose.ListTitle == nil || u.body == nil {
+		return
+	}
+	y := float32(0)
+	for o := fyne.CanvasObject(u.Choose.ListTitle); o != nil && o != u.body.Content; o = parentIn(u.body.Content, o) {
+		y += o.Position().Y
+	}
+	u.body.ScrollToOffset(fyne.NewPos(0, y))
+}
+
+// parentIn finds the container that holds o under root.
+func parentIn(root, o fyne.CanvasObject) fyne.CanvasObject {
+	c, ok := root.(*fyne.Container)
+	if !ok {
+		return nil
+	}
+	for _, child := range c.Objects {
+		if child == o {
+			return c
+		}
+		if p := parentIn(child, o); p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// countryName is a catalog country in the user's language; a country the
+// translations do not know yet stays as the catalog writes it.
+func countryName(country string) string {
+	switch country {
+	case "United States":
+		return lang.X("country.united-states", "United States")
+	case "United Kingdom":
+		return lang.X("country.united-kingdom", "United Kingdom")
+	case "Czech Republic":
+		return lang.X("country.czech-republic", "Czech Republic")
+	case "Romania":
+		return lang.X("country.romania", "Romania")
+	case "Slovakia":
+		return lang.X("country.slovakia", "Slovakia")
+	case "Japan":
+		return lang.X("country.japan", "Japan")
+	case "Finland":
+		return lang.X("country.finland", "Finland")
+	case "Germany":
+		return lang.X("country.germany", "Germany")
+	case "Netherlands":
+		return lang.X("country.netherlands", "Netherlands")
+	case "Canada":
+		return lang.X("country.canada", "Canada")
+	}
+	return country
 }
 
 // lowerFirst lower-cases a feature's name for the middle of a sentence,

@@ -80,12 +80,15 @@ func (u *App) doneView() fyne.CanvasObject {
 	}
 	u.Done.Format = widget.NewSelect(labels, nil)
 	u.Done.Format.SetSelectedIndex(0)
-	u.Done.FullReport = widget.NewCheck(lang.X("done.full", "Include user names and folders (only if support staff ask for them)"), nil)
+	// A check box's label does not wrap: the short part names the box, the
+	// condition is a paragraph under it.
+	u.Done.FullReport = widget.NewCheck(lang.X("done.full-short", "Include user names and folders"), nil)
 	u.Done.SaveReport = widget.NewButtonWithIcon(lang.X("done.save-report", "Save report"), theme.DocumentSaveIcon(), u.saveReport)
 	u.Done.SaveReport.Importance = widget.HighImportance
 	box.Add(paragraph(lang.X("done.report-note", "The report lists what was found and what was done. Support staff may ask you for it. It is saved only where you choose; nothing is sent anywhere.")))
 	box.Add(u.Done.Format)
 	box.Add(u.Done.FullReport)
+	box.Add(paragraph(lang.X("done.full-when", "Only if support staff ask for them.")))
 	box.Add(container.NewHBox(u.Done.SaveReport))
 	return box
 }

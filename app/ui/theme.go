@@ -25,8 +25,38 @@ func newTheme(larger bool) fyne.Theme {
 	return t
 }
 
-// Color is the default theme's colour, light or dark as the system is.
+// readable are the colours that replace Fyne's where its text would fall
+// below WCAG's 4.5:1 for normal text on the backgrounds it is drawn on
+// (contrast_test.go computes every pair). Same hues, darker in the light
+// variant, lighter in the dark one; everything else is Fyne's. Disabled
+// buttons still say what they do ("Next", "Remove"), so their text is
+// readable too, only lighter than enabled text.
+var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
+	theme.VariantLight: {
+		theme.ColorNameWarning:             color.NRGBA{R: 0x9e, G: 0x5e, B: 0x00, A: 0xff}, // was #ff9800, 2.16:1 on white
+		theme.ColorNameForegroundOnWarning: color.White,
+		theme.ColorNameError:               color.NRGBA{R: 0xc8, G: 0x37, B: 0x2c, A: 0xff}, // was #f44336, 3.68:1
+		theme.ColorNameSuccess:             color.NRGBA{R: 0x22, G: 0x7c, B: 0x1c, A: 0xff}, // was #43f436, 1.48:1
+		theme.ColorNamePrimary:             color.NRGBA{R: 0x23, G: 0x68, B: 0xdb, A: 0xff}, // was #2979ff, 4.47:1
+		theme.ColorNameHyperlink:           color.NRGBA{R: 0x23, G: 0x68, B: 0xdb, A: 0xff},
+		theme.ColorNameForegroundOnPrimary: color.White,
+		theme.ColorNameDisabled:            color.NRGBA{R: 0x6d, G: 0x6d, B: 0x6d, A: 0xff}, // was #e3e3e3, 1.18:1 on a button
+		theme.ColorNamePlaceHolder:         color.NRGBA{R: 0x6d, G: 0x6d, B: 0x6d, A: 0xff}, // was #888888, 3.19:1
+	},
+	theme.VariantDark: {
+		theme.ColorNamePrimary:             color.NRGBA{R: 0x4d, G: 0x90, B: 0xff, A: 0xff}, // was #2979ff, 3.79:1 on a card
+		theme.ColorNameHyperlink:           color.NRGBA{R: 0x4d, G: 0x90, B: 0xff, A: 0xff},
+		theme.ColorNameForegroundOnPrimary: color.NRGBA{R: 0x17, G: 0x17, B: 0x18, A: 0xff}, // dark on the lighter blue, as Fyne does on error and success
+		theme.ColorNameDisabled:            color.NRGBA{R: 0x92, G: 0x92, B: 0x93, A: 0xff}, // was #39393a, 1.26:1 on a button
+	},
+}
+
+// Color is the default theme's colour, light or dark as the system is,
+// made readable where Fyne's is not (readable).
 func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if c, ok := readable[v][n]; ok {
+		return c
+	}
 	return t.base.Color(n, v)
 }
 

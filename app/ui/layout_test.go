@@ -1,0 +1,555 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/color"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/service"
+	"transitionhelper/app/wizard"
+	"transitionhelper/platform"
+)
+
+// The window each screen gets. On a 1024×600 screen the window is
+// maximised below a 40 px taskbar and a 30 px title bar; on 1366×768 it
+// opens at the app's own size (New).
+var layoutSizes = []struct {
+	name string
+	size fyne.Size
+}{
+	{"1024x600", fyne.NewSize(1024, 530)},
+	{"1366x768", fyne.NewSize(960, 580)},
+}
+
+// layoutFixtures are the computers the screens are drawn for: our Windows
+// sample with Kaspersky, a Mac with Kaspersky (XProtect running), Linux
+// with Kaspersky Endpoint Security, and a Windows PC with nothing found
+// but Defender.
+func layoutFixtures(t *testing.T) []struct {
+	name string
+	snap platform.Snapshot
+} {
+	data, err := os.ReadFile(filepath.Join("testdata", "windows-kaspersky.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var win platform.Snapshot
+	if err := json.Unmarshal(data, &win); err != nil {
+		t.Fatal(err)
+	}
+	mac := platform.Snapshot{
+		OS:        platform.OSInfo{Family: "darwin", Name: "macOS 14.5", Arch: "arm64"},
+		Processes: []platform.Process{{PID: 90, Name: "XProtect"}, {PID: 91, Name: "kav"}},
+		Programs: []platform.Program{
+			{Name: "Kaspersky Internet Security", Version: "21.0", Source: platform.SourceApp, Where: "/Applications/Kaspersky Internet Security.app"},
+			{Name: "Kaspersky Password Manager", Version: "9.2", Source: platform.SourceApp, Where: "/Applications/Kaspersky Password Manager.app"},
+		},
+	}
+	linux := platform.Snapshot{
+		OS:        platform.OSInfo{Family: "linux", Name: "Ubuntu 24.04 LTS", Arch: "amd64"},
+		Processes: []platform.Process{{PID: 700, Name: "kesl"}, {PID: 701, Name: "klnagent64"}},
+		Programs:  []platform.Program{{Name: "kesl", Version: "12.1.0", Source: platform.SourceDpkg, Where: "dpkg"}},
+	}
+	return []struct {
+		name string
+		snap platform.Snapshot
+	}{{"windows-kaspersky", win}, {"mac", mac}, {"linux", linux}, {"nothing", snapNothing}}
+}
+
+// variantTheme draws a theme in one variant, light or dark, whatever the
+// system says.
+type variantTheme struct {
+	fyne.Theme
+	v fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.v)
+}
+
+// TestLayoutEveryScreen draws every step, for every fixture, in English and
+// Spanish, light and dark, normal and larger text, in the window a
+// 1024×600 and a 1366×768 screen give, and checks what is drawn: no two
+// texts or controls overlap, no text runs outside what holds it, every
+// control is at least as large as it needs (a button's label fits), the
+// window's content fits the window, and on step 5 the top pick is in sight.
+func TestLayoutEveryScreen(t *testing.T) {
+	a := test.NewTempApp(t)
+	t.Cleanup(func() { applyLanguage("en") })
+	cat, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	start, combos, failed := time.Now(), 0, 0
+	for _, fx := range layoutFixtures(t) {
+		snap := fx.snap
+		svc := service.New(cat, service.System{Now: func() time.Time { return today }, GOOS: snap.OS.Family,
+			Scan: func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s }})
+		res := svc.Analyze(&snap)
+		u := New(a, Config{Version: "test", StateDir: t.TempDir(), Service: svc,
+			GuessRegion: func() wizard.Region { return wizard.RegionUS }})
+		for _, lng := range []string{"English", "Español"} {
+			u.Language.SetSelected(lng)
+			for _, larger := range []bool{false, true} {
+				for _, variant := range []fyne.ThemeVariant{ /* light */ 1 /* dark */, 0} {
+					u.setLargerText(larger)
+					a.Settings().SetTheme(variantTheme{newTheme(larger), variant})
+					for _, st := range wizard.Steps {
+						u.OpenStep(st, res, wizard.RegionUS)
+						u.build()
+						for _, sz := range layoutSizes {
+							combos++
+							settle(u.win, sz.size)
+							name := fmt.Sprintf("%s/%s/step%d/%s/%s/%s", fx.name, lng, st, map[bool]string{false: "normal", true: "larger"}[larger],
+								map[fyne.ThemeVariant]string{0: "dark", 1: "light"}[variant], sz.name)
+							problems := layoutProblems(u.win.Canvas())
+							if st == wizard.StepChoose && (u.Choose.TopPick == nil || !inSight(u.win.Canvas(), u.Choose.TopPick) || !inSight(u.win.Canvas(), u.Choose.SeeAll)) {
+								problems = append(problems, "step 5 opens without its best match in sight")
+							}
+							if len(problems) > 0 {
+								failed++
+								all := problems
+								if failed <= 12 {
+									more := ""
+									if len(problems) > 4 {
+										more = fmt.Sprintf("\n  … and %d more", len(problems)-4)
+										problems = problems[:4]
+									}
+									t.Errorf("%s:\n  %s%s", name, strings.Join(problems, "\n  "), more)
+								}
+								if os.Getenv("TH_LAYOUT_ALL") != "" {
+									for _, p := range all {
+										fmt.Println(name + ": " + p)
+									}
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+		u.win.Close()
+	}
+	if failed > 12 {
+		t.Errorf("… and %d more combinations with problems", failed-12)
+	}
+	t.Logf("%d combinations drawn and checked in %s, %d with problems", combos, time.Since(start).Round(time.Millisecond), failed)
+}
+
+// settle lays the window out at size as a real window ends up after its
+// first frames: the GL driver lays out again every container whose
+// content's minimum size changed (wrapped text grows taller once it knows
+// its width); the test canvas does not, so the layout is done twice.
+func settle(w fyne.Window, size fyne.Size) {
+	w.Resize(size)
+	w.Resize(size.AddWidthHeight(0, 1))
+	w.Resize(size)
+}
+
+// box is a rectangle on the canvas.
+type box struct{ x0, y0, x1, y1 float32 }
+
+func (b box) String() string { return fmt.Sprintf("(%.0f,%.0f)-(%.0f,%.0f)", b.x0, b.y0, b.x1, b.y1) }
+
+func (b box) intersect(o box) box {
+	return box{max(b.x0, o.x0), max(b.y0, o.y0), min(b.x1, o.x1), min(b.y1, o.y1)}
+}
+
+func (b box) empty() bool { return b.x1-b.x0 < 1 || b.y1-b.y0 < 1 }
+
+// drawn is one object on the canvas, where it is, and what holds it.
+type drawn struct {
+	obj    fyne.CanvasObject
+	at     box // where it is laid out
+	ink    box // for a text, where its letters are drawn
+	parent *drawn
+	scroll *drawn // the innermost scroll it is in, which clips it
+	clip   box    // what of the canvas it can be seen in
+}
+
+func (d *drawn) has(o *drawn) bool {
+	for p := o.parent; p != nil; p = p.parent {
+		if p == d {
+			return true
+		}
+	}
+	return false
+}
+
+// control is the tappable or focusable widget this object belongs to, if any.
+func (d *drawn) control() *drawn {
+	var c *drawn
+	for p := d; p != nil; p = p.parent {
+		if isControl(p.obj) {
+			c = p
+		}
+	}
+	return c
+}
+
+func isControl(o fyne.CanvasObject) bool {
+	if _, ok := o.(*container.Scroll); ok {
+		return false
+	}
+	_, tap := o.(fyne.Tappable)
+	_, focus := o.(fyne.Focusable)
+	return tap || focus
+}
+
+// describe names an object for a failure message.
+func describe(d *drawn) string {
+	name := reflect.TypeOf(d.obj).String()
+	if t := textOf(d); t != "" {
+		if len(t) > 40 {
+			t = t[:40] + "…"
+		}
+		name += fmt.Sprintf(" %q", t)
+	}
+	return name
+}
+
+// textOf is the first text drawn in or by d.
+func textOf(d *drawn) string {
+	var out string
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		if out != "" || o == nil || !o.Visible() {
+			return
+		}
+		switch o := o.(type) {
+		case *canvas.Text:
+			out = strings.TrimSpace(o.Text)
+			return
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				find(c)
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				find(c)
+			}
+		}
+	}
+	find(d.obj)
+	return out
+}
+
+// walk collects every visible object under o, laid out as it is on screen.
+func walk(o fyne.CanvasObject, origin fyne.Position, parent, scroll *drawn, clip box, out *[]*drawn) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	pos, size := origin.Add(o.Position()), o.Size()
+	d := &drawn{obj: o, at: box{pos.X, pos.Y, pos.X + size.Width, pos.Y + size.Height}, parent: parent, scroll: scroll, clip: clip}
+	d.ink = d.at
+	*out = append(*out, d)
+	var children []fyne.CanvasObject
+	switch o := o.(type) {
+	case *canvas.Text:
+		m := fyne.MeasureText(o.Text, o.TextSize, o.TextStyle)
+		x := pos.X
+		switch o.Alignment {
+		case fyne.TextAlignCenter:
+			x += (size.Width - m.Width) / 2
+		case fyne.TextAlignTrailing:
+			x += size.Width - m.Width
+		}
+		d.ink = box{x, pos.Y, x + m.Width, pos.Y + m.Height}
+	case *container.Scroll:
+		scroll, clip = d, clip.intersect(d.at)
+		children = []fyne.CanvasObject{o.Content}
+	case fyne.Widget:
+		children = test.WidgetRenderer(o).Objects()
+	case *fyne.Container:
+		children = o.Objects
+	}
+	for _, c := range children {
+		walk(c, pos, d, scroll, clip, out)
+	}
+}
+
+// layoutProblems walks the canvas and lists what is drawn wrong.
+func layoutProblems(c fyne.Canvas) []string {
+	var all []*drawn
+	full := box{0, 0, c.Size().Width, c.Size().Height}
+	walk(c.Content(), fyne.Position{}, nil, nil, full, &all)
+	var problems []string
+	if min := c.Content().MinSize(); min.Width > c.Size().Width+0.5 || min.Height > c.Size().Height+0.5 {
+		problems = append(problems, fmt.Sprintf("the content needs %.0f×%.0f, more than the window's %.0f×%.0f",
+			min.Width, min.Height, c.Size().Width, c.Size().Height))
+	}
+
+	// What can overlap: texts (where their letters are) and controls.
+	var items []*drawn
+	for _, d := range all {
+		if l, ok := d.obj.(*widget.Label); ok && l.Importance == widget.LowImportance && strings.TrimSpace(l.Text) != "" {
+			problems = append(problems, fmt.Sprintf("the label %q is in the disabled colour (low importance): informational text must be readable", l.Text))
+		}
+		switch o := d.obj.(type) {
+		case *canvas.Text:
+			if strings.TrimSpace(o.Text) == "" || d.ink.empty() {
+				continue
+			}
+			items = append(items, d)
+			// A text stays inside everything that holds it, up to the
+			// scroll it is in (across the scroll's direction, inside that too).
+			for p := d.parent; p != nil; p = p.parent {
+				if s, ok := p.obj.(*container.Scroll); ok {
+					if s.Direction == container.ScrollVerticalOnly && (d.ink.x0 < p.at.x0-1 || d.ink.x1 > p.at.x1+1) {
+						problems = append(problems, fmt.Sprintf("text %q %s runs outside the scroll %s", o.Text, d.ink, p.at))
+					}
+					break
+				}
+				if d.ink.x0 < p.at.x0-1 || d.ink.x1 > p.at.x1+1 || d.ink.y0 < p.at.y0-1 || d.ink.y1 > p.at.y1+1 {
+					problems = append(problems, fmt.Sprintf("text %q %s runs outside its %s %s", o.Text, d.ink, reflect.TypeOf(p.obj), p.at))
+					break
+				}
+			}
+		default:
+			if !isControl(d.obj) || d.control() != d || d.at.empty() {
+				continue
+			}
+			items = append(items, d)
+			if w, ok := d.obj.(fyne.Widget); ok {
+				if m := w.MinSize(); d.at.x1-d.at.x0 < m.Width-0.5 || d.at.y1-d.at.y0 < m.Height-0.5 {
+					problems = append(problems, fmt.Sprintf("%s is %.0f×%.0f, smaller than the %.0f×%.0f it needs",
+						describe(d), d.at.x1-d.at.x0, d.at.y1-d.at.y0, m.Width, m.Height))
+				}
+			}
+		}
+	}
+	for i, a := range items {
+		for _, b := range items[i+1:] {
+			if a.has(b) || b.has(a) {
+				continue
+			}
+			if ca, cb := a.control(), b.control(); ca != nil && ca == cb {
+				continue // two parts of one control
+			}
+			ra, rb := a.ink, b.ink
+			if a.scroll != b.scroll {
+				ra, rb = ra.intersect(a.clip), rb.intersect(b.clip)
+			}
+			if ra.empty() || rb.empty() {
+				continue
+			}
+			if !ra.intersect(rb).empty() {
+				problems = append(problems, fmt.Sprintf("%s %s overlaps %s %s", describeItem(a), ra, describeItem(b), rb))
+			}
+		}
+	}
+	return problems
+}
+
+func describeItem(d *drawn) string {
+	if c := d.control(); c != nil && c != d {
+		return fmt.Sprintf("text %q of %s", d.obj.(*canvas.Text).Text, describe(c))
+	}
+	if t, ok := d.obj.(*canvas.Text); ok {
+		return fmt.Sprintf("text %q", t.Text)
+	}
+	return describe(d)
+}
+
+// inSight says whether o is drawn inside the window, with the scrolls as
+// they are.
+func inSight(c fyne.Canvas, o fyne.CanvasObject) bool {
+	var all []*drawn
+	full := box{0, 0, c.Size().Width, c.Size().Height}
+	walk(c.Content(), fyne.Position{}, nil, nil, full, &all)
+	for _, d := range all {
+		if d.obj == o {
+			seen := d.at.intersect(d.clip)
+			return !seen.empty() && seen == d.at
+		}
+	}
+	return false
+}
+
+// TestStep5TopPickAndCountries: step 5 names its best match before the
+// questions and "See the full list" scrolls to the list; in Spanish no
+// catalog country is left in English.
+func TestStep5TopPickAndCountries(t *testing.T) {
+	test.NewTempApp(t)
+	t.Cleanup(func() { applyLanguage("en") })
+	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h.u.win.Resize(layoutSizes[0].size)
+	u := h.u
+	snap := snapKaspersky
+	u.OpenStep(wizard.StepChoose, u.svc.Analyze(&snap), wizard.RegionUS)
+	if u.Choose.TopPick == nil || !strings.Contains(u.Choose.TopPick.Text, "Best match for your answers: ") {
+		t.Fatalf("top pick %v", u.Choose.TopPick)
+	}
+	if inSight(u.win.Canvas(), u.Choose.ListTitle) {
+		t.Fatal("the list is in sight at 1024×600 already: the test proves nothing")
+	}
+	test.Tap(u.Choose.SeeAll)
+	if !inSight(u.win.Canvas(), u.Choose.ListTitle) || u.body.Offset.Y == 0 {
+		t.Errorf("\"See the full list\" did not scroll to the list (offset %v)", u.body.Offset)
+	}
+
+	u.Language.SetSelected("Español")
+	for _, a := range u.cat.Alternatives {
+		if got := countryName(a.Country); got == a.Country {
+			t.Errorf("%s: the country %q has no Spanish name", a.ID, a.Country)
+		}
+	}
+	if text := drawnText(u.win.Canvas()); strings.Contains(text, "United States") || strings.Contains(text, "Czech Republic") || !strings.Contains(text, "Estados Unidos") {
+		t.Errorf("Spanish step 5 shows English country names, or none:\n%s", text)
+	}
+}
+
+// drawnText is every text drawn on the canvas, one per line.
+func drawnText(c fyne.Canvas) string {
+	var all []*drawn
+	walk(c.Content(), fyne.Position{}, nil, nil, box{0, 0, c.Size().Width, c.Size().Height}, &all)
+	var b strings.Builder
+	for _, d := range all {
+		if t, ok := d.obj.(*canvas.Text); ok {
+			b.WriteString(t.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestTabReachesEveryControlInReadingOrder: on every step, Tab goes through
+// every enabled control once, in reading order (the header, the list of
+// steps, the step from top to bottom, the footer), and each control looks
+// different when it has the focus.
+func TestTabReachesEveryControlInReadingOrder(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(variantTheme{newTheme(false), 1})
+	fx := layoutFixtures(t)[0]
+	h := newHarness(t, "", wizard.RegionUS, fx.snap)
+	u := h.u
+	u.win.Resize(layoutSizes[1].size)
+	res := u.svc.Analyze(&fx.snap)
+	c := u.win.Canvas()
+	for _, st := range wizard.Steps {
+		u.OpenStep(st, res, wizard.RegionUS)
+		settle(u.win, layoutSizes[1].size)
+		c.Unfocus()
+		var all []*drawn
+		walk(c.Content(), fyne.Position{}, nil, nil, box{0, 0, c.Size().Width, c.Size().Height}, &all)
+		where := map[fyne.Focusable]*drawn{}
+		var want []fyne.Focusable
+		for _, d := range all {
+			f, ok := d.obj.(fyne.Focusable)
+			if !ok {
+				continue
+			}
+			if dis, ok := d.obj.(fyne.Disableable); ok && dis.Disabled() {
+				continue
+			}
+			where[f] = d
+			want = append(want, f)
+		}
+		var got []fyne.Focusable
+		for range len(want) + 1 {
+			c.FocusNext()
+			f := c.Focused()
+			if f == nil || (len(got) > 0 && f == got[0]) {
+				break
+			}
+			got = append(got, f)
+		}
+		if len(got) != len(want) {
+			t.Errorf("step %d: Tab reaches %d controls of %d", st, len(got), len(want))
+		}
+		// Reading order: by region, then top to bottom, then left to right.
+		region := func(d *drawn) int {
+			switch {
+			case d.scroll == nil && d.at.y0 < 60:
+				return 0 // header
+			case d.scroll != nil && d.scroll.obj != u.body:
+				return 1 // the list of steps
+			case d.scroll != nil:
+				return 2 // the step
+			}
+			return 3 // footer
+		}
+		for i := 1; i < len(got); i++ {
+			p, q := where[got[i-1]], where[got[i]]
+			if p == nil || q == nil {
+				t.Errorf("step %d: Tab reached a control that is not drawn", st)
+				continue
+			}
+			rp, rq := region(p), region(q)
+			sameRow := p.at.y0 < q.at.y1 && q.at.y0 < p.at.y1
+			if rp > rq || (rp == rq && !sameRow && q.at.y0 < p.at.y0) || (rp == rq && sameRow && q.at.x0 < p.at.x0) {
+				t.Errorf("step %d: Tab goes from %s %s to %s %s, against reading order", st, describe(p), p.at, describe(q), q.at)
+			}
+		}
+		// Focus is visible: the control's pixels change when it has the focus.
+		c.Unfocus()
+		before := c.Capture()
+		seen := map[reflect.Type]int{}
+		for _, f := range got {
+			d := where[f]
+			if d == nil || d.at.intersect(d.clip) != d.at || seen[reflect.TypeOf(f)] >= 2 {
+				continue // out of sight, or two of its kind were checked on this step (captures are slow)
+			}
+			seen[reflect.TypeOf(f)]++
+			c.Focus(f)
+			after := c.Capture()
+			c.Unfocus()
+			if !pixelsDiffer(before, after, d.at, c.Scale()) {
+				t.Errorf("step %d: %s looks the same with and without the focus", st, describe(d))
+			}
+		}
+	}
+}
+
+// pixelsDiffer says whether two captures differ inside b.
+func pixelsDiffer(a, b image.Image, r box, scale float32) bool {
+	for y := int(r.y0 * scale); y < int(r.y1*scale); y++ {
+		for x := int(r.x0 * scale); x < int(r.x1*scale); x++ {
+			if a.At(x, y) != b.At(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestEscapeClosesDialogs: Escape closes "Start over?" without starting
+// over, and an information dialog.
+func TestEscapeClosesDialogs(t *testing.T) {
+	test.NewTempApp(t)
+	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	u, c := h.u, h.u.win.Canvas()
+	h.check()
+	u.confirmStartOver()
+	if c.Overlays().Top() == nil {
+		t.Fatal("no dialog")
+	}
+	c.Unfocus()
+	c.(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Error("Escape left \"Start over?\" open")
+	}
+	if u.state.Step != wizard.StepFound {
+		t.Errorf("Escape started over: step %d", u.state.Step)
+	}
+	dialog.ShowInformation("Notice", "Something to read", u.win)
+	c.(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Error("Escape left an information dialog open")
+	}
+}
