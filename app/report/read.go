@@ -60,3 +60,28 @@ func ReadJSON(r io.Reader) (JSONReport, error) {
 	}
 	return rep, nil
 }
+
+// ReadErrorText says in the reader's language why a report file cannot be
+// shown, the same in the window and on the command line.
+func ReadErrorText(err error, t Translator) string {
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return t("open-report.too-large", "This file is larger than 5 MiB, so it is not a report from this app.", nil)
+	case errors.Is(err, ErrNotJSON):
+		return t("open-report.not-json", "This file is not a complete report: it may have been cut short when it was copied or sent. Ask the caller to save the report again (step 7, JSON) and send the whole file.", nil)
+	case errors.Is(err, ErrSchema):
+		return t("open-report.schema", "This file is not a Kaspersky Transition Helper report. Ask the caller for the JSON report from step 7.", nil)
+	case errors.Is(err, ErrBadState):
+		return t("open-report.bad-state", "This report was changed or comes from another version of the app, so it cannot be shown.", nil)
+	}
+	return t("open-report.unreadable", "The file could not be read.", nil)
+}
+
+// OS is the system of the caller's computer, as the report's latest scan
+// says; "" when it had none.
+func (r JSONReport) OS() string {
+	if rec := r.State.Latest(); rec != nil {
+		return rec.OS.Family
+	}
+	return ""
+}
