@@ -34,7 +34,7 @@ type callerWidgets struct {
 // callerView is the caller's report on screen.
 type callerView struct {
 	rep  report.JSONReport
-	name string      // the file's name, for the title
+	name string       // the file's name, for the title
 	own  wizard.State // this computer's progress meanwhile
 }
 
