@@ -125,7 +125,7 @@ func (u *App) callerBanner() fyne.CanvasObject {
 	w := &u.CallerWidgets
 	w.Banner = widget.NewLabelWithStyle(lang.X("caller.banner", "Caller's computer — nothing here acts on this computer"),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.Banner.Importance = widget.WarningImportance
+	w.Banner.SizeName = theme.SizeNameSubHeadingText
 	w.Banner.Wrapping = fyne.TextWrapWord
 	w.Codes = widget.NewLabelWithStyle(u.callerCodes(), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	w.Codes.Selectable = true
