@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"transitionhelper/app/internal/testtmp"
 	"transitionhelper/app/report"
 	"transitionhelper/platform"
 )
@@ -35,7 +36,7 @@ func TestScanOutputSummary(t *testing.T) {
 			ExitIncomplete, "INCOMPLETE: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
+			dir := testtmp.Dir(t)
 			file := filepath.Join(dir, "result.json")
 			if err := os.WriteFile(file, []byte("an older result"), 0o644); err != nil {
 				t.Fatal(err)
@@ -72,7 +73,7 @@ func TestScanOutputErrors(t *testing.T) {
 		t.Fatalf("--summary without --output: exit %d", code)
 	}
 	out.Reset()
-	missing := filepath.Join(t.TempDir(), "no-such-folder", "r.json")
+	missing := filepath.Join(testtmp.Dir(t), "no-such-folder", "r.json")
 	if code := Run(context.Background(), []string{"scan", "--json", "--output", missing, "--summary"}, env); code != ExitFailure {
 		t.Fatalf("an unwritable output: exit %d", code)
 	}
@@ -86,7 +87,7 @@ func TestOpenReportCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
+	dir := testtmp.Dir(t)
 	write := func(name string, data []byte) string {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, data, 0o644); err != nil {
