@@ -128,6 +128,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./app/report
 	$(GO) test -run '^$$' -fuzz '^FuzzClean$$' -fuzztime $(FUZZTIME) ./app/report
 	$(GO) test -run '^$$' -fuzz '^FuzzRedact$$' -fuzztime $(FUZZTIME) ./app/report
+	$(GO) test -run '^$$' -fuzz '^FuzzReadJSON$$' -fuzztime $(FUZZTIME) ./app/report
 	$(GO) test -run '^$$' -fuzz '^FuzzSplitCommandLine$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzPlanWindows$$' -fuzztime $(FUZZTIME) ./app/removal
 	$(GO) test -run '^$$' -fuzz '^FuzzParseRPMList$$' -fuzztime $(FUZZTIME) ./platform

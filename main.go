@@ -1,7 +1,9 @@
 // Command transition-helper helps people replace Kaspersky, which gets no
 // updates in the U.S. since 2024-09-29: no arguments opens the guided app;
 // any argument runs the command line (scan, decode, report, uninstall,
-// --help, --version); with no display, `scan` runs instead of the window.
+// --help, --version) and opens no window, except `open-report FILE`, which
+// opens the window on a caller's report; with no display, `scan` (or the
+// report as text) runs instead of the window.
 package main
 
 import (
@@ -18,6 +20,7 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/cli"
+	"transitionhelper/app/report"
 	"transitionhelper/app/service"
 	"transitionhelper/app/ui"
 	"transitionhelper/assets"
@@ -48,7 +51,19 @@ func run(args []string) int {
 		return cli.ExitFailure
 	}
 	sys := service.ThisComputer()
-	if cli.IsCLI(args) {
+	// open-report FILE is the one argument that opens the window: the
+	// command line checks the file (and says what is wrong with it), main
+	// hands it to the window's caller view.
+	callerFile, openReport := cli.OpenReportFile(args)
+	var caller *report.JSONReport
+	if openReport && platform.HasDisplay() {
+		platform.AttachParentConsole()
+		rep, code := env.ReadReport(callerFile)
+		if code != cli.ExitOK {
+			return code
+		}
+		caller = &rep
+	} else if cli.IsCLI(args) {
 		platform.AttachParentConsole()
 		env.Service = service.New(cat, sys)
 		return cli.Run(ctx, args, env)
@@ -59,7 +74,7 @@ func run(args []string) int {
 		fmt.Fprintln(os.Stderr, "\n"+lang.X("cli.no-display", "No display was found, so the app window cannot open; above is the text result. Run the app from a desktop session to see the window (on a server: xvfb-run, or ssh -X)."))
 		return code
 	}
-	cfg := ui.Config{Version: version, StateDir: env.StateDir, GuessRegion: service.GuessRegion}
+	cfg := ui.Config{Version: version, StateDir: env.StateDir, GuessRegion: service.GuessRegion, Caller: caller, CallerName: filepath.Base(callerFile)}
 	if runtime.GOOS == "windows" {
 		cfg.OpenAppsSettings, cfg.OpenWindowsSecurity, cfg.Restart = platform.OpenAppsSettings, platform.OpenWindowsSecurity, platform.Restart
 	}

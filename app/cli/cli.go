@@ -6,6 +6,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -16,6 +17,7 @@ import (
 	"strings"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/detect"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
 )
@@ -86,6 +88,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return env.reportCommand(ctx, args[1:])
 	case "uninstall":
 		return env.uninstallCommand(ctx, args[1:])
+	case OpenReportCommand:
+		return env.openReportCommand(args[1:])
 	case "help", "-h", "-help", "--help":
 		env.usage(env.Stdout)
 		return ExitOK
@@ -127,9 +131,14 @@ func (e *Env) usage(w io.Writer) {
   {{.Name}} scan             check this computer and print what was found
   {{.Name}} scan --details   the same, with the evidence for each finding
   {{.Name}} scan --json      the same as JSON, for scripts and support staff
+  {{.Name}} scan [--json] --output FILE [--summary]
+                             write the result to FILE (atomically); --summary
+                             prints one line, for Intune and RMM tools
   {{.Name}} decode CODE      explain a status code a caller reads out
   {{.Name}} report [--format text|json|html] [--output FILE] [--full]
                              a report for support; --full keeps user names
+  {{.Name}} open-report FILE show a caller's JSON report in the window
+                             (without a display: print it)
   {{.Name}} uninstall [--dry-run] [PRODUCT...]
                              start Kaspersky's own uninstallers, asking first;
                              --dry-run prints what would start and why
@@ -138,7 +147,7 @@ func (e *Env) usage(w io.Writer) {
 
 Exit codes of scan: 0 no Kaspersky to remove, 1 Kaspersky found,
 2 wrong command, flag or code, 3 some checks could not finish,
-4 the command could not do its work.`, map[string]any{"Name": "transition-helper"}))
+4 the check could not run or its result could not be written.`, map[string]any{"Name": "transition-helper"}))
 }
 
 func (e *Env) scanCommand(ctx context.Context, args []string) int {
@@ -146,25 +155,78 @@ func (e *Env) scanCommand(ctx context.Context, args []string) int {
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "")
 	details := fs.Bool("details", false, "")
-	if err := e.parseFlags(fs, args, false); err != nil {
+	output := fs.String("output", "", "")
+	summary := fs.Bool("summary", false, "")
+	err := e.parseFlags(fs, args, false)
+	if err == nil && *summary && *output == "" {
+		err = errors.New(e.t("cli.summary-needs-output", "--summary needs --output FILE: the result goes to the file, the one line to the screen", nil))
+	}
+	if err != nil {
 		return e.usageError("scan", err)
 	}
 	res, err := e.Service.Scan(ctx)
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
+		if *summary {
+			fmt.Fprintf(e.Stdout, "FAILED: the check could not run: %v (exit %d)\n", err, ExitFailure)
+		}
 		return ExitFailure
 	}
+	var out bytes.Buffer
 	if *asJSON {
-		enc := json.NewEncoder(e.Stdout)
+		enc := json.NewEncoder(&out)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(scanJSON(res, e.AppName, e.Version)); err != nil {
 			fmt.Fprintf(e.Stderr, "%s: writing JSON: %v\n", e.AppName, err)
 			return ExitFailure
 		}
 	} else {
-		e.WriteText(e.Stdout, res, *details)
+		e.WriteText(&out, res, *details)
+	}
+	if *output == "" {
+		if _, err := e.Stdout.Write(out.Bytes()); err != nil {
+			return ExitFailure
+		}
+		return exitCode(res)
+	}
+	if err := writeFileAtomic(*output, out.Bytes()); err != nil {
+		fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.write-result-failed", "the result could not be written", nil), err)
+		if *summary {
+			fmt.Fprintf(e.Stdout, "FAILED: the result could not be written to %s: %v (exit %d)\n", *output, err, ExitFailure)
+		}
+		return ExitFailure
+	}
+	if *summary {
+		fmt.Fprintln(e.Stdout, SummaryLine(res, *output))
 	}
 	return exitCode(res)
+}
+
+// SummaryLine is the one line `scan --summary` prints, for Intune and RMM
+// tools that keep a script's last line of output: the verdict in capitals,
+// the Kaspersky products, the exit code and where the full result is. It
+// stays in English so that scripts and dashboards can filter on it.
+func SummaryLine(r *service.Result, output string) string {
+	code := exitCode(r)
+	var verdict string
+	switch code {
+	case ExitFound:
+		var names []string
+		for _, f := range r.Findings {
+			if f.Role == catalog.RoleRemove && f.State != detect.StateLeftover {
+				names = append(names, fmt.Sprintf("%s (%s)", report.Clean(f.NameVersion()), f.State))
+			}
+		}
+		verdict = "KASPERSKY FOUND: " + strings.Join(names, ", ")
+	case ExitIncomplete:
+		verdict = "INCOMPLETE: some checks could not finish; no Kaspersky found by the others"
+	default:
+		verdict = "OK: no Kaspersky to remove"
+		if r.Summary.KasperskyLeftovers {
+			verdict += " (leftover folders only)"
+		}
+	}
+	return fmt.Sprintf("%s; exit %d; result in %s", verdict, code, output)
 }
 
 // exitCode is the scan's exit code: found beats incomplete beats nothing.

@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/report"
 	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
 )
@@ -51,6 +52,11 @@ type Config struct {
 	OpenWindowsSecurity func() error
 	// Restart restarts the computer after the user confirmed.
 	Restart func() error
+
+	// Caller, if set, is a caller's report to open in the caller view
+	// (open-report FILE); CallerName names its file.
+	Caller     *report.JSONReport
+	CallerName string
 
 	// Async runs slow work (scans, uninstallers) off the UI goroutine; nil
 	// means a new goroutine. Tests pass one that runs it at once.
@@ -91,6 +97,9 @@ type App struct {
 	NotApplies *widget.Label
 	// The support panel's widgets, once it was opened.
 	SupportPanel supportWidgets
+	// The caller view's banner, while a caller's report is shown.
+	CallerWidgets callerWidgets
+	caller        *callerView // the caller's report on screen, if any
 
 	scanning bool
 	removing bool
@@ -137,13 +146,17 @@ func New(a fyne.App, cfg Config) *App {
 		u.state = wizard.New(cfg.GuessRegion())
 		notice = lang.X("app.corrupt-state", "Your saved progress could not be read, so the app starts again from step 1.")
 	}
-	resume := u.state.Resuming() && u.state.CanGo(wizard.StepRemove)
+	// Opened on a caller's report, this computer's removal is not re-checked.
+	resume := u.state.Resuming() && u.state.CanGo(wizard.StepRemove) && cfg.Caller == nil
 	if resume {
 		u.state = u.state.Go(wizard.StepRemove)
 	}
 	u.build()
 	if resume {
 		u.recheckRemoval() // after a restart: is it gone now?
+	}
+	if cfg.Caller != nil {
+		u.ShowCaller(*cfg.Caller, cfg.CallerName)
 	}
 	if notice != "" {
 		dialog.ShowInformation(lang.X("app.notice", "Notice"), notice, u.win)
@@ -178,7 +191,7 @@ func (u *App) title() string {
 	if u.cfg.Fixture != "" {
 		t += " — " + lang.X("app.fixture", "sample data: {{.File}}", map[string]any{"File": filepath.Base(u.cfg.Fixture)})
 	}
-	return t
+	return u.callerTitle(t)
 }
 
 // Window is the app's window.

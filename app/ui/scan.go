@@ -20,7 +20,7 @@ import (
 // progress job made from the state it was given is recorded, or the
 // failure is shown.
 func (u *App) runCheck(c scanControl, job func(context.Context, wizard.State) (wizard.State, error)) {
-	if u.scanning {
+	if u.scanning || u.caller != nil { // the caller view checks nothing
 		return
 	}
 	if c.CheckButton == nil { // the step is not on screen (a re-check on start-up)

@@ -53,6 +53,11 @@ func (u *App) build() {
 	// Objects in reading order (header, steps, the step, footer): Tab
 	// follows this order, where container.NewBorder would put the middle first.
 	top := container.NewVBox(container.NewPadded(header), widget.NewSeparator())
+	u.CallerWidgets = callerWidgets{}
+	if u.caller != nil {
+		top.Add(u.callerBanner())
+		top.Add(widget.NewSeparator())
+	}
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewPadded(footer))
 	u.win.SetContent(container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, split, bottom))
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
@@ -79,6 +84,9 @@ func (u *App) showStep() {
 		view = u.notApplies(reason)
 	} else {
 		view = u.stepView(st)
+	}
+	if u.caller != nil {
+		disableAll(view)
 	}
 	// A change within the step (a tick, an answer) keeps the scroll where
 	// the user is; a new step starts at its top.
@@ -110,7 +118,7 @@ func (u *App) refreshNav() {
 	} else {
 		u.NextButton.Enable()
 	}
-	if u.scanning {
+	if u.scanning || u.caller != nil {
 		u.StartOver.Disable()
 	} else {
 		u.StartOver.Enable()
@@ -148,9 +156,14 @@ func (u *App) notApplies(reason wizard.Reason) fyne.CanvasObject {
 	return u.NotApplies
 }
 
-// setState records a change, saves it and shows it.
+// setState records a change, saves it and shows it; in the caller view it
+// only shows it (moving between the caller's steps), and saves nothing.
 func (u *App) setState(s wizard.State) {
 	u.state = s
+	if u.caller != nil {
+		u.showStep()
+		return
+	}
 	if err := u.store.Save(s); err != nil {
 		fyne.LogError("saving progress", err)
 		dialog.ShowError(errors.New(lang.X("app.save-failed", "Your progress could not be saved. You can go on, but if the app closes you will start again.")), u.win)
@@ -178,6 +191,9 @@ func (u *App) confirmStartOver() {
 }
 
 func (u *App) startOver() {
+	if u.caller != nil {
+		return
+	}
 	if err := u.store.Clear(); err != nil {
 		fyne.LogError("clearing progress", err)
 	}

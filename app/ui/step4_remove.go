@@ -164,6 +164,9 @@ func removeHowText(goos string) string {
 // saved progress), then asks; the plan and why it is trusted are behind
 // Details.
 func (u *App) prepareRemoval(f detect.Finding) {
+	if u.caller != nil {
+		return
+	}
 	if u.scanning || u.removing {
 		return
 	}
@@ -314,6 +317,9 @@ func (u *App) recheckRemoval() {
 }
 
 func (u *App) confirmRestart() {
+	if u.caller != nil {
+		return
+	}
 	dialog.ShowConfirm(lang.X("remove.restart-now", "Restart now"),
 		lang.X("remove.restart-confirm", "Save your work in other programs first. Restart the computer now?"),
 		func(ok bool) {

@@ -101,6 +101,9 @@ func (u *App) reportData() ([]byte, string, error) {
 }
 
 func (u *App) saveReport() {
+	if u.caller != nil {
+		return
+	}
 	data, ext, err := u.reportData()
 	if err != nil {
 		fyne.LogError("making the report", err)

@@ -14,16 +14,17 @@ import (
 	"transitionhelper/app/report"
 )
 
-// reportInput is the report of the app's current state.
+// reportInput is the report of this computer's progress (also while the
+// caller view is on).
 func (u *App) reportInput(full bool) report.Input {
 	return report.Input{
 		App: lang.X("app.title", "Kaspersky Transition Helper"), Version: u.cfg.Version, GOOS: runtime.GOOS,
-		At: u.svc.Now(), State: u.state, Full: full, Redactor: report.ForCurrentUser(), T: Translate,
+		At: u.svc.Now(), State: u.ownState(), Full: full, Redactor: report.ForCurrentUser(), T: Translate,
 	}
 }
 
-// statusCode is the code support staff ask for.
-func (u *App) statusCode() string { return report.Code(u.state, u.cfg.Version, runtime.GOOS) }
+// statusCode is the code support staff ask for: this computer's.
+func (u *App) statusCode() string { return report.Code(u.ownState(), u.cfg.Version, runtime.GOOS) }
 
 // supportText is the plain report, user names hidden: what "Copy for
 // support" puts on the clipboard.
@@ -36,6 +37,10 @@ type supportWidgets struct {
 	Decode  *widget.Button
 	Meaning *widget.Label
 	Copy    *widget.Button
+	// OpenReport opens a caller's JSON report in the caller view;
+	// CallerCode shows the caller's code there, beside this computer's.
+	OpenReport *widget.Button
+	CallerCode *widget.Label
 }
 
 // showSupport opens the support panel: this computer's status code, a
@@ -57,16 +62,32 @@ func (u *App) showSupport() {
 	w.Copy = widget.NewButtonWithIcon(lang.X("support.copy", "Copy for support"), theme.ContentCopyIcon(), func() {
 		u.fyne.Clipboard().SetContent(u.supportText())
 	})
+	var d *dialog.CustomDialog
+	w.OpenReport = widget.NewButtonWithIcon(lang.X("support.open-report", "Open a caller's report…"), theme.FolderOpenIcon(), func() {
+		d.Hide()
+		u.chooseCallerReport()
+	})
+	if u.scanning || u.removing {
+		w.OpenReport.Disable()
+	}
+	w.CallerCode = widget.NewLabel("")
+	w.CallerCode.Hide()
+	if u.caller != nil {
+		w.Copy.Disable() // the view is the caller's; this computer's report is not made from it
+		w.CallerCode.SetText(u.callerCodes())
+		w.CallerCode.TextStyle = fyne.TextStyle{Monospace: true}
+		w.CallerCode.Show()
+	}
 	top := container.NewVBox(
-		widget.NewLabel(lang.X("support.code", "Status code to read out:")), w.Code,
+		widget.NewLabel(lang.X("support.code", "Status code to read out:")), w.Code, w.CallerCode,
 		widget.NewLabel(lang.X("support.decode-label", "Decode a caller's code:")),
 		container.NewBorder(nil, nil, nil, w.Decode, w.Caller), w.Meaning,
 		widget.NewSeparator(),
 	)
 	scroll := container.NewVScroll(container.NewVBox(top, text))
 	scroll.SetMinSize(fyne.NewSize(640, 400))
-	d := dialog.NewCustom(lang.X("support.title", "For support staff"), lang.X("support.close", "Close"),
-		container.NewBorder(nil, container.NewHBox(w.Copy), nil, nil, scroll), u.win)
+	d = dialog.NewCustom(lang.X("support.title", "For support staff"), lang.X("support.close", "Close"),
+		container.NewBorder(nil, container.NewHBox(w.Copy, w.OpenReport), nil, nil, scroll), u.win)
 	d.Show()
 }
 

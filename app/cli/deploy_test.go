@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"transitionhelper/app/internal/testtmp"
+	"transitionhelper/app/report"
+	"transitionhelper/platform"
+)
+
+var snapKaspersky = platform.Snapshot{
+	OS:        platform.OSInfo{Family: "windows", Name: "Windows 11 Pro", Arch: "amd64"},
+	Processes: []platform.Process{{PID: 10, Name: "avp.exe"}, {PID: 11, Name: "MsMpEng.exe"}},
+	Programs:  []platform.Program{{Name: "Kaspersky Total Security", Version: "21.3", Source: platform.SourceUninstall, Where: "k1"}},
+}
+
+// TestScanOutputSummary: `scan --json --output FILE --summary` writes the
+// JSON to FILE (no temporary file left beside it), prints exactly one line
+// and exits with the scan's code; the IT detection scripts rely on it.
+func TestScanOutputSummary(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		snap platform.Snapshot
+		code int
+		line string
+	}{
+		{"kaspersky", snapKaspersky, ExitFound, "KASPERSKY FOUND: Kaspersky Total Security 21.3 (running); exit 1; result in "},
+		{"clean", platform.Snapshot{OS: platform.OSInfo{Family: "windows"}}, ExitOK, "OK: no Kaspersky to remove; exit 0; result in "},
+		{"incomplete", platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Probes: []platform.ProbeResult{{Name: "programs", Error: "denied"}}},
+			ExitIncomplete, "INCOMPLETE: "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := testtmp.Dir(t)
+			file := filepath.Join(dir, "result.json")
+			if err := os.WriteFile(file, []byte("an older result"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var out, errb bytes.Buffer
+			code := Run(context.Background(), []string{"scan", "--json", "--output", file, "--summary"},
+				Env{Stdout: &out, Stderr: &errb, AppName: "transition-helper", Version: "1.2.3", Service: testService(t, fixedScan(tc.snap), nil)})
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr %s", code, tc.code, errb.String())
+			}
+			if lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n"); len(lines) != 1 || !strings.HasPrefix(lines[0], tc.line) {
+				t.Fatalf("stdout %q: want one line starting %q", out.String(), tc.line)
+			}
+			var got ScanJSON
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(data, &got); err != nil || got.Schema != ScanSchema || got.ExitCode != tc.code {
+				t.Fatalf("the file: %v, %+v", err, got)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Fatalf("the folder holds %d files, want only the result", len(entries))
+			}
+		})
+	}
+}
+
+func TestScanOutputErrors(t *testing.T) {
+	svc := testService(t, fixedScan(snapKaspersky), nil)
+	var out, errb bytes.Buffer
+	env := Env{Stdout: &out, Stderr: &errb, AppName: "transition-helper", Service: svc}
+	if code := Run(context.Background(), []string{"scan", "--summary"}, env); code != ExitUsage {
+		t.Fatalf("--summary without --output: exit %d", code)
+	}
+	out.Reset()
+	missing := filepath.Join(testtmp.Dir(t), "no-such-folder", "r.json")
+	if code := Run(context.Background(), []string{"scan", "--json", "--output", missing, "--summary"}, env); code != ExitFailure {
+		t.Fatalf("an unwritable output: exit %d", code)
+	}
+	if !strings.HasPrefix(out.String(), "FAILED: ") || strings.Count(out.String(), "\n") != 1 {
+		t.Fatalf("stdout %q", out.String())
+	}
+}
+
+func TestOpenReportCommand(t *testing.T) {
+	good, err := os.ReadFile("../report/testdata/report.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := testtmp.Dir(t)
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	huge := bytes.Repeat([]byte(" "), report.MaxJSONSize+1)
+	for _, tc := range []struct {
+		name, file string
+		code       int
+		out, err   string
+	}{
+		{"good", write("good.json", good), ExitOK, "KTH-80G7-3HCT", ""},
+		{"truncated", write("cut.json", good[:300]), ExitUsage, "", "cut short"},
+		{"oversized", write("huge.json", huge), ExitUsage, "", "larger than 5 MiB"},
+		{"scan json", write("scan.json", []byte(`{"schema":"transitionhelper.scan/1"}`)), ExitUsage, "", "not a Kaspersky Transition Helper report"},
+		{"missing", filepath.Join(dir, "none.json"), ExitUsage, "", "could not be read"},
+		{"a folder", dir, ExitUsage, "", "could not be read"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := Run(context.Background(), []string{"open-report", tc.file}, Env{Stdout: &out, Stderr: &errb, AppName: "transition-helper"})
+			if code != tc.code || !strings.Contains(out.String(), tc.out) || !strings.Contains(errb.String(), tc.err) {
+				t.Fatalf("exit %d (want %d)\nstdout %q\nstderr %q (want %q)", code, tc.code, out.String(), errb.String(), tc.err)
+			}
+		})
+	}
+	var out, errb bytes.Buffer
+	if code := Run(context.Background(), []string{"open-report"}, Env{Stdout: &out, Stderr: &errb}); code != ExitUsage {
+		t.Fatalf("no file: exit %d", code)
+	}
+}

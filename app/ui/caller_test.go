@@ -1,0 +1,301 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/report"
+	"transitionhelper/app/service"
+	"transitionhelper/app/wizard"
+	"transitionhelper/platform"
+)
+
+// callerReport is the JSON report a caller saves: a computer with
+// Kaspersky, checked, one tick, at step 4 with a restart pending.
+func callerReport(t *testing.T) []byte {
+	t.Helper()
+	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h.check()
+	h.next(wizard.StepSave)
+	test.Tap(h.u.Save.Ticks[wizard.SavePasswords])
+	h.next(wizard.StepRemove)
+	h.u.setState(h.u.state.WithRemoval("kaspersky-total-security", wizard.RestartNeeded))
+	data, err := report.JSON(h.u.reportInput(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// agentHarness is the support agent's app on another computer (nothing
+// found there). Once armed, any scan, program opening or launch fails the
+// test: the caller view must start nothing.
+type agentHarness struct {
+	*harness
+	armed atomic.Bool
+}
+
+func newAgent(t *testing.T) *agentHarness {
+	t.Helper()
+	cat, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &agentHarness{harness: &harness{t: t, changed: make(chan struct{}, 64), scans: []platform.Snapshot{snapNothing}, dir: t.TempDir()}}
+	sys := service.System{
+		Now: func() time.Time { return today },
+		Scan: func(ctx context.Context, o platform.Options) *platform.Snapshot {
+			if a.armed.Load() {
+				t.Error("the caller view scanned this computer")
+			}
+			return a.nextScan(ctx, o)
+		},
+		Open: func(path string) (service.Verified, error) {
+			t.Errorf("the caller view opened %s", path)
+			return nil, os.ErrPermission
+		},
+		Launch: func(_ context.Context, program string, _ []string, _ bool, _ io.Writer) (int, error) {
+			t.Errorf("the caller view launched %s", program)
+			return -1, os.ErrPermission
+		},
+		SetRunOnce:   func(string, string, ...string) error { t.Error("the caller view set RunOnce"); return nil },
+		ClearRunOnce: func(string) error { t.Error("the caller view cleared RunOnce"); return nil },
+	}
+	fail := func(what string) func() error {
+		return func() error { t.Errorf("the caller view called %s", what); return nil }
+	}
+	a.u = New(fyne.CurrentApp(), Config{
+		Version: "test", StateDir: a.dir, GuessRegion: func() wizard.Region { return wizard.RegionUS },
+		Service:          service.New(cat, sys),
+		OpenAppsSettings: fail("OpenAppsSettings"), OpenWindowsSecurity: fail("OpenWindowsSecurity"), Restart: fail("Restart"),
+	})
+	a.u.changed = func() {
+		select {
+		case a.changed <- struct{}{}:
+		default:
+		}
+	}
+	a.u.win.Resize(fyne.NewSize(1000, 680))
+	t.Cleanup(a.u.win.Close)
+	return a
+}
+
+// open opens data as a caller's report and waits for it to be read.
+func (a *agentHarness) open(data []byte) {
+	a.t.Helper()
+	a.drain()
+	before := len(a.u.win.Canvas().Overlays().List())
+	a.u.OpenCallerReport(io.NopCloser(bytes.NewReader(data)), "caller.json")
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if a.u.Caller() || len(a.u.win.Canvas().Overlays().List()) > before {
+			return
+		}
+	}
+	a.t.Fatal("the report was neither shown nor refused")
+}
+
+// objects lists every object on the window's canvas, dialogs included,
+// through the widgets' renderers.
+func objects(c fyne.Canvas) []fyne.CanvasObject {
+	return objectsIn(append([]fyne.CanvasObject{c.Content()}, c.Overlays().List()...)...)
+}
+
+// objectsIn lists the objects under roots, hidden ones too, through the
+// renderers.
+func objectsIn(roots ...fyne.CanvasObject) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil {
+			return
+		}
+		out = append(out, o)
+		switch w := o.(type) {
+		case *widget.Accordion:
+			// Its headers only open and close its items; their contents,
+			// open or not, are what counts.
+			for _, it := range w.Items {
+				walk(it.Detail)
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	for _, o := range roots {
+		walk(o)
+	}
+	return out
+}
+
+func TestCallerView(t *testing.T) {
+	test.NewTempApp(t)
+	data := callerReport(t)
+	a := newAgent(t)
+	a.check() // the agent's own computer: nothing found, step 2
+	own := a.u.state
+	ownCode := a.u.statusCode()
+	progress := filepath.Join(a.dir, wizard.StateFile)
+	saved, err := os.ReadFile(progress)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	a.armed.Store(true)
+	a.open(data)
+	u := a.u
+	if !u.Caller() || u.state.Step != wizard.StepRemove {
+		t.Fatalf("caller view %v at step %d, want the caller's step 4", u.Caller(), u.state.Step)
+	}
+	if u.CallerWidgets.Banner.Text != "Caller's computer — nothing here acts on this computer" {
+		t.Errorf("banner %q", u.CallerWidgets.Banner.Text)
+	}
+	var rep report.JSONReport
+	rep, _ = report.ReadJSON(bytes.NewReader(data))
+	if codes := u.CallerWidgets.Codes.Text; !strings.Contains(codes, rep.Code) || !strings.Contains(codes, ownCode) || rep.Code == ownCode {
+		t.Errorf("codes %q: want the caller's %s beside this computer's %s", codes, rep.Code, ownCode)
+	}
+	// The caller's findings and removal state, at the caller's step.
+	if u.Remove.Rows["kaspersky-total-security"] == nil || u.Remove.Rows["kaspersky-total-security"].Text != "Restart needed" ||
+		u.Remove.Rows["kaspersky-password-manager"].Text != "To remove" {
+		t.Errorf("step 4 rows %v", u.Remove.Rows)
+	}
+	if !strings.Contains(u.win.Title(), "caller.json") {
+		t.Errorf("title %q", u.win.Title())
+	}
+
+	// Every step of the caller's: nothing in the step is on, and tapping
+	// every button, check and choice in the window starts nothing.
+	for i, st := range wizard.Steps {
+		if u.NavButtons[i].Disabled() {
+			continue
+		}
+		test.Tap(u.NavButtons[i])
+		if u.state.Step != st {
+			t.Fatalf("the step list did not move to step %d", st)
+		}
+		for _, o := range objectsIn(u.body.Content) {
+			if d, ok := o.(fyne.Disableable); ok && !d.Disabled() {
+				if _, link := o.(*widget.Hyperlink); !link {
+					t.Errorf("step %d: %T %q is on in the caller view", st, o, fmt.Sprint(o.(fyne.Widget)))
+				}
+			}
+		}
+		if st == wizard.StepFound && len(u.Found.Cards) != 3 {
+			t.Errorf("step 2 shows %d findings, want the caller's 3", len(u.Found.Cards))
+		}
+		for _, o := range objects(u.win.Canvas()) {
+			if o == u.CallerWidgets.BackToMine || o == u.Support || o == u.Language || o == u.LargerText {
+				continue
+			}
+			if tp, ok := o.(fyne.Tappable); ok && u.Caller() {
+				if _, link := o.(*widget.Hyperlink); link {
+					continue // would open the browser on the agent's computer: only a page
+				}
+				test.Tap(tp)
+			}
+		}
+		for _, o := range u.win.Canvas().Overlays().List() {
+			t.Errorf("step %d: a tap opened %T", st, o)
+			u.win.Canvas().Overlays().Remove(o)
+		}
+		if !u.Caller() {
+			t.Fatalf("step %d: a tap left the caller view", st)
+		}
+	}
+	// Back and Next move between the caller's steps, and save nothing.
+	test.Tap(u.NavButtons[3])
+	test.Tap(u.BackButton)
+	if u.state.Step != wizard.StepSave || !u.Save.Ticks[wizard.SavePasswords].Checked || !u.Save.Ticks[wizard.SavePasswords].Disabled() {
+		t.Errorf("Back: step %d", u.state.Step)
+	}
+	test.Tap(u.NextButton)
+	if !u.StartOver.Disabled() {
+		t.Error("Start over is on in the caller view")
+	}
+	// The support panel shows both codes; Copy (this computer's report) is off.
+	test.Tap(u.Support)
+	if !u.SupportPanel.Copy.Disabled() || !strings.Contains(u.SupportPanel.CallerCode.Text, rep.Code) || u.SupportPanel.Code.Text != ownCode {
+		t.Errorf("support panel: copy off %v, caller %q, code %q", u.SupportPanel.Copy.Disabled(), u.SupportPanel.CallerCode.Text, u.SupportPanel.Code.Text)
+	}
+	for _, o := range u.win.Canvas().Overlays().List() {
+		u.win.Canvas().Overlays().Remove(o)
+	}
+	// The language changes the words, not the computer on screen.
+	u.Language.SetSelected("Español")
+	if !u.Caller() || !strings.HasPrefix(u.CallerWidgets.Banner.Text, "Computadora de quien llama") {
+		t.Errorf("in Spanish: caller view %v, banner %q", u.Caller(), u.CallerWidgets.Banner.Text)
+	}
+	u.Language.SetSelected("English")
+
+	if now, err := os.ReadFile(progress); err != nil || !bytes.Equal(now, saved) {
+		t.Errorf("the caller view changed progress.json: %v", err)
+	}
+	a.armed.Store(false)
+	test.Tap(u.CallerWidgets.BackToMine)
+	if u.Caller() || u.state.Step != own.Step || u.state.Scan == nil || len(u.state.Scan.Findings) != len(own.Scan.Findings) {
+		t.Errorf("back to this computer: caller %v, step %d", u.Caller(), u.state.Step)
+	}
+	if u.CallerWidgets.Banner != nil {
+		t.Error("the banner stayed")
+	}
+}
+
+// TestCallerViewBadFiles: a truncated, oversized or foreign file gets a
+// message, and nothing else changes.
+func TestCallerViewBadFiles(t *testing.T) {
+	test.NewTempApp(t)
+	good, err := os.ReadFile("../report/testdata/report.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"truncated", good[:len(good)/3], "cut short"},
+		{"oversized", bytes.Repeat([]byte("{"), report.MaxJSONSize+10), "larger than 5 MiB"},
+		{"scan json", []byte(`{"schema":"transitionhelper.scan/1","findings":[]}`), "not a Kaspersky Transition Helper report"},
+		{"binary", []byte{0, 1, 2, 0xff, 0xfe}, "cut short"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newAgent(t)
+			a.armed.Store(true)
+			a.open(tc.data)
+			if a.u.Caller() || a.u.state.Step != wizard.StepCheck {
+				t.Fatalf("a bad file changed the view: caller %v, step %d", a.u.Caller(), a.u.state.Step)
+			}
+			var texts []string
+			for _, o := range objects(a.u.win.Canvas()) {
+				if l, ok := o.(*widget.Label); ok {
+					texts = append(texts, l.Text)
+				}
+			}
+			if !strings.Contains(strings.Join(texts, "\n"), tc.want) {
+				t.Errorf("no message with %q in %q", tc.want, texts)
+			}
+			if _, err := os.Stat(filepath.Join(a.dir, wizard.StateFile)); !os.IsNotExist(err) {
+				t.Errorf("progress was written: %v", err)
+			}
+		})
+	}
+}
