@@ -54,6 +54,9 @@ func TestOtherKasperskyProducts(t *testing.T) {
 				{Name: "Kaspersky Protection", Source: platform.SourceUninstall, Where: "k1"},
 				{Name: "Kasperskyish Cleaner", Source: platform.SourceUninstall, Where: "k2"},
 				{Name: "Tool for Kaspersky", Publisher: "Contoso", Source: platform.SourceUninstall, Where: "k3"},
+				// This app itself, installed from its MSI or as a Mac app.
+				{Name: "Kaspersky Transition Helper", Publisher: "Kaspersky Transition Helper developers", Version: "0.1.0", Source: platform.SourceUninstall, Where: "k4"},
+				{Name: "Kaspersky Transition Helper", Source: platform.SourceApp, Where: "/Applications/Kaspersky Transition Helper.app", BundleID: "com.github.transitionhelper"},
 			}},
 			want: "",
 		},
