@@ -21,15 +21,11 @@ func verifyMacApp(app, teamID string) error {
 	}
 	var chain []OwnedPath
 	for p := path.Clean(app); ; p = path.Dir(p) {
-		fi, err := os.Lstat(p)
+		o, err := ownedPath(p)
 		if err != nil {
 			return err
 		}
-		st, ok := fi.Sys().(*syscall.Stat_t)
-		if !ok {
-			return fmt.Errorf("no owner for %s", p)
-		}
-		chain = append(chain, OwnedPath{Path: p, UID: st.Uid, Mode: fi.Mode()})
+		chain = append(chain, o)
 		if p == "/" {
 			break
 		}
@@ -42,15 +38,11 @@ func verifyMacApp(app, teamID string) error {
 		if err != nil {
 			return err
 		}
-		fi, err := os.Lstat(p)
+		o, err := ownedPath(p)
 		if err != nil {
 			return err
 		}
-		st, ok := fi.Sys().(*syscall.Stat_t)
-		if !ok {
-			return fmt.Errorf("no owner for %s", p)
-		}
-		inside = append(inside, OwnedPath{Path: p, UID: st.Uid, Mode: fi.Mode()})
+		inside = append(inside, o)
 		if len(inside) > 200000 {
 			return errors.New("the bundle holds too many files")
 		}
@@ -73,4 +65,17 @@ func verifyMacApp(app, teamID string) error {
 		return fmt.Errorf("codesign: %s: %w", bytes.TrimSpace(out.Bytes()), err)
 	}
 	return nil
+}
+
+// ownedPath reads a path's owner and mode, not following a link.
+func ownedPath(p string) (OwnedPath, error) {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return OwnedPath{}, err
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return OwnedPath{}, fmt.Errorf("no owner for %s", p)
+	}
+	return OwnedPath{Path: p, UID: st.Uid, Mode: fi.Mode()}, nil
 }
