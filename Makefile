@@ -21,6 +21,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export WINEPREFIX       := $(CURDIR)/build/wineprefix
 export WINEDEBUG        := -all
 WINE_DLL := build/wine/bcryptprimitives.dll
+WINE_UIA := build/wine/uiautomationcore.dll
 WINE_ENV := WINEDLLOVERRIDES=bcryptprimitives=n
 
 PURE_PKGS = $$($(GO) list ./app/... ./platform/... | grep -v /app/ui)
@@ -59,10 +60,11 @@ build: deps-build
 build-dev: deps-build
 	$(GO) build -tags '$(TAGS) devhooks' -ldflags "$(LDFLAGS)" -o $(DEVBIN) .
 
-# The Windows GUI build: cgo through mingw-w64, GUI subsystem.
+# The Windows GUI build: cgo through mingw-w64, GUI subsystem, with Fyne's
+# screen-reader support (-tags accessibility), as the packages are built.
 build-windows: deps
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-	  $(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS) -H windowsgui" -o $(WINBIN) .
+	  $(GO) build -tags '$(TAGS) accessibility' -ldflags "$(LDFLAGS) -H windowsgui" -o $(WINBIN) .
 
 run: build
 	./$(BIN)
@@ -94,12 +96,18 @@ $(WINE_DLL): platform/testdata/wine/processprng.c
 	@mkdir -p $(dir $@)
 	x86_64-w64-mingw32-gcc -shared -O2 -o $@ $< -ladvapi32
 
-# A Wine prefix with the ProcessPrng DLL Go needs; made once, reused.
-$(WINEPREFIX)/.ready: $(WINE_DLL)
+$(WINE_UIA): platform/testdata/wine/uiautomationcore.c
+	@mkdir -p $(dir $@)
+	x86_64-w64-mingw32-gcc -shared -O2 -o $@ $<
+
+# A Wine prefix with the ProcessPrng DLL Go needs and the UI Automation
+# stand-in the accessible build needs (used with uiautomationcore=n); made
+# once, reused.
+$(WINEPREFIX)/.ready: $(WINE_DLL) $(WINE_UIA)
 	@mkdir -p $(WINEPREFIX)
 	WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >/dev/null 2>&1 || true
 	wineserver -w
-	cp $(WINE_DLL) $(WINEPREFIX)/drive_c/windows/system32/
+	cp $(WINE_DLL) $(WINE_UIA) $(WINEPREFIX)/drive_c/windows/system32/
 	touch $@
 
 # Fake Kaspersky uninstallers, signed and not, for the removal tests.

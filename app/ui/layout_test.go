@@ -553,3 +553,46 @@ func TestEscapeClosesDialogs(t *testing.T) {
 		t.Error("Escape left an information dialog open")
 	}
 }
+
+// TestEveryButtonIsNamed: with screen-reader support on (the Windows and
+// macOS packages), Fyne 2.8 names a button by its text, or else by its
+// icon's file name ("delete", "infoIcon"). Every button on every step, in
+// both languages, carries its own words.
+func TestEveryButtonIsNamed(t *testing.T) {
+	a := test.NewTempApp(t)
+	t.Cleanup(func() { applyLanguage("en") })
+	cat, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, fx := range layoutFixtures(t) {
+		snap := fx.snap
+		svc := service.New(cat, service.System{Now: func() time.Time { return today }, GOOS: snap.OS.Family,
+			Scan: func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s }})
+		res := svc.Analyze(&snap)
+		u := New(a, Config{Version: "test", StateDir: t.TempDir(), Service: svc,
+			GuessRegion: func() wizard.Region { return wizard.RegionUS }})
+		for _, lng := range []string{"English", "Español"} {
+			u.Language.SetSelected(lng)
+			for _, st := range wizard.Steps {
+				u.OpenStep(st, res, wizard.RegionUS)
+				settle(u.win, layoutSizes[0].size)
+				for _, o := range test.LaidOutObjects(u.win.Content()) {
+					b, ok := o.(*widget.Button)
+					if !ok || !b.Visible() {
+						continue
+					}
+					seen++
+					if strings.TrimSpace(b.Text) == "" || b.AccessibilityLabel() != b.Text {
+						t.Errorf("%s/%s/step %d: a button a screen reader would call %q", fx.name, lng, st, b.AccessibilityLabel())
+					}
+				}
+			}
+		}
+		u.win.Close()
+	}
+	if seen < 100 {
+		t.Errorf("only %d buttons seen: is the walk still right?", seen)
+	}
+}

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 cp FyneApp.toml /tmp/FyneApp.toml.orig
 trap 'cp /tmp/FyneApp.toml.orig FyneApp.toml; rm -f zz_version_package.go' EXIT
 printf 'package main\n\nfunc init() { version = "%s" }\n' "$version" > zz_version_package.go
-go tool fyne package -os darwin -release -tags migrated_fynedo
+go tool fyne package -os darwin -release -tags migrated_fynedo,accessibility
 app="Kaspersky Transition Helper.app"
 codesign --deep --force --options runtime --timestamp --sign "$TH_MAC_IDENTITY" "$app"
 mkdir -p build/pkg
