@@ -46,7 +46,7 @@ var usIANA = []string{
 // user can change it.
 func GuessRegion(tz, locale string) Region {
 	region := localeRegion(locale)
-	if strings.HasPrefix(tz, "Etc/") || tz == "UTC" || tz == "GMT" || tz == "Universal" || tz == "Zulu" {
+	if strings.HasPrefix(tz, "Etc/") || tz == "UTC" || tz == "GMT" || tz == "Universal" || tz == "Zulu" || tz == "Coordinated Universal Time" {
 		tz = "" // a server default, not a place
 	}
 	if strings.Contains(tz, "/") || tz == "Navajo" {

@@ -250,6 +250,7 @@ func TestGuessRegion(t *testing.T) {
 		{"Etc/UTC", "C.UTF-8", RegionUS},
 		{"Etc/UTC", "de_DE.UTF-8", RegionOther},
 		{"UTC", "", RegionUS},
+		{"Coordinated Universal Time", "en-US", RegionUS}, // a server or Wine default, not a place
 	}
 	for _, tt := range tests {
 		if got := GuessRegion(tt.tz, tt.locale); got != tt.want {
