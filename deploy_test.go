@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"transitionhelper/app/cli"
+	"transitionhelper/app/fakesys"
 )
 
 // The test binary doubles as the app (TH_TEST_AS_APP=1: run's command line)
@@ -132,7 +132,7 @@ func TestDetectShWithTheApp(t *testing.T) {
 	}
 
 	kesl := filepath.Join(dir, "kesl")
-	copyFile(t, self, kesl)
+	fakesys.CopyFile(t, self, kesl)
 	cmd := exec.Command(kesl)
 	cmd.Env = append(os.Environ(), "TH_TEST_SLEEP=1")
 	if err := cmd.Start(); err != nil {
@@ -146,25 +146,6 @@ func TestDetectShWithTheApp(t *testing.T) {
 	oneLine(t, out, "KASPERSKY FOUND: ")
 	if !strings.Contains(out, filepath.Join(results, host+".json")) {
 		t.Errorf("the line does not say where the result is: %q", out)
-	}
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	in, err := os.Open(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o755)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
 	}
 }
 

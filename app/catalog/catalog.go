@@ -144,8 +144,8 @@ type Alternative struct {
 	// Avast and AVG), shown on the card.
 	Owner   string `json:"owner"`
 	Country string `json:"country"`
-	Website   string   `json:"website"`
-	Source    string   `json:"source"`
+	Website string `json:"website"`
+	Source  string `json:"source"`
 	// Confidence is "unverified" until someone checks the entry against the
 	// vendor's site; Checked is then the date of that check.
 	Confidence string `json:"confidence"`

@@ -3,12 +3,13 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"transitionhelper/app/fakesys"
 )
 
 // helperEnv makes the test binary a stand-in process: copied under another
@@ -31,21 +32,7 @@ func startRenamed(t *testing.T, dir, name string) int {
 		t.Fatal(err)
 	}
 	dst := filepath.Join(dir, name)
-	in, err := os.Open(self)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o755)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
-	}
+	fakesys.CopyFile(t, self, dst)
 	cmd := exec.Command(dst)
 	cmd.Env = append(os.Environ(), helperEnv+"=1")
 	if err := cmd.Start(); err != nil {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"transitionhelper/app/fakesys"
 )
 
 // The removal flow for real under Wine, against the attacks a standard user
@@ -76,7 +78,7 @@ func TestUninstallPerUserAttacksUnderWine(t *testing.T) {
 		t.Fatal(err)
 	}
 	prog := filepath.Join(dir, "setup.exe")
-	copyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
+	fakesys.CopyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
 	t.Cleanup(func() {
 		_ = exec.Command("reg", "delete", hkcu+"Kaspersky Total Security", "/f").Run()
 		_ = os.RemoveAll(dir)

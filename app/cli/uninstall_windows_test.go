@@ -2,12 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"transitionhelper/app/fakesys"
 )
 
 // TestUninstallUnderWine registers a fake Kaspersky whose uninstaller (a
@@ -48,7 +49,7 @@ func TestUninstallUnderWine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.fixture+"/"+tt.exit+"/"+tt.answer, func(t *testing.T) {
-			copyFile(t, filepath.Join(fixtures, tt.fixture), prog)
+			fakesys.CopyFile(t, filepath.Join(fixtures, tt.fixture), prog)
 			winTool(t, "reg", "add", `HKLM\`+keyPath, "/v", "DisplayName", "/d", "Kaspersky Internet Security", "/f", "/reg:64")
 			winTool(t, "reg", "add", `HKLM\`+keyPath, "/v", "UninstallString", "/d",
 				`"`+prog+`" -key `+keyPath+` -exit `+tt.exit, "/f", "/reg:64")
@@ -70,7 +71,7 @@ func TestUninstallUnderWine(t *testing.T) {
 		})
 	}
 	// --dry-run prints the plan and starts nothing.
-	copyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
+	fakesys.CopyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
 	winTool(t, "reg", "add", `HKLM\`+keyPath, "/v", "DisplayName", "/d", "Kaspersky Internet Security", "/f", "/reg:64")
 	winTool(t, "reg", "add", `HKLM\`+keyPath, "/v", "UninstallString", "/d", `"`+prog+`" -key `+keyPath, "/f", "/reg:64")
 	var out bytes.Buffer
@@ -79,24 +80,5 @@ func TestUninstallUnderWine(t *testing.T) {
 	}
 	if exec.Command("reg", "query", `HKLM\`+keyPath, "/reg:64").Run() != nil || !strings.Contains(out.String(), "signed by AO Kaspersky Lab") {
 		t.Errorf("the dry run started the uninstaller, or did not say why it trusts it:\n%s", out.String())
-	}
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	in, err := os.Open(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -6,6 +6,8 @@ package fakesys
 import (
 	"context"
 	"io"
+	"os"
+	"testing"
 
 	"transitionhelper/platform"
 )
@@ -40,3 +42,24 @@ func (v Verified) Launch(_ context.Context, args []string, elevate bool, _ io.Wr
 // AdminOnly says every file is one only administrators can change, as
 // Program Files is on a real computer.
 func AdminOnly(string) (bool, string, error) { return true, "", nil }
+
+// CopyFile copies a program for a test (a fixture, or the test binary under
+// another name), executable; the test stops if it cannot.
+func CopyFile(tb testing.TB, from, to string) {
+	tb.Helper()
+	in, err := os.Open(from)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o755)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		tb.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		tb.Fatal(err)
+	}
+}

@@ -72,6 +72,16 @@ func layoutFixtures(t *testing.T) []struct {
 	}{{"windows-kaspersky", win}, {"mac", mac}, {"linux", linux}, {"nothing", snapNothing}}
 }
 
+// fixtureApp is the app on a fixture computer (its scan always answers
+// snap), with that scan's result to open steps on.
+func fixtureApp(t *testing.T, a fyne.App, cat *catalog.Catalog, snap platform.Snapshot) (*App, *service.Result) {
+	svc := service.New(cat, service.System{Now: func() time.Time { return today }, GOOS: snap.OS.Family,
+		Scan: func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s }})
+	u := New(a, Config{Version: "test", StateDir: t.TempDir(), Service: svc,
+		GuessRegion: func() wizard.Region { return wizard.RegionUS }})
+	return u, svc.Analyze(&snap)
+}
+
 // variantTheme draws a theme in one variant, light or dark, whatever the
 // system says.
 type variantTheme struct {
@@ -98,12 +108,7 @@ func TestLayoutEveryScreen(t *testing.T) {
 	}
 	start, combos, failed := time.Now(), 0, 0
 	for _, fx := range layoutFixtures(t) {
-		snap := fx.snap
-		svc := service.New(cat, service.System{Now: func() time.Time { return today }, GOOS: snap.OS.Family,
-			Scan: func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s }})
-		res := svc.Analyze(&snap)
-		u := New(a, Config{Version: "test", StateDir: t.TempDir(), Service: svc,
-			GuessRegion: func() wizard.Region { return wizard.RegionUS }})
+		u, res := fixtureApp(t, a, cat, fx.snap)
 		for _, lng := range []string{"English", "Español"} {
 			u.Language.SetSelected(lng)
 			for _, larger := range []bool{false, true} {
@@ -567,12 +572,7 @@ func TestEveryButtonIsNamed(t *testing.T) {
 	}
 	seen := 0
 	for _, fx := range layoutFixtures(t) {
-		snap := fx.snap
-		svc := service.New(cat, service.System{Now: func() time.Time { return today }, GOOS: snap.OS.Family,
-			Scan: func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s }})
-		res := svc.Analyze(&snap)
-		u := New(a, Config{Version: "test", StateDir: t.TempDir(), Service: svc,
-			GuessRegion: func() wizard.Region { return wizard.RegionUS }})
+		u, res := fixtureApp(t, a, cat, fx.snap)
 		for _, lng := range []string{"English", "Español"} {
 			u.Language.SetSelected(lng)
 			for _, st := range wizard.Steps {
