@@ -41,7 +41,6 @@ func fixtureState() wizard.State {
 		Findings: []detect.Finding{kts, kpm, def},
 	})
 	s = s.Next().WithTick(wizard.SavePasswords, true).Next()
-	s.Seed = "0123456789abcdef" // fixed, for the golden files
 	return s.WithRemoval("kaspersky-password-manager", wizard.RestartNeeded)
 }
 
@@ -130,7 +129,7 @@ func TestExplainNextSteps(t *testing.T) {
 		st   Status
 		want string
 	}{
-		{Status{Step: 1, US: true}, "Check this computer"},
+		{Status{Step: 1, US: true}, "Scan this computer"},
 		{Status{Step: 4, US: true, Flags: FlagKasperskyInstalled | FlagRestartPending}, "restart the computer"},
 		{Status{Step: 2, US: true, Flags: FlagKasperskyInstalled | FlagPasswordManager}, "export the passwords first"},
 		{Status{Step: 4, US: true, Flags: FlagKasperskyInstalled | FlagPasswordProtected}, "Kaspersky password ready"},

@@ -118,7 +118,7 @@ func Explain(st Status, t Translator) (facts []string, next string) {
 
 	switch {
 	case st.Step < 2:
-		next = t("decode.next-check", "Ask the caller to press \"Check this computer\" in step 1, then read the new code.", nil)
+		next = t("decode.next-scan", "Ask the caller to press \"Scan this computer\" in step 1, then read the new code.", nil)
 	case st.Has(FlagRestartPending):
 		next = t("decode.next-restart", "Ask the caller to restart the computer and open the app again: it comes back to step 4.", nil)
 	case st.Has(FlagKasperskyInstalled) && st.Has(FlagPasswordManager) && st.Step < 4:

@@ -78,11 +78,20 @@ type App struct {
 	StepTitle  *widget.Label
 	BackButton *widget.Button
 	NextButton *widget.Button
+	// MoreBelow scrolls down; it shows while the step continues below.
+	MoreBelow *widget.Button
+	// Action is the current step's main action, in the footer beside Next
+	// (nil when Next is the main action).
+	Action *widget.Button
 	StartOver  *widget.Button
 	Support    *widget.Button
 	LargerText *widget.Check
 	Language   *widget.Select
 	body       *container.Scroll
+	action     *fyne.Container // the footer's place for Action
+	center     *fyne.Container // the step's title, the step, "More below"
+	moreRow    *fyne.Container
+	progress   *fyne.Container // above the footer: the progress of a scan
 	shown      wizard.Step // the step on screen, to keep its scroll on a change within it
 
 	// Each step's widgets, made when the step is shown; only the current
@@ -103,6 +112,9 @@ type App struct {
 
 	scanning bool
 	removing bool
+	// openSave is the step-3 item to open when step 3 is next shown (the
+	// removal guard's "Export them now").
+	openSave string
 	// removalNotes are plain messages under the rows of step 4.
 	removalNotes map[string]removalNote
 	cancel       context.CancelFunc

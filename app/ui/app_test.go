@@ -138,14 +138,25 @@ func TestFlowKasperskyFound(t *testing.T) {
 	if u.state.Step != wizard.StepCheck || u.Check.Countdown.Text != "Updates in the U.S. ended on September 29, 2024 — 785 days ago" {
 		t.Fatalf("step 1: step %d, countdown %q", u.state.Step, u.Check.Countdown.Text)
 	}
-	if !u.NextButton.Disabled() || !u.BackButton.Disabled() || !u.NavButtons[1].Disabled() {
-		t.Error("step 1 before a check: Next, Back and step 2 must be disabled")
+	if !u.NextButton.Disabled() || !u.BackButton.Disabled() || u.Action != u.Check.CheckButton || u.Action.Importance != widget.HighImportance {
+		t.Error("step 1 before a scan: Next and Back must be off, \"Scan this computer\" the main action")
+	}
+	// The list on the left opens any step, and says in place why it has
+	// nothing yet, with the way back.
+	test.Tap(u.NavButtons[3])
+	if u.state.Step != wizard.StepRemove || u.NotApplies == nil || !strings.HasPrefix(u.NotApplies.Text, "Not yet: this step needs a scan") || u.Action == nil {
+		t.Fatalf("step 4 before a scan: step %d, %v", u.state.Step, u.NotApplies)
+	}
+	test.Tap(u.Action)
+	if u.state.Step != wizard.StepCheck {
+		t.Fatalf("\"Go to step 1\" went to %d", u.state.Step)
 	}
 	h.check()
 	if u.Found.Headline.Text != "Kaspersky is on this computer." {
 		t.Errorf("step 2 headline %q", u.Found.Headline.Text)
 	}
 	want := []string{"Kaspersky Total Security | Running · version 21.3", "Kaspersky Password Manager | Installed, not running", "Microsoft Defender | Running"}
+	// Both products are Kaspersky's, and no Safe Kids app was found: no Safe Kids item.
 	if got := cardTitles(u.Found.Cards); !slices.Equal(got, want) {
 		t.Errorf("cards %q, want %q", got, want)
 	}
@@ -160,7 +171,7 @@ func TestFlowKasperskyFound(t *testing.T) {
 		items = append(items, id)
 	}
 	slices.Sort(items)
-	if strings.Join(items, " ") != "licence parental-controls passwords quarantine vpn" && strings.Join(items, " ") != "licence passwords quarantine safe-kids" {
+	if strings.Join(items, " ") != "licence passwords quarantine" {
 		t.Errorf("checklist %q", items)
 	}
 	test.Tap(u.Save.Ticks[wizard.SavePasswords])
@@ -189,14 +200,17 @@ func TestFlowKasperskyFound(t *testing.T) {
 	// Kaspersky's Password Manager was found: those with a password manager
 	// come first (Windows' own counts: Edge and the Microsoft account keep
 	// passwords), Malwarebytes (none) after them.
-	if len(u.Choose.Choices) < 10 || u.Choose.Choices[0] != "microsoft-defender" || !slices.Contains(u.Choose.Features.Selected, "Password manager") ||
+	if len(u.Choose.Choices) < 10 || !slices.Equal(u.Choose.Builtin, []string{"microsoft-defender"}) || !slices.Contains(u.Choose.Features.Selected, "Password manager") ||
 		slices.Index(u.Choose.Choices, "malwarebytes") < slices.Index(u.Choose.Choices, "bitdefender") {
-		t.Errorf("choices %q, features %q", u.Choose.Choices, u.Choose.Features.Selected)
+		t.Errorf("built in %q, choices %q, features %q", u.Choose.Builtin, u.Choose.Choices, u.Choose.Features.Selected)
 	}
-	// Without that need, the free built-in Defender comes first on Windows.
+	if !strings.HasSuffix(u.Choose.BuiltinLine.Text, "For your answers it lacks: password manager.") {
+		t.Errorf("built-in line %q", u.Choose.BuiltinLine.Text)
+	}
+	// Without that need, the free built-in Defender is enough.
 	u.Choose.Features.SetSelected(nil)
-	if u.Choose.Choices[0] != "microsoft-defender" || u.state.Needs == nil || len(u.state.Needs.Features) != 0 {
-		t.Errorf("without needs: choices %q, saved %+v", u.Choose.Choices, u.state.Needs)
+	if !strings.HasSuffix(u.Choose.BuiltinLine.Text, "For your answers it is enough.") || u.state.Needs == nil || len(u.state.Needs.Features) != 0 {
+		t.Errorf("without needs: %q, saved %+v", u.Choose.BuiltinLine.Text, u.state.Needs)
 	}
 	// Two ticked for comparison: a side-by-side table.
 	test.Tap(u.Choose.Compare[0])
@@ -212,7 +226,10 @@ func TestFlowKasperskyFound(t *testing.T) {
 	if u.Done.SaveReport == nil || u.Done.SaveReport.Disabled() {
 		t.Error("no Save report button")
 	}
-	for _, l := range []string{"Kaspersky Total Security: Removed", "Saved before removal: 1 of 4"} {
+	if !strings.HasSuffix(u.StepTitle.Text, ": Done") || u.Done.GoNext != nil || u.Action != u.Done.SaveReport {
+		t.Errorf("a finished computer: title %q, next %v", u.StepTitle.Text, u.Done.GoNext)
+	}
+	for _, l := range []string{"Kaspersky Total Security: Removed", "Saved before removal: 1 of 3"} {
 		if !slices.Contains(u.summaryLines(), l) {
 			t.Errorf("summary lacks %q: %q", l, u.summaryLines())
 		}
@@ -250,7 +267,7 @@ func TestFlowUltraAVOnly(t *testing.T) {
 	test.NewTempApp(t)
 	h := newHarness(t, "", wizard.RegionUS, snapUltraAV)
 	h.check()
-	if got := cardTitles(h.u.Found.Cards); len(got) != 1 || got[0] != "UltraAV | Installed, not running" && got[0] != "UltraAV | Running" {
+	if got := cardTitles(h.u.Found.Cards); len(got) != 1 || got[0] != "UltraAV | Installed, not running · switched on" && got[0] != "UltraAV | Running · switched on" {
 		t.Errorf("cards %q", got)
 	}
 	h.next(wizard.StepChoose)
@@ -549,6 +566,9 @@ func labelsText(o fyne.CanvasObject) string {
 		switch v := o.(type) {
 		case *widget.Label:
 			b.WriteString(v.Text + "\n")
+		case *widget.Card:
+			b.WriteString(v.Title + "\n" + v.Subtitle + "\n")
+			walk(v.Content)
 		case *fyne.Container:
 			for _, c := range v.Objects {
 				walk(c)

@@ -83,3 +83,36 @@ func TestThemeContrast(t *testing.T) {
 		}
 	}
 }
+
+// controlsOn lists the colours that show a control (the outline of a tick
+// box, a choice or a text field; a ticked box's fill; a chosen option's
+// ring) with what they are drawn on: WCAG 2.x asks 3:1 for them (1.4.11).
+var controlsOn = []struct {
+	part fyne.ThemeColorName
+	on   []fyne.ThemeColorName
+	what string
+}{
+	{theme.ColorNameInputBorder, []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground, theme.ColorNameOverlayBackground}, "unticked boxes, unselected choices, text fields (steps 1, 3, 5, 7)"},
+	{theme.ColorNamePrimary, []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameOverlayBackground}, "ticked boxes, the chosen option's dot"},
+	{theme.ColorNameForeground, []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameOverlayBackground}, "the chosen option's ring"},
+}
+
+func TestControlContrast(t *testing.T) {
+	test.NewTempApp(t)
+	for _, larger := range []bool{false, true} {
+		th := newTheme(larger)
+		for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+			for _, p := range controlsOn {
+				for _, bg := range p.on {
+					r := contrast(th.Color(p.part, v), th.Color(bg, v))
+					line := fmt.Sprintf("%s: %s on %s: %.2f:1 (%s)", map[fyne.ThemeVariant]string{0: "dark", 1: "light"}[v], p.part, bg, r, p.what)
+					if r < 3 {
+						t.Error(line + ", below 3:1")
+					} else if !larger {
+						t.Log(line)
+					}
+				}
+			}
+		}
+	}
+}

@@ -124,7 +124,8 @@ func TestLayoutEveryScreen(t *testing.T) {
 							name := fmt.Sprintf("%s/%s/step%d/%s/%s/%s", fx.name, lng, st, map[bool]string{false: "normal", true: "larger"}[larger],
 								map[fyne.ThemeVariant]string{0: "dark", 1: "light"}[variant], sz.name)
 							problems := layoutProblems(u.win.Canvas())
-							if st == wizard.StepChoose && (u.Choose.TopPick == nil || !inSight(u.win.Canvas(), u.Choose.TopPick) || !inSight(u.win.Canvas(), u.Choose.SeeAll)) {
+							if st == wizard.StepChoose && (u.Choose.TopPick == nil || !inSight(u.win.Canvas(), u.Choose.TopPick) || !inSight(u.win.Canvas(), u.Choose.SeeAll) ||
+								u.Choose.BuiltinLine != nil && !inSight(u.win.Canvas(), u.Choose.BuiltinLine)) {
 								problems = append(problems, "step 5 opens without its best match in sight")
 							}
 							if len(problems) > 0 {
@@ -398,7 +399,10 @@ func TestStep5TopPickAndCountries(t *testing.T) {
 	u := h.u
 	snap := snapKaspersky
 	u.OpenStep(wizard.StepChoose, u.svc.Analyze(&snap), wizard.RegionUS)
-	if u.Choose.TopPick == nil || !strings.Contains(u.Choose.TopPick.Text, "Best match for your answers: ") {
+	if u.Choose.BuiltinLine == nil || !strings.HasPrefix(u.Choose.BuiltinLine.Text, "Free and already on this computer: Microsoft Defender. For your answers it lacks: password manager.") {
+		t.Fatalf("built-in line %v", u.Choose.BuiltinLine)
+	}
+	if u.Choose.TopPick == nil || !strings.Contains(u.Choose.TopPick.Text, "Equally good matches for your answers among the others: Bitdefender, ") {
 		t.Fatalf("top pick %v", u.Choose.TopPick)
 	}
 	if inSight(u.win.Canvas(), u.Choose.ListTitle) {

@@ -68,6 +68,10 @@ func newRemovalHarness(t *testing.T, sig platform.SignatureInfo, exitCode int, s
 	t.Cleanup(r.u.win.Close)
 	r.check()
 	r.next(wizard.StepSave)
+	// The user saved everything step 3 lists (the guard is tested on its own).
+	for _, c := range r.u.Save.Ticks {
+		test.Tap(c)
+	}
 	r.next(wizard.StepRemove)
 	return r
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -77,7 +76,7 @@ func (u *App) showNavState() {
 
 func (u *App) scanFailed(err error) {
 	fyne.LogError("scan failed", err)
-	dialog.ShowError(fmt.Errorf("%s\n\n%v", lang.X("scan.failed", "The check could not run."), err), u.win)
+	dialog.ShowError(fmt.Errorf("%s\n\n%v", lang.X("scan.failed-scan", "The scan could not run."), err), u.win)
 	u.showStep()
 }
 
@@ -101,13 +100,13 @@ func (u *App) scheduleCountdown() {
 	update()
 }
 
-// scanControl is a step's check button and the progress bar under it.
+// scanControl is a step's scan button and the progress bar under it.
 type scanControl struct {
 	CheckButton *widget.Button
 	Progress    *widget.ProgressBarInfinite
 }
 
-// newScanControl makes a check button and its hidden progress bar; the
+// newScanControl makes a scan button and its hidden progress bar; the
 // button is off while a scan or an uninstaller runs.
 func (u *App) newScanControl(label string, icon fyne.Resource, tapped func()) scanControl {
 	c := scanControl{Progress: widget.NewProgressBarInfinite(), CheckButton: widget.NewButtonWithIcon(label, icon, tapped)}
@@ -118,7 +117,9 @@ func (u *App) newScanControl(label string, icon fyne.Resource, tapped func()) sc
 	return c
 }
 
-// view lays the button out with its progress bar below.
-func (c scanControl) view() fyne.CanvasObject {
-	return container.NewVBox(container.NewHBox(c.CheckButton), c.Progress)
+// placeScan puts a step's scan button in the footer, beside Next, and its
+// progress bar above the footer: in sight however long the step is.
+func (u *App) placeScan(c scanControl) {
+	u.setAction(c.CheckButton)
+	u.setProgress(c.Progress)
 }

@@ -44,9 +44,20 @@ func (u *App) build() {
 	title := widget.NewLabelWithStyle(lang.X("app.title", "Kaspersky Transition Helper"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord // it gives way to the controls on a narrow window
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(u.Language, u.LargerText, u.Support), title)
-	footer := container.NewHBox(u.BackButton, u.StartOver, layout.NewSpacer(), u.NextButton)
+	// The step's main action sits in the footer beside Next, so it is in
+	// sight on a small screen with larger text; "More below" shows while
+	// the step continues under the fold.
+	u.MoreBelow = widget.NewButtonWithIcon(lang.X("nav.more-below", "More below"), theme.MoveDownIcon(), u.pageDown)
+	u.MoreBelow.Importance = widget.LowImportance
+	u.MoreBelow.Hide()
+	u.action = container.NewHBox()
+	footer := container.NewHBox(u.BackButton, u.StartOver, layout.NewSpacer(), u.action, u.NextButton)
+	u.progress = container.NewStack()
 	u.body = container.NewVScroll(widget.NewLabel(""))
-	center := container.NewBorder(container.NewPadded(u.StepTitle), nil, nil, nil, u.body)
+	u.body.OnScrolled = func(fyne.Position) { u.showMoreBelow() }
+	u.moreRow = container.NewHBox(layout.NewSpacer(), u.MoreBelow)
+	center := container.NewBorder(container.NewPadded(u.StepTitle), u.moreRow, nil, nil, &fyne.Container{Layout: watchLayout{u.showMoreBelow}, Objects: []fyne.CanvasObject{u.body}})
+	u.center = center
 	left := container.NewVScroll(container.NewPadded(nav))
 	split := container.NewHSplit(left, center)
 	split.Offset = 0.24
@@ -58,7 +69,7 @@ func (u *App) build() {
 		top.Add(u.callerBanner())
 		top.Add(widget.NewSeparator())
 	}
-	bottom := container.NewVBox(widget.NewSeparator(), container.NewPadded(footer))
+	bottom := container.NewVBox(widget.NewSeparator(), u.progress, container.NewPadded(footer))
 	u.win.SetContent(container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, split, bottom))
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.showStep()
@@ -74,11 +85,20 @@ func (u *App) showStep() {
 		}
 		b.Refresh()
 	}
+	name := stepName(st)
+	if st == wizard.StepDone && u.state.Applies(st) == wizard.ReasonNone {
+		// Step 7 says "Done" only when nothing is left to do.
+		name = lang.X("done.not-finished", "Not finished yet")
+		if u.state.Standing().Finished() {
+			name = lang.X("done.finished", "Done")
+		}
+	}
 	u.StepTitle.SetText(lang.X("step.title", "Step {{.Number}} of {{.Total}}: {{.Name}}", map[string]any{
-		"Number": int(st), "Total": len(wizard.Steps), "Name": stepName(st),
+		"Number": int(st), "Total": len(wizard.Steps), "Name": name,
 	}))
 	u.Check, u.Found, u.Save, u.Remove = checkWidgets{}, foundWidgets{}, saveWidgets{}, removeWidgets{}
 	u.Choose, u.Verify, u.Done, u.NotApplies, u.countdown = chooseWidgets{}, verifyWidgets{}, doneWidgets{}, nil, nil
+	u.Action, u.action.Objects, u.progress.Objects = nil, nil, nil
 	var view fyne.CanvasObject
 	if reason := u.state.Applies(st); reason != wizard.ReasonNone {
 		view = u.notApplies(reason)
@@ -87,7 +107,10 @@ func (u *App) showStep() {
 	}
 	if u.caller != nil {
 		disableAll(view)
+		disableAll(u.action)
 	}
+	u.action.Refresh()
+	u.progress.Refresh()
 	// A change within the step (a tick, an answer) keeps the scroll where
 	// the user is; a new step starts at its top.
 	offset := u.body.Offset
@@ -98,6 +121,7 @@ func (u *App) showStep() {
 	u.body.Content = container.NewPadded(view)
 	u.body.Refresh()
 	u.body.ScrollToOffset(offset)
+	u.showMoreBelow()
 	u.showNavState()
 	u.scheduleCountdown()
 	if u.changed != nil {
@@ -117,6 +141,16 @@ func (u *App) refreshNav() {
 		u.NextButton.Disable()
 	} else {
 		u.NextButton.Enable()
+	}
+	// One highlighted button: the step's own action when it is the next
+	// thing to do, else Next.
+	imp := widget.HighImportance
+	if u.Action != nil && u.Action.Importance == widget.HighImportance && !u.Action.Disabled() {
+		imp = widget.MediumImportance
+	}
+	if u.NextButton.Importance != imp {
+		u.NextButton.Importance = imp
+		u.NextButton.Refresh()
 	}
 	if u.scanning || u.caller != nil {
 		u.StartOver.Disable()
@@ -143,17 +177,80 @@ func (u *App) stepView(st wizard.Step) fyne.CanvasObject {
 	return u.doneView()
 }
 
-// notApplies explains why a step does not apply and offers Next.
+// notApplies explains in place why a step opened from the list has
+// nothing to show yet, with a button to where to go instead.
 func (u *App) notApplies(reason wizard.Reason) fyne.CanvasObject {
 	var msg string
 	switch reason {
 	case wizard.ReasonNotChecked:
-		msg = lang.X("step.na.not-checked", "This step needs a check of this computer first. Go to step 1 and press \"Check this computer\".")
+		msg = lang.X("step.na.not-scanned", "Not yet: this step needs a scan of this computer first. Go to step 1 and press \"Scan this computer\".")
+		u.setAction(widget.NewButtonWithIcon(lang.X("step.go-1", "Go to step 1"), theme.NavigateBackIcon(), func() { u.goTo(wizard.StepCheck) }))
 	default:
 		msg = lang.X("step.na.no-kaspersky", "No Kaspersky product is installed on this computer, so there is nothing to do in this step. Press Next.")
 	}
 	u.NotApplies = paragraph(msg)
 	return u.NotApplies
+}
+
+// setAction puts the step's main action in the footer, beside Next, and
+// makes it the highlighted button when Next has nowhere to go.
+func (u *App) setAction(b *widget.Button) {
+	u.Action = b
+	u.action.Objects = []fyne.CanvasObject{b}
+}
+
+// setProgress puts the progress bar of a slow action above the footer.
+func (u *App) setProgress(p fyne.CanvasObject) {
+	u.progress.Objects = []fyne.CanvasObject{p}
+}
+
+// showMoreBelow shows "More below", under the step's right edge, while the
+// step continues under the fold.
+func (u *App) showMoreBelow() {
+	if u.MoreBelow == nil || u.body == nil || u.body.Content == nil {
+		return
+	}
+	below := u.body.Content.MinSize().Height - u.body.Offset.Y - u.body.Size().Height
+	show := below > theme.Padding()*4 && u.body.Size().Height > 0
+	if show == u.MoreBelow.Visible() {
+		return
+	}
+	if show {
+		u.MoreBelow.Show()
+	} else {
+		u.MoreBelow.Hide()
+	}
+	u.center.Refresh() // the step makes room for it under the scroll, or takes it back
+}
+
+// pageDown scrolls the step down by most of a screen.
+func (u *App) pageDown() {
+	off := u.body.Offset
+	off.Y += u.body.Size().Height * 0.8
+	u.body.ScrollToOffset(off)
+	u.showMoreBelow()
+}
+
+// watchLayout lays out its one object over the whole space and calls
+// changed after, so a resize updates what depends on the size.
+type watchLayout struct{ changed func() }
+
+// Layout fills size with each object, then reports the change.
+func (l watchLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	l.changed()
+}
+
+// MinSize is the largest of the objects' minimum sizes.
+func (l watchLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
 }
 
 // setState records a change, saves it and shows it; in the caller view it
@@ -175,7 +272,7 @@ func (u *App) next() { u.setState(u.state.Next()) }
 func (u *App) back() { u.setState(u.state.Back()) }
 
 func (u *App) goTo(st wizard.Step) {
-	if u.state.CanGo(st) {
+	if u.state.CanGo(st) && !u.scanning {
 		u.setState(u.state.Go(st))
 	}
 }

@@ -18,8 +18,8 @@ type checkWidgets struct {
 	Countdown *widget.Label
 }
 
-// checkView is step 1: what happened, the countdown, where this computer
-// is, and one big button.
+// checkView is step 1: what happened, the countdown, what to know before
+// starting, where this computer is, and the scan button in the footer.
 func (u *App) checkView() fyne.CanvasObject {
 	us := u.state.Region == wizard.RegionUS
 	var what *widget.Label
@@ -57,20 +57,36 @@ func (u *App) checkView() fyne.CanvasObject {
 		regionNote = lang.X("check.region-chosen", "You chose this.")
 	}
 
-	u.Check.scanControl = u.newScanControl(lang.X("check.button", "Check this computer"), theme.SearchIcon(), u.checkComputer)
-	u.Check.CheckButton.Importance = widget.HighImportance
-	var done fyne.CanvasObject = widget.NewLabel("")
-	if u.state.Scan != nil {
-		done = paragraph(lang.X("check.already", "This computer was checked. Press Next to see the result, or check again."))
+	u.Check.scanControl = u.newScanControl(lang.X("scan.button", "Scan this computer"), theme.SearchIcon(), u.checkComputer)
+	u.placeScan(u.Check.scanControl)
+	box := container.NewVBox(what, banner, u.beforeYouStart())
+	if u.state.Scan == nil {
+		u.Check.CheckButton.Importance = widget.HighImportance
+		box.Add(paragraph(lang.X("check.press-scan", "When you are ready, press \"Scan this computer\" at the bottom right. The scan only looks: it changes nothing.")))
+	} else {
+		box.Add(paragraph(lang.X("check.already-scanned", "This computer was scanned. Press Next to see the result, or scan again.")))
 	}
+	box.Add(heading(lang.X("check.region", "Where is this computer?")))
+	box.Add(u.Check.Region)
+	box.Add(paragraph(regionNote))
+	box.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("check.sources", "Facts and sources"), u.sources())))
+	return box
+}
 
-	return container.NewVBox(
-		what, banner,
-		heading(lang.X("check.region", "Where is this computer?")), u.Check.Region, paragraph(regionNote),
-		widget.NewSeparator(),
-		container.NewPadded(u.Check.CheckButton), u.Check.Progress, done,
-		widget.NewAccordion(widget.NewAccordionItem(lang.X("check.sources", "Facts and sources"), u.sources())),
-	)
+// beforeYouStart reassures before the first click: what the app is and
+// is not, what to have ready, how long it takes.
+func (u *App) beforeYouStart() fyne.CanvasObject {
+	lines := []string{
+		lang.X("start.free", "This app is free. It is not made by Kaspersky, and no company pays us."),
+		lang.X("start.nothing-changes", "Nothing on this computer changes until you press \"Remove\" in step 4, and nothing is sent anywhere."),
+		lang.X("start.passwords", "Have these ready if you use them: the main password of Kaspersky Password Manager (older versions say \"master password\"), to save your passwords; and the password set under \"Password protection\" in Kaspersky's settings, which the uninstaller asks for. Your My Kaspersky account password is not needed."),
+		lang.X("start.time", "It takes about 30 minutes, and the computer usually restarts once."),
+	}
+	box := container.NewVBox()
+	for _, l := range lines {
+		box.Add(paragraph("• " + l))
+	}
+	return widget.NewCard(lang.X("start.title", "Before you start"), "", box)
 }
 
 // checkComputer runs the scan of step 1, then shows step 2.

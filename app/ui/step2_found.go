@@ -71,6 +71,11 @@ func (u *App) findingCard(f detect.Finding) *widget.Card {
 	// The version goes in the subtitle: card titles do not wrap, and a long
 	// name with its version would widen the window at larger text.
 	subtitle := report.StateText(f.State, Translate)
+	// Windows Security's word, as step 6 says it: a Defender that runs
+	// but is switched off says so here too.
+	if p := wizard.ProtectionOf(f); p.Known {
+		subtitle += " · " + protectionWord(p.Protection)
+	}
 	if f.Version != "" {
 		subtitle += " · " + lang.X("found.version", "version {{.Version}}", map[string]any{"Version": f.Version})
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -28,6 +29,8 @@ type removeWidgets struct {
 	Rows          map[string]*widget.Label
 	RemoveButtons map[string]*widget.Button
 	Restart       *widget.Button
+	// GuardNow and GuardAnyway are the guard's choices while it is shown.
+	GuardNow, GuardAnyway *widget.Button
 }
 
 func removalImportance(st wizard.RemovalState) widget.Importance {
@@ -44,21 +47,29 @@ func removalImportance(st wizard.RemovalState) widget.Importance {
 // button that starts the product's own uninstaller; a re-check; the
 // fallbacks; what stayed behind.
 func (u *App) removeView() fyne.CanvasObject {
-	box := container.NewVBox(paragraph(lang.X("remove.intro", "Remove each product below with its own uninstaller. Then press \"Check again\" to see that it is gone.")))
+	box := container.NewVBox(paragraph(lang.X("remove.intro-2", "Press \"Remove\" beside each product below: it starts the product's own uninstaller. When it is done, the row says so; \"Scan again\" at the bottom checks once more.")))
 	if u.state.Region != wizard.RegionUS {
 		box.Add(paragraph(lang.X("remove.other-region", "Outside the U.S. Kaspersky may still get updates. Remove it only if you want to change.")))
 	}
 	u.Remove.Rows = map[string]*widget.Label{}
 	u.Remove.RemoveButtons = map[string]*widget.Button{}
-	protected, restart := false, false
-	for _, row := range u.state.RemovalRows() {
+	rows := u.state.RemovalRows()
+	// The Kaspersky password first: without it the uninstaller stops.
+	if slices.ContainsFunc(rows, func(r wizard.RemovalRow) bool { return r.Finding.PasswordProtected && r.State == wizard.ToRemove }) {
+		w := paragraph(lang.X("remove.password", "Kaspersky is protected by a password. The uninstaller will ask for it. If you forgot it, Kaspersky explains how to reset it:"))
+		w.Importance = widget.WarningImportance
+		box.Add(w)
+		box.Add(u.catalogLink(service.PasswordResetSource))
+	}
+	restart := false
+	for _, row := range rows {
 		f := row.Finding
 		state := widget.NewLabelWithStyle(report.RemovalText(row.State, Translate), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		state.Importance = removalImportance(row.State)
 		u.Remove.Rows[f.ProductID] = state
 		right := container.NewHBox(state)
 		if row.State == wizard.ToRemove {
-			b := widget.NewButtonWithIcon(lang.X("remove.button", "Remove"), theme.DeleteIcon(), func() { u.prepareRemoval(f) })
+			b := widget.NewButtonWithIcon(lang.X("remove.button", "Remove"), theme.DeleteIcon(), func() { u.guardRemoval(f) })
 			if u.scanning || u.removing {
 				b.Disable()
 			}
@@ -78,23 +89,20 @@ func (u *App) removeView() fyne.CanvasObject {
 			}
 		}
 		box.Add(widget.NewCard("", "", content))
-		protected = protected || f.PasswordProtected
 		restart = restart || row.State == wizard.RestartNeeded
 	}
-	if protected {
-		w := paragraph(lang.X("remove.password", "Kaspersky is protected by a password. The uninstaller will ask for it. If you forgot it, Kaspersky explains how to reset it:"))
-		w.Importance = widget.WarningImportance
-		box.Add(w)
-		box.Add(u.catalogLink(service.PasswordResetSource))
-	}
 	if restart {
-		box.Add(paragraph(lang.X("remove.restart-note", "Restart the computer to finish. This app opens again by itself after the restart and comes back to this step.")))
+		note := lang.X("remove.restart-note-other", "Restart the computer to finish. Then open this app again: it comes back to this step.")
+		if u.osFamily() == "windows" {
+			note = lang.X("remove.restart-note", "Restart the computer to finish. This app opens again by itself after the restart and comes back to this step.")
+		}
+		box.Add(paragraph(note))
 		u.Remove.Restart = widget.NewButtonWithIcon(lang.X("remove.restart-now", "Restart now"), theme.ViewRefreshIcon(), u.confirmRestart)
 		u.Remove.Restart.Importance = widget.HighImportance
 		box.Add(container.NewHBox(u.Remove.Restart))
 	}
-	u.Remove.scanControl = u.newScanControl(lang.X("remove.check-again", "Check again"), theme.ViewRefreshIcon(), u.recheckRemoval)
-	box.Add(u.Remove.view())
+	u.Remove.scanControl = u.newScanControl(lang.X("scan.again", "Scan again"), theme.ViewRefreshIcon(), u.recheckRemoval)
+	u.placeScan(u.Remove.scanControl)
 
 	// Fallbacks, for when the uninstaller cannot be started or fails.
 	how := widget.NewAccordion(widget.NewAccordionItem(lang.X("remove.how", "How to remove it"), u.removeHow()))
@@ -160,6 +168,50 @@ func removeHowText(goos string) string {
 	return lang.X("remove.how-linux", "Kaspersky for Linux is a business product: ask your IT department, or remove its packages (kesl, klnagent64) with your package manager as an administrator.")
 }
 
+// guardRemoval stops the removal of a product whose data step 3 lists
+// and the user has not ticked as saved: passwords first. The user can do
+// it now (step 3, the item opened) or choose "Remove anyway"; nothing
+// starts until they choose.
+func (u *App) guardRemoval(f detect.Finding) {
+	if u.caller != nil || u.scanning || u.removing {
+		return
+	}
+	unsaved := u.state.Unsaved(f.ProductID)
+	if len(unsaved) == 0 {
+		u.prepareRemoval(f)
+		return
+	}
+	title := lang.X("guard.title", "Have you saved what you need?")
+	msg := lang.X("guard.text", "Removing {{.Product}} deletes what it keeps. Step 3 lists these as not done yet:", map[string]any{"Product": f.Name})
+	doNow := lang.X("guard.do-now", "Do it now")
+	if unsaved[0] == wizard.SavePasswords {
+		title = lang.X("guard.passwords-title", "Have you exported your passwords?")
+		msg = lang.X("guard.passwords-text", "After removal, the passwords in {{.Product}} are gone. Export them to a file first: it takes a few minutes.", map[string]any{"Product": f.Name})
+		doNow = lang.X("guard.passwords-now", "Export them now")
+	}
+	lines := []string{msg}
+	for _, id := range unsaved {
+		lines = append(lines, "• "+saveItemText(id).title)
+	}
+	body := paragraph(strings.Join(lines, "\n"))
+	var d dialog.Dialog
+	u.Remove.GuardNow = widget.NewButtonWithIcon(doNow, theme.NavigateBackIcon(), func() {
+		d.Hide()
+		u.openSave = unsaved[0]
+		u.goTo(wizard.StepSave)
+	})
+	u.Remove.GuardNow.Importance = widget.HighImportance
+	u.Remove.GuardAnyway = widget.NewButton(lang.X("guard.anyway", "Remove anyway"), func() {
+		d.Hide()
+		u.prepareRemoval(f)
+	})
+	cancel := widget.NewButton(lang.X("remove.not-now", "Not now"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(title, body, u.win)
+	d.(*dialog.CustomDialog).SetButtons([]fyne.CanvasObject{cancel, u.Remove.GuardAnyway, u.Remove.GuardNow})
+	d.Resize(fyne.NewSize(520, 280))
+	d.Show()
+}
+
 // prepareRemoval scans afresh and plans the product's removal (never from
 // saved progress), then asks; the plan and why it is trusted are behind
 // Details.
@@ -197,7 +249,7 @@ func (u *App) cannotStart(productID string, p *service.Prepared, err error) {
 	msg := lang.X("remove.cannot-start", "This product's uninstaller cannot be started from here. Use \"How to remove it\" below.")
 	switch {
 	case errors.Is(err, service.ErrNotFound):
-		msg = lang.X("remove.gone", "This product was not found any more. Press \"Check again\".")
+		msg = lang.X("remove.gone-scan", "This product was not found any more. Press \"Scan again\".")
 	case errors.Is(err, removal.ErrRefused) && p != nil && p.Signature != nil:
 		msg = report.OutcomeText(removal.Refused, -1, Translate) + " " + lang.X("remove.use-how", "Use \"How to remove it\" below.")
 	}

@@ -24,7 +24,13 @@ type chooseWidgets struct {
 	Features   *widget.CheckGroup
 	Compare    []*widget.Check
 	CompareBox *fyne.Container
-	// TopPick names the best match at the top of the step, so that on a
+	// Builtin lists the built-in protection shown apart, above the list;
+	// BuiltinLine sums it up at the top of the step.
+	Builtin     []string
+	BuiltinLine *widget.Label
+	// TurnOn opens Windows Security (Windows only).
+	TurnOn *widget.Button
+	// TopPick names the best matches at the top of the step, so that on a
 	// small screen the answer is in sight before the questions; SeeAll
 	// scrolls down to the full list.
 	TopPick *widget.Label
@@ -106,16 +112,34 @@ func priceText(a catalog.Alternative) string {
 // the ones ticked for comparison.
 func (u *App) chooseView() fyne.CanvasObject {
 	needs := u.state.CurrentNeeds()
-	box := container.NewVBox(paragraph(lang.X("choose.intro", "Pick one security program to replace Kaspersky. We are neutral: we earn nothing from any of them, and the links go to each company's own website.")))
-	ranked := wizard.Rank(u.cat.Alternatives, needs, u.state.Seed)
-	if len(ranked) > 0 {
-		top := ranked[0].Alternative
-		u.Choose.TopPick = heading(lang.X("choose.top-pick", "Best match for your answers: {{.Name}} ({{.Price}}). Change the answers below; the full list comes after them.",
-			map[string]any{"Name": top.Name, "Price": strings.ToLower(priceText(top))}))
+	intro := paragraph(lang.X("choose.intro", "Pick one security program to replace Kaspersky. We are neutral: we earn nothing from any of them, and the links go to each company's own website."))
+	box := container.NewVBox()
+	choices := wizard.Choose(u.cat.Alternatives, needs)
+	// First, in sight on a small screen: the free protection already on
+	// this computer and what it lacks for these answers, then the best
+	// matches among the others.
+	var builtinCards []fyne.CanvasObject
+	for _, b := range choices.Builtin {
+		u.Choose.Builtin = append(u.Choose.Builtin, b.Alternative.ID)
+		u.Choose.BuiltinLine = heading(builtinLine(b))
+		box.Add(u.Choose.BuiltinLine)
+		builtinCards = append(builtinCards, u.builtinCard(b))
+	}
+	if best := choices.Best(); len(best) > 0 {
+		var names []string
+		for _, r := range best {
+			names = append(names, r.Alternative.Name)
+		}
+		text := lang.X("choose.best-one", "Best match for your answers among the others: {{.Names}}.", map[string]any{"Names": names[0]})
+		if len(names) > 1 {
+			text = lang.X("choose.best-many", "Equally good matches for your answers among the others: {{.Names}}.", map[string]any{"Names": strings.Join(names, ", ")})
+		}
+		u.Choose.TopPick = heading(text)
 		u.Choose.SeeAll = widget.NewButtonWithIcon(lang.X("choose.see-all", "See the full list"), theme.MoveDownIcon(), u.scrollToChoices)
 		box.Add(u.Choose.TopPick)
 		box.Add(container.NewHBox(u.Choose.SeeAll))
 	}
+	box.Add(intro)
 
 	devices := []string{catalog.DeviceWindows, catalog.DeviceMac, catalog.DeviceAndroid, catalog.DeviceIOS}
 	var deviceLabels []string
@@ -164,18 +188,13 @@ func (u *App) chooseView() fyne.CanvasObject {
 	box.Add(heading(lang.X("choose.q-features", "What did you use besides the antivirus? (We ticked what we found.)")))
 	box.Add(u.Choose.Features)
 
-	if u.osFamily() == "windows" && u.cfg.OpenWindowsSecurity != nil {
-		box.Add(container.NewHBox(widget.NewButtonWithIcon(lang.X("choose.defender", "Turn on Microsoft Defender"), theme.ConfirmIcon(), func() {
-			if err := u.cfg.OpenWindowsSecurity(); err != nil {
-				fyne.LogError("opening Windows Security", err)
-				dialog.ShowError(err, u.win)
-			}
-		})))
-	}
-	rule := paragraph(lang.X("choose.rule", "How we order them: first those that work on all your devices, then those at the price you asked for (free only: a free version that protects all the time), then those with more of what you used in Kaspersky, then protection already built in. Ties are in an order drawn once for this computer, not by name. No company pays for its place."))
+	rule := paragraph(lang.X("choose.rule-2", "How we order them: first those that work on all your devices, then those at the price you asked for (free only: a free version that protects all the time), then those with more of what you used in Kaspersky. Products with the same number are equally good matches; they are listed by name, which says nothing about which is better. No company pays for its place."))
 	rule.TextStyle = fyne.TextStyle{Italic: true}
 	box.Add(widget.NewSeparator())
-	u.Choose.ListTitle = heading(lang.X("choose.list-title", "All suggestions, best match first"))
+	for _, c := range builtinCards {
+		box.Add(c)
+	}
+	u.Choose.ListTitle = heading(lang.X("choose.list-title-2", "Other products, best matches first"))
 	box.Add(u.Choose.ListTitle)
 	box.Add(rule)
 
@@ -186,7 +205,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 		compare.Objects = []fyne.CanvasObject{compareTable(ticked)}
 		compare.Refresh()
 	}
-	for i, r := range ranked {
+	for _, r := range choices.Ranked {
 		a := r.Alternative
 		u.Choose.Choices = append(u.Choose.Choices, a.ID)
 		content := container.NewVBox()
@@ -226,7 +245,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 		u.Choose.Compare = append(u.Choose.Compare, cmp)
 		content.Add(container.NewBorder(nil, nil, nil, cmp, link))
 		title := a.Name
-		box.Add(widget.NewCard(lang.X("choose.place", "{{.Place}}. {{.Name}}", map[string]any{"Place": i + 1, "Name": title}), priceText(a), content))
+		box.Add(widget.NewCard(lang.X("choose.place", "{{.Place}}. {{.Name}}", map[string]any{"Place": r.Place, "Name": title}), priceText(a), content))
 	}
 	u.Choose.CompareBox = compare
 	box.Add(heading(lang.X("choose.compare-title", "Side by side")))
@@ -341,4 +360,55 @@ func lowerFirst(s string) string {
 	}
 	r[0] = unicode.ToLower(r[0])
 	return string(r)
+}
+
+// builtinCard is the protection built into the system: free and already
+// there, what it lacks for the answers given, and how to turn it on.
+func (u *App) builtinCard(r wizard.Ranked) fyne.CanvasObject {
+	a := r.Alternative
+	content := container.NewVBox()
+	content.Add(paragraph(builtinLine(r)))
+	if len(r.Lacks) == 0 {
+		content.Add(paragraph(lang.X("builtin.enough-2", "You do not need to buy anything.")))
+	} else {
+		content.Add(paragraph(lang.X("builtin.lacks-2", "Choose one of the products below if you want those in one place.")))
+		if a.ID == "microsoft-defender" {
+			content.Add(paragraph(lang.X("builtin.windows-extras", "Windows has some of these apart: Microsoft Edge can keep your passwords, and Microsoft Family Safety has parental controls.")))
+		}
+	}
+	if a.ID == "microsoft-defender" {
+		content.Add(paragraph(lang.X("builtin.defender-on", "It turns itself back on once Kaspersky is removed; step 6 checks that.")))
+		if u.osFamily() == catalog.OSWindows && u.cfg.OpenWindowsSecurity != nil {
+			u.Choose.TurnOn = widget.NewButtonWithIcon(lang.X("choose.open-security", "Open Windows Security"), theme.ConfirmIcon(), u.openWindowsSecurity)
+			content.Add(container.NewHBox(u.Choose.TurnOn))
+		}
+	}
+	if h := httpsLink(lang.X("builtin.website", "About {{.Name}}, from {{.Owner}}", map[string]any{"Name": a.Name, "Owner": a.Owner}), a.Website); h != nil {
+		content.Add(h)
+	}
+	return widget.NewCard(a.Name, lang.X("builtin.subtitle", "Already on this computer · {{.Price}}", map[string]any{"Price": priceText(a)}), content)
+}
+
+// builtinLine sums up the built-in protection in one sentence: free,
+// already here, and what it lacks for the answers given.
+func builtinLine(r wizard.Ranked) string {
+	var lacks []string
+	for _, f := range r.Lacks {
+		lacks = append(lacks, lowerFirst(featureName(f)))
+	}
+	if len(lacks) == 0 {
+		return lang.X("builtin.line-enough", "Free and already on this computer: {{.Name}}. For your answers it is enough.", map[string]any{"Name": r.Alternative.Name})
+	}
+	return lang.X("builtin.line-lacks", "Free and already on this computer: {{.Name}}. For your answers it lacks: {{.Features}}.", map[string]any{"Name": r.Alternative.Name, "Features": strings.Join(lacks, ", ")})
+}
+
+// openWindowsSecurity opens Windows Security, or says why it could not.
+func (u *App) openWindowsSecurity() {
+	if u.cfg.OpenWindowsSecurity == nil {
+		return
+	}
+	if err := u.cfg.OpenWindowsSecurity(); err != nil {
+		fyne.LogError("opening Windows Security", err)
+		dialog.ShowError(err, u.win)
+	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
@@ -19,41 +21,42 @@ type verifyWidgets struct {
 	scanControl
 	Verdict *widget.Label
 	Warning *widget.Label
+	// NextText says the one thing to do next; NextAction does it, where the
+	// app can (open Windows Security, go to a step).
+	NextText   *widget.Label
+	NextAction *widget.Button
 }
 
-// verifyView is step 6: check again, then say what protects this computer.
+// verifyView is step 6: what protects this computer now, on the latest
+// scan, and the one thing to do next; "Scan again" in the footer.
 func (u *App) verifyView() fyne.CanvasObject {
-	box := container.NewVBox(paragraph(lang.X("verify.intro", "Press \"Check again\" after installing your new protection. We look for Kaspersky and for security software that is switched on.")))
-	u.Verify.scanControl = u.newScanControl(lang.X("verify.check", "Check again"), theme.ViewRefreshIcon(), u.verify)
-	u.Verify.CheckButton.Importance = widget.HighImportance
-	box.Add(u.Verify.view())
-
+	box := container.NewVBox()
+	u.Verify.scanControl = u.newScanControl(lang.X("scan.again", "Scan again"), theme.ViewRefreshIcon(), u.verify)
+	u.placeScan(u.Verify.scanControl)
 	rec := u.state.Latest()
 	if u.state.Verify == nil {
-		box.Add(paragraph(lang.X("verify.from-first", "Until you check again, this is the result of the first check:")))
+		box.Add(paragraph(lang.X("verify.from-first-2", "This is the result of the first scan. After you change something, press \"Scan again\" at the bottom right.")))
 	}
-	sum := rec.Summary()
-	if sum.KasperskyActive {
-		w := paragraph(lang.X("verify.kaspersky-still", "Kaspersky is still on this computer. Go back to step 4 to remove it."))
-		w.Importance = widget.WarningImportance
-		box.Add(w)
-	}
+	st := u.state.Standing()
 	active := wizard.ActiveScanners(rec)
 	switch {
-	case len(active) == 0:
-		u.Verify.Verdict = heading(lang.X("verify.none", "No security software is protecting this computer."))
-		u.Verify.Verdict.Importance = widget.DangerImportance
-		box.Add(u.Verify.Verdict)
-		box.Add(paragraph(noProtectionNext(u.osFamily())))
-	default:
+	case len(active) > 0:
 		var names []string
 		for _, f := range active {
 			names = append(names, f.Name)
 		}
 		u.Verify.Verdict = heading(lang.X("verify.protected", "Protecting this computer now: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
 		u.Verify.Verdict.Importance = widget.SuccessImportance
-		box.Add(u.Verify.Verdict)
+	case st.OnlyKaspersky:
+		u.Verify.Verdict = heading(lang.X("verify.only-kaspersky", "Only Kaspersky protects this computer, and it has had no updates since September 29, 2024."))
+		u.Verify.Verdict.Importance = widget.WarningImportance
+	case st.Protected:
+		u.Verify.Verdict = heading(lang.X("verify.kaspersky-other-region", "Kaspersky protects this computer. Outside the U.S. it may still get updates: check in Kaspersky that they are recent."))
+	default:
+		u.Verify.Verdict = heading(lang.X("verify.none", "No security software is protecting this computer."))
+		u.Verify.Verdict.Importance = widget.DangerImportance
 	}
+	box.Add(u.Verify.Verdict)
 	for _, p := range wizard.Protections(rec) {
 		box.Add(paragraph("• " + protectionLine(p)))
 	}
@@ -62,17 +65,64 @@ func (u *App) verifyView() fyne.CanvasObject {
 		u.Verify.Warning.Importance = widget.WarningImportance
 		box.Add(u.Verify.Warning)
 	}
+	box.Add(u.nextActionCard(st))
 	if u.osFamily() != "windows" {
 		box.Add(paragraph(lang.X("verify.limits", "On this system we can only see which security programs are installed and running, not whether their protection is switched on and up to date.")))
 	}
 	return box
 }
 
-func noProtectionNext(goos string) string {
-	if goos == "windows" {
-		return lang.X("verify.none-next-windows", "Next: open Windows Security from the Start menu and turn on Virus & threat protection, or install the program you chose in step 5. Then check again.")
+// nextActionCard says the one thing to do next, with a button that does it
+// or goes where it is done.
+func (u *App) nextActionCard(st wizard.Standing) fyne.CanvasObject {
+	var text, label string
+	var act func()
+	goStep := func(s wizard.Step) func() { return func() { u.goTo(s) } }
+	switch st.Next {
+	case wizard.StepSave:
+		text = lang.X("next.save", "Next: export your passwords in step 3. Then remove Kaspersky in step 4.")
+		label, act = lang.X("step.go-3", "Go to step 3"), goStep(wizard.StepSave)
+	case wizard.StepRemove:
+		text = lang.X("next.remove", "Next: remove Kaspersky in step 4. Windows Security's own protection comes back on once it is gone.")
+		if u.osFamily() != catalog.OSWindows {
+			text = lang.X("next.remove-other", "Next: remove Kaspersky in step 4.")
+		}
+		if st.RestartPending {
+			text = lang.X("next.restart", "Next: restart the computer to finish removing Kaspersky (step 4).")
+		}
+		label, act = lang.X("step.go-4", "Go to step 4"), goStep(wizard.StepRemove)
+	case wizard.StepVerify:
+		if u.osFamily() == catalog.OSWindows && u.hasDefender() {
+			text = lang.X("next.turn-on-defender", "Next: open Windows Security, choose \"Virus & threat protection\" and turn it on, or install the program you chose in step 5. Then press \"Scan again\".")
+			if u.cfg.OpenWindowsSecurity != nil { // on this Windows, not a caller's report or sample data
+				label, act = lang.X("choose.open-security", "Open Windows Security"), u.openWindowsSecurity
+			}
+		} else {
+			text = lang.X("next.install", "Next: install the program you chose in step 5. Then press \"Scan again\".")
+			label, act = lang.X("step.go-5", "Go to step 5"), goStep(wizard.StepChoose)
+		}
+	default:
+		text = lang.X("next.done", "Nothing else to do here. Press Next for the summary and the report.")
 	}
-	return lang.X("verify.none-next", "Next: install the program you chose in step 5, then check again.")
+	u.Verify.NextText = paragraph(text)
+	box := container.NewVBox(u.Verify.NextText)
+	if act != nil {
+		u.Verify.NextAction = widget.NewButtonWithIcon(label, theme.NavigateNextIcon(), act)
+		u.Verify.NextAction.Importance = widget.HighImportance
+		box.Add(container.NewHBox(u.Verify.NextAction))
+	}
+	return widget.NewCard(lang.X("next.title", "What to do next"), "", box)
+}
+
+// hasDefender: the latest scan found Microsoft Defender (installed, even if off).
+func (u *App) hasDefender() bool {
+	rec := u.state.Latest()
+	if rec == nil {
+		return false
+	}
+	return slices.ContainsFunc(rec.Findings, func(f detect.Finding) bool {
+		return f.ProductID == "microsoft-defender" && f.State != detect.StateLeftover
+	})
 }
 
 func (u *App) verify() {
@@ -94,22 +144,26 @@ func protectionLine(p wizard.ProtectionState) string {
 		}
 		return lang.X("verify.line-installed", "{{.Name}}: installed, not running", map[string]any{"Name": name})
 	}
-	var state string
-	switch p.Protection {
-	case platform.ProtectionOn:
-		state = lang.X("verify.state-on", "switched on")
-	case platform.ProtectionOff:
-		state = lang.X("verify.state-off", "switched off")
-	case platform.ProtectionSnoozed:
-		state = lang.X("verify.state-snoozed", "paused for now")
-	case platform.ProtectionExpired:
-		state = lang.X("verify.state-expired", "subscription expired")
-	default:
-		state = lang.X("verify.state-unknown", "state unknown")
-	}
+	state := protectionWord(p.Protection)
 	sig := lang.X("verify.sig-ok", "up to date")
 	if !p.SignaturesUpToDate {
 		sig = lang.X("verify.sig-old", "out of date")
 	}
 	return lang.X("verify.line-known", "{{.Name}}: {{.State}}, virus definitions {{.Signatures}} (Windows Security)", map[string]any{"Name": name, "State": state, "Signatures": sig})
+}
+
+// protectionWord is Windows Security's word for a product's protection,
+// the same in steps 2 and 6.
+func protectionWord(protection string) string {
+	switch protection {
+	case platform.ProtectionOn:
+		return lang.X("verify.state-on", "switched on")
+	case platform.ProtectionOff:
+		return lang.X("verify.state-off", "switched off")
+	case platform.ProtectionSnoozed:
+		return lang.X("verify.state-snoozed", "paused for now")
+	case platform.ProtectionExpired:
+		return lang.X("verify.state-expired", "subscription expired")
+	}
+	return lang.X("verify.state-unknown", "state unknown")
 }

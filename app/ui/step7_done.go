@@ -22,6 +22,10 @@ type doneWidgets struct {
 	Format     *widget.Select
 	FullReport *widget.Check
 	SaveReport *widget.Button
+	// Headline says whether the computer is finished; GoNext goes to the
+	// step that is next while it is not.
+	Headline *widget.Label
+	GoNext   *widget.Button
 }
 
 // summaryLines says in short sentences where the user is.
@@ -45,10 +49,15 @@ func (u *App) summaryLines() []string {
 	for _, f := range wizard.ActiveScanners(rec) {
 		names = append(names, f.Name)
 	}
-	if len(names) == 0 {
-		lines = append(lines, lang.X("verify.none", "No security software is protecting this computer."))
-	} else {
+	switch st := u.state.Standing(); {
+	case len(names) > 0:
 		lines = append(lines, lang.X("verify.protected", "Protecting this computer now: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
+	case st.OnlyKaspersky:
+		lines = append(lines, lang.X("verify.only-kaspersky", "Only Kaspersky protects this computer, and it has had no updates since September 29, 2024."))
+	case st.Protected:
+		lines = append(lines, lang.X("verify.kaspersky-other-region", "Kaspersky protects this computer. Outside the U.S. it may still get updates: check in Kaspersky that they are recent."))
+	default:
+		lines = append(lines, lang.X("verify.none", "No security software is protecting this computer."))
 	}
 	return lines
 }
@@ -68,11 +77,29 @@ func formatLabel(format string) string {
 	return lang.X("done.format-text", "Plain text")
 }
 
-// doneView is step 7: a summary and "Save report".
+// doneView is step 7: whether the computer is finished, and if not the
+// step that is next; a summary; "Save report" in the footer.
 func (u *App) doneView() fyne.CanvasObject {
-	box := container.NewVBox(heading(lang.X("done.title", "Here is where this computer stands.")))
+	st := u.state.Standing()
+	box := container.NewVBox()
+	if st.Finished() {
+		u.Done.Headline = heading(lang.X("done.headline-finished", "Done: Kaspersky is taken care of and this computer is protected."))
+		u.Done.Headline.Importance = widget.SuccessImportance
+		box.Add(u.Done.Headline)
+	} else {
+		u.Done.Headline = heading(lang.X("done.headline-not-finished", "Not finished yet. Here is where this computer stands:"))
+		u.Done.Headline.Importance = widget.WarningImportance
+		box.Add(u.Done.Headline)
+	}
 	for _, l := range u.summaryLines() {
 		box.Add(paragraph("• " + l))
+	}
+	if !st.Finished() {
+		key, english := st.Next.Name()
+		u.Done.GoNext = widget.NewButtonWithIcon(lang.X("done.go-next", "Next: step {{.Number}}, {{.Name}}", map[string]any{"Number": int(st.Next), "Name": lang.X(key, english)}),
+			theme.NavigateNextIcon(), func() { u.goTo(st.Next) })
+		u.Done.GoNext.Importance = widget.HighImportance
+		box.Add(container.NewHBox(u.Done.GoNext))
 	}
 	var labels []string
 	for _, f := range reportFormats {
@@ -84,12 +111,15 @@ func (u *App) doneView() fyne.CanvasObject {
 	// condition is a paragraph under it.
 	u.Done.FullReport = widget.NewCheck(lang.X("done.full-short", "Include user names and folders"), nil)
 	u.Done.SaveReport = widget.NewButtonWithIcon(lang.X("done.save-report", "Save report"), theme.DocumentSaveIcon(), u.saveReport)
-	u.Done.SaveReport.Importance = widget.HighImportance
-	box.Add(paragraph(lang.X("done.report-note", "The report lists what was found and what was done. Support staff may ask you for it. It is saved only where you choose; nothing is sent anywhere.")))
+	if st.Finished() {
+		u.Done.SaveReport.Importance = widget.HighImportance
+	}
+	u.setAction(u.Done.SaveReport)
+	box.Add(heading(lang.X("done.report-title", "Report")))
+	box.Add(paragraph(lang.X("done.report-note-2", "The report lists what was found and what was done. Support staff may ask you for it: choose a format, then press \"Save report\" at the bottom right. It is saved only where you choose; nothing is sent anywhere.")))
 	box.Add(u.Done.Format)
 	box.Add(u.Done.FullReport)
 	box.Add(paragraph(lang.X("done.full-when", "Only if support staff ask for them.")))
-	box.Add(container.NewHBox(u.Done.SaveReport))
 	return box
 }
 

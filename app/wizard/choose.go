@@ -2,12 +2,11 @@ package wizard
 
 import (
 	"cmp"
-	"hash/fnv"
 	"slices"
+	"strings"
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
-	"transitionhelper/platform"
 )
 
 // Prices the user can ask for.
@@ -75,6 +74,8 @@ func (s State) CurrentNeeds() Needs {
 // Ranked is one alternative in its place, with why it is there.
 type Ranked struct {
 	Alternative catalog.Alternative
+	// Place is its place in the list, from 1; equally good matches share one.
+	Place int
 	// CoversDevices: it runs on every device asked for.
 	CoversDevices bool
 	// Missing lists the devices it does not run on.
@@ -85,86 +86,108 @@ type Ranked struct {
 	PriceFits bool
 }
 
-// Rank orders the alternatives for step 5 by the rule shown on screen:
-// 1. runs on all the devices asked for; 2. has the price asked for (free
-// only: a free version with real-time protection); 3. includes more of what
-// the user had from Kaspersky, on those devices; 4. built into the system;
-// then ties in an order drawn once for this computer (seed), so no company
-// always comes first by its name. No company pays for its place.
-func Rank(alts []catalog.Alternative, n Needs, seed string) []Ranked {
-	out := make([]Ranked, 0, len(alts))
-	for _, a := range alts {
-		free := n.Price == PriceFree
-		platforms, includes := a.Platforms, a.Includes
-		if free && len(a.FreePlatforms) > 0 {
-			platforms = a.FreePlatforms
+// Choices is step 5's answer: the protection built into the system, free
+// and already there, on a line of its own; then the other products ranked.
+type Choices struct {
+	Builtin []Ranked
+	Ranked  []Ranked
+}
+
+// Best lists the products in the first place: the equally good best matches.
+func (c Choices) Best() []Ranked {
+	var out []Ranked
+	for _, r := range c.Ranked {
+		if r.Place == 1 {
+			out = append(out, r)
 		}
-		if free {
-			includes = a.FreeIncludes
-		}
-		r := Ranked{Alternative: a, CoversDevices: true}
-		for _, d := range n.Devices {
-			if !slices.Contains(platforms, d) {
-				r.CoversDevices = false
-				r.Missing = append(r.Missing, d)
-			}
-		}
-		for _, f := range n.Features {
-			covered := slices.Contains(includes, f)
-			if only, limited := a.FeaturePlatforms[f]; limited {
-				for _, d := range n.Devices {
-					covered = covered && slices.Contains(only, d)
-				}
-			}
-			if covered {
-				r.Covers = append(r.Covers, f)
-			} else {
-				r.Lacks = append(r.Lacks, f)
-			}
-		}
-		// "Paid is fine" allows paid: everything fits. "Free only" needs a
-		// free version that protects in real time, not a manual scanner.
-		r.PriceFits = !free || a.Free && slices.Contains(a.FreeIncludes, catalog.FeatureAntivirus)
-		// A built-in product runs only on its own system: with no device
-		// asked for, it is not offered.
-		if len(n.Devices) == 0 && a.Builtin {
-			continue
-		}
-		out = append(out, r)
 	}
-	b := func(v bool) int {
-		if v {
-			return 1
-		}
-		return 0
-	}
-	slices.SortStableFunc(out, func(x, y Ranked) int {
-		if c := cmp.Compare(b(y.CoversDevices), b(x.CoversDevices)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b(y.PriceFits), b(x.PriceFits)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(len(y.Covers), len(x.Covers)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b(y.Alternative.Builtin), b(x.Alternative.Builtin)); c != 0 {
-			return c
-		}
-		return cmp.Compare(tieOrder(seed, x.Alternative.ID), tieOrder(seed, y.Alternative.ID))
-	})
 	return out
 }
 
-// tieOrder places an alternative among its ties: a hash of this computer's
-// seed and the alternative's id, the same every time on one computer and
-// different from one computer to the next.
-func tieOrder(seed, id string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(seed))
-	h.Write([]byte{0})
-	h.Write([]byte(id))
-	return h.Sum64()
+// Choose orders the alternatives for step 5 by the rule shown on screen:
+// 1. runs on all the devices asked for; 2. has the price asked for (free
+// only: a free version with real-time protection); 3. includes more of what
+// the user had from Kaspersky, on those devices. Products equal on all three
+// share a place and are listed by name; no order is drawn by lot, so two
+// computers with the same answers see the same list. No company pays for
+// its place. The built-in protection is apart (Builtin), shown only when
+// one of the devices asked for is its system.
+func Choose(alts []catalog.Alternative, n Needs) Choices {
+	var c Choices
+	for _, a := range alts {
+		r := judge(a, n)
+		if a.Builtin {
+			if len(r.Missing) < len(n.Devices) {
+				c.Builtin = append(c.Builtin, r)
+			}
+			continue
+		}
+		c.Ranked = append(c.Ranked, r)
+	}
+	key := func(r Ranked) [3]int { return [3]int{b2i(r.CoversDevices), b2i(r.PriceFits), len(r.Covers)} }
+	slices.SortStableFunc(c.Ranked, func(x, y Ranked) int {
+		kx, ky := key(x), key(y)
+		for i := range kx {
+			if c := cmp.Compare(ky[i], kx[i]); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(strings.ToLower(x.Alternative.Name), strings.ToLower(y.Alternative.Name))
+	})
+	for i := range c.Ranked {
+		switch {
+		case i == 0:
+			c.Ranked[i].Place = 1
+		case key(c.Ranked[i]) == key(c.Ranked[i-1]):
+			c.Ranked[i].Place = c.Ranked[i-1].Place
+		default:
+			c.Ranked[i].Place = c.Ranked[i-1].Place + 1
+		}
+	}
+	return c
+}
+
+func b2i(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// judge says how well one alternative meets the answers.
+func judge(a catalog.Alternative, n Needs) Ranked {
+	free := n.Price == PriceFree
+	platforms, includes := a.Platforms, a.Includes
+	if free && len(a.FreePlatforms) > 0 {
+		platforms = a.FreePlatforms
+	}
+	if free {
+		includes = a.FreeIncludes
+	}
+	r := Ranked{Alternative: a, CoversDevices: true}
+	for _, d := range n.Devices {
+		if !slices.Contains(platforms, d) {
+			r.CoversDevices = false
+			r.Missing = append(r.Missing, d)
+		}
+	}
+	for _, f := range n.Features {
+		covered := slices.Contains(includes, f)
+		if only, limited := a.FeaturePlatforms[f]; limited {
+			for _, d := range n.Devices {
+				covered = covered && slices.Contains(only, d)
+			}
+		}
+		if covered {
+			r.Covers = append(r.Covers, f)
+		} else {
+			r.Lacks = append(r.Lacks, f)
+		}
+	}
+	// "Paid is fine" allows paid: everything fits. "Free only" needs a
+	// free version that protects in real time, not a manual scanner.
+	r.PriceFits = !free || a.Free && slices.Contains(a.FreeIncludes, catalog.FeatureAntivirus)
+	return r
 }
 
 // ProtectionState is one product protecting (or meant to protect) the
@@ -189,14 +212,7 @@ func Protections(rec *ScanRecord) []ProtectionState {
 		if f.Role == catalog.RoleRemove || f.Component != catalog.ComponentAntivirus {
 			continue
 		}
-		p := ProtectionState{Finding: f}
-		for _, sc := range f.SecurityCenter {
-			p.Known = true
-			if p.Protection == "" || sc.State.Protection == platform.ProtectionOn {
-				p.Protection, p.SignaturesUpToDate = sc.State.Protection, sc.State.SignaturesUpToDate
-			}
-		}
-		out = append(out, p)
+		out = append(out, ProtectionOf(f))
 	}
 	return out
 }

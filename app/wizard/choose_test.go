@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -20,59 +19,64 @@ func alternatives(t *testing.T) []catalog.Alternative {
 	return c.Alternatives
 }
 
-func top(rs []Ranked, n int) string {
-	var ids []string
-	for _, r := range rs[:min(n, len(rs))] {
-		ids = append(ids, r.Alternative.ID)
+func ids(rs []Ranked) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Alternative.ID)
 	}
-	return strings.Join(ids, " ")
+	return out
 }
 
-func TestRank(t *testing.T) {
+func TestChoose(t *testing.T) {
 	alts := alternatives(t)
 	tests := []struct {
-		name  string
-		needs Needs
-		first []string // the top places, in any order (ties are drawn per computer)
+		name    string
+		needs   Needs
+		builtin []string // the built-in line
+		best    []string // the first place, listed by name
 	}{
-		{"Windows, nothing else: the built-in Defender first",
-			Needs{Devices: []string{"windows"}, Price: PriceAny}, []string{"microsoft-defender"}},
-		{"Windows, free only: Defender, then free tiers with real-time protection",
-			Needs{Devices: []string{"windows"}, Price: PriceFree}, []string{"microsoft-defender"}},
+		{"Windows, nothing else: Defender apart, every product that runs on Windows equally good",
+			Needs{Devices: []string{"windows"}, Price: PriceAny}, []string{"microsoft-defender"}, nil},
 		{"Kaspersky with Password Manager and VPN: those covering both first",
-			Needs{Devices: []string{"windows"}, Price: PriceAny, Features: []string{"password-manager", "vpn"}}, []string{"bitdefender", "eset", "mcafee", "norton", "trend-micro"}},
+			Needs{Devices: []string{"windows"}, Price: PriceAny, Features: []string{"password-manager", "vpn"}}, []string{"microsoft-defender"},
+			[]string{"bitdefender", "eset", "mcafee", "norton", "trend-micro"}},
 		{"all devices and parental controls (Norton's do not run on a Mac)",
-			Needs{Devices: []string{"windows", "mac", "android", "ios"}, Price: PriceAny, Features: []string{"parental-controls"}}, []string{"bitdefender", "mcafee", "trend-micro"}},
-		{"Mac only: the built-in protection first",
-			Needs{Devices: []string{"mac"}, Price: PriceAny}, []string{"macos-builtin"}},
-		{"Windows, a password manager, paid is fine: Defender's (Edge) counts too",
-			Needs{Devices: []string{"windows"}, Price: PricePaid, Features: []string{"password-manager"}}, []string{"microsoft-defender"}},
+			Needs{Devices: []string{"windows", "mac", "android", "ios"}, Price: PriceAny, Features: []string{"parental-controls"}},
+			[]string{"microsoft-defender", "macos-builtin"}, []string{"bitdefender", "mcafee", "trend-micro"}},
+		{"Mac only: the built-in protection apart",
+			Needs{Devices: []string{"mac"}, Price: PriceAny}, []string{"macos-builtin"}, nil},
+		{"no device asked for: no built-in line",
+			Needs{Devices: []string{}, Price: PriceAny}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			for _, seed := range []string{"", "a", "b", "c"} {
-				got := Rank(alts, tt.needs, seed)
-				top := strings.Fields(top(got, len(tt.first)))
-				slices.Sort(top)
-				want := slices.Sorted(slices.Values(tt.first))
-				if !slices.Equal(top, want) {
-					t.Errorf("seed %q: top %q, want %q", seed, top, want)
+			c := Choose(alts, tt.needs)
+			if got := ids(c.Builtin); !slices.Equal(got, tt.builtin) {
+				t.Errorf("built-in %q, want %q", got, tt.builtin)
+			}
+			if tt.best != nil {
+				if got := ids(c.Best()); !slices.Equal(got, tt.best) {
+					t.Errorf("best %q, want %q", got, tt.best)
 				}
-				if len(got) < len(alts)-1 {
-					t.Errorf("only %d of %d alternatives listed", len(got), len(alts))
+			}
+			if len(c.Ranked)+len(c.Builtin) < len(alts)-2 {
+				t.Errorf("only %d of %d alternatives listed", len(c.Ranked), len(alts))
+			}
+			for _, r := range c.Ranked {
+				if r.Alternative.Builtin {
+					t.Errorf("%s is built in and in the ranked list", r.Alternative.ID)
 				}
 			}
 		})
 	}
 	// The places come with their reasons; free only means real-time
 	// protection in the free version, on the devices asked for.
-	r := Rank(alts, Needs{Devices: []string{"windows", "ios"}, Price: PriceFree, Features: []string{"password-manager"}}, "x")
-	for _, x := range r {
+	c := Choose(alts, Needs{Devices: []string{"windows", "ios"}, Price: PriceFree, Features: []string{"password-manager"}})
+	if d := c.Builtin[0]; d.CoversDevices || d.Missing[0] != "ios" || !slices.Equal(d.Lacks, []string{"password-manager"}) {
+		t.Errorf("Defender: %+v (no password manager: Edge's belongs to the browser, not to Defender)", d)
+	}
+	for _, x := range c.Ranked {
 		switch x.Alternative.ID {
-		case "microsoft-defender":
-			if x.CoversDevices || x.Missing[0] != "ios" || len(x.Lacks) != 0 {
-				t.Errorf("Defender: %+v", x)
-			}
 		case "norton":
 			if x.PriceFits {
 				t.Error("Norton has no free tier")
@@ -88,34 +92,37 @@ func TestRank(t *testing.T) {
 		}
 	}
 	// Paid is fine means paid is allowed, not required: the free built-in one fits.
-	for _, x := range Rank(alts, Needs{Devices: []string{"windows"}, Price: PricePaid}, "x") {
-		if x.Alternative.ID == "microsoft-defender" && !x.PriceFits {
-			t.Error("\"Paid is fine\" dropped the free Defender")
-		}
+	if d := Choose(alts, Needs{Devices: []string{"windows"}, Price: PricePaid}).Builtin[0]; !d.PriceFits {
+		t.Error("\"Paid is fine\" dropped the free Defender")
 	}
 }
 
-// TestTiesAreNotAlphabetical: with nothing to tell them apart, two
-// computers can see tied products in different orders, and Avast and AVG
-// (one owner, names near the top of the alphabet) are not always second.
-func TestTiesAreNotAlphabetical(t *testing.T) {
+// TestTiesShareAPlace: products equal on every rule share a place and are
+// listed by name, the same on every computer; a place is never skipped.
+func TestTiesShareAPlace(t *testing.T) {
 	alts := alternatives(t)
-	needs := Needs{Devices: []string{"windows"}, Price: PriceAny}
-	orders := map[string]bool{}
-	second := map[string]bool{}
-	for i := range 40 {
-		got := Rank(alts, needs, fmt.Sprint("seed-", i))
-		orders[top(got, 6)] = true
-		second[got[1].Alternative.ID] = true
-		if again := Rank(alts, needs, fmt.Sprint("seed-", i)); top(again, 12) != top(got, 12) {
-			t.Fatal("one computer's order changed")
+	needs := Needs{Devices: []string{"windows"}, Price: PriceAny, Features: []string{"password-manager", "vpn"}}
+	a, b := Choose(alts, needs), Choose(slices.Clone(alts), needs)
+	if !slices.Equal(ids(a.Ranked), ids(b.Ranked)) {
+		t.Fatal("the same answers gave two orders")
+	}
+	best := a.Best()
+	if len(best) < 2 {
+		t.Fatalf("best %q: want several equally good matches", ids(best))
+	}
+	for i := 1; i < len(a.Ranked); i++ {
+		x, y := a.Ranked[i-1], a.Ranked[i]
+		switch {
+		case y.Place == x.Place:
+			if strings.ToLower(x.Alternative.Name) > strings.ToLower(y.Alternative.Name) {
+				t.Errorf("place %d: %s before %s, not by name", x.Place, x.Alternative.Name, y.Alternative.Name)
+			}
+			if x.CoversDevices != y.CoversDevices || x.PriceFits != y.PriceFits || len(x.Covers) != len(y.Covers) {
+				t.Errorf("place %d shared by unequal products %s and %s", x.Place, x.Alternative.ID, y.Alternative.ID)
+			}
+		case y.Place != x.Place+1:
+			t.Errorf("place %d follows %d", y.Place, x.Place)
 		}
-	}
-	if len(orders) < 5 || len(second) < 4 {
-		t.Errorf("%d orders, %d different second places over 40 computers", len(orders), len(second))
-	}
-	if New(RegionUS).Seed == New(RegionUS).Seed {
-		t.Error("two installs drew the same seed")
 	}
 }
 

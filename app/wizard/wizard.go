@@ -4,8 +4,6 @@
 package wizard
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"slices"
 	"time"
@@ -20,13 +18,13 @@ type Step int
 
 // The steps.
 const (
-	StepCheck  Step = 1 // what happened, the countdown, "Check this computer"
+	StepCheck  Step = 1 // what happened, the countdown, "Scan this computer"
 	StepFound  Step = 2 // what we found
 	StepSave   Step = 3 // save what you'd lose
 	StepRemove Step = 4 // remove Kaspersky
 	StepChoose Step = 5 // choose new protection
 	StepVerify Step = 6 // check you're protected
-	StepDone   Step = 7 // summary and report
+	StepDone   Step = 7 // where the computer stands, the next step until finished, the report
 )
 
 // Steps lists them in order.
@@ -35,8 +33,8 @@ var Steps = []Step{StepCheck, StepFound, StepSave, StepRemove, StepChoose, StepV
 // Name returns the step's translation key and English name, for the
 // screens, the reports and the code decoder alike.
 func (s Step) Name() (key, english string) {
-	names := [...]string{"Check", "What we found", "Save what you'd lose", "Remove Kaspersky",
-		"Choose new protection", "Check you're protected", "Done"}
+	names := [...]string{"Start", "What we found", "Save what you'd lose", "Remove Kaspersky",
+		"Choose new protection", "Check you're protected", "Finish"}
 	if s < StepCheck || s > StepDone {
 		return "step.unknown", "Unknown step"
 	}
@@ -103,23 +101,14 @@ type State struct {
 	Gone []detect.Finding `json:"gone,omitempty"`
 	// Needs are the answers of step 5, once the user changed them.
 	Needs *Needs `json:"needs,omitempty"`
-	// Seed orders step 5's ties, drawn once for this computer.
-	Seed string `json:"seed,omitempty"`
 }
 
 // StateVersion is the format of State this package writes.
 const StateVersion = 1
 
-// New is a fresh start at step 1, in the given region, with a new seed for
-// the order of step 5's ties.
+// New is a fresh start at step 1, in the given region.
 func New(region Region) State {
-	return State{Version: StateVersion, Step: StepCheck, Reached: StepCheck, Region: region, Seed: newSeed()}
-}
-
-func newSeed() string {
-	var b [8]byte
-	_, _ = rand.Read(b[:]) // crypto/rand does not fail on supported systems
-	return hex.EncodeToString(b[:])
+	return State{Version: StateVersion, Step: StepCheck, Reached: StepCheck, Region: region}
 }
 
 // Valid reports whether a loaded state can be used as it is.
@@ -188,18 +177,19 @@ func (s State) Back() State {
 	return s
 }
 
-// CanGo reports whether the user may jump to step: any step reached before.
+// CanGo reports whether the user may open step from the list on the left:
+// any of the seven. A step that needs something first (a scan, a
+// Kaspersky product) says so in place (Applies).
 func (s State) CanGo(step Step) bool {
-	return step >= StepCheck && step <= s.Reached
+	return step >= StepCheck && step <= StepDone
 }
 
-// Go jumps to a step reached before; other steps are refused.
+// Go opens step; a number outside the seven is refused.
 func (s State) Go(step Step) State {
 	if !s.CanGo(step) {
 		return s
 	}
-	s.Step = step
-	return s
+	return s.goTo(step)
 }
 
 func (s State) goTo(step Step) State {
@@ -309,46 +299,71 @@ func (s State) Resuming() bool {
 	return false
 }
 
-// Checklist lists what to save before removal, from what was found.
+// Checklist lists what to save before removal, from what was found: only
+// what applies to the products on this computer. The Password Manager's
+// passwords, the VPN and Safe Kids' rules are listed when those apps were
+// found (a suite's licence includes them, but only the app holds the data).
 func (s State) Checklist() []string {
 	if s.Scan == nil {
 		return nil
 	}
 	var items []string
-	add := func(id string) {
-		if !slices.Contains(items, id) {
-			items = append(items, id)
-		}
-	}
 	// What was found first counts, even once it is removed: the list stays put.
-	var found []detect.Finding
 	for _, f := range append(slices.Clone(s.Scan.Findings), s.Gone...) {
-		if f.Role == catalog.RoleRemove && f.State != detect.StateLeftover {
-			found = append(found, f)
+		for _, id := range ItemsFor(f) {
+			if !slices.Contains(items, id) {
+				items = append(items, id)
+			}
 		}
 	}
-	if len(found) == 0 {
+	slices.SortFunc(items, func(a, b string) int { return slices.Index(saveOrder, a) - slices.Index(saveOrder, b) })
+	return items
+}
+
+// saveOrder is the order of step 3: passwords first, losing them hurts most.
+var saveOrder = []string{SavePasswords, SaveLicence, SaveQuarantine, SaveVPN, SaveSafeKids}
+
+// ItemsFor lists what removing f would lose, in step 3's order; nothing for
+// a product that is not Kaspersky's or only left files behind.
+func ItemsFor(f detect.Finding) []string {
+	if f.Role != catalog.RoleRemove || f.State == detect.StateLeftover {
 		return nil
 	}
-	for _, f := range found {
-		if f.Component == catalog.ComponentPasswordManager || slices.Contains(f.UserData, catalog.DataPasswords) {
-			add(SavePasswords)
+	var items []string
+	if f.Component == catalog.ComponentPasswordManager {
+		items = append(items, SavePasswords)
+	}
+	items = append(items, SaveLicence)
+	if f.Component == catalog.ComponentAntivirus {
+		items = append(items, SaveQuarantine)
+	}
+	if f.Component == catalog.ComponentVPN {
+		items = append(items, SaveVPN)
+	}
+	if f.Component == catalog.ComponentParentalControls {
+		items = append(items, SaveSafeKids)
+	}
+	return items
+}
+
+// Unsaved lists what removing the product would lose and step 3 does not
+// have ticked yet, passwords first.
+func (s State) Unsaved(productID string) []string {
+	if s.Scan == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range s.Scan.Findings {
+		if f.ProductID != productID {
+			continue
 		}
-		add(SaveLicence)
-		if f.Component == catalog.ComponentAntivirus {
-			add(SaveQuarantine)
-		}
-		if f.Component == catalog.ComponentVPN || slices.Contains(f.UserData, catalog.DataVPN) {
-			add(SaveVPN)
-		}
-		if f.Component == catalog.ComponentParentalControls || slices.Contains(f.UserData, catalog.DataParentalControls) {
-			add(SaveSafeKids)
+		for _, id := range ItemsFor(f) {
+			if !s.Ticks[id] && !slices.Contains(out, id) {
+				out = append(out, id)
+			}
 		}
 	}
-	// Passwords first: losing them hurts most.
-	order := []string{SavePasswords, SaveLicence, SaveQuarantine, SaveVPN, SaveSafeKids}
-	slices.SortFunc(items, func(a, b string) int { return slices.Index(order, a) - slices.Index(order, b) })
-	return items
+	return out
 }
 
 // RemovalRow is one product of step 4.

@@ -70,8 +70,15 @@ func TestBackGoAndApplies(t *testing.T) {
 	if g := s.Go(StepCheck); g.Step != StepCheck || !g.CanGo(StepRemove) {
 		t.Errorf("go to 1: %+v", g)
 	}
-	if g := s.Go(StepVerify); g.Step != StepRemove {
-		t.Error("jumped to a step not reached yet")
+	// The list on the left opens any step; the step says in place what it needs.
+	if g := s.Go(StepVerify); g.Step != StepVerify || g.Reached != StepVerify {
+		t.Errorf("go to 6: %+v", g)
+	}
+	if g := New(RegionUS).Go(StepRemove); g.Step != StepRemove || g.Applies(StepRemove) != ReasonNotChecked || !g.Valid() {
+		t.Errorf("go to 4 before a scan: %+v", g)
+	}
+	if g := s.Go(8); g.Step != StepRemove {
+		t.Error("went to a step that does not exist")
 	}
 	if New(RegionUS).Back().Step != StepCheck {
 		t.Error("back from step 1")
@@ -97,7 +104,10 @@ func TestChecklist(t *testing.T) {
 		fs   []detect.Finding
 		want string
 	}{
-		{[]detect.Finding{kis}, "passwords licence quarantine safe-kids"},
+		// Safe Kids' rules and the passwords live in their own apps: a suite
+		// alone (whose licence includes them) has neither to lose.
+		{[]detect.Finding{kis}, "licence quarantine"},
+		{[]detect.Finding{kis, kpm}, "passwords licence quarantine"},
 		{[]detect.Finding{vpn}, "licence vpn"},
 		{[]detect.Finding{kpm, vpn}, "passwords licence vpn"},
 		{[]detect.Finding{lft, def}, ""},
@@ -112,6 +122,56 @@ func TestChecklist(t *testing.T) {
 	s := New(RegionUS).WithScan(scanned(kis)).WithTick(SavePasswords, true)
 	if !s.Ticks[SavePasswords] || s.WithTick(SavePasswords, false).Ticks[SavePasswords] || !s.Ticks[SavePasswords] {
 		t.Error("ticks are not kept, or a tick changed an earlier state")
+	}
+}
+
+func TestUnsaved(t *testing.T) {
+	s := New(RegionUS).WithScan(scanned(kis, kpm, vpn))
+	if got := strings.Join(s.Unsaved(kpm.ProductID), " "); got != "passwords licence" {
+		t.Errorf("Password Manager: %q", got)
+	}
+	if got := strings.Join(s.Unsaved(kis.ProductID), " "); got != "licence quarantine" {
+		t.Errorf("Total Security: %q", got)
+	}
+	s = s.WithTick(SavePasswords, true).WithTick(SaveLicence, true)
+	if got := s.Unsaved(kpm.ProductID); len(got) != 0 {
+		t.Errorf("after the ticks: %q", got)
+	}
+	if got := s.Unsaved("microsoft-defender"); len(got) != 0 {
+		t.Errorf("not Kaspersky: %q", got)
+	}
+}
+
+func TestStanding(t *testing.T) {
+	sc := func(state uint32) []platform.SecurityCenter {
+		return []platform.SecurityCenter{{ProductState: state, State: platform.DecodeProductState(state)}}
+	}
+	kisOn := kis
+	kisOn.SecurityCenter = sc(397312)
+	defOff := def
+	defOff.SecurityCenter = sc(393472)
+	defOn := def
+	defOn.SecurityCenter = sc(397568)
+	tests := []struct {
+		name          string
+		s             State
+		next          Step
+		protected     bool
+		onlyKaspersky bool
+	}{
+		{"no scan", New(RegionUS), StepCheck, false, false},
+		{"Kaspersky on, Defender off, passwords not saved", New(RegionUS).WithScan(scanned(kisOn, kpm, defOff)), StepSave, false, true},
+		{"Kaspersky on, passwords saved", New(RegionUS).WithScan(scanned(kisOn, kpm, defOff)).WithTick(SavePasswords, true), StepRemove, false, true},
+		{"restart pending", New(RegionUS).WithScan(scanned(kisOn, defOff)).WithRemoval(kis.ProductID, RestartNeeded), StepRemove, false, true},
+		{"Kaspersky gone, Defender still off", New(RegionUS).WithScan(scanned(kisOn, defOff)).WithVerify(scanned(defOff)), StepVerify, false, false},
+		{"Kaspersky gone, Defender on", New(RegionUS).WithScan(scanned(kisOn, defOff)).WithVerify(scanned(defOn)), StepDone, true, false},
+		{"outside the U.S. Kaspersky may still get updates", New(RegionOther).WithScan(scanned(kisOn, defOff)), StepDone, true, false},
+	}
+	for _, tt := range tests {
+		st := tt.s.Standing()
+		if st.Next != tt.next || st.Protected != tt.protected || st.OnlyKaspersky != tt.onlyKaspersky || st.Finished() != (tt.next == StepDone) {
+			t.Errorf("%s: %+v", tt.name, st)
+		}
 	}
 }
 
