@@ -82,7 +82,7 @@ type App struct {
 	MoreBelow *widget.Button
 	// Action is the current step's main action, in the footer beside Next
 	// (nil when Next is the main action).
-	Action *widget.Button
+	Action     *widget.Button
 	StartOver  *widget.Button
 	Support    *widget.Button
 	LargerText *widget.Check
@@ -92,7 +92,7 @@ type App struct {
 	center     *fyne.Container // the step's title, the step, "More below"
 	moreRow    *fyne.Container
 	progress   *fyne.Container // above the footer: the progress of a scan
-	shown      wizard.Step // the step on screen, to keep its scroll on a change within it
+	shown      wizard.Step     // the step on screen, to keep its scroll on a change within it
 
 	// Each step's widgets, made when the step is shown; only the current
 	// step's are live.

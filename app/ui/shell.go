@@ -268,7 +268,15 @@ func (u *App) setState(s wizard.State) {
 	u.showStep()
 }
 
-func (u *App) next() { u.setState(u.state.Next()) }
+// next goes on; arriving at step 6 from step 5 scans at once (it only
+// reads), so the user sees whether the new protection is on without
+// another click.
+func (u *App) next() {
+	u.setState(u.state.Next())
+	if u.state.Step == wizard.StepVerify && u.Verify.CheckButton != nil && u.caller == nil {
+		u.verify()
+	}
+}
 func (u *App) back() { u.setState(u.state.Back()) }
 
 func (u *App) goTo(st wizard.Step) {

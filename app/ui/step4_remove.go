@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/report"
@@ -29,6 +30,8 @@ type removeWidgets struct {
 	Rows          map[string]*widget.Label
 	RemoveButtons map[string]*widget.Button
 	Restart       *widget.Button
+	// RemoveAll starts every uninstaller, one after another, after one question.
+	RemoveAll *widget.Button
 	// GuardNow and GuardAnyway are the guard's choices while it is shown.
 	GuardNow, GuardAnyway *widget.Button
 }
@@ -60,6 +63,14 @@ func (u *App) removeView() fyne.CanvasObject {
 		w.Importance = widget.WarningImportance
 		box.Add(w)
 		box.Add(u.catalogLink(service.PasswordResetSource))
+	}
+	if n := len(u.removeAllOrder()); n > 1 {
+		u.Remove.RemoveAll = widget.NewButtonWithIcon(lang.X("remove.all", "Remove all {{.Count}}, one after another", map[string]any{"Count": n}), theme.DeleteIcon(), u.guardRemoveAll)
+		u.Remove.RemoveAll.Importance = widget.HighImportance
+		if u.scanning || u.removing {
+			u.Remove.RemoveAll.Disable()
+		}
+		box.Add(container.NewHBox(u.Remove.RemoveAll))
 	}
 	restart := false
 	for _, row := range rows {
@@ -181,12 +192,19 @@ func (u *App) guardRemoval(f detect.Finding) {
 		u.prepareRemoval(f)
 		return
 	}
+	u.showGuard(f.Name, unsaved, func() { u.prepareRemoval(f) })
+}
+
+// showGuard warns that removing product deletes the unsaved data, with
+// "Do it now" (step 3, the first item opened), "Remove anyway" (anyway)
+// and "Not now".
+func (u *App) showGuard(product string, unsaved []string, anyway func()) {
 	title := lang.X("guard.title", "Have you saved what you need?")
-	msg := lang.X("guard.text", "Removing {{.Product}} deletes what it keeps. Step 3 lists these as not done yet:", map[string]any{"Product": f.Name})
+	msg := lang.X("guard.text", "Removing {{.Product}} deletes what it keeps. Step 3 lists these as not done yet:", map[string]any{"Product": product})
 	doNow := lang.X("guard.do-now", "Do it now")
 	if unsaved[0] == wizard.SavePasswords {
 		title = lang.X("guard.passwords-title", "Have you exported your passwords?")
-		msg = lang.X("guard.passwords-text", "After removal, the passwords in {{.Product}} are gone. Export them to a file first: it takes a few minutes.", map[string]any{"Product": f.Name})
+		msg = lang.X("guard.passwords-text-2", "After removal, the passwords in Kaspersky Password Manager are gone. Export them to a file first: it takes a few minutes.")
 		doNow = lang.X("guard.passwords-now", "Export them now")
 	}
 	lines := []string{msg}
@@ -203,7 +221,7 @@ func (u *App) guardRemoval(f detect.Finding) {
 	u.Remove.GuardNow.Importance = widget.HighImportance
 	u.Remove.GuardAnyway = widget.NewButton(lang.X("guard.anyway", "Remove anyway"), func() {
 		d.Hide()
-		u.prepareRemoval(f)
+		anyway()
 	})
 	cancel := widget.NewButton(lang.X("remove.not-now", "Not now"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(title, body, u.win)
@@ -320,6 +338,13 @@ func (u *App) startRemoval(p *service.Prepared) {
 
 // removalDone records an uninstaller's outcome and checks the computer again.
 func (u *App) removalDone(productID string, o service.Outcome, output string) {
+	u.recordOutcome(productID, o, output)
+	u.recheckRemoval()
+}
+
+// recordOutcome records an uninstaller's outcome: its note under the row,
+// and the row's state.
+func (u *App) recordOutcome(productID string, o service.Outcome, output string) {
 	delete(u.removalNotes, productID)
 	msg := report.OutcomeText(o.Result, o.Code, Translate)
 	var reason error
@@ -341,7 +366,6 @@ func (u *App) removalDone(productID string, o service.Outcome, output string) {
 		}
 	}
 	u.setState(u.svc.Apply(u.state, productID, o))
-	u.recheckRemoval()
 }
 
 // removalNote is a plain message under a row, its technical reason behind Details.
@@ -397,4 +421,170 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.b.Write(p)
+}
+
+// removeAllOrder lists the products still to remove, the antivirus last:
+// it protects the computer until the end, and its restart comes last.
+func (u *App) removeAllOrder() []detect.Finding {
+	var out []detect.Finding
+	for _, r := range u.state.RemovalRows() {
+		if r.State == wizard.ToRemove {
+			out = append(out, r.Finding)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b detect.Finding) int {
+		return boolInt(a.Component == catalog.ComponentAntivirus) - boolInt(b.Component == catalog.ComponentAntivirus)
+	})
+	return out
+}
+
+func boolInt(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// guardRemoveAll is "Remove all": the same guard on what would be lost,
+// for every product at once, then one confirmation.
+func (u *App) guardRemoveAll() {
+	if u.caller != nil || u.scanning || u.removing {
+		return
+	}
+	fs := u.removeAllOrder()
+	var unsaved []string
+	for _, f := range fs {
+		for _, id := range u.state.Unsaved(f.ProductID) {
+			if !slices.Contains(unsaved, id) {
+				unsaved = append(unsaved, id)
+			}
+		}
+	}
+	if len(unsaved) == 0 {
+		u.prepareAll(fs)
+		return
+	}
+	slices.SortFunc(unsaved, func(a, b string) int { return slices.Index(u.state.Checklist(), a) - slices.Index(u.state.Checklist(), b) })
+	u.showGuard(lang.X("guard.all", "these products"), unsaved, func() { u.prepareAll(fs) })
+}
+
+// prepareAll plans every product's removal from one fresh scan, then asks
+// once; a product that cannot be started gets its note, the others go on.
+func (u *App) prepareAll(fs []detect.Finding) {
+	u.removing = true
+	u.showNavState()
+	u.Remove.CheckButton.Disable()
+	progress := u.Remove.Progress
+	progress.Show()
+	progress.Start()
+	u.cfg.Async(func() {
+		res, err := u.svc.Scan(context.Background())
+		var preps []*service.Prepared
+		type failed struct {
+			id  string
+			p   *service.Prepared
+			err error
+		}
+		var fails []failed
+		for _, f := range fs {
+			if err != nil {
+				fails = append(fails, failed{f.ProductID, nil, err})
+				continue
+			}
+			p, perr := u.svc.PrepareFrom(res, f.ProductID)
+			if perr != nil {
+				fails = append(fails, failed{f.ProductID, p, perr})
+				continue
+			}
+			preps = append(preps, p)
+		}
+		fyne.Do(func() {
+			u.removing = false
+			progress.Stop()
+			progress.Hide()
+			for _, x := range fails {
+				u.cannotStart(x.id, x.p, x.err)
+			}
+			if len(preps) > 0 {
+				u.confirmAll(preps)
+			}
+		})
+	})
+}
+
+// confirmAll says what will start, one after another, and asks once.
+func (u *App) confirmAll(preps []*service.Prepared) {
+	var names, lines []string
+	for _, p := range preps {
+		names = append(names, "• "+report.Clean(p.Finding.Name))
+		lines = append(lines, report.Clean(p.Plan.CommandLine()))
+		for _, w := range p.Trust {
+			lines = append(lines, "  • "+report.Clean(w))
+		}
+	}
+	text := lang.X("remove.confirm-all", "This starts each product's own uninstaller, one after another:") + "\n" + strings.Join(names, "\n") + "\n\n" +
+		lang.X("remove.confirm-all-prompts", "Windows asks for permission for each one. For Kaspersky's own uninstallers it names Kaspersky as the publisher; for some it names \"Windows Installer\" from Microsoft Windows. Both are right: choose Yes. Follow each uninstaller to the end.")
+	if u.osFamily() != catalog.OSWindows {
+		text = lang.X("remove.confirm-all", "This starts each product's own uninstaller, one after another:") + "\n" + strings.Join(names, "\n")
+	}
+	if u.svc.DryRun() {
+		text += "\n\n" + lang.X("remove.confirm-dry-run", "This window shows sample data: nothing will be started.")
+	}
+	details := widget.NewLabel(strings.Join(lines, "\n"))
+	details.TextStyle = fyne.TextStyle{Monospace: true}
+	details.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(paragraph(text), widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), details)))
+	d := dialog.NewCustomConfirm(lang.X("remove.confirm-all-title", "Remove {{.Count}} products?", map[string]any{"Count": len(preps)}),
+		lang.X("remove.start-all", "Start the uninstallers"), lang.X("remove.not-now", "Not now"), body,
+		func(ok bool) {
+			if ok {
+				u.startAll(preps)
+			}
+		}, u.win)
+	d.Resize(fyne.NewSize(580, 360))
+	d.Show()
+}
+
+// startAll runs the uninstallers one after another off the UI goroutine;
+// a cancelled one stops the rest (the user said no). Each outcome is
+// recorded, then one scan updates every row.
+func (u *App) startAll(preps []*service.Prepared) {
+	u.removing = true
+	st := u.state
+	for _, p := range preps {
+		st = u.svc.Begin(st, p.Finding.ProductID)
+	}
+	u.setState(st)
+	u.cfg.Async(func() {
+		for _, p := range preps {
+			var out bytes.Buffer
+			var mu sync.Mutex
+			o := u.svc.Start(context.Background(), p, lockedWriter{&mu, &out})
+			stop := o.Result == removal.Cancelled
+			done := make(chan struct{})
+			fyne.Do(func() {
+				defer close(done)
+				mu.Lock()
+				output := strings.TrimSpace(out.String())
+				mu.Unlock()
+				u.recordOutcome(p.Finding.ProductID, o, output)
+			})
+			<-done
+			if stop {
+				break
+			}
+		}
+		fyne.Do(func() {
+			// What was not started goes back to "To remove".
+			st := u.state
+			for _, p := range preps {
+				if st.Removal[p.Finding.ProductID] == wizard.Removing {
+					st = st.WithRemoval(p.Finding.ProductID, wizard.ToRemove)
+				}
+			}
+			u.removing = false
+			u.setState(st)
+			u.recheckRemoval()
+		})
+	})
 }

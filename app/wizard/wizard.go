@@ -346,8 +346,11 @@ func ItemsFor(f detect.Finding) []string {
 	return items
 }
 
-// Unsaved lists what removing the product would lose and step 3 does not
-// have ticked yet, passwords first.
+// Unsaved lists the data that removing the product deletes for good and
+// step 3 does not have ticked yet, passwords first: the passwords, the
+// quarantined files, Safe Kids' rules. (The licence and the VPN
+// subscription live on in the My Kaspersky account: step 3 lists them as
+// notes, and they do not hold a removal up.)
 func (s State) Unsaved(productID string) []string {
 	if s.Scan == nil {
 		return nil
@@ -358,6 +361,9 @@ func (s State) Unsaved(productID string) []string {
 			continue
 		}
 		for _, id := range ItemsFor(f) {
+			if id == SaveLicence || id == SaveVPN {
+				continue
+			}
 			if !s.Ticks[id] && !slices.Contains(out, id) {
 				out = append(out, id)
 			}

@@ -127,13 +127,16 @@ func TestChecklist(t *testing.T) {
 
 func TestUnsaved(t *testing.T) {
 	s := New(RegionUS).WithScan(scanned(kis, kpm, vpn))
-	if got := strings.Join(s.Unsaved(kpm.ProductID), " "); got != "passwords licence" {
+	if got := strings.Join(s.Unsaved(kpm.ProductID), " "); got != "passwords" {
 		t.Errorf("Password Manager: %q", got)
 	}
-	if got := strings.Join(s.Unsaved(kis.ProductID), " "); got != "licence quarantine" {
+	if got := strings.Join(s.Unsaved(kis.ProductID), " "); got != "quarantine" {
 		t.Errorf("Total Security: %q", got)
 	}
-	s = s.WithTick(SavePasswords, true).WithTick(SaveLicence, true)
+	if got := s.Unsaved(vpn.ProductID); len(got) != 0 {
+		t.Errorf("VPN: %q (a subscription note holds nothing up)", got)
+	}
+	s = s.WithTick(SavePasswords, true)
 	if got := s.Unsaved(kpm.ProductID); len(got) != 0 {
 		t.Errorf("after the ticks: %q", got)
 	}

@@ -1,0 +1,326 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/fakesys"
+	"transitionhelper/app/removal"
+	"transitionhelper/app/service"
+	"transitionhelper/app/wizard"
+	"transitionhelper/platform"
+)
+
+// The Windows 10 laptop of the journey: Kaspersky Total Security running
+// and reporting itself on to Windows Security, its Password Manager and
+// its VPN installed; Microsoft Defender's service runs but is switched off
+// (passive) while Kaspersky is on, as Windows does.
+const (
+	tsUninstaller  = `C:\Program Files (x86)\Kaspersky Lab\Kaspersky Total Security 21.3\uninstall.exe`
+	kpmUninstaller = `C:\Program Files (x86)\Kaspersky Lab\Kaspersky Password Manager 9.0\uninstall.exe`
+	vpnUninstaller = `C:\Program Files (x86)\Kaspersky Lab\Kaspersky VPN 21.3\uninstall.exe`
+)
+
+func win10(ts, kpm, vpn, defenderOn bool) platform.Snapshot {
+	sc := func(name string, state uint32) platform.SecurityCenter {
+		return platform.SecurityCenter{DisplayName: name, ProductState: state, State: platform.DecodeProductState(state)}
+	}
+	s := platform.Snapshot{
+		OS:        platform.OSInfo{Family: "windows", Name: "Windows 10 Home", Version: "10.0.19045", Arch: "amd64"},
+		Processes: []platform.Process{{PID: 11, Name: "MsMpEng.exe"}},
+	}
+	def := sc("Windows Defender", 393472) // off, Microsoft
+	if defenderOn {
+		def = sc("Windows Defender", 397568)
+	}
+	s.SecurityCenter = append(s.SecurityCenter, def)
+	prog := func(name, exe string) platform.Program {
+		return platform.Program{Name: name, Version: "21.3", Source: platform.SourceUninstall, Where: `HKLM\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall\` + name,
+			UninstallString: `"` + exe + `" /x`}
+	}
+	if ts {
+		s.Processes = append(s.Processes, platform.Process{PID: 10, Name: "avp.exe"}, platform.Process{PID: 12, Name: "avpui.exe"})
+		s.Programs = append(s.Programs, prog("Kaspersky Total Security", tsUninstaller))
+		s.SecurityCenter = append(s.SecurityCenter, sc("Kaspersky Total Security", 397312))
+	}
+	if kpm {
+		s.Programs = append(s.Programs, prog("Kaspersky Password Manager", kpmUninstaller))
+	}
+	if vpn {
+		s.Programs = append(s.Programs, prog("Kaspersky VPN Secure Connection", vpnUninstaller))
+	}
+	return s
+}
+
+// journey drives the real window through the fyne test driver, counting
+// every click the user makes in the app.
+type journey struct {
+	*harness
+	sys      service.System
+	clicks   int
+	launched []string
+	codes    map[string]int
+}
+
+func newJourney(t *testing.T, scans ...platform.Snapshot) *journey {
+	test.NewTempApp(t)
+	if _, err := catalog.Embedded(); err != nil {
+		t.Fatal(err)
+	}
+	j := &journey{harness: &harness{t: t, changed: make(chan struct{}, 64), scans: scans, dir: t.TempDir()}, codes: map[string]int{}}
+	exists := []string{tsUninstaller, kpmUninstaller, vpnUninstaller}
+	j.sys = service.System{
+		Now: func() time.Time { return today }, Scan: j.nextScan, GOOS: "windows",
+		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
+			Exists: func(p string) bool {
+				return slices.ContainsFunc(exists, func(e string) bool { return strings.EqualFold(e, p) })
+			}, AdminOnly: fakesys.AdminOnly},
+		Open: func(program string) (service.Verified, error) {
+			return fakesys.Verified{Sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, Final: program,
+				Start: func(args []string, elevate bool) (int, error) {
+					j.launched = append(j.launched, program)
+					return j.codes[program], nil
+				}}, nil
+		},
+		SetRunOnce:   func(string, string, ...string) error { return nil },
+		ClearRunOnce: func(string) error { return nil },
+		Executable:   func() (string, error) { return `C:\th.exe`, nil },
+	}
+	j.open()
+	return j
+}
+
+// open starts the app (again, after a restart) on the journey's progress.
+func (j *journey) open() {
+	j.u = New(fyne.CurrentApp(), Config{
+		Version: "test", StateDir: j.dir, Service: service.New(j.cat(), j.sys),
+		OpenWindowsSecurity: func() error { return nil },
+		Async:               func(f func()) { f() },
+	})
+	j.u.changed = func() { j.changed <- struct{}{} }
+	j.u.win.Resize(fyne.NewSize(1024, 600))
+	j.t.Cleanup(j.u.win.Close)
+}
+
+func (j *journey) cat() *catalog.Catalog {
+	c, _ := catalog.Embedded()
+	return c
+}
+
+// click taps b as the user would, and counts it.
+func (j *journey) click(b fyne.Tappable, what string) {
+	j.t.Helper()
+	if b == nil {
+		j.t.Fatalf("step %d: no %s to click", j.u.state.Step, what)
+	}
+	if d, ok := b.(fyne.Disableable); ok && d.Disabled() {
+		j.t.Fatalf("step %d: %s is off", j.u.state.Step, what)
+	}
+	j.clicks++
+	test.Tap(b)
+}
+
+// dialogButton is the button of the dialog on top labelled text.
+func (j *journey) dialogButton(text string) *widget.Button {
+	j.t.Helper()
+	top := j.u.win.Canvas().Overlays().Top()
+	if top == nil {
+		j.t.Fatalf("no dialog for %q", text)
+	}
+	return findButton(top, text)
+}
+
+// coherent fails when the screen offers no next action, or says something
+// another step contradicts.
+func (j *journey) coherent() {
+	j.t.Helper()
+	u := j.u
+	st := u.state.Standing()
+	next := !u.NextButton.Disabled() || u.Action != nil && !u.Action.Disabled()
+	if !next && !(u.state.Step == wizard.StepDone && st.Finished()) {
+		j.t.Errorf("step %d offers no next action", u.state.Step)
+	}
+	text := labelsText(u.body.Content)
+	switch u.state.Step {
+	case wizard.StepFound:
+		for _, c := range u.Found.Cards {
+			if c.Title == "Microsoft Defender" && !strings.Contains(c.Subtitle, "switched off") && !strings.Contains(c.Subtitle, "switched on") {
+				j.t.Errorf("step 2: Defender's card does not say what Windows Security says: %q", c.Subtitle)
+			}
+		}
+	case wizard.StepVerify:
+		if strings.Contains(text, "Microsoft Defender: switched off") && strings.Contains(u.Verify.Verdict.Text, "Microsoft Defender") {
+			j.t.Errorf("step 6 says Defender is off and protecting: %q", u.Verify.Verdict.Text)
+		}
+		if strings.Count(text, "Next: ") > 1 {
+			j.t.Errorf("step 6 gives %d next actions:\n%s", strings.Count(text, "Next: "), text)
+		}
+		if st.KasperskyLeft && strings.Contains(text, "Virus & threat protection") {
+			j.t.Error("step 6 says to turn on Virus & threat protection while Kaspersky is installed (Windows does not offer it then)")
+		}
+	case wizard.StepDone:
+		done := strings.HasSuffix(u.StepTitle.Text, ": Done")
+		if done != st.Finished() {
+			j.t.Errorf("step 7 is titled %q while finished=%v", u.StepTitle.Text, st.Finished())
+		}
+		if !st.Finished() && u.Done.GoNext == nil {
+			j.t.Error("step 7 on an unfinished computer offers no next step")
+		}
+	}
+}
+
+// TestJourneyWindows10 walks from the double-click to protected on the
+// Windows 10 laptop, as the user would, and counts the clicks in the app.
+func TestJourneyWindows10(t *testing.T) {
+	j := newJourney(t,
+		win10(true, true, true, false),   // step 1's scan
+		win10(true, true, true, false),   // "Remove all": a fresh scan for the plans
+		win10(true, false, false, false), // the re-check: a restart is needed for Total Security
+		win10(false, false, false, true), // after the restart: gone, Defender back on
+	)
+	j.codes[tsUninstaller] = 3010
+	u := j.u
+	j.coherent()
+	j.click(u.Action, "Scan this computer")
+	if u.state.Step != wizard.StepFound {
+		t.Fatalf("after the scan: step %d", u.state.Step)
+	}
+	j.coherent()
+	j.click(u.NextButton, "Next")
+	if got := strings.Join(u.state.Checklist(), " "); got != "passwords licence quarantine vpn" {
+		t.Errorf("step 3 lists %q (no Safe Kids app was found)", got)
+	}
+	j.coherent()
+	// The user exports the passwords and checks the quarantine, as step 3 says.
+	j.click(u.Save.Ticks[wizard.SavePasswords], "the passwords' tick")
+	j.click(u.Save.Ticks[wizard.SaveQuarantine], "the quarantine's tick")
+	j.click(u.NextButton, "Next")
+	j.coherent()
+	j.click(u.Remove.RemoveAll, "Remove all 3")
+	j.click(j.dialogButton("Start the uninstallers"), "Start the uninstallers")
+	j.coherent()
+	// One after another, the antivirus last: it protects until the end.
+	if !slices.Equal(j.launched, []string{kpmUninstaller, vpnUninstaller, tsUninstaller}) {
+		t.Fatalf("started %q", j.launched)
+	}
+	if u.Remove.Rows["kaspersky-total-security"].Text != "Restart needed" || u.Remove.Restart == nil {
+		t.Fatalf("Total Security: %q", u.Remove.Rows["kaspersky-total-security"].Text)
+	}
+	j.click(u.Remove.Restart, "Restart now")
+	j.click(j.dialogButton("Yes"), "Yes, restart")
+	// The computer restarts; the app opens by itself at step 4 and scans.
+	j.open()
+	u = j.u
+	if u.state.Step != wizard.StepRemove || u.Remove.Rows["kaspersky-total-security"].Text != "Removed" {
+		t.Fatalf("after the restart: step %d, %v", u.state.Step, u.Remove.Rows)
+	}
+	j.coherent()
+	j.click(u.NextButton, "Next")
+	if u.state.Step != wizard.StepChoose || !strings.HasPrefix(u.Choose.BuiltinLine.Text, "Free and already on this computer: Microsoft Defender.") {
+		t.Fatalf("step 5: %d", u.state.Step)
+	}
+	j.coherent()
+	j.click(u.NextButton, "Next")
+	j.coherent()
+	if u.Verify.Verdict.Text != "Protecting this computer now: Microsoft Defender" {
+		t.Errorf("step 6: %q", u.Verify.Verdict.Text)
+	}
+	j.click(u.NextButton, "Next")
+	j.coherent()
+	if u.StepTitle.Text != "Step 7 of 7: Done" {
+		t.Errorf("step 7: %q", u.StepTitle.Text)
+	}
+	t.Logf("from launch to protected: %d clicks in the app, one restart", j.clicks)
+	fmt.Printf("journey: %d clicks in the app from launch to protected (goal 12 or fewer)\n", j.clicks)
+	if j.clicks > 12 {
+		t.Errorf("%d clicks", j.clicks)
+	}
+}
+
+// TestPasswordGuard: with the export not done, Remove on the Password
+// Manager warns and starts nothing until the user chooses; "Export them
+// now" opens step 3 at the export; "Remove anyway" goes on.
+func TestPasswordGuard(t *testing.T) {
+	snap := win10(true, true, false, false)
+	j := newJourney(t, snap)
+	u := j.u
+	j.click(u.Action, "Scan this computer")
+	j.click(u.NextButton, "Next")
+	j.click(u.NextButton, "Next") // past step 3 without ticking anything
+	// "Remove all" is held up the same way.
+	j.click(u.Remove.RemoveAll, "Remove all")
+	if top := u.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(allText(top), "Have you exported your passwords?") {
+		t.Fatal("\"Remove all\" gave no password warning")
+	}
+	u.win.Canvas().Overlays().Top().Hide()
+	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+	j.click(u.Remove.RemoveButtons["kaspersky-password-manager"], "Remove")
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(allText(top), "Have you exported your passwords?") || !strings.Contains(allText(top), "After removal, the passwords in Kaspersky Password Manager are gone.") {
+		t.Fatalf("no password warning: %q", allText(top))
+	}
+	if findButton(top, "Start the uninstaller") != nil || len(j.launched) != 0 {
+		t.Fatal("the uninstaller was offered or started before the user chose")
+	}
+	j.click(u.Remove.GuardNow, "Export them now")
+	if u.state.Step != wizard.StepSave || u.Save.How[wizard.SavePasswords] == nil || !u.Save.How[wizard.SavePasswords].Items[0].Open {
+		t.Fatalf("\"Export them now\" went to step %d", u.state.Step)
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("the warning stayed open")
+	}
+	// Back at step 4, the user removes it anyway, deliberately.
+	j.click(u.NavButtons[3], "4. Remove Kaspersky")
+	j.click(u.Remove.RemoveButtons["kaspersky-password-manager"], "Remove")
+	j.click(u.Remove.GuardAnyway, "Remove anyway")
+	if findButton(u.win.Canvas().Overlays().Top(), "Start the uninstaller") == nil {
+		t.Fatal("\"Remove anyway\" did not go on to the uninstaller's confirmation")
+	}
+	j.click(j.dialogButton("Start the uninstaller"), "Start the uninstaller")
+	if len(j.launched) != 1 || j.launched[0] != kpmUninstaller {
+		t.Errorf("started %q", j.launched)
+	}
+	// With the export ticked, no warning: straight to the confirmation.
+	j2 := newJourney(t, snap)
+	j2.click(j2.u.Action, "Scan this computer")
+	j2.click(j2.u.NextButton, "Next")
+	j2.click(j2.u.Save.Ticks[wizard.SavePasswords], "the passwords' tick")
+	j2.click(j2.u.NextButton, "Next")
+	j2.click(j2.u.Remove.RemoveButtons["kaspersky-password-manager"], "Remove")
+	if findButton(j2.u.win.Canvas().Overlays().Top(), "Start the uninstaller") == nil {
+		t.Error("exported, yet warned")
+	}
+}
+
+// TestStep7NotFinished: on a computer where Kaspersky is still there and
+// nothing else protects it, step 7 is not "Done" and points to what is next.
+func TestStep7NotFinished(t *testing.T) {
+	j := newJourney(t, win10(true, true, false, false))
+	u := j.u
+	j.click(u.Action, "Scan this computer")
+	j.click(u.NavButtons[6], "7. Finish")
+	j.coherent()
+	if u.StepTitle.Text != "Step 7 of 7: Not finished yet" || u.Done.GoNext == nil || !strings.Contains(u.Done.GoNext.Text, "step 3") {
+		t.Fatalf("step 7: %q, %v", u.StepTitle.Text, u.Done.GoNext)
+	}
+	if !slices.Contains(u.summaryLines(), "Only Kaspersky protects this computer, and it has had no updates since September 29, 2024.") {
+		t.Errorf("summary %q", u.summaryLines())
+	}
+	j.click(u.Done.GoNext, "the next step")
+	if u.state.Step != wizard.StepSave {
+		t.Errorf("went to %d", u.state.Step)
+	}
+	j.click(u.NavButtons[5], "6. Check you're protected")
+	j.coherent()
+	if u.Verify.NextAction == nil || u.Verify.NextAction.Text != "Go to step 3" {
+		t.Errorf("step 6's next action %v", u.Verify.NextAction)
+	}
+}
