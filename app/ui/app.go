@@ -89,6 +89,7 @@ type App struct {
 	Language   *widget.Select
 	body       *container.Scroll
 	action     *fyne.Container // the footer's place for Action
+	footer     *fyne.Container // Back, Start over, the step's action, Next
 	center     *fyne.Container // the step's title, the step, "More below"
 	moreRow    *fyne.Container
 	progress   *fyne.Container // above the footer: the progress of a scan

@@ -205,6 +205,7 @@ func TestJourneyWindows10(t *testing.T) {
 	j.click(u.NextButton, "Next")
 	j.coherent()
 	j.click(u.Remove.RemoveAll, "Remove all 3")
+	shot(t, u.win, "step4-remove-all")
 	j.click(j.dialogButton("Start the uninstallers"), "Start the uninstallers")
 	j.coherent()
 	// One after another, the antivirus last: it protects until the end.
@@ -267,6 +268,7 @@ func TestPasswordGuard(t *testing.T) {
 	if top == nil || !strings.Contains(allText(top), "Have you exported your passwords?") || !strings.Contains(allText(top), "After removal, the passwords in Kaspersky Password Manager are gone.") {
 		t.Fatalf("no password warning: %q", allText(top))
 	}
+	shot(t, u.win, "step4-password-guard")
 	if findButton(top, "Start the uninstaller") != nil || len(j.launched) != 0 {
 		t.Fatal("the uninstaller was offered or started before the user chose")
 	}

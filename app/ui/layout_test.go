@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
@@ -127,6 +128,20 @@ func TestLayoutEveryScreen(t *testing.T) {
 							if st == wizard.StepChoose && (u.Choose.TopPick == nil || !inSight(u.win.Canvas(), u.Choose.TopPick) || !inSight(u.win.Canvas(), u.Choose.SeeAll) ||
 								u.Choose.BuiltinLine != nil && !inSight(u.win.Canvas(), u.Choose.BuiltinLine)) {
 								problems = append(problems, "step 5 opens without its best match in sight")
+							}
+							// The step's main action and Next are in sight without
+							// scrolling; a step that continues below says so.
+							for _, b := range []*widget.Button{u.Action, u.NextButton} {
+								if b != nil && !inSight(u.win.Canvas(), b) {
+									problems = append(problems, fmt.Sprintf("%q is out of sight", b.Text))
+								}
+							}
+							below := u.body.Content.MinSize().Height - u.body.Offset.Y - u.body.Size().Height
+							if below > theme.Padding()*4 && (!u.MoreBelow.Visible() || !inSight(u.win.Canvas(), u.MoreBelow)) {
+								problems = append(problems, fmt.Sprintf("the step continues %.0f below the fold with no \"More below\" in sight", below))
+							}
+							if below <= 0 && u.MoreBelow.Visible() {
+								problems = append(problems, "\"More below\" shows with nothing below")
 							}
 							if len(problems) > 0 {
 								failed++

@@ -52,6 +52,7 @@ func (u *App) build() {
 	u.MoreBelow.Hide()
 	u.action = container.NewHBox()
 	footer := container.NewHBox(u.BackButton, u.StartOver, layout.NewSpacer(), u.action, u.NextButton)
+	u.footer = footer
 	u.progress = container.NewStack()
 	u.body = container.NewVScroll(widget.NewLabel(""))
 	u.body.OnScrolled = func(fyne.Position) { u.showMoreBelow() }
@@ -109,7 +110,9 @@ func (u *App) showStep() {
 		disableAll(view)
 		disableAll(u.action)
 	}
-	u.action.Refresh()
+	// The footer makes room for the new action (the test canvas, unlike the
+	// GL driver, does not lay a container out again when its size changes).
+	u.footer.Refresh()
 	u.progress.Refresh()
 	// A change within the step (a tick, an answer) keeps the scroll where
 	// the user is; a new step starts at its top.

@@ -50,7 +50,15 @@ func removalImportance(st wizard.RemovalState) widget.Importance {
 // button that starts the product's own uninstaller; a re-check; the
 // fallbacks; what stayed behind.
 func (u *App) removeView() fyne.CanvasObject {
-	box := container.NewVBox(paragraph(lang.X("remove.intro-2", "Press \"Remove\" beside each product below: it starts the product's own uninstaller. When it is done, the row says so; \"Scan again\" at the bottom checks once more.")))
+	todo := u.removeAllOrder()
+	intro := lang.X("remove.intro-one", "Press \"Remove Kaspersky\" at the bottom right: it starts the product's own uninstaller. When it is done, its row says so.")
+	switch {
+	case len(todo) > 1:
+		intro = lang.X("remove.intro-all", "Press \"Remove all\" at the bottom right: it starts each product's own uninstaller, one after another. Or press \"Remove\" beside one product. When one is done, its row says so.")
+	case len(todo) == 0:
+		intro = lang.X("remove.intro-none", "Nothing is left to start here. Press \"Scan again\" to check once more.")
+	}
+	box := container.NewVBox(paragraph(intro))
 	if u.state.Region != wizard.RegionUS {
 		box.Add(paragraph(lang.X("remove.other-region", "Outside the U.S. Kaspersky may still get updates. Remove it only if you want to change.")))
 	}
@@ -64,13 +72,20 @@ func (u *App) removeView() fyne.CanvasObject {
 		box.Add(w)
 		box.Add(u.catalogLink(service.PasswordResetSource))
 	}
-	if n := len(u.removeAllOrder()); n > 1 {
+	// The main action, in the footer: remove them all (or the one), or
+	// restart when an uninstaller asked for it, else scan again.
+	switch n := len(todo); {
+	case n > 1:
 		u.Remove.RemoveAll = widget.NewButtonWithIcon(lang.X("remove.all", "Remove all {{.Count}}, one after another", map[string]any{"Count": n}), theme.DeleteIcon(), u.guardRemoveAll)
+	case n == 1:
+		f := todo[0]
+		u.Remove.RemoveAll = widget.NewButtonWithIcon(lang.X("remove.one", "Remove Kaspersky"), theme.DeleteIcon(), func() { u.guardRemoval(f) })
+	}
+	if u.Remove.RemoveAll != nil {
 		u.Remove.RemoveAll.Importance = widget.HighImportance
 		if u.scanning || u.removing {
 			u.Remove.RemoveAll.Disable()
 		}
-		box.Add(container.NewHBox(u.Remove.RemoveAll))
 	}
 	restart := false
 	for _, row := range rows {
@@ -110,10 +125,19 @@ func (u *App) removeView() fyne.CanvasObject {
 		box.Add(paragraph(note))
 		u.Remove.Restart = widget.NewButtonWithIcon(lang.X("remove.restart-now", "Restart now"), theme.ViewRefreshIcon(), u.confirmRestart)
 		u.Remove.Restart.Importance = widget.HighImportance
-		box.Add(container.NewHBox(u.Remove.Restart))
 	}
 	u.Remove.scanControl = u.newScanControl(lang.X("scan.again", "Scan again"), theme.ViewRefreshIcon(), u.recheckRemoval)
-	u.placeScan(u.Remove.scanControl)
+	switch {
+	case u.Remove.Restart != nil:
+		u.setAction(u.Remove.Restart)
+		box.Add(container.NewHBox(u.Remove.CheckButton))
+	case u.Remove.RemoveAll != nil:
+		u.setAction(u.Remove.RemoveAll)
+		box.Add(container.NewHBox(u.Remove.CheckButton))
+	default:
+		u.setAction(u.Remove.CheckButton)
+	}
+	u.setProgress(u.Remove.Progress)
 
 	// Fallbacks, for when the uninstaller cannot be started or fails.
 	how := widget.NewAccordion(widget.NewAccordionItem(lang.X("remove.how", "How to remove it"), u.removeHow()))
@@ -208,8 +232,10 @@ func (u *App) showGuard(product string, unsaved []string, anyway func()) {
 		doNow = lang.X("guard.passwords-now", "Export them now")
 	}
 	lines := []string{msg}
-	for _, id := range unsaved {
-		lines = append(lines, "• "+saveItemText(id).title)
+	if len(unsaved) > 1 || unsaved[0] != wizard.SavePasswords {
+		for _, id := range unsaved {
+			lines = append(lines, "• "+saveItemText(id).title)
+		}
 	}
 	body := paragraph(strings.Join(lines, "\n"))
 	var d dialog.Dialog
@@ -464,7 +490,9 @@ func (u *App) guardRemoveAll() {
 		u.prepareAll(fs)
 		return
 	}
-	slices.SortFunc(unsaved, func(a, b string) int { return slices.Index(u.state.Checklist(), a) - slices.Index(u.state.Checklist(), b) })
+	slices.SortFunc(unsaved, func(a, b string) int {
+		return slices.Index(u.state.Checklist(), a) - slices.Index(u.state.Checklist(), b)
+	})
 	u.showGuard(lang.X("guard.all", "these products"), unsaved, func() { u.prepareAll(fs) })
 }
 
@@ -522,10 +550,17 @@ func (u *App) confirmAll(preps []*service.Prepared) {
 			lines = append(lines, "  • "+report.Clean(w))
 		}
 	}
-	text := lang.X("remove.confirm-all", "This starts each product's own uninstaller, one after another:") + "\n" + strings.Join(names, "\n") + "\n\n" +
-		lang.X("remove.confirm-all-prompts", "Windows asks for permission for each one. For Kaspersky's own uninstallers it names Kaspersky as the publisher; for some it names \"Windows Installer\" from Microsoft Windows. Both are right: choose Yes. Follow each uninstaller to the end.")
-	if u.osFamily() != catalog.OSWindows {
-		text = lang.X("remove.confirm-all", "This starts each product's own uninstaller, one after another:") + "\n" + strings.Join(names, "\n")
+	text := lang.X("remove.confirm-all", "This starts each product's own uninstaller, one after another:") + "\n" + strings.Join(names, "\n")
+	msi := slices.ContainsFunc(preps, func(p *service.Prepared) bool { return p.Plan.Kind == removal.KindMSI })
+	switch {
+	case u.osFamily() != catalog.OSWindows:
+	case msi:
+		text += "\n\n" + lang.X("remove.confirm-all-prompts", "Windows asks for permission for each one. For Kaspersky's own uninstallers it names Kaspersky as the publisher; for some it names \"Windows Installer\" from Microsoft Windows. Both are right: choose Yes. Follow each uninstaller to the end.")
+	default:
+		text += "\n\n" + lang.X("remove.confirm-all-kaspersky", "Windows asks for permission for each one and names Kaspersky as the publisher: choose Yes. Follow each uninstaller to the end.")
+	}
+	if slices.ContainsFunc(preps, func(p *service.Prepared) bool { return p.Finding.PasswordProtected }) {
+		text += "\n\n" + lang.X("remove.confirm-password", "Have your Kaspersky password ready: the uninstaller will ask for it.")
 	}
 	if u.svc.DryRun() {
 		text += "\n\n" + lang.X("remove.confirm-dry-run", "This window shows sample data: nothing will be started.")

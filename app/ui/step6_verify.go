@@ -32,7 +32,7 @@ type verifyWidgets struct {
 func (u *App) verifyView() fyne.CanvasObject {
 	box := container.NewVBox()
 	u.Verify.scanControl = u.newScanControl(lang.X("scan.again", "Scan again"), theme.ViewRefreshIcon(), u.verify)
-	u.placeScan(u.Verify.scanControl)
+	u.setProgress(u.Verify.Progress)
 	rec := u.state.Latest()
 	if u.state.Verify == nil {
 		box.Add(paragraph(lang.X("verify.from-first-2", "This is the result of the first scan. After you change something, press \"Scan again\" at the bottom right.")))
@@ -57,6 +57,15 @@ func (u *App) verifyView() fyne.CanvasObject {
 		u.Verify.Verdict.Importance = widget.DangerImportance
 	}
 	box.Add(u.Verify.Verdict)
+	// The one thing to do next comes right under the verdict; its button
+	// is the footer's main action, "Scan again" then sits here.
+	box.Add(u.nextActionCard(st))
+	if u.Verify.NextAction != nil {
+		u.setAction(u.Verify.NextAction)
+		box.Add(container.NewHBox(u.Verify.CheckButton))
+	} else {
+		u.setAction(u.Verify.CheckButton)
+	}
 	for _, p := range wizard.Protections(rec) {
 		box.Add(paragraph("• " + protectionLine(p)))
 	}
@@ -65,15 +74,14 @@ func (u *App) verifyView() fyne.CanvasObject {
 		u.Verify.Warning.Importance = widget.WarningImportance
 		box.Add(u.Verify.Warning)
 	}
-	box.Add(u.nextActionCard(st))
 	if u.osFamily() != "windows" {
 		box.Add(paragraph(lang.X("verify.limits", "On this system we can only see which security programs are installed and running, not whether their protection is switched on and up to date.")))
 	}
 	return box
 }
 
-// nextActionCard says the one thing to do next, with a button that does it
-// or goes where it is done.
+// nextActionCard says the one thing to do next, and makes the button that
+// does it or goes where it is done (NextAction, nil when Next is it).
 func (u *App) nextActionCard(st wizard.Standing) fyne.CanvasObject {
 	var text, label string
 	var act func()
@@ -104,14 +112,15 @@ func (u *App) nextActionCard(st wizard.Standing) fyne.CanvasObject {
 	default:
 		text = lang.X("next.done", "Nothing else to do here. Press Next for the summary and the report.")
 	}
-	u.Verify.NextText = paragraph(text)
-	box := container.NewVBox(u.Verify.NextText)
+	u.Verify.NextText = heading(text)
 	if act != nil {
 		u.Verify.NextAction = widget.NewButtonWithIcon(label, theme.NavigateNextIcon(), act)
 		u.Verify.NextAction.Importance = widget.HighImportance
-		box.Add(container.NewHBox(u.Verify.NextAction))
+		if u.scanning || u.removing {
+			u.Verify.NextAction.Disable()
+		}
 	}
-	return widget.NewCard(lang.X("next.title", "What to do next"), "", box)
+	return u.Verify.NextText
 }
 
 // hasDefender: the latest scan found Microsoft Defender (installed, even if off).

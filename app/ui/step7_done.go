@@ -96,10 +96,10 @@ func (u *App) doneView() fyne.CanvasObject {
 	}
 	if !st.Finished() {
 		key, english := st.Next.Name()
-		u.Done.GoNext = widget.NewButtonWithIcon(lang.X("done.go-next", "Next: step {{.Number}}, {{.Name}}", map[string]any{"Number": int(st.Next), "Name": lang.X(key, english)}),
+		box.Add(heading(lang.X("done.next-step", "Next: step {{.Number}}, {{.Name}}.", map[string]any{"Number": int(st.Next), "Name": lang.X(key, english)})))
+		u.Done.GoNext = widget.NewButtonWithIcon(lang.X("done.go-step", "Go to step {{.Number}}", map[string]any{"Number": int(st.Next)}),
 			theme.NavigateNextIcon(), func() { u.goTo(st.Next) })
 		u.Done.GoNext.Importance = widget.HighImportance
-		box.Add(container.NewHBox(u.Done.GoNext))
 	}
 	var labels []string
 	for _, f := range reportFormats {
@@ -111,15 +111,21 @@ func (u *App) doneView() fyne.CanvasObject {
 	// condition is a paragraph under it.
 	u.Done.FullReport = widget.NewCheck(lang.X("done.full-short", "Include user names and folders"), nil)
 	u.Done.SaveReport = widget.NewButtonWithIcon(lang.X("done.save-report", "Save report"), theme.DocumentSaveIcon(), u.saveReport)
+	// The main action in the footer: the step that is next, until none is.
 	if st.Finished() {
 		u.Done.SaveReport.Importance = widget.HighImportance
+		u.setAction(u.Done.SaveReport)
+	} else {
+		u.setAction(u.Done.GoNext)
 	}
-	u.setAction(u.Done.SaveReport)
 	box.Add(heading(lang.X("done.report-title", "Report")))
-	box.Add(paragraph(lang.X("done.report-note-2", "The report lists what was found and what was done. Support staff may ask you for it: choose a format, then press \"Save report\" at the bottom right. It is saved only where you choose; nothing is sent anywhere.")))
+	box.Add(paragraph(lang.X("done.report-note-3", "The report lists what was found and what was done. Support staff may ask you for it: choose a format, then press \"Save report\". It is saved only where you choose; nothing is sent anywhere.")))
 	box.Add(u.Done.Format)
 	box.Add(u.Done.FullReport)
 	box.Add(paragraph(lang.X("done.full-when", "Only if support staff ask for them.")))
+	if !st.Finished() {
+		box.Add(container.NewHBox(u.Done.SaveReport))
+	}
 	return box
 }
 
