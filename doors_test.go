@@ -87,6 +87,7 @@ type doorResult struct {
 	removal  map[string]wizard.RemovalState
 	gone     []string
 	said     string // everything the door showed, for the refusal reason
+	warned   bool   // the door warned of what removal deletes (step 3 not done) and asked again
 }
 
 func viaCommandLine(t *testing.T, c *computer) doorResult {
@@ -98,7 +99,9 @@ func viaCommandLine(t *testing.T, c *computer) doorResult {
 	if err != nil {
 		t.Fatalf("the command line left no progress: %v\n%s", err, out.String())
 	}
-	return result(c, st, out.String())
+	r := result(c, st, out.String())
+	r.warned = strings.Contains(out.String(), "Remove it anyway? Type yes to go on:")
+	return r
 }
 
 func viaWindow(t *testing.T, c *computer) doorResult {
@@ -114,8 +117,21 @@ func viaWindow(t *testing.T, c *computer) doorResult {
 		t.Fatalf("no Remove button at step %d", u.State().Step)
 	}
 	test.Tap(b)
-	said := ""
+	said, warned := "", false
+	// The quarantine was not marked checked in step 3: the window warns
+	// first; the caller chooses "Remove anyway", as "yes" on the command line.
 	if top := u.Window().Canvas().Overlays().Top(); top != nil {
+		if anyway := findButton(top, "Remove anyway"); anyway != nil {
+			warned = true
+			test.Tap(anyway)
+		}
+	}
+	if top := u.Window().Canvas().Overlays().Top(); top != nil {
+		for _, o := range test.LaidOutObjects(top) {
+			if l, ok := o.(*widget.Label); ok { // what the question says
+				said += l.Text + "\n"
+			}
+		}
 		start := findButton(top, "Start the uninstaller")
 		if start == nil {
 			t.Fatal("the confirmation has no start button")
@@ -127,7 +143,9 @@ func viaWindow(t *testing.T, c *computer) doorResult {
 			said += l.Text + "\n"
 		}
 	}
-	return result(c, u.State(), said)
+	r := result(c, u.State(), said)
+	r.warned = warned
+	return r
 }
 
 func result(c *computer, st wizard.State, said string) doorResult {
@@ -157,6 +175,11 @@ func TestBothDoorsWalkTheSameRemovalFlow(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c1, c2 := tt.c, tt.c
 			line, window := viaCommandLine(t, &c1), viaWindow(t, &c2)
+			// Both warn of the unsaved quarantine before the start, and
+			// neither when nothing will start (refused).
+			if line.warned != window.warned || line.warned != (tt.name != "refused") {
+				t.Errorf("warned of the unsaved quarantine: command line %v, window %v", line.warned, window.warned)
+			}
 			if !slices.Equal(line.launched, window.launched) || line.runOnce != window.runOnce {
 				t.Errorf("started: command line %q (RunOnce %d), window %q (RunOnce %d)", line.launched, line.runOnce, window.launched, window.runOnce)
 			}

@@ -70,7 +70,18 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 		if *dryRun {
 			continue
 		}
-		fmt.Fprintf(e.Stdout, "  %s ", e.t("uninstall.confirm", "Start it now? Type yes to go on:", nil))
+		// The same guard as the window's: data that removal deletes, not
+		// marked saved in step 3 (passwords first), is said before the question.
+		question := e.t("uninstall.confirm", "Start it now? Type yes to go on:", nil)
+		if unsaved := state.Unsaved(f.ProductID); len(unsaved) > 0 {
+			warn := e.t("uninstall.unsaved", "Step 3 of the app does not have these marked done yet: {{.Items}}.", map[string]any{"Items": strings.Join(unsavedNames(unsaved, e.t), "; ")})
+			if unsaved[0] == wizard.SavePasswords {
+				warn = e.t("guard.passwords-text-2", "After removal, the passwords in Kaspersky Password Manager are gone. Export them to a file first: it takes a few minutes.", nil) + " " + warn
+			}
+			fmt.Fprintf(e.Stdout, "  %s\n", warn)
+			question = e.t("uninstall.confirm-anyway", "Remove it anyway? Type yes to go on:", nil)
+		}
+		fmt.Fprintf(e.Stdout, "  %s ", question)
 		answer, _ := in.ReadString('\n')
 		if !agreed(answer) {
 			fmt.Fprintf(e.Stdout, "  %s\n", e.t("uninstall.skipped", "Skipped.", nil))
@@ -142,4 +153,13 @@ func agreed(answer string) bool {
 		return true
 	}
 	return false
+}
+
+// unsavedNames are step 3's items in words, as the report names them.
+func unsavedNames(ids []string, t report.Translator) []string {
+	var out []string
+	for _, id := range ids {
+		out = append(out, report.ChecklistName(id, t))
+	}
+	return out
 }

@@ -126,7 +126,7 @@ func build(in Input) view {
 		if s.Ticks[id] {
 			state = t("report.done", "done", nil)
 		}
-		v.Checklist = append(v.Checklist, viewItem{Name: checklistName(id, t), State: state})
+		v.Checklist = append(v.Checklist, viewItem{Name: ChecklistName(id, t), State: state})
 	}
 	for _, r := range s.RemovalRows() {
 		v.Removal = append(v.Removal, viewItem{Name: Clean(r.Finding.NameVersion()), State: RemovalText(r.State, t)})
@@ -179,7 +179,8 @@ func OutcomeText(result string, code int, t Translator) string {
 	return t("uninstall.exit", "The uninstaller stopped with code {{.Code}}.", map[string]any{"Code": code})
 }
 
-func checklistName(id string, t Translator) string {
+// ChecklistName is step 3's item id in words, as reports name it.
+func ChecklistName(id string, t Translator) string {
 	switch id {
 	case wizard.SavePasswords:
 		return t("report.item-passwords", "Passwords exported from Kaspersky Password Manager", nil)

@@ -91,6 +91,13 @@ func (h *harness) wait() {
 	}
 }
 
+// scanning reads the app's scanning flag on the UI goroutine.
+func (h *harness) scanning() bool {
+	var on bool
+	fyne.DoAndWait(func() { on = h.u.scanning })
+	return on
+}
+
 func (h *harness) drain() {
 	for {
 		select {
@@ -117,9 +124,8 @@ func (h *harness) next(want wizard.Step) {
 	h.drain()
 	test.Tap(h.u.NextButton)
 	// Arriving at step 6 by Next scans at once: wait for that scan.
-	if want == wizard.StepVerify && h.u.scanning {
-		h.wait() // the step shown
-		h.wait() // the scan's result shown
+	for want == wizard.StepVerify && h.scanning() {
+		h.wait()
 	}
 	if h.u.state.Step != want {
 		h.t.Fatalf("Next went to step %d, want %d", h.u.state.Step, want)

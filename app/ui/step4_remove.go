@@ -66,12 +66,7 @@ func (u *App) removeView() fyne.CanvasObject {
 	u.Remove.RemoveButtons = map[string]*widget.Button{}
 	rows := u.state.RemovalRows()
 	// The Kaspersky password first: without it the uninstaller stops.
-	if slices.ContainsFunc(rows, func(r wizard.RemovalRow) bool { return r.Finding.PasswordProtected && r.State == wizard.ToRemove }) {
-		w := paragraph(lang.X("remove.password", "Kaspersky is protected by a password. The uninstaller will ask for it. If you forgot it, Kaspersky explains how to reset it:"))
-		w.Importance = widget.WarningImportance
-		box.Add(w)
-		box.Add(u.catalogLink(service.PasswordResetSource))
-	}
+	u.passwordNote(box, slices.ContainsFunc(rows, func(r wizard.RemovalRow) bool { return r.Finding.PasswordProtected && r.State == wizard.ToRemove }))
 	// The main action, in the footer: remove them all (or the one), or
 	// restart when an uninstaller asked for it, else scan again.
 	switch n := len(todo); {
@@ -203,20 +198,46 @@ func removeHowText(goos string) string {
 	return lang.X("remove.how-linux", "Kaspersky for Linux is a business product: ask your IT department, or remove its packages (kesl, klnagent64) with your package manager as an administrator.")
 }
 
-// guardRemoval stops the removal of a product whose data step 3 lists
-// and the user has not ticked as saved: passwords first. The user can do
-// it now (step 3, the item opened) or choose "Remove anyway"; nothing
-// starts until they choose.
+// guardRemoval is Remove on one product: the fresh plan first (a product
+// that cannot be started says so, as the command line does), then, when
+// step 3 lists data of it unticked (passwords first), a plain warning with
+// "Export them now" and "Remove anyway"; nothing starts until the user
+// chooses and confirms.
 func (u *App) guardRemoval(f detect.Finding) {
-	if u.caller != nil || u.scanning || u.removing {
-		return
+	u.prepareRemoval(f)
+}
+
+// askUnsaved shows the guard when removing productIDs deletes data step 3
+// has unticked, and calls then when there is none or the user chooses
+// "Remove anyway".
+func (u *App) askUnsaved(product string, productIDs []string, then func()) {
+	var unsaved []string
+	for _, id := range productIDs {
+		for _, item := range u.state.Unsaved(id) {
+			if !slices.Contains(unsaved, item) {
+				unsaved = append(unsaved, item)
+			}
+		}
 	}
-	unsaved := u.state.Unsaved(f.ProductID)
 	if len(unsaved) == 0 {
-		u.prepareRemoval(f)
+		then()
 		return
 	}
-	u.showGuard(f.Name, unsaved, func() { u.prepareRemoval(f) })
+	order := u.state.Checklist()
+	slices.SortFunc(unsaved, func(a, b string) int { return slices.Index(order, a) - slices.Index(order, b) })
+	u.showGuard(product, unsaved, then)
+}
+
+// passwordNote adds, when Kaspersky's password protection is on, the same
+// words as the command line and the way to reset a forgotten password.
+func (u *App) passwordNote(box *fyne.Container, protected bool) {
+	if !protected {
+		return
+	}
+	w := paragraph(lang.X("remove.password", "Kaspersky is protected by a password. The uninstaller will ask for it. If you forgot it, Kaspersky explains how to reset it:"))
+	w.Importance = widget.WarningImportance
+	box.Add(w)
+	box.Add(u.catalogLink(service.PasswordResetSource))
 }
 
 // showGuard warns that removing product deletes the unsaved data, with
@@ -283,7 +304,7 @@ func (u *App) prepareRemoval(f detect.Finding) {
 				u.cannotStart(f.ProductID, p, err)
 				return
 			}
-			u.confirmRemoval(p)
+			u.askUnsaved(f.Name, []string{f.ProductID}, func() { u.confirmRemoval(p) })
 		})
 	})
 }
@@ -316,13 +337,11 @@ func (u *App) confirmRemoval(p *service.Prepared) {
 		msg = lang.X("remove.confirm-mac", "This opens {{.Product}}'s own uninstaller. Follow it to the end; it asks for your Mac password.", map[string]any{"Product": f.Name})
 	}
 	text := []string{msg}
-	if f.PasswordProtected {
-		text = append(text, lang.X("remove.confirm-password", "Have your Kaspersky password ready: the uninstaller will ask for it."))
-	}
 	if u.svc.DryRun() {
 		text = append(text, lang.X("remove.confirm-dry-run", "This window shows sample data: nothing will be started."))
 	}
 	body := container.NewVBox(paragraph(strings.Join(text, "\n\n")))
+	u.passwordNote(body, f.PasswordProtected)
 	lines := []string{report.Clean(p.Plan.CommandLine())}
 	for _, w := range p.Trust {
 		lines = append(lines, "• "+report.Clean(w))
@@ -471,29 +490,13 @@ func boolInt(v bool) int {
 	return 0
 }
 
-// guardRemoveAll is "Remove all": the same guard on what would be lost,
-// for every product at once, then one confirmation.
+// guardRemoveAll is "Remove all": every plan from one fresh scan, the same
+// guard on what would be lost for all of them at once, then one question.
 func (u *App) guardRemoveAll() {
 	if u.caller != nil || u.scanning || u.removing {
 		return
 	}
-	fs := u.removeAllOrder()
-	var unsaved []string
-	for _, f := range fs {
-		for _, id := range u.state.Unsaved(f.ProductID) {
-			if !slices.Contains(unsaved, id) {
-				unsaved = append(unsaved, id)
-			}
-		}
-	}
-	if len(unsaved) == 0 {
-		u.prepareAll(fs)
-		return
-	}
-	slices.SortFunc(unsaved, func(a, b string) int {
-		return slices.Index(u.state.Checklist(), a) - slices.Index(u.state.Checklist(), b)
-	})
-	u.showGuard(lang.X("guard.all", "these products"), unsaved, func() { u.prepareAll(fs) })
+	u.prepareAll(u.removeAllOrder())
 }
 
 // prepareAll plans every product's removal from one fresh scan, then asks
@@ -534,7 +537,11 @@ func (u *App) prepareAll(fs []detect.Finding) {
 				u.cannotStart(x.id, x.p, x.err)
 			}
 			if len(preps) > 0 {
-				u.confirmAll(preps)
+				var ids []string
+				for _, p := range preps {
+					ids = append(ids, p.Finding.ProductID)
+				}
+				u.askUnsaved(lang.X("guard.all", "these products"), ids, func() { u.confirmAll(preps) })
 			}
 		})
 	})
@@ -559,16 +566,16 @@ func (u *App) confirmAll(preps []*service.Prepared) {
 	default:
 		text += "\n\n" + lang.X("remove.confirm-all-kaspersky", "Windows asks for permission for each one and names Kaspersky as the publisher: choose Yes. Follow each uninstaller to the end.")
 	}
-	if slices.ContainsFunc(preps, func(p *service.Prepared) bool { return p.Finding.PasswordProtected }) {
-		text += "\n\n" + lang.X("remove.confirm-password", "Have your Kaspersky password ready: the uninstaller will ask for it.")
-	}
+
 	if u.svc.DryRun() {
 		text += "\n\n" + lang.X("remove.confirm-dry-run", "This window shows sample data: nothing will be started.")
 	}
 	details := widget.NewLabel(strings.Join(lines, "\n"))
 	details.TextStyle = fyne.TextStyle{Monospace: true}
 	details.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(paragraph(text), widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), details)))
+	body := container.NewVBox(paragraph(text))
+	u.passwordNote(body, slices.ContainsFunc(preps, func(p *service.Prepared) bool { return p.Finding.PasswordProtected }))
+	body.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), details)))
 	d := dialog.NewCustomConfirm(lang.X("remove.confirm-all-title", "Remove {{.Count}} products?", map[string]any{"Count": len(preps)}),
 		lang.X("remove.start-all", "Start the uninstallers"), lang.X("remove.not-now", "Not now"), body,
 		func(ok bool) {
