@@ -50,6 +50,11 @@ func start(ctx context.Context, program string, args []string, elevate bool, out
 	if !elevate {
 		return startAsUser(ctx, program, args, out, check)
 	}
+	// What the prompt runs is looked up in a class view this account can
+	// change, and the elevated program inherits this account's variables.
+	if err := checkElevatedStart(); err != nil {
+		return -1, err
+	}
 	verb, _ := windows.UTF16PtrFromString("runas")
 	file, err := windows.UTF16PtrFromString(program)
 	if err != nil {
@@ -61,7 +66,8 @@ func start(ctx context.Context, program string, args []string, elevate bool, out
 		return -1, err
 	}
 	dir, _ := windows.UTF16PtrFromString(filepath.Dir(program))
-	info := shellExecuteInfo{mask: seeMaskNoCloseProcess | seeMaskNoAsync, verb: verb, file: file, parameters: params, directory: dir, show: swShowNormal}
+	info := shellExecuteInfo{mask: seeMaskNoCloseProcess | seeMaskNoAsync, hwnd: promptOwner(), verb: verb, file: file,
+		parameters: params, directory: dir, show: swShowNormal}
 	info.size = uint32(unsafe.Sizeof(info))
 	if err := shellExecuteEx(&info); err != nil {
 		if errors.Is(err, windows.ERROR_CANCELLED) {
@@ -158,6 +164,21 @@ func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elev
 		return nil
 	}
 	return start(ctx, v.Path, args, elevate, out, check)
+}
+
+// promptOwner is the window the administrator prompt belongs to, so it
+// comes to the front over it: this app's window when it is the one in
+// front (the user just pressed Remove), else none.
+func promptOwner() windows.HWND {
+	w := windows.GetForegroundWindow()
+	if w == 0 {
+		return 0
+	}
+	var pid uint32
+	if _, err := windows.GetWindowThreadProcessId(w, &pid); err != nil || pid != windows.GetCurrentProcessId() {
+		return 0
+	}
+	return w
 }
 
 // processImage is the full path of a process's program.
