@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/windows/registry"
 )
@@ -169,5 +170,35 @@ func TestElevatedChildEnvironment(t *testing.T) {
 	}
 	if seen(fromRegistry) != "" {
 		t.Error("the elevated uninstaller ran")
+	}
+}
+
+// TestLaunchVerifiedComparesTheCommandLine: the verified program started
+// with other arguments than the plan's (as a class override keeping the
+// program would do) is ended before it does its work, and the start is
+// refused like a swapped file.
+func TestLaunchVerifiedComparesTheCommandLine(t *testing.T) {
+	_, prog := installed(t)
+	marker := filepath.Join(tempDir(t), "ran.txt")
+	saved := shellParameters
+	shellParameters = func(s string) string { return s + " -exit 9" }
+	t.Cleanup(func() { shellParameters = saved })
+	v, err := OpenVerified(prog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	code, err := LaunchVerified(t.Context(), v, []string{"-wait", "3s", "-env", marker}, true, io.Discard)
+	if !errors.Is(err, ErrSwapped) || code == 9 || !strings.Contains(err.Error(), "not the planned") {
+		t.Errorf("a changed command ran: %d, %v", code, err)
+	}
+	time.Sleep(4 * time.Second)
+	if _, err := os.Stat(marker); err == nil {
+		t.Error("the child was not ended: it finished its work")
+	}
+	// Read for real: the command line of a child is what was asked.
+	shellParameters = saved
+	if code, err := LaunchVerified(t.Context(), v, []string{"-exit", "4"}, true, io.Discard); err != nil || code != 4 {
+		t.Errorf("the planned command: %d, %v", code, err)
 	}
 }
