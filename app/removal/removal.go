@@ -223,6 +223,8 @@ func installedBy(code, vendor string, env Env) (platform.MSIProduct, error) {
 		return prod, refuse("Windows Installer cannot say what %s is: %v", code, err)
 	case !prod.PerMachine:
 		return prod, refuse("Windows Installer does not know %s as installed for all users", code)
+	case prod.PerUser:
+		return prod, refuse("Windows Installer also knows %s for this user: msiexec /x might act on that registration", code)
 	case !vendorNamed(prod.Publisher, vendor) || !vendorNamed(prod.Name, vendor):
 		return prod, refuse("Windows Installer records %s as %q by %q, not a %s product", code, prod.Name, prod.Publisher, vendor)
 	}

@@ -29,7 +29,10 @@ var (
 	installed = map[string]platform.MSIProduct{
 		guid:                                     {ProductCode: guid, PerMachine: true, Publisher: "AO Kaspersky Lab", Name: "Kaspersky Total Security"},
 		"{11111111-2222-3333-4444-555555555555}": {ProductCode: "{11111111-2222-3333-4444-555555555555}", PerMachine: true, Publisher: "Bitdefender", Name: "Bitdefender Total Security"},
-		"{99999999-2222-3333-4444-555555555555}": {ProductCode: "{99999999-2222-3333-4444-555555555555}"}, // per user only
+		"{99999999-2222-3333-4444-555555555555}": {ProductCode: "{99999999-2222-3333-4444-555555555555}", PerUser: true}, // per user only
+		// The same code per machine and for this user: msiexec /x might pick the user's.
+		"{88888888-2222-3333-4444-555555555555}": {ProductCode: "{88888888-2222-3333-4444-555555555555}", PerMachine: true, PerUser: true,
+			Publisher: "AO Kaspersky Lab", Name: "Kaspersky Total Security"},
 	}
 	winEnv = Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
 		SystemMsiexec: `C:\Windows\System32\msiexec.exe`,
@@ -117,6 +120,8 @@ func TestPlanWindows(t *testing.T) {
 			"does not know", "", false},
 		{"a code Windows Installer does not know", platform.Program{Where: hklm + `X`, UninstallString: `MsiExec.exe /X{ABCDEF00-2222-3333-4444-555555555555}`},
 			"does not know", "", false},
+		{"a code Windows Installer knows per machine and for this user", platform.Program{Where: hklm + `X`, UninstallString: `MsiExec.exe /X{88888888-2222-3333-4444-555555555555}`},
+			"also knows {88888888-2222-3333-4444-555555555555} for this user", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
