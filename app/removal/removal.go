@@ -512,8 +512,11 @@ func planMac(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 		for _, team := range teams {
 			err := env.VerifyMacApp(c, team)
 			if err == nil {
-				return Plan{Kind: KindMacApp, Program: "/usr/bin/open", Args: []string{c}, From: c,
-					Why: []string{"Kaspersky's own uninstaller app, opened with macOS's open command",
+				// -n: a new instance of this very bundle. Without it, an app
+				// already running with the same bundle id (a look-alike
+				// started from anywhere) would only be brought forward.
+				return Plan{Kind: KindMacApp, Program: "/usr/bin/open", Args: []string{"-n", c}, From: c,
+					Why: []string{"Kaspersky's own uninstaller app, opened with macOS's open command as a new instance (open -n), so no app already running under the same bundle id stands in for it",
 						"owned by root, in folders only administrators change with a password, signed with Developer ID team " + team}}, nil
 			}
 			why = append(why, fmt.Sprintf("%s: %v", c, err))

@@ -186,7 +186,10 @@ func TestPlanOtherSystems(t *testing.T) {
 		}
 		return errors.New("not signed by that team")
 	}
-	if p, err := For(cat, mac, Env{GOOS: "darwin", Glob: glob, VerifyMacApp: kaspersky}); err != nil || p.Args[0] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
+	// open -n: a new instance of the verified bundle, never an app already
+	// running under the same bundle id brought forward.
+	if p, err := For(cat, mac, Env{GOOS: "darwin", Glob: glob, VerifyMacApp: kaspersky}); err != nil ||
+		!slices.Equal(p.Args, []string{"-n", "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app"}) {
 		t.Errorf("mac: %+v, %v", p, err)
 	}
 	// A look-alike that sorts first (a space before the dot) is skipped;
@@ -202,7 +205,7 @@ func TestPlanOtherSystems(t *testing.T) {
 	}
 	home := mac
 	home.Uninstall = append(home.Uninstall, platform.Program{Source: platform.SourceApp, InstallLocation: "/Users/ann/Applications/Kaspersky.app"})
-	if p, err := For(cat, home, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: kaspersky}); err != nil || p.Args[0] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
+	if p, err := For(cat, home, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: kaspersky}); err != nil || p.Args[len(p.Args)-1] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
 		t.Errorf("mac with a look-alike: %+v, %v", p, err)
 	}
 	if _, err := For(cat, mac, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: func(string, string) error { return errors.New("unsigned") }}); !errors.Is(err, ErrRefused) {
