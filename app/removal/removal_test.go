@@ -247,6 +247,34 @@ func TestDecide(t *testing.T) {
 	if err := Decide(msi, platform.SignatureInfo{Method: platform.MethodSystemFileIdentity}); err == nil {
 		t.Error("an msiexec whose identity did not check out was accepted")
 	}
+	// The system's msiexec through a catalog: the catalog pins O and C of
+	// "Microsoft Windows" (a cited source shows them); Kaspersky's signers
+	// are pinned on their CN only, as no source shows more.
+	cat := mustCatalog(t)
+	if len(cat.SignerSubjects("Kaspersky")) != 0 {
+		t.Errorf("Kaspersky's O or C pinned without a source: %+v", cat.SignerSubjects("Kaspersky"))
+	}
+	msi.Signers, msi.Subjects = cat.Signers("Microsoft"), cat.SignerSubjects("Microsoft")
+	windowsSig := platform.SignatureInfo{Present: true, Trusted: true, Method: platform.MethodCatalog, Signer: "Microsoft Windows",
+		Organization: "Microsoft Corporation", Country: "US"}
+	if err := Decide(msi, windowsSig); err != nil {
+		t.Errorf("msiexec signed through a catalog by Microsoft Windows: %v", err)
+	}
+	for _, tt := range []struct {
+		change func(*platform.SignatureInfo)
+		want   string
+	}{
+		{func(s *platform.SignatureInfo) { s.Organization = "Microsoft Corporation Ltd" }, `with organization "Microsoft Corporation Ltd", not "Microsoft Corporation"`},
+		{func(s *platform.SignatureInfo) { s.Organization = "" }, "with organization"},
+		{func(s *platform.SignatureInfo) { s.Country = "RU" }, `with country "RU", not "US"`},
+		{func(s *platform.SignatureInfo) { s.Country = "" }, "with country"},
+	} {
+		sig := windowsSig
+		tt.change(&sig)
+		if err := Decide(msi, sig); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%+v: %v, want %q", sig, err, tt.want)
+		}
+	}
 	if err := Decide(Plan{Kind: KindPackages}, platform.SignatureInfo{}); err != nil {
 		t.Errorf("packages are not signature-checked here: %v", err)
 	}

@@ -241,7 +241,8 @@ func TestStartAsksWindowsInstallerAgain(t *testing.T) {
 	const code = "{8F4F3A1B-2C3D-4E5F-9A0B-1C2D3E4F5A6B}"
 	snap := platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Programs: []platform.Program{{Name: "Kaspersky Total Security", Source: platform.SourceUninstall,
 		Where: `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\` + code, WindowsInstaller: true}}}
-	f := &fake{scans: []platform.Snapshot{snap}, sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "Microsoft Windows", Method: platform.MethodCatalog}}
+	f := &fake{scans: []platform.Snapshot{snap}, sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "Microsoft Windows",
+		Organization: "Microsoft Corporation", Country: "US", Method: platform.MethodCatalog}}
 	svc := f.service(t)
 	known := true
 	svc.sys.RemovalEnv.SystemMsiexec = `C:\Windows\System32\msiexec.exe`
