@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
@@ -167,10 +168,7 @@ func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elev
 		}
 		// The right program with other arguments (a class override such as
 		// msiexec.exe /y x.dll) is another command.
-		cmdline, err := processCommandLine(proc)
-		if err == nil && strings.TrimSpace(cmdline) == "" {
-			err = errors.New("it reads empty")
-		}
+		cmdline, err := startedCommandLine(proc)
 		if err != nil && exited(proc) {
 			// Ended before it could be read: nothing is left to stop, and
 			// the image was the verified file (docs/security.md).
@@ -195,6 +193,26 @@ func (v *VerifiedProgram) isProgram(path string) bool {
 	}
 	id, _, err := identityOfPath(path)
 	return err == nil && id == v.sys.id
+}
+
+// startedCommandLine reads a just-started child's command line. Under Wine
+// the child's parameters are sometimes not in its PEB yet when
+// ShellExecuteEx returns (read empty: once in 5 and once in 8 runs of the
+// package here): an
+// empty read is tried again for up to two seconds while the child runs. On
+// Windows the creator writes them before the child's first instruction.
+func startedCommandLine(proc windows.Handle) (string, error) {
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		cmdline, err := processCommandLine(proc)
+		if err != nil || strings.TrimSpace(cmdline) != "" {
+			return cmdline, err
+		}
+		if exited(proc) || time.Now().After(deadline) {
+			return "", errors.New("it reads empty")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // exited reports whether a process has already ended.
