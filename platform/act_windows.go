@@ -198,9 +198,9 @@ func (v *VerifiedProgram) isProgram(path string) bool {
 // startedCommandLine reads a just-started child's command line. Under Wine
 // the child's parameters are sometimes not in its PEB yet when
 // ShellExecuteEx returns (read empty: once in 5 and once in 8 runs of the
-// package here): an
-// empty read is tried again for up to two seconds while the child runs. On
-// Windows the creator writes them before the child's first instruction.
+// package here), so an empty read is tried again for up to two seconds
+// while the child runs. Windows is believed to write them when it creates
+// the process, before the child runs (not confirmed here).
 func startedCommandLine(proc windows.Handle) (string, error) {
 	deadline := time.Now().Add(2 * time.Second)
 	for {
