@@ -197,7 +197,7 @@ func RefusalText(err error, t Translator) string {
 	data := map[string]any{"Settings": strings.Join(names, "; ")}
 	switch {
 	case errors.Is(err, platform.ErrClassOverride):
-		return t("uninstall.class-override", "The uninstaller was not started: a setting of your Windows account changes how programs start, and it could make the administrator prompt run another program. To remove it, open Registry Editor (regedit), delete this key, and try again: {{.Settings}}. If you did not make this setting, have the computer checked for malware.", data)
+		return t("uninstall.class-override", "The uninstaller was not started: a setting of your Windows account changes how programs start, and it could make Windows' permission prompt start another program. To remove it, open Registry Editor (regedit), delete this key, and try again: {{.Settings}}. If you did not make this setting, have the computer checked for malware.", data)
 	case errors.Is(err, platform.ErrUnsafeEnvironment):
 		return t("uninstall.unsafe-environment", "The uninstaller was not started: an environment variable of your Windows account would make it load another program's code with administrator rights. To remove it, search Start for \"Edit environment variables for your account\", delete the variable, sign out and back in, and try again: {{.Settings}}. If you did not set it, have the computer checked for malware.", data)
 	}
