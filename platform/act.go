@@ -45,6 +45,8 @@ type SignatureInfo struct {
 	Signer string `json:"signer,omitempty"`
 	// Organization is the exact organization (O) of that subject.
 	Organization string `json:"organization,omitempty"`
+	// Country is the exact country (C) of that subject.
+	Country string `json:"country,omitempty"`
 	// Method says how Trusted was decided: MethodEmbedded, MethodCatalog or
 	// MethodSystemFileIdentity; empty when nothing could be verified.
 	Method string `json:"method,omitempty"`
@@ -81,7 +83,7 @@ type VerifiedProgram struct {
 // reading only, and verifies that open file: on Windows WinVerifyTrust on
 // the handle (WINTRUST_FILE_INFO.hFile), revocation from the local cache
 // only (WTD_CACHE_ONLY_URL_RETRIEVAL, WTD_REVOKE_WHOLECHAIN), the signer's
-// exact CN and O read from the certificate of that same verification; when
+// exact CN, O and C read from the certificate of that same verification; when
 // the file has no embedded signature, through Windows' catalogs
 // (CryptCATAdmin…, WTD_CHOICE_CATALOG); see SignatureInfo.Method. err is set
 // only when the file cannot be opened; an untrusted file is a

@@ -12,14 +12,14 @@ import (
 // fails (Wine builds no signer chain when the digest does not match). It
 // reads the PE certificate table through the same handle; it never decides
 // trust.
-func claimedSigner(h windows.Handle) (cn, org string) {
+func claimedSigner(h windows.Handle) (cn, org, country string) {
 	head := make([]byte, 4096)
 	if n := readAt(h, 0, head); n < 0x40 {
-		return "", ""
+		return "", "", ""
 	}
 	pe := int(binary.LittleEndian.Uint32(head[0x3C:]))
 	if pe+0x18+2 > len(head) || string(head[pe:pe+4]) != "PE\x00\x00" {
-		return "", ""
+		return "", "", ""
 	}
 	opt := pe + 0x18
 	dirs := opt + 96 // PE32 data directories
@@ -28,42 +28,42 @@ func claimedSigner(h windows.Handle) (cn, org string) {
 	}
 	sec := dirs + 4*8 // IMAGE_DIRECTORY_ENTRY_SECURITY
 	if sec+8 > len(head) {
-		return "", ""
+		return "", "", ""
 	}
 	off, size := binary.LittleEndian.Uint32(head[sec:]), binary.LittleEndian.Uint32(head[sec+4:])
 	if size <= 8 || size > 1<<20 {
-		return "", ""
+		return "", "", ""
 	}
 	table := make([]byte, size)
 	if readAt(h, int64(off), table) != int(size) {
-		return "", ""
+		return "", "", ""
 	}
 	blob := windows.CryptDataBlob{Size: size - 8, Data: &table[8]} // after WIN_CERTIFICATE's header
 	var encoding, contentType, formatType uint32
 	var store, msg windows.Handle
 	if windows.CryptQueryObject(windows.CERT_QUERY_OBJECT_BLOB, unsafe.Pointer(&blob), windows.CERT_QUERY_CONTENT_FLAG_PKCS7_SIGNED,
 		windows.CERT_QUERY_FORMAT_FLAG_BINARY, 0, &encoding, &contentType, &formatType, &store, &msg, nil) != nil {
-		return "", ""
+		return "", "", ""
 	}
 	defer windows.CertCloseStore(store, 0)
 	defer cryptMsgClose(msg)
 	const cmsgSignerCertInfoParam = 7
 	var n uint32
 	if cryptMsgGetParam(msg, cmsgSignerCertInfoParam, 0, nil, &n) != nil || n == 0 {
-		return "", ""
+		return "", "", ""
 	}
 	info := make([]byte, n)
 	if cryptMsgGetParam(msg, cmsgSignerCertInfoParam, 0, &info[0], &n) != nil {
-		return "", ""
+		return "", "", ""
 	}
 	const certFindSubjectCert = 11 << 16
 	cert, err := windows.CertFindCertificateInStore(store, windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, 0,
 		certFindSubjectCert, unsafe.Pointer(&info[0]), nil)
 	if err != nil || cert == nil {
-		return "", ""
+		return "", "", ""
 	}
 	defer windows.CertFreeCertificateContext(cert)
-	return subjectAttr(cert, "2.5.4.3"), subjectAttr(cert, "2.5.4.10")
+	return subjectNames(cert)
 }
 
 // readAt reads len(buf) bytes at off through h, returning how many it read.

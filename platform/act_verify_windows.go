@@ -103,7 +103,7 @@ func verifyHandle(path string, h windows.Handle) SignatureInfo {
 		info.Method = MethodEmbedded
 		if !info.Trusted && info.Signer == "" {
 			// For the message only: who the failing signature claims to be.
-			info.Signer, info.Organization = claimedSigner(h)
+			info.Signer, info.Organization, info.Country = claimedSigner(h)
 		}
 		return info
 	}
@@ -139,7 +139,7 @@ func winVerifyTrustOnce(choice uint32, subject unsafe.Pointer, revocation uint32
 	}
 	verr := windows.WinVerifyTrustEx(windows.InvalidHWND, &windows.WINTRUST_ACTION_GENERIC_VERIFY_V2, data)
 	if data.StateData != 0 {
-		info.Signer, info.Organization = signerOf(data.StateData)
+		info.Signer, info.Organization, info.Country = signerOf(data.StateData)
 		data.StateAction = windows.WTD_STATEACTION_CLOSE
 		_ = windows.WinVerifyTrustEx(windows.InvalidHWND, &windows.WINTRUST_ACTION_GENERIC_VERIFY_V2, data)
 	}
@@ -184,25 +184,30 @@ type cryptProviderCert struct {
 	cert *windows.CertContext
 }
 
-// signerOf reads the exact CN and O of the signing certificate of the
+// signerOf reads the exact CN, O and C of the signing certificate of the
 // verification whose state is given (WTHelperProvDataFromStateData →
 // WTHelperGetProvSignerFromChain → the first certificate of its chain).
-func signerOf(state windows.Handle) (cn, org string) {
+func signerOf(state windows.Handle) (cn, org, country string) {
 	prov := wtHelperProvDataFromStateData(state)
 	if prov == 0 {
-		return "", ""
+		return "", "", ""
 	}
 	sp := wtHelperGetProvSignerFromChain(prov, 0, false, 0)
 	if sp == 0 {
-		return "", ""
+		return "", "", ""
 	}
 	// Memory of wintrust, valid until the state is closed.
 	sgnr := *(**cryptProviderSgnr)(unsafe.Pointer(&sp))
 	if sgnr.certChainCount == 0 || sgnr.certChain == nil || sgnr.certChain.cert == nil {
-		return "", ""
+		return "", "", ""
 	}
-	cert := sgnr.certChain.cert
-	return subjectAttr(cert, "2.5.4.3"), subjectAttr(cert, "2.5.4.10") // szOID_COMMON_NAME, szOID_ORGANIZATION_NAME
+	return subjectNames(sgnr.certChain.cert)
+}
+
+// subjectNames reads a certificate subject's CN, O and C, exactly.
+func subjectNames(cert *windows.CertContext) (cn, org, country string) {
+	// szOID_COMMON_NAME, szOID_ORGANIZATION_NAME, szOID_COUNTRY_NAME
+	return subjectAttr(cert, "2.5.4.3"), subjectAttr(cert, "2.5.4.10"), subjectAttr(cert, "2.5.4.6")
 }
 
 // subjectAttr reads one attribute of a certificate's subject, exactly

@@ -49,7 +49,8 @@ func TestOpenVerifiedHoldsTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer v.Close()
-	if s := v.Signature; !s.Trusted || s.Signer != "AO Kaspersky Lab" || s.Organization != "AO Kaspersky Lab" || s.Method != MethodEmbedded {
+	if s := v.Signature; !s.Trusted || s.Signer != "AO Kaspersky Lab" || s.Organization != "AO Kaspersky Lab" || s.Country != "RU" ||
+		s.Method != MethodEmbedded {
 		t.Errorf("signature %+v", s)
 	}
 	if err := os.WriteFile(prog, []byte("MZ evil"), 0o755); err == nil {

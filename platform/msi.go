@@ -11,6 +11,11 @@ type MSIProduct struct {
 	// only for one user, advertised, or unknown leaves it false, and the
 	// other fields empty.
 	PerMachine bool `json:"perMachine"`
+	// PerUser is true when Windows Installer also knows the code for the
+	// current user (MSIINSTALLCONTEXT_USERMANAGED or USERUNMANAGED),
+	// installed or only advertised: msiexec /x might then act on that
+	// registration instead, so a removal refuses it.
+	PerUser bool `json:"perUser,omitempty"`
 	// Publisher, Name (InstalledProductName), Version (VersionString) and
 	// InstallLocation as Windows Installer recorded them at installation,
 	// not as an Uninstall registry entry claims them.
@@ -21,7 +26,8 @@ type MSIProduct struct {
 }
 
 // InstalledMSIProduct asks Windows Installer (msi.dll,
-// MsiGetProductInfoEx in the machine context) about productCode, a GUID in
+// MsiGetProductInfoEx in the machine context, and in the current user's
+// managed and unmanaged contexts for PerUser) about productCode, a GUID in
 // braces such as {8F4F3A1B-2C3D-4E5F-9A0B-1C2D3E4F5A6B}. A code Windows
 // Installer does not know per machine is not an error: PerMachine is false.
 // err is set for a malformed code or when msi.dll fails; outside Windows it

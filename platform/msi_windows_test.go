@@ -57,7 +57,7 @@ func TestInstalledMSIProductPerUserIsNotPerMachine(t *testing.T) {
 	}
 	k.Close()
 	p, err := InstalledMSIProduct(kpmUserCode)
-	if err != nil || p.PerMachine || p.Publisher != "" {
+	if err != nil || p.PerMachine || p.Publisher != "" || !p.PerUser {
 		t.Errorf("a per-user install: %+v, %v", p, err)
 	}
 }
@@ -83,5 +83,28 @@ func TestSystemFolders(t *testing.T) {
 	}
 	if d := WindowsDir(); !filepath.IsAbs(d) {
 		t.Errorf("WindowsDir() = %q", d)
+	}
+}
+
+// TestInstalledMSIProductAlsoForThisUser: a per-machine product whose code
+// is also registered for this user (here by the HKCU key a standard user
+// can write, as Windows Installer keeps per-user products) is reported
+// PerUser, so the removal refuses msiexec /x for it.
+func TestInstalledMSIProductAlsoForThisUser(t *testing.T) {
+	installMSI(t, "kpm-machine.msi", kpmMachineCode)
+	const packed = `Software\Microsoft\Installer\Products\55C3A1F6E7B2D1C4E9A0B5D3C2A1F011`
+	k, _, err := registry.CreateKey(registry.CURRENT_USER, packed, registry.SET_VALUE)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = k.SetStringValue("ProductName", "Kaspersky Password Manager")
+	k.Close()
+	t.Cleanup(func() { _ = registry.DeleteKey(registry.CURRENT_USER, packed) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := InstalledMSIProduct(kpmMachineCode)
+	if err != nil || !p.PerMachine || !p.PerUser {
+		t.Errorf("registered per machine and for this user: %+v, %v", p, err)
 	}
 }

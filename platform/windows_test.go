@@ -180,12 +180,13 @@ func TestLaunchElevatedReturnsTheExitCode(t *testing.T) {
 		t.Errorf("code %d, %v", code, err)
 	}
 	for name, want := range map[string]SignatureInfo{
-		"signed.exe":          {Present: true, Trusted: true, Signer: "AO Kaspersky Lab", Organization: "AO Kaspersky Lab", Method: MethodEmbedded},
+		"signed.exe":          {Present: true, Trusted: true, Signer: "AO Kaspersky Lab", Organization: "AO Kaspersky Lab", Country: "RU", Method: MethodEmbedded},
 		"unsigned.exe":        {TrustError: "no signature"},
 		"wrong-publisher.exe": {Present: true, Trusted: true, Signer: "Evil Corp", Organization: "Evil Corp", Method: MethodEmbedded},
 		// Wine builds no signer chain for a file whose digest fails: the
 		// signer is what the signature claims, read through the same handle.
-		"tampered.exe": {Present: true, Signer: "AO Kaspersky Lab", Organization: "AO Kaspersky Lab", TrustError: "the file was changed after it was signed", Method: MethodEmbedded},
+		"tampered.exe": {Present: true, Signer: "AO Kaspersky Lab", Organization: "AO Kaspersky Lab", Country: "RU",
+			TrustError: "the file was changed after it was signed", Method: MethodEmbedded},
 	} {
 		got := VerifySignature(filepath.Join(fixtures, name))
 		t.Logf("%s: %+v", name, got)

@@ -157,11 +157,37 @@ type Alternative struct {
 // Developer ID team (TeamIDs, macOS). An uninstaller signed by anyone else
 // is never started.
 type Publisher struct {
-	Vendor     string   `json:"vendor"`
-	Signers    []string `json:"signers,omitempty"`
-	TeamIDs    []string `json:"teamIds,omitempty"`
-	Source     string   `json:"source"`
-	Confidence string   `json:"confidence"`
+	Vendor  string   `json:"vendor"`
+	Signers []string `json:"signers,omitempty"`
+	// Subjects pin more of a signer's certificate subject than its CN, each
+	// only as far as its own source shows it.
+	Subjects   []Subject `json:"subjects,omitempty"`
+	TeamIDs    []string  `json:"teamIds,omitempty"`
+	Source     string    `json:"source"`
+	Confidence string    `json:"confidence"`
+}
+
+// Subject is what a cited source shows of one signer's certificate
+// subject beyond its CN: the exact organization (O) and country (C). An
+// uninstaller signed with that CN must carry them to the letter; an empty O
+// or C pins nothing (no source shows it).
+type Subject struct {
+	CN         string `json:"cn"`
+	O          string `json:"o,omitempty"`
+	C          string `json:"c,omitempty"`
+	Source     string `json:"source"`
+	Confidence string `json:"confidence"`
+}
+
+// SignerSubjects returns the pinned subjects of vendor's signers.
+func (c *Catalog) SignerSubjects(vendor string) []Subject {
+	var out []Subject
+	for _, p := range c.Publishers {
+		if strings.EqualFold(p.Vendor, vendor) {
+			out = append(out, p.Subjects...)
+		}
+	}
+	return out
 }
 
 // Signers returns the certificate subject names vendor signs with on

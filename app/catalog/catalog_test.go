@@ -196,6 +196,13 @@ const good = `{"schema":1,"sources":[{"id":"s","title":"S","url":"https://exampl
 "products":[{"id":"p","name":"P","vendor":"V","role":"remove","component":"antivirus","website":"https://example.org/",
 "signatures":[SIG]}]}`
 
+// withPublisher is the good catalog with one publisher of signer "V Ltd"
+// and the given pinned subject.
+func withPublisher(subject string) string {
+	return strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"milestones":`,
+		`"publishers":[{"vendor":"V","signers":["V Ltd"],"source":"s","confidence":"confirmed","subjects":[`+subject+`]}],"milestones":`, 1)
+}
+
 const okSig = `{"os":"windows","kind":"process","match":"^p\\.exe$","source":"s","confidence":"confirmed"}`
 
 func TestLoadRejects(t *testing.T) {
@@ -237,6 +244,11 @@ func TestLoadRejects(t *testing.T) {
 		{"exclusion ok", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"signatures":[`, `"excludes":["^P Browser( .*)?$"],"signatures":[`, 1), ""},
 		{"exclusion unanchored", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"signatures":[`, `"excludes":["P Browser"],"signatures":[`, 1), "exclusion: pattern"},
 		{"exclusion bad regexp", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"signatures":[`, `"excludes":["^(P$"],"signatures":[`, 1), "exclusion: pattern"},
+		{"subject ok", withPublisher(`{"cn":"V Ltd","o":"V Ltd","c":"GB","source":"s","confidence":"reported"}`), ""},
+		{"subject of no signer", withPublisher(`{"cn":"W Ltd","o":"V Ltd","source":"s","confidence":"reported"}`), `subject "W Ltd" is not one of its signers`},
+		{"subject pinning nothing", withPublisher(`{"cn":"V Ltd","source":"s","confidence":"reported"}`), "pins neither O nor C"},
+		{"subject country", withPublisher(`{"cn":"V Ltd","c":"gb","source":"s","confidence":"reported"}`), `country "gb"`},
+		{"subject unsourced", withPublisher(`{"cn":"V Ltd","o":"V Ltd","source":"x","confidence":"reported"}`), `unknown source "x"`},
 		{"milestone without zone", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"timezone":"America/New_York",`, ``, 1), `milestone "m"`},
 	}
 	for _, tt := range tests {

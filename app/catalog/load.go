@@ -42,7 +42,9 @@ func Load(data []byte) (*Catalog, error) {
 var (
 	idPattern     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	teamIDPattern = regexp.MustCompile(`^[A-Z0-9]{10}$`)
-	placeholder   = regexp.MustCompile(`\{[^}]*\}`)
+	// countryPattern is an X.509 country (C): ISO 3166 two letters.
+	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
+	placeholder    = regexp.MustCompile(`\{[^}]*\}`)
 	// KnownFolders are the placeholders a leftover path may use; platform expands them.
 	KnownFolders = []string{"{ProgramData}", "{ProgramFiles}", "{ProgramFilesX86}", "{AppData}", "{LocalAppData}", "{Home}"}
 	kinds        = []string{KindProcess, KindService, KindProgram, KindPackage, KindBundleID, KindLaunchd, KindRegistry, KindSecurityCenter, KindLeftover}
@@ -86,6 +88,19 @@ func (c *Catalog) validate() error {
 		}
 		if err := c.checkSourced(p.Source, p.Confidence); err != nil {
 			return fmt.Errorf("publisher %q: %w", p.Vendor, err)
+		}
+		for _, s := range p.Subjects {
+			switch {
+			case !slices.Contains(p.Signers, s.CN):
+				return fmt.Errorf("publisher %q: subject %q is not one of its signers", p.Vendor, s.CN)
+			case s.O == "" && s.C == "":
+				return fmt.Errorf("publisher %q: subject %q pins neither O nor C", p.Vendor, s.CN)
+			case s.C != "" && !countryPattern.MatchString(s.C):
+				return fmt.Errorf("publisher %q: subject %q: country %q is not two capital letters", p.Vendor, s.CN, s.C)
+			}
+			if err := c.checkSourced(s.Source, s.Confidence); err != nil {
+				return fmt.Errorf("publisher %q: subject %q: %w", p.Vendor, s.CN, err)
+			}
 		}
 	}
 	seen := map[string]*Milestone{}

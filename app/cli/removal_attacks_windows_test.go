@@ -113,3 +113,69 @@ func TestUninstallPerUserAttacksUnderWine(t *testing.T) {
 		t.Error("the per-machine product was removed through a per-user entry")
 	}
 }
+
+// TestUninstallRefusesUserSettingsUnderWine: a genuine, signed, per-machine
+// Kaspersky uninstaller is not started while this account's registry
+// overrides how programs start (HKCU exefile\shell\runas\command, set with
+// reg.exe as any program of the user could) or sets a .NET profiler for
+// the user; the command says why and how to remove it, and nothing starts
+// (the uninstaller would delete its own Uninstall entry). Wine itself
+// ignores the override and hands variables on: before this check, the
+// uninstaller ran.
+func TestUninstallRefusesUserSettingsUnderWine(t *testing.T) {
+	fixtures := wineFixtures(t)
+	const keyPath = `SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\THFakeKIS`
+	dir := filepath.Join(os.Getenv("ProgramFiles"), "Kaspersky Lab", "Fake KIS")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	prog := filepath.Join(dir, "uninstall.exe")
+	fakesys.CopyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
+	t.Cleanup(func() {
+		_ = exec.Command("reg", "delete", `HKLM\`+keyPath, "/f", "/reg:64").Run()
+		_ = os.Remove(prog)
+	})
+	register := func() {
+		winTool(t, "reg", "add", `HKLM\`+keyPath, "/v", "DisplayName", "/d", "Kaspersky Internet Security", "/f", "/reg:64")
+		winTool(t, "reg", "add", `HKLM\`+keyPath, "/v", "UninstallString", "/d", `"`+prog+`" -key `+keyPath, "/f", "/reg:64")
+	}
+	started := func() bool { return exec.Command("reg", "query", `HKLM\`+keyPath, "/reg:64").Run() != nil }
+
+	for _, tt := range []struct {
+		name       string
+		set, unset []string
+		want       []string
+	}{
+		{"class override",
+			[]string{"reg", "add", `HKCU\Software\Classes\exefile\shell\runas\command`, "/ve", "/d", `C:\windows\system32\msiexec.exe /y C:\users\Public\x.dll`, "/f"},
+			[]string{"reg", "delete", `HKCU\Software\Classes\exefile`, "/f"},
+			[]string{"a setting of your Windows account changes how programs start", "Registry Editor", `HKCU\Software\Classes\exefile\shell`}},
+		{"profiler variable",
+			[]string{"reg", "add", `HKCU\Environment`, "/v", "COR_PROFILER", "/d", "{32E2F4DA-1BEA-47EA-88F9-C5DAF691C94A}", "/f"},
+			[]string{"reg", "delete", `HKCU\Environment`, "/v", "COR_PROFILER", "/f"},
+			[]string{"an environment variable of your Windows account", "Edit environment variables for your account", `COR_PROFILER (HKCU\Environment`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			register()
+			winTool(t, tt.set[0], tt.set[1:]...)
+			t.Cleanup(func() { _ = exec.Command(tt.unset[0], tt.unset[1:]...).Run() })
+			out, exit := uninstallRun(t, "yes", "kaspersky-internet-security")
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			if started() || strings.Contains(out, "The uninstaller finished.") {
+				t.Errorf("the uninstaller started:\n%s", out)
+			}
+			if exit != ExitFound {
+				t.Errorf("exit %d", exit)
+			}
+		})
+	}
+	// Without them, the same uninstaller starts.
+	register()
+	if out, _ := uninstallRun(t, "yes", "kaspersky-internet-security"); !started() {
+		t.Errorf("the uninstaller did not start once the settings were gone:\n%s", out)
+	}
+}

@@ -56,6 +56,9 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 		if err != nil {
 			failed = true
 			fmt.Fprintf(e.Stdout, "  %s %s\n", e.t("uninstall.will-not", "Will not start an uninstaller:", nil), report.Clean(err.Error()))
+			if why := report.RefusalText(err, e.t); why != "" {
+				fmt.Fprintf(e.Stdout, "  %s\n", why)
+			}
 			continue
 		}
 		if len(p.Plan.AlsoRemoves) > 0 {
@@ -92,6 +95,9 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 		o := svc.Start(ctx, p, e.Stdout)
 		state = svc.Apply(state, f.ProductID, o)
 		line := report.OutcomeText(o.Result, o.Code, e.t)
+		if why := report.RefusalText(o.Err, e.t); why != "" {
+			line = why
+		}
 		if o.Err != nil {
 			line += " " + report.Clean(o.Err.Error())
 		}

@@ -69,6 +69,8 @@ type Plan struct {
 	Elevate bool `json:"elevate"`
 	// Signers are the certificate names Program must be signed by (Windows).
 	Signers []string `json:"signers,omitempty"`
+	// Subjects pin the O and C of those signers where the catalog cites them.
+	Subjects []catalog.Subject `json:"subjects,omitempty"`
 	// From is where the command came from (a registry key, a package database).
 	From string `json:"from"`
 	// Why lists the checks it passed, for Details and --dry-run.
@@ -185,7 +187,7 @@ func planEntry(cat *catalog.Catalog, f detect.Finding, e platform.Program, env E
 		return Plan{}, refuse("%s is a per-user entry, which any program of this account can write: nothing is started from it", e.Where)
 	}
 	p.Kind, p.Program, p.Args = KindExe, prog, rest
-	p.Signers = cat.Signers(f.Vendor)
+	p.Signers, p.Subjects = cat.Signers(f.Vendor), cat.SignerSubjects(f.Vendor)
 	p.Why = append(p.Why, fmt.Sprintf("UninstallString of %s, parsed as Windows does (no shell)", e.Where))
 	return p, checkProgram(&p, env)
 }
@@ -206,7 +208,7 @@ func planMSI(cat *catalog.Catalog, f detect.Finding, p Plan, code, why string, e
 		return Plan{}, refuse("Windows' own msiexec.exe was not found")
 	}
 	p.Kind, p.Program, p.Args, p.Vendor = KindMSI, env.SystemMsiexec, []string{"/x", code}, f.Vendor
-	p.Signers = cat.Signers("Microsoft")
+	p.Signers, p.Subjects = cat.Signers("Microsoft"), cat.SignerSubjects("Microsoft")
 	p.Why = append(p.Why, why, fmt.Sprintf("Windows Installer knows %s as %q by %q, installed for all users", code, prod.Name, prod.Publisher))
 	return p, checkProgram(&p, env)
 }
@@ -223,6 +225,8 @@ func installedBy(code, vendor string, env Env) (platform.MSIProduct, error) {
 		return prod, refuse("Windows Installer cannot say what %s is: %v", code, err)
 	case !prod.PerMachine:
 		return prod, refuse("Windows Installer does not know %s as installed for all users", code)
+	case prod.PerUser:
+		return prod, refuse("Windows Installer also knows %s for this user: msiexec /x might act on that registration", code)
 	case !vendorNamed(prod.Publisher, vendor) || !vendorNamed(prod.Name, vendor):
 		return prod, refuse("Windows Installer records %s as %q by %q, not a %s product", code, prod.Name, prod.Publisher, vendor)
 	}
@@ -510,8 +514,11 @@ func planMac(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 		for _, team := range teams {
 			err := env.VerifyMacApp(c, team)
 			if err == nil {
-				return Plan{Kind: KindMacApp, Program: "/usr/bin/open", Args: []string{c}, From: c,
-					Why: []string{"Kaspersky's own uninstaller app, opened with macOS's open command",
+				// -n: a new instance of this very bundle. Without it, an app
+				// already running with the same bundle id (a look-alike
+				// started from anywhere) would only be brought forward.
+				return Plan{Kind: KindMacApp, Program: "/usr/bin/open", Args: []string{"-n", c}, From: c,
+					Why: []string{"Kaspersky's own uninstaller app, opened with macOS's open command as a new instance (open -n), so no app already running under the same bundle id stands in for it",
 						"owned by root, in folders only administrators change with a password, signed with Developer ID team " + team}}, nil
 			}
 			why = append(why, fmt.Sprintf("%s: %v", c, err))
@@ -522,7 +529,8 @@ func planMac(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 
 // Decide says whether a plan's program may be started, given its signature.
 // Only Windows programs are checked; nil means start it. The signer must be
-// one the catalog lists, to the letter (the certificate's exact CN). The
+// one the catalog lists, to the letter (the certificate's exact CN), with
+// the exact O and C the catalog pins for that CN where a source shows them. The
 // system's own msiexec is signed through Windows' catalogs; where none can
 // be checked (Wine) it is accepted by its identity alone, and only it.
 func Decide(p Plan, sig platform.SignatureInfo) error {
@@ -539,10 +547,29 @@ func Decide(p Plan, sig platform.SignatureInfo) error {
 		return refuse("%s is not signed", p.Program)
 	case !slices.Contains(p.Signers, sig.Signer):
 		return refuse("%s is signed by %q, not by %s", p.Program, sig.Signer, strings.Join(p.Signers, " or "))
+	case pinMismatch(p.Subjects, sig) != "":
+		return refuse("%s is signed by %q %s", p.Program, sig.Signer, pinMismatch(p.Subjects, sig))
 	case !sig.Trusted:
 		return refuse("the signature of %s does not verify: %s", p.Program, sig.TrustError)
 	}
 	return nil
+}
+
+// pinMismatch says how the signer's O or C differs from what the catalog
+// pins for its CN, to the letter; "" when it does not.
+func pinMismatch(pins []catalog.Subject, sig platform.SignatureInfo) string {
+	for _, s := range pins {
+		if s.CN != sig.Signer {
+			continue
+		}
+		if s.O != "" && sig.Organization != s.O {
+			return fmt.Sprintf("with organization %q, not %q", sig.Organization, s.O)
+		}
+		if s.C != "" && sig.Country != s.C {
+			return fmt.Sprintf("with country %q, not %q", sig.Country, s.C)
+		}
+	}
+	return ""
 }
 
 // TrustWords says in one line how a program's signature was trusted.

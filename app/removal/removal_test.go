@@ -29,7 +29,10 @@ var (
 	installed = map[string]platform.MSIProduct{
 		guid:                                     {ProductCode: guid, PerMachine: true, Publisher: "AO Kaspersky Lab", Name: "Kaspersky Total Security"},
 		"{11111111-2222-3333-4444-555555555555}": {ProductCode: "{11111111-2222-3333-4444-555555555555}", PerMachine: true, Publisher: "Bitdefender", Name: "Bitdefender Total Security"},
-		"{99999999-2222-3333-4444-555555555555}": {ProductCode: "{99999999-2222-3333-4444-555555555555}"}, // per user only
+		"{99999999-2222-3333-4444-555555555555}": {ProductCode: "{99999999-2222-3333-4444-555555555555}", PerUser: true}, // per user only
+		// The same code per machine and for this user: msiexec /x might pick the user's.
+		"{88888888-2222-3333-4444-555555555555}": {ProductCode: "{88888888-2222-3333-4444-555555555555}", PerMachine: true, PerUser: true,
+			Publisher: "AO Kaspersky Lab", Name: "Kaspersky Total Security"},
 	}
 	winEnv = Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
 		SystemMsiexec: `C:\Windows\System32\msiexec.exe`,
@@ -117,6 +120,8 @@ func TestPlanWindows(t *testing.T) {
 			"does not know", "", false},
 		{"a code Windows Installer does not know", platform.Program{Where: hklm + `X`, UninstallString: `MsiExec.exe /X{ABCDEF00-2222-3333-4444-555555555555}`},
 			"does not know", "", false},
+		{"a code Windows Installer knows per machine and for this user", platform.Program{Where: hklm + `X`, UninstallString: `MsiExec.exe /X{88888888-2222-3333-4444-555555555555}`},
+			"also knows {88888888-2222-3333-4444-555555555555} for this user", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,7 +186,10 @@ func TestPlanOtherSystems(t *testing.T) {
 		}
 		return errors.New("not signed by that team")
 	}
-	if p, err := For(cat, mac, Env{GOOS: "darwin", Glob: glob, VerifyMacApp: kaspersky}); err != nil || p.Args[0] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
+	// open -n: a new instance of the verified bundle, never an app already
+	// running under the same bundle id brought forward.
+	if p, err := For(cat, mac, Env{GOOS: "darwin", Glob: glob, VerifyMacApp: kaspersky}); err != nil ||
+		!slices.Equal(p.Args, []string{"-n", "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app"}) {
 		t.Errorf("mac: %+v, %v", p, err)
 	}
 	// A look-alike that sorts first (a space before the dot) is skipped;
@@ -197,7 +205,7 @@ func TestPlanOtherSystems(t *testing.T) {
 	}
 	home := mac
 	home.Uninstall = append(home.Uninstall, platform.Program{Source: platform.SourceApp, InstallLocation: "/Users/ann/Applications/Kaspersky.app"})
-	if p, err := For(cat, home, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: kaspersky}); err != nil || p.Args[0] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
+	if p, err := For(cat, home, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: kaspersky}); err != nil || p.Args[len(p.Args)-1] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
 		t.Errorf("mac with a look-alike: %+v, %v", p, err)
 	}
 	if _, err := For(cat, mac, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: func(string, string) error { return errors.New("unsigned") }}); !errors.Is(err, ErrRefused) {
@@ -238,6 +246,34 @@ func TestDecide(t *testing.T) {
 	}
 	if err := Decide(msi, platform.SignatureInfo{Method: platform.MethodSystemFileIdentity}); err == nil {
 		t.Error("an msiexec whose identity did not check out was accepted")
+	}
+	// The system's msiexec through a catalog: the catalog pins O and C of
+	// "Microsoft Windows" (a cited source shows them); Kaspersky's signers
+	// are pinned on their CN only, as no source shows more.
+	cat := mustCatalog(t)
+	if len(cat.SignerSubjects("Kaspersky")) != 0 {
+		t.Errorf("Kaspersky's O or C pinned without a source: %+v", cat.SignerSubjects("Kaspersky"))
+	}
+	msi.Signers, msi.Subjects = cat.Signers("Microsoft"), cat.SignerSubjects("Microsoft")
+	windowsSig := platform.SignatureInfo{Present: true, Trusted: true, Method: platform.MethodCatalog, Signer: "Microsoft Windows",
+		Organization: "Microsoft Corporation", Country: "US"}
+	if err := Decide(msi, windowsSig); err != nil {
+		t.Errorf("msiexec signed through a catalog by Microsoft Windows: %v", err)
+	}
+	for _, tt := range []struct {
+		change func(*platform.SignatureInfo)
+		want   string
+	}{
+		{func(s *platform.SignatureInfo) { s.Organization = "Microsoft Corporation Ltd" }, `with organization "Microsoft Corporation Ltd", not "Microsoft Corporation"`},
+		{func(s *platform.SignatureInfo) { s.Organization = "" }, "with organization"},
+		{func(s *platform.SignatureInfo) { s.Country = "RU" }, `with country "RU", not "US"`},
+		{func(s *platform.SignatureInfo) { s.Country = "" }, "with country"},
+	} {
+		sig := windowsSig
+		tt.change(&sig)
+		if err := Decide(msi, sig); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%+v: %v, want %q", sig, err, tt.want)
+		}
 	}
 	if err := Decide(Plan{Kind: KindPackages}, platform.SignatureInfo{}); err != nil {
 		t.Errorf("packages are not signature-checked here: %v", err)

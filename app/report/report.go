@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"transitionhelper/app/detect"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/wizard"
+	"transitionhelper/platform"
 )
 
 // Formats of a report.
@@ -177,6 +179,29 @@ func OutcomeText(result string, code int, t Translator) string {
 		return t("uninstall.not-started", "The uninstaller could not be started.", nil)
 	}
 	return t("uninstall.exit", "The uninstaller stopped with code {{.Code}}.", map[string]any{"Code": code})
+}
+
+// RefusalText says in plain words why an elevated start was refused
+// because of a setting of this account (platform.ErrClassOverride,
+// platform.ErrUnsafeEnvironment), and how to remove that setting; "" for
+// any other error. The settings are named, cleaned of control characters.
+func RefusalText(err error, t Translator) string {
+	var u *platform.UnsafeSettingError
+	if err == nil || !errors.As(err, &u) {
+		return ""
+	}
+	names := make([]string, len(u.Settings))
+	for i, s := range u.Settings {
+		names[i] = Clean(s)
+	}
+	data := map[string]any{"Settings": strings.Join(names, "; ")}
+	switch {
+	case errors.Is(err, platform.ErrClassOverride):
+		return t("uninstall.class-override", "The uninstaller was not started: a setting of your Windows account changes how programs start, and it could make Windows' permission prompt start another program. To remove it, open Registry Editor (regedit), delete this key, and try again: {{.Settings}}. If you did not make this setting, have the computer checked for malware.", data)
+	case errors.Is(err, platform.ErrUnsafeEnvironment):
+		return t("uninstall.unsafe-environment", "The uninstaller was not started: an environment variable of your Windows account would make it load another program's code with administrator rights. To remove it, search Start for \"Edit environment variables for your account\", delete the variable, sign out and back in, and try again: {{.Settings}}. If you did not set it, have the computer checked for malware.", data)
+	}
+	return ""
 }
 
 // ChecklistName is step 3's item id in words, as reports name it.

@@ -242,3 +242,25 @@ func TestReportsDropControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusalText: a start refused for a setting of this account says what
+// it is and how to remove it, with the setting's name cleaned; other errors
+// get no such sentence.
+func TestRefusalText(t *testing.T) {
+	override := fmt.Errorf("refused: %w", &platform.UnsafeSettingError{Err: platform.ErrClassOverride,
+		Settings: []string{"HKCU\\Software\\Classes\\exefile\\shell\u202e"}})
+	got := RefusalText(override, English)
+	if !strings.Contains(got, "Registry Editor") || !strings.Contains(got, `HKCU\Software\Classes\exefile\shell`) || strings.ContainsRune(got, '\u202e') {
+		t.Errorf("class override: %q", got)
+	}
+	env := &platform.UnsafeSettingError{Err: platform.ErrUnsafeEnvironment, Settings: []string{`COR_PROFILER (HKCU\Environment)`}}
+	if got := RefusalText(env, English); !strings.Contains(got, "environment variables for your account") || !strings.Contains(got, "COR_PROFILER") {
+		t.Errorf("environment: %q", got)
+	}
+	if got := RefusalText(platform.ErrSwapped, English); got != "" {
+		t.Errorf("another refusal: %q", got)
+	}
+	if got := RefusalText(nil, English); got != "" {
+		t.Errorf("no error: %q", got)
+	}
+}

@@ -67,7 +67,9 @@ func Removable(findings []detect.Finding, only []string) []detect.Finding {
 // Prepare scans afresh and plans the removal of one product: plans come
 // from what is on the computer now, never from saved progress, which any
 // program running as the user can edit. The error wraps ErrNotFound or
-// removal.ErrRefused; a refusal keeps whatever was planned for Details.
+// removal.ErrRefused (with platform.ErrClassOverride or
+// platform.ErrUnsafeEnvironment when this account's settings would ride on
+// the elevated start); a refusal keeps whatever was planned for Details.
 func (s *Service) Prepare(ctx context.Context, productID string) (*Prepared, *Result, error) {
 	res, err := s.Scan(ctx)
 	if err != nil {
@@ -113,6 +115,11 @@ func (s *Service) PrepareFrom(res *Result, productID string) (*Prepared, error) 
 			return p, err
 		}
 		p.Trust = append(p.Trust, removal.TrustWords(sig))
+		if plan.Elevate && s.sys.CheckElevation != nil {
+			if err := s.sys.CheckElevation(); err != nil {
+				return p, fmt.Errorf("%w: %w", removal.ErrRefused, err)
+			}
+		}
 	}
 	return p, nil
 }
@@ -145,7 +152,8 @@ func (s *Service) Start(ctx context.Context, p *Prepared, out io.Writer) Outcome
 	}
 	code, err := s.launch(ctx, p.Plan, out)
 	switch {
-	case errors.Is(err, removal.ErrRefused), errors.Is(err, platform.ErrSwapped):
+	case errors.Is(err, removal.ErrRefused), errors.Is(err, platform.ErrSwapped),
+		errors.Is(err, platform.ErrClassOverride), errors.Is(err, platform.ErrUnsafeEnvironment):
 		return Outcome{Result: removal.Refused, Code: -1, Err: err}
 	case errors.Is(err, platform.ErrCancelled):
 		return Outcome{Result: removal.Cancelled, Code: code}

@@ -50,6 +50,8 @@ type fake struct {
 	launched  []string
 	runOnce   []string
 	cleared   int
+	// unsafe is what CheckElevation says of this account's settings.
+	unsafe error
 	// links says where a path really leads at the start (a folder or link
 	// changed after the question); by default, to itself.
 	links map[string]string
@@ -93,9 +95,10 @@ func (f *fake) service(t *testing.T) *Service {
 			f.runOnce = append(f.runOnce, name+"="+program)
 			return nil
 		},
-		ClearRunOnce: func(string) error { f.cleared++; return nil },
-		Executable:   func() (string, error) { return `C:\Tools\th.exe`, nil },
-		Log:          func(what string, err error) { t.Errorf("%s: %v", what, err) },
+		ClearRunOnce:   func(string) error { f.cleared++; return nil },
+		CheckElevation: func() error { return f.unsafe },
+		Executable:     func() (string, error) { return `C:\Tools\th.exe`, nil },
+		Log:            func(what string, err error) { t.Errorf("%s: %v", what, err) },
 	})
 }
 
@@ -131,6 +134,10 @@ func TestRemovalFlow(t *testing.T) {
 		{name: "refused: another signer", first: snapKIS, sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "Evil Corp"}, prepareErr: removal.ErrRefused},
 		{name: "refused: tampered", first: snapKIS, sig: platform.SignatureInfo{Present: true, Signer: "AO Kaspersky Lab", TrustError: "the file was changed after it was signed"}, prepareErr: removal.ErrRefused},
 		{name: "gone before the start", first: snapGone, sig: kaspersky, prepareErr: ErrNotFound},
+		{name: "a class override appeared after the question", first: snapKIS, sig: kaspersky, exit: -1, after: snapKIS, result: removal.Refused, row: wizard.ToRemove,
+			launchErr: &platform.UnsafeSettingError{Err: platform.ErrClassOverride, Settings: []string{`HKCU\Software\Classes\exefile\shell`}}},
+		{name: "a profiler variable set after the question", first: snapKIS, sig: kaspersky, exit: -1, after: snapKIS, result: removal.Refused, row: wizard.ToRemove,
+			launchErr: &platform.UnsafeSettingError{Err: platform.ErrUnsafeEnvironment, Settings: []string{"COR_PROFILER"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -234,7 +241,8 @@ func TestStartAsksWindowsInstallerAgain(t *testing.T) {
 	const code = "{8F4F3A1B-2C3D-4E5F-9A0B-1C2D3E4F5A6B}"
 	snap := platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Programs: []platform.Program{{Name: "Kaspersky Total Security", Source: platform.SourceUninstall,
 		Where: `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\` + code, WindowsInstaller: true}}}
-	f := &fake{scans: []platform.Snapshot{snap}, sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "Microsoft Windows", Method: platform.MethodCatalog}}
+	f := &fake{scans: []platform.Snapshot{snap}, sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "Microsoft Windows",
+		Organization: "Microsoft Corporation", Country: "US", Method: platform.MethodCatalog}}
 	svc := f.service(t)
 	known := true
 	svc.sys.RemovalEnv.SystemMsiexec = `C:\Windows\System32\msiexec.exe`
@@ -274,5 +282,22 @@ func TestDryRunStartsNothing(t *testing.T) {
 	st := svc.Apply(wizard.New(wizard.RegionUS), p.Finding.ProductID, Outcome{Result: removal.RestartNeeded})
 	if o.Result != removal.WouldStart || len(f.launched) != 0 || len(f.runOnce) != 0 || st.Removal[p.Finding.ProductID] != wizard.RestartNeeded {
 		t.Errorf("dry run: outcome %+v, launched %q, RunOnce %q", o, f.launched, f.runOnce)
+	}
+}
+
+// TestPrepareRefusesUnsafeSettings: while this account's settings would
+// ride on the elevated start, the uninstaller is not even offered; the
+// refusal says which sentinel, so the doors can say how to undo it.
+func TestPrepareRefusesUnsafeSettings(t *testing.T) {
+	for _, sentinel := range []error{platform.ErrClassOverride, platform.ErrUnsafeEnvironment} {
+		f := &fake{scans: []platform.Snapshot{snapKIS}, sig: kaspersky,
+			unsafe: &platform.UnsafeSettingError{Err: sentinel, Settings: []string{"x"}}}
+		p, _, err := f.service(t).Prepare(t.Context(), "kaspersky-internet-security")
+		if !errors.Is(err, removal.ErrRefused) || !errors.Is(err, sentinel) || p == nil || p.Signature == nil {
+			t.Errorf("%v: prepared %+v, %v", sentinel, p, err)
+		}
+		if len(f.launched) != 0 {
+			t.Errorf("started: %v", f.launched)
+		}
 	}
 }

@@ -37,6 +37,12 @@ type System struct {
 	// file; what it returns holds the file until Close, so the program that
 	// starts is the one verified (platform.OpenVerified).
 	Open func(path string) (Verified, error)
+	// CheckElevation says whether this account's settings would let
+	// another program ride on an elevated start (platform.CheckElevatedStart:
+	// class overrides in HKCU, variables that load code); asked before the
+	// question, so nothing is offered that the start would refuse. The
+	// start itself checks again. nil asks nothing.
+	CheckElevation func() error
 	// Launch starts a program that carries no signature to check (Linux
 	// packages through pkexec, a macOS app through open) and waits.
 	Launch func(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error)
@@ -59,14 +65,15 @@ type System struct {
 // ThisComputer is the real System of the computer the app runs on.
 func ThisComputer() System {
 	return System{
-		Scan:         platform.Scan,
-		Now:          time.Now,
-		RemovalEnv:   removalEnv(),
-		Open:         openVerified,
-		Launch:       platform.Launch,
-		SetRunOnce:   platform.SetRunOnce,
-		ClearRunOnce: platform.ClearRunOnce,
-		Executable:   os.Executable,
+		Scan:           platform.Scan,
+		Now:            time.Now,
+		RemovalEnv:     removalEnv(),
+		Open:           openVerified,
+		CheckElevation: platform.CheckElevatedStart,
+		Launch:         platform.Launch,
+		SetRunOnce:     platform.SetRunOnce,
+		ClearRunOnce:   platform.ClearRunOnce,
+		Executable:     os.Executable,
 	}
 }
 

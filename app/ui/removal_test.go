@@ -206,3 +206,27 @@ func TestRemovalRefusalsAndCancel(t *testing.T) {
 		})
 	}
 }
+
+// TestRemovalRefusedForUserSettings: while this account's registry changes
+// how programs start, Remove asks nothing, starts nothing, and the note
+// under the row says what the setting is and how to remove it.
+func TestRemovalRefusedForUserSettings(t *testing.T) {
+	r := newRemovalHarness(t, platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, 0, snapRemovable, snapRemovable)
+	r.sys.CheckElevation = func() error {
+		return &platform.UnsafeSettingError{Err: platform.ErrClassOverride, Settings: []string{`HKCU\Software\Classes\exefile\shell`}}
+	}
+	r.u.svc = service.New(r.u.cat, r.sys)
+	test.Tap(r.u.Remove.RemoveButtons["kaspersky-internet-security"])
+	if top := r.u.win.Canvas().Overlays().Top(); top != nil {
+		t.Error("asked to start an uninstaller that will be refused")
+	}
+	if len(r.launched) != 0 {
+		t.Errorf("started: %q", r.launched)
+	}
+	note := r.u.removalNotes["kaspersky-internet-security"]
+	for _, want := range []string{"a setting of your Windows account changes how programs start", "Registry Editor", `HKCU\Software\Classes\exefile\shell`} {
+		if !strings.Contains(note.msg, want) {
+			t.Errorf("note %q lacks %q", note.msg, want)
+		}
+	}
+}

@@ -315,6 +315,8 @@ func (u *App) cannotStart(productID string, p *service.Prepared, err error) {
 	switch {
 	case errors.Is(err, service.ErrNotFound):
 		msg = lang.X("remove.gone-scan", "This product was not found any more. Press \"Scan again\".")
+	case report.RefusalText(err, Translate) != "":
+		msg = report.RefusalText(err, Translate)
 	case errors.Is(err, removal.ErrRefused) && p != nil && p.Signature != nil:
 		msg = report.OutcomeText(removal.Refused, -1, Translate) + " " + lang.X("remove.use-how", "Use \"How to remove it\" below.")
 	}
@@ -398,6 +400,9 @@ func (u *App) recordOutcome(productID string, o service.Outcome, output string) 
 		msg = ""
 	case removal.Refused, removal.Failed:
 		msg += " " + lang.X("remove.use-how", "Use \"How to remove it\" below.")
+		if why := report.RefusalText(o.Err, Translate); why != "" {
+			msg = why
+		}
 		reason = o.Err
 		if reason == nil && output != "" {
 			reason = errors.New(output)
