@@ -325,6 +325,86 @@ func TestGuessRegion(t *testing.T) {
 	}
 }
 
+// TestGuessRegionEdges: places whose hints look alike, each with the rule
+// that decides it (see region.go).
+func TestGuessRegionEdges(t *testing.T) {
+	tests := []struct {
+		why, tz, locale string
+		want            Region
+	}{
+		// Mexico's border cities: their IANA zones say Mexico, whatever the language.
+		{"Matamoros by IANA name", "America/Matamoros", "es-MX", RegionOther},
+		{"Matamoros with a U.S. locale", "America/Matamoros", "en_US.UTF-8", RegionOther},
+		{"Ojinaga by IANA name", "America/Ojinaga", "es_MX.UTF-8", RegionOther},
+		{"Ciudad Juárez by IANA name", "America/Ciudad_Juarez", "es-MX", RegionOther},
+		{"Sonora by IANA name", "America/Hermosillo", "es-MX", RegionOther},
+		{"Tijuana by IANA name", "America/Tijuana", "es-MX", RegionOther},
+		// Their Windows zones are the U.S.'s: es-MX cannot tell Matamoros from Texas.
+		{"Matamoros or Texas: Central, es-MX", "Central Standard Time", "es-MX", RegionUS},
+		{"Ciudad Juárez or El Paso: Mountain, es-MX", "Mountain Standard Time", "es-MX", RegionUS},
+		{"Hermosillo or Arizona: US Mountain, es-MX", "US Mountain Standard Time", "es-MX", RegionUS},
+		{"Canada shares US Mountain (Creston, Dawson Creek)", "US Mountain Standard Time", "en-CA", RegionOther},
+		{"Mexico's own Windows zone", "Central Standard Time (Mexico)", "es-US", RegionOther},
+		{"Baja California's own Windows zone", "Pacific Standard Time (Mexico)", "es-MX", RegionOther},
+		{"a Windows key name in other case", "central standard time", "es-MX", RegionUS},
+		// No zone: the locale is the only evidence.
+		{"no zone, es-MX", "", "es-MX", RegionOther},
+		{"no zone, es_MX.UTF-8", "", "es_MX.UTF-8", RegionOther},
+		{"UTC is no zone, es-MX", "Etc/UTC", "es-MX", RegionOther},
+		{"tzdata's Factory is no zone", "Factory", "es-MX", RegionOther},
+		{"no zone, es-US", "", "es-US", RegionUS},
+		{"no zone, es-419 names no country", "", "es-419", RegionUS},
+		// Rule names are U.S. rules, read like Windows zones.
+		{"EST5EDT", "EST5EDT", "", RegionUS},
+		{"PST8PDT", "PST8PDT", "en_US.UTF-8", RegionUS},
+		{"CST6CDT", "CST6CDT", "es_MX.UTF-8", RegionUS},
+		{"MST7MDT", "MST7MDT", "C.UTF-8", RegionUS},
+		{"EST", "EST", "", RegionUS},
+		{"MST", "MST", "", RegionUS},
+		{"HST", "HST", "en-CA", RegionUS},
+		{"EST5EDT, Canadian locale", "EST5EDT", "fr_CA.UTF-8", RegionOther},
+		{"POSIX TZ string with its rule", "EST5EDT,M3.2.0,M11.1.0", "", RegionUS},
+		{"POSIX TZ string with slashes in its rule", "PST8PDT,M3.2.0/2,M11.1.0/2", "", RegionUS},
+		{"POSIX TZ string of Alaska", "AKST9AKDT,M3.2.0,M11.1.0", "", RegionUS},
+		{"POSIX TZ string of Arizona", "MST7", "", RegionUS},
+		{"POSIX TZ string of Hawaii", "HST10", "", RegionUS},
+		{"not a U.S. rule", "CET", "", RegionOther},
+		// U.S. Minor Outlying Islands.
+		{"Midway", "Pacific/Midway", "", RegionUS},
+		{"Wake", "Pacific/Wake", "en-US", RegionUS},
+		{"Midway's Windows zone with a U.S. locale", "UTC-11", "en-US", RegionUS},
+		{"Niue shares UTC-11", "UTC-11", "en-NU", RegionOther},
+		{"Wake's Windows zone is Kiribati's and the Marshall Islands'", "UTC+12", "en-US", RegionOther},
+		// Puerto Rico.
+		{"Puerto Rico, es-419", "America/Puerto_Rico", "es-419", RegionUS},
+		{"Puerto Rico, es", "America/Puerto_Rico", "es", RegionUS},
+		{"Puerto Rico, es-PR", "America/Puerto_Rico", "es-PR", RegionUS},
+		{"Puerto Rico, es_PR.UTF-8", "America/Puerto_Rico", "es_PR.UTF-8", RegionUS},
+		{"Puerto Rico's Windows zone, es-419", "SA Western Standard Time", "es-419", RegionUS},
+		{"Puerto Rico's Windows zone, es", "SA Western Standard Time", "es", RegionUS},
+		{"Puerto Rico's Windows zone, es-PR", "SA Western Standard Time", "es-PR", RegionUS},
+		{"the Dominican Republic shares it", "SA Western Standard Time", "es-DO", RegionOther},
+		{"Bolivia shares it", "SA Western Standard Time", "es-BO", RegionOther},
+		{"Manaus shares it", "SA Western Standard Time", "pt-BR", RegionOther},
+		{"Guam's Windows zone, no country", "West Pacific Standard Time", "en", RegionUS},
+		// The Bahamas.
+		{"the Bahamas by IANA name", "America/Nassau", "en-BS", RegionOther},
+		{"the Bahamas by IANA name, U.S. locale", "America/Nassau", "en-US", RegionOther},
+		{"no zone, en-BS", "", "en-BS", RegionOther},
+		// A locale alone never moves a U.S. zone abroad, except Canada's:
+		// en-BS on "Eastern Standard Time" cannot be told from a U.S. home.
+		{"Eastern, en-BS", "Eastern Standard Time", "en-BS", RegionUS},
+		{"the U.S. in Spanish by IANA name", "America/Chicago", "es-MX", RegionUS},
+	}
+	for _, tt := range tests {
+		t.Run(tt.why, func(t *testing.T) {
+			if got := GuessRegion(tt.tz, tt.locale); got != tt.want {
+				t.Errorf("GuessRegion(%q, %q) = %s, want %s", tt.tz, tt.locale, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestActiveScanners(t *testing.T) {
 	passiveDefender := def
 	passiveDefender.SecurityCenter = []platform.SecurityCenter{{DisplayName: "Windows Defender", State: platform.DecodeProductState(393472)}}
