@@ -210,7 +210,7 @@ func ChecklistName(id string, t Translator) string {
 	case wizard.SavePasswords:
 		return t("report.item-passwords", "Passwords exported from Kaspersky Password Manager", nil)
 	case wizard.SaveLicence:
-		return t("report.item-licence", "Licence details written down", nil)
+		return t("report.item-licence", "License details written down", nil)
 	case wizard.SaveQuarantine:
 		return t("report.item-quarantine", "Quarantine checked", nil)
 	case wizard.SaveVPN:

@@ -290,7 +290,7 @@ func (u *App) goTo(st wizard.Step) {
 
 func (u *App) confirmStartOver() {
 	dialog.ShowConfirm(lang.X("nav.start-over", "Start over"),
-		lang.X("nav.start-over-confirm", "Start again from step 1? Your ticks and results will be cleared."),
+		lang.X("nav.start-over-confirm", "Start again from step 1? Your check marks and results will be cleared."),
 		func(ok bool) {
 			if ok {
 				u.startOver()

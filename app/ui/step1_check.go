@@ -24,7 +24,7 @@ func (u *App) checkView() fyne.CanvasObject {
 	us := u.state.Region == wizard.RegionUS
 	var what *widget.Label
 	if us {
-		what = paragraph(lang.X("check.what-us", "In 2024 the U.S. government barred Kaspersky from selling or updating its software in the U.S. Using it is still legal. But since September 29, 2024 it gets no updates here, so it misses new threats."))
+		what = paragraph(lang.X("check.what-us", "In 2024 the U.S. government barred Kaspersky from selling or updating its software in the U.S. Home users who keep it face no penalty. But since September 29, 2024 it gets no updates here, so it misses new threats."))
 	} else {
 		what = paragraph(lang.X("check.what-other", "In 2024 the U.S. government barred Kaspersky from selling or updating its software in the U.S. and for U.S. persons. Outside the U.S. Kaspersky may still get updates: check in Kaspersky that they are recent. If you are a U.S. citizen or resident, or bought it in the U.S., its updates may have stopped for you too."))
 	}

@@ -133,7 +133,7 @@ func vendorOr(f detect.Finding) string {
 // catalog with a source, so nothing could check that the program is its own.
 func ultraAVRemoval(goos string) string {
 	if goos == catalog.OSWindows {
-		return lang.X("found.ultraav-remove-windows", "Keep your new protection ready first. Then open Start, Settings, Apps, find UltraAV, choose Uninstall and follow UltraAV's own uninstaller to the end. Users report that other removal tools leave it behind and it comes back: only its own uninstaller removes it for good. Your UltraAV account shows your subscription and renewal date.")
+		return lang.X("found.ultraav-remove-windows", "Keep your new protection ready first. Then open Start, Settings, Apps, find UltraAV, choose Uninstall and follow UltraAV's own uninstaller to the end. Users report that other removal tools may not remove it completely: use its own uninstaller. Your UltraAV account shows your subscription and renewal date.")
 	}
 	return lang.X("found.ultraav-remove-other", "Keep your new protection ready first. Then remove UltraAV with its own uninstaller (on a Mac, from UltraAV's menu or its website's instructions). Your UltraAV account shows your subscription and renewal date.")
 }

@@ -30,9 +30,9 @@ func saveItemText(id string) saveItem {
 		}
 	case wizard.SaveLicence:
 		return saveItem{
-			lang.X("save.licence", "Write down your licence or subscription details"),
-			lang.X("save.licence-how", "1. Open Kaspersky and look for Licence or Subscription.\n2. Write down the activation code, the end date and the email address of your My Kaspersky account.\nYou may need them to ask for a refund or to answer questions about UltraAV."),
-			lang.X("save.licence-link", "How to find your licence details"),
+			lang.X("save.licence", "Write down your license or subscription details"),
+			lang.X("save.licence-how", "1. Open Kaspersky and look for License or Subscription.\n2. Write down the activation code, the end date and the email address of your My Kaspersky account.\nYou may need them to ask for a refund or to answer questions about UltraAV."),
+			lang.X("save.licence-link", "How to find your license details"),
 		}
 	case wizard.SaveQuarantine:
 		return saveItem{
@@ -57,7 +57,7 @@ func saveItemText(id string) saveItem {
 // saveView is step 3: the checklist of what would be lost, each with its
 // steps behind an expander. Ticks are saved.
 func (u *App) saveView() fyne.CanvasObject {
-	box := container.NewVBox(paragraph(lang.X("save.intro-2", "Removing Kaspersky deletes what it keeps. Do these first, and tick each one when it is done. Step 4 reminds you of anything not ticked before it removes the product that holds it.")))
+	box := container.NewVBox(paragraph(lang.X("save.intro-2", "Removing Kaspersky deletes what it keeps. Do these first, and check off each one when it is done. Step 4 reminds you of anything not checked off before it removes the product that holds it.")))
 	u.Save.Ticks = map[string]*widget.Check{}
 	u.Save.How = map[string]*widget.Accordion{}
 	for _, id := range u.state.Checklist() {

@@ -172,7 +172,7 @@ func (u *App) leftovers() fyne.CanvasObject {
 	}
 	if u.osFamily() == "windows" {
 		box.Add(paragraph(lang.X("remove.left-extension", "Kaspersky's browser extension can stay installed: remove \"Kaspersky Protection\" from your browser's list of extensions.")))
-		box.Add(paragraph(lang.X("remove.left-certificate", "A \"Kaspersky Anti-Virus personal root certificate\" can stay in Windows' certificate store. Support staff can remove it; it is harmless once Kaspersky is gone.")))
+		box.Add(paragraph(lang.X("remove.left-certificate", "A \"Kaspersky Anti-Virus personal root certificate\" can stay in Windows' certificate store. A root certificate that nobody maintains any more is best removed: support staff can remove it with Windows' own certificate manager (certlm.msc, Trusted Root Certification Authorities).")))
 	}
 	return box
 }
@@ -191,7 +191,7 @@ func (u *App) catalogLink(sourceID string) fyne.CanvasObject {
 func removeHowText(goos string) string {
 	switch goos {
 	case "windows":
-		return lang.X("remove.how-windows", "1. Open Start, then Settings, then Apps (on Windows 10: Apps & features).\n2. Find the product in the list, choose it, then Uninstall.\n3. Follow the uninstaller. If it asks what to keep, you may keep the licence information.\n4. Restart the computer when it asks, then open this app again: it comes back to this step.")
+		return lang.X("remove.how-windows", "1. Open Start, then Settings, then Apps (on Windows 10: Apps & features).\n2. Find the product in the list, choose it, then Uninstall.\n3. Follow the uninstaller. If it asks what to keep, you may keep the license information.\n4. Restart the computer when it asks, then open this app again: it comes back to this step.")
 	case "darwin":
 		return lang.X("remove.how-mac", "1. Open the Kaspersky app and choose Uninstall from its Help menu, or open Kaspersky's uninstaller from the Applications folder.\n2. Follow it and enter your Mac password when asked.\n3. If that does not work, use Kaspersky's removal tool for Mac (kavremover).")
 	}

@@ -185,7 +185,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 	box.Add(u.Choose.Devices)
 	box.Add(heading(lang.X("choose.q-price", "Free or paid?")))
 	box.Add(u.Choose.Price)
-	box.Add(heading(lang.X("choose.q-features", "What did you use besides the antivirus? (We ticked what we found.)")))
+	box.Add(heading(lang.X("choose.q-features", "What did you use besides the antivirus? (We checked what we found.)")))
 	box.Add(u.Choose.Features)
 
 	rule := paragraph(lang.X("choose.rule-2", "How we order them: first those that work on all your devices, then those at the price you asked for (free only: a free version that protects all the time), then those with more of what you used in Kaspersky. Products with the same number are equally good matches; they are listed by name, which says nothing about which is better. No company pays for its place."))
@@ -257,7 +257,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 // compareTable shows two or three alternatives side by side.
 func compareTable(alts []catalog.Alternative) fyne.CanvasObject {
 	if len(alts) < 2 {
-		return paragraph(lang.X("choose.compare-hint", "Tick \"Compare\" on two or three of them to see them side by side."))
+		return paragraph(lang.X("choose.compare-hint", "Check \"Compare\" on two or three of them to see them side by side."))
 	}
 	alts = alts[:min(3, len(alts))]
 	grid := container.NewGridWithColumns(len(alts) + 1)
