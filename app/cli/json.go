@@ -5,6 +5,7 @@ import (
 
 	"transitionhelper/app/detect"
 	"transitionhelper/app/service"
+	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -14,21 +15,24 @@ const ScanSchema = "transitionhelper.scan/1"
 
 // ScanJSON is the stable JSON form of a scan.
 type ScanJSON struct {
-	Schema          string           `json:"schema"`
-	App             AppJSON          `json:"app"`
-	ScannedAt       time.Time        `json:"scannedAt"`
-	OS              platform.OSInfo  `json:"os"`
-	Complete        bool             `json:"complete"`
-	KasperskyFound  bool             `json:"kasperskyFound"`
-	LeftoversOnly   bool             `json:"kasperskyLeftoversOnly"`
-	UltraAVFound    bool             `json:"ultraavFound"`
-	Protection      []string         `json:"activeProtection"`
-	ExitCode        int              `json:"exitCode"`
-	Findings        []detect.Finding `json:"findings"`
-	Probes          []ProbeJSON      `json:"probes"`
-	Processes       int              `json:"processesSeen"`
-	DeniedProcesses int              `json:"processesUnreadable"`
-	TookMS          float64          `json:"tookMs"`
+	Schema    string          `json:"schema"`
+	App       AppJSON         `json:"app"`
+	ScannedAt time.Time       `json:"scannedAt"`
+	OS        platform.OSInfo `json:"os"`
+	// OSSupport is set when the system itself gets no more security
+	// updates from its maker (Windows 10 since 2025-10-14).
+	OSSupport       *wizard.OSSupport `json:"osSupport,omitempty"`
+	Complete        bool              `json:"complete"`
+	KasperskyFound  bool              `json:"kasperskyFound"`
+	LeftoversOnly   bool              `json:"kasperskyLeftoversOnly"`
+	UltraAVFound    bool              `json:"ultraavFound"`
+	Protection      []string          `json:"activeProtection"`
+	ExitCode        int               `json:"exitCode"`
+	Findings        []detect.Finding  `json:"findings"`
+	Probes          []ProbeJSON       `json:"probes"`
+	Processes       int               `json:"processesSeen"`
+	DeniedProcesses int               `json:"processesUnreadable"`
+	TookMS          float64           `json:"tookMs"`
 }
 
 // AppJSON names the app that made the scan.
@@ -55,6 +59,7 @@ func scanJSON(r *service.Result, app, version string) ScanJSON {
 		App:             AppJSON{Name: app, Version: version},
 		ScannedAt:       r.At.UTC().Truncate(time.Second),
 		OS:              r.Snapshot.OS,
+		OSSupport:       r.OSSupport,
 		Complete:        r.Complete(),
 		KasperskyFound:  r.Summary.KasperskyActive,
 		LeftoversOnly:   r.Summary.KasperskyLeftovers,

@@ -16,7 +16,11 @@ import (
 // catches every single wrong character and every swap of two neighbours.
 //
 // Bits, from the most significant: format (2), version major (3), minor
-// (6), patch (5), OS (2), region (1), step (3), the eleven flags, 2 spare.
+// (6), patch (5), OS (2), region (1), step (3), the first eleven flags, the
+// twelfth flag, 1 spare. (The twelfth, the system's own end of support,
+// took the first of two spare bits, so every code without it is the same
+// as before; a decoder older than it asks for a code with it to be read
+// again.)
 
 // Alphabet is Crockford's base32: no I, L, O or U.
 const Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -50,7 +54,8 @@ const (
 	FlagRestartPending
 	FlagActiveProtection
 	FlagTwoScanners
-	flagCount = 11
+	FlagOSUnsupported // the system itself gets no security updates (Windows 10)
+	flagCount = 12
 )
 
 // Status is what a code carries.
@@ -114,8 +119,9 @@ func Encode(s Status) string {
 	}
 	put(1, us)
 	put(3, s.Step)
-	put(flagCount, int(s.Flags))
-	put(2, 0)
+	put(11, int(s.Flags))
+	put(1, int(s.Flags>>11))
+	put(1, 0)
 	digits := make([]byte, 8)
 	for i := 6; i >= 0; i-- {
 		digits[i] = byte(v & 31)
@@ -183,8 +189,8 @@ func Decode(code string) (Status, error) {
 	st.OS = take(2)
 	st.US = take(1) == 1
 	st.Step = take(3)
-	st.Flags = Flag(take(flagCount))
-	if spare := take(2); spare != 0 || st.Step < 1 || st.Step > 7 {
+	st.Flags = Flag(take(11)) | Flag(take(1))<<11
+	if spare := take(1); spare != 0 || st.Step < 1 || st.Step > 7 {
 		return Status{}, ErrBadCode
 	}
 	return st, nil

@@ -44,6 +44,7 @@ func StatusOf(s wizard.State, version, goos string) Status {
 	for _, r := range s.RemovalRows() {
 		set(FlagRestartPending, r.State == wizard.RestartNeeded)
 	}
+	set(FlagOSUnsupported, rec.OSSupport != nil)
 	active := wizard.ActiveScanners(rec)
 	set(FlagActiveProtection, len(active) > 0)
 	set(FlagTwoScanners, len(wizard.Clashing(active)) > 1)
@@ -107,6 +108,9 @@ func Explain(st Status, t Translator) (facts []string, next string) {
 	if st.Has(FlagRestartPending) {
 		facts = append(facts, t("decode.restart", "A restart is needed to finish removing Kaspersky.", nil))
 	}
+	if st.Has(FlagOSUnsupported) {
+		facts = append(facts, t("decode.os-unsupported", "The computer's Windows gets no more security updates from Microsoft (Windows 10 since October 14, 2025). No antivirus replaces them.", nil))
+	}
 	switch {
 	case st.Has(FlagTwoScanners):
 		facts = append(facts, t("decode.two-scanners", "Two or more security programs are switched on at once.", nil))
@@ -133,6 +137,8 @@ func Explain(st Status, t Translator) (facts []string, next string) {
 		next = t("decode.next-protect", "Go to step 5: install new protection (on Windows, turn on Microsoft Defender in Windows Security), then check again in step 6.", nil)
 	case st.Has(FlagTwoScanners):
 		next = t("decode.next-two", "Keep one security program and remove or turn off the others, then check again in step 6.", nil)
+	case st.Has(FlagOSUnsupported):
+		next = t("decode.next-os", "The computer is protected, but its Windows 10 gets no security updates: suggest Windows 11 if the computer can run it (Settings, Windows Update), or a new computer. Offer to save the report in step 7.", nil)
 	default:
 		next = t("decode.next-done", "Nothing else is needed: the computer is protected. Offer to save the report in step 7.", nil)
 	}

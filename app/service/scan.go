@@ -18,6 +18,8 @@ type Result struct {
 	Snapshot *platform.Snapshot
 	Findings []detect.Finding
 	Summary  detect.Summary
+	// OSSupport is set when the system itself gets no more security updates.
+	OSSupport *wizard.OSSupport
 }
 
 // Scan reads the computer and matches what it saw against the catalog. It
@@ -34,12 +36,13 @@ func (s *Service) Scan(ctx context.Context) (*Result, error) {
 // Analyze matches a snapshot against the catalog, at the service's clock.
 func (s *Service) Analyze(snap *platform.Snapshot) *Result {
 	fs := detect.Match(s.cat, snap)
-	return &Result{At: s.sys.Now(), Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs)}
+	now := s.sys.Now()
+	return &Result{At: now, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs), OSSupport: wizard.SupportOf(snap.OS, s.cat, now)}
 }
 
 // Record is the result as the guided app keeps it.
 func (r *Result) Record() wizard.ScanRecord {
-	return wizard.ScanRecord{At: r.At, OS: r.Snapshot.OS, Complete: r.Complete(), Findings: r.Findings}
+	return wizard.ScanRecord{At: r.At, OS: r.Snapshot.OS, Complete: r.Complete(), Findings: r.Findings, OSSupport: r.OSSupport}
 }
 
 // Complete reports whether every check finished and every process was read.

@@ -228,6 +228,9 @@ func TestFlowKasperskyFound(t *testing.T) {
 	if u.Verify.Verdict == nil || u.Verify.Verdict.Text != "Protecting this computer now: Microsoft Defender" {
 		t.Errorf("verdict %v", u.Verify.Verdict)
 	}
+	if u.Verify.OSSupport != nil {
+		t.Errorf("a Windows 11 computer told of an end of support: %q", u.Verify.OSSupport.Text)
+	}
 	h.next(wizard.StepDone)
 	if u.Done.SaveReport == nil || u.Done.SaveReport.Disabled() {
 		t.Error("no Save report button")

@@ -234,10 +234,22 @@ func TestJourneyWindows10(t *testing.T) {
 	if u.Verify.Verdict.Text != "Protecting this computer now: Microsoft Defender" {
 		t.Errorf("step 6: %q", u.Verify.Verdict.Text)
 	}
+	// A Windows 10 laptop in November 2026: Windows itself gets no security
+	// updates, and step 6 says so (a Windows 11 one does not: TestFlowKasperskyFound).
+	if u.Verify.OSSupport == nil || !strings.HasPrefix(u.Verify.OSSupport.Text, "This computer runs Windows 10. Microsoft stopped its security updates on October 14, 2025.") {
+		t.Errorf("step 6 says nothing of Windows 10's end of support: %v", u.Verify.OSSupport)
+	}
 	j.click(u.NextButton, "Next")
 	j.coherent()
 	if u.StepTitle.Text != "Step 7 of 7: Done" {
 		t.Errorf("step 7: %q", u.StepTitle.Text)
+	}
+	if !slices.Contains(u.summaryLines(), "Windows 10 gets no more security updates from Microsoft (since October 14, 2025).") {
+		t.Errorf("step 7's summary: %q", u.summaryLines())
+	}
+	data, _, err := u.reportData()
+	if err != nil || !strings.Contains(string(data), "No antivirus replaces them.") {
+		t.Errorf("the report says nothing of Windows 10's end of support (%v)", err)
 	}
 	t.Logf("from launch to protected: %d clicks in the app, one restart", j.clicks)
 	fmt.Printf("journey: %d clicks in the app from launch to protected (goal 12 or fewer)\n", j.clicks)

@@ -25,6 +25,8 @@ type verifyWidgets struct {
 	// app can (open Windows Security, go to a step).
 	NextText   *widget.Label
 	NextAction *widget.Button
+	// OSSupport says the system itself gets no more security updates.
+	OSSupport *widget.Label
 }
 
 // verifyView is step 6: what protects this computer now, on the latest
@@ -73,6 +75,9 @@ func (u *App) verifyView() fyne.CanvasObject {
 		u.Verify.Warning = paragraph(lang.X("verify.two", "Two or more security programs are switched on at once. They can slow the computer down and get in each other's way. Keep one and remove or turn off the others."))
 		u.Verify.Warning.Importance = widget.WarningImportance
 		box.Add(u.Verify.Warning)
+	}
+	if w := u.osSupportNote(); w != nil {
+		box.Add(w)
 	}
 	if u.osFamily() != "windows" {
 		box.Add(paragraph(lang.X("verify.limits", "On this system we can only see which security programs are installed and running, not whether their protection is switched on and up to date.")))
@@ -175,4 +180,30 @@ func protectionWord(protection string) string {
 		return lang.X("verify.state-expired", "subscription expired")
 	}
 	return lang.X("verify.state-unknown", "state unknown")
+}
+
+// osSupportNote says, when the computer's own system gets no more security
+// updates (Windows 10), that no antivirus replaces them and what to do,
+// with the source; nil otherwise.
+func (u *App) osSupportNote() fyne.CanvasObject {
+	rec := u.state.Latest()
+	if rec == nil || rec.OSSupport == nil {
+		return nil
+	}
+	s := rec.OSSupport
+	text := lang.X("verify.os-ended", "This computer runs {{.System}}. Microsoft stopped its security updates on {{.Date}}. No antivirus replaces those updates: move to Windows 11 if this computer can run it (Settings, then Windows Update), or plan a new computer.", map[string]any{"System": s.System, "Date": longDate(s.EndedOn)})
+	if !s.ExtraEndedOn.IsZero() {
+		text += " " + lang.X("verify.os-esu-ended", "The one extra year that home users could sign up for ended on {{.Date}}.", map[string]any{"Date": longDate(s.ExtraEndedOn)})
+	}
+	u.Verify.OSSupport = paragraph(text)
+	u.Verify.OSSupport.Importance = widget.WarningImportance
+	box := container.NewVBox(u.Verify.OSSupport)
+	if m := u.cat.Milestone("os-support-end"); m != nil {
+		if src := u.cat.Source(m.Source); src != nil {
+			if h := httpsLink(src.Title, src.URL); h != nil {
+				box.Add(h)
+			}
+		}
+	}
+	return box
 }

@@ -76,6 +76,9 @@ type ScanRecord struct {
 	OS       platform.OSInfo  `json:"os"`
 	Complete bool             `json:"complete"`
 	Findings []detect.Finding `json:"findings"`
+	// OSSupport is set when the system itself gets no more security
+	// updates (Windows 10 since October 2025).
+	OSSupport *OSSupport `json:"osSupport,omitempty"`
 }
 
 // Summary condenses the record's findings.
