@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -96,6 +97,86 @@ func TestSymantecIsNotNorton(t *testing.T) {
 	for _, a := range c.Alternatives {
 		if a.Product == "symantec-endpoint-protection" {
 			t.Errorf("alternative %q offers a business product to a home user", a.ID)
+		}
+	}
+}
+
+// shownBy lists, for the pages that confirm a signature that is not a
+// process or service name (those are checked against Source.Lists), the
+// names or paths the page itself shows, read on 2026-11-26. A confirmed
+// package or leftover must be one of them: "confirmed" means the cited page
+// shows the name.
+var shownBy = map[string][]string{
+	"kaspersky-nagent-linux":  {"klnagent", "klnagent64"},
+	"kaspersky-kesl10-nagent": {"/opt/kaspersky/klnagent64"},
+	"kaspersky-kesl-kit":      {"kesl", "kesl-gui"},
+	"kaspersky-kesl-setup":    {"/opt/kaspersky/kesl"},
+	"kaspersky-kesl-config":   {"/var/opt/kaspersky/kesl"},
+}
+
+// TestConfirmedOnlyWhereShown: the Linux packages and leftovers confirmed
+// by Kaspersky's help pages are names those pages show; and the names the
+// fact-check found confirmed by pages that do not show them (the AVP<ver>
+// registry key, the Mac bundle id, launchd labels and processes, the Linux
+// services, UltraAV's Security Center name) are no longer confirmed.
+func TestConfirmedOnlyWhereShown(t *testing.T) {
+	c, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range c.Products {
+		for i := range p.Signatures {
+			s := &p.Signatures[i]
+			if s.Confidence != Confirmed || s.OS != OSLinux || (s.Kind != KindPackage && s.Kind != KindLeftover) {
+				continue
+			}
+			shown, ok := shownBy[s.Source]
+			if !ok {
+				t.Errorf("product %q: %s %s%s is confirmed by %q, not a page known to show it", p.ID, s.Kind, s.Match, s.Path, s.Source)
+				continue
+			}
+			if s.Kind == KindLeftover && !slices.Contains(shown, s.Path) {
+				t.Errorf("product %q: leftover %s is confirmed by %q, which shows only %q", p.ID, s.Path, s.Source, shown)
+			}
+			if s.Kind == KindPackage {
+				for _, alt := range alternatives(s.Match) {
+					re, err := compileAnchored(alt, false)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !slices.ContainsFunc(shown, re.MatchString) {
+						t.Errorf("product %q: package %s is confirmed by %q, which shows only %q", p.ID, alt, s.Source, shown)
+					}
+				}
+			}
+		}
+	}
+	notConfirmed := []struct{ product, goos, kind, value string }{
+		{"kaspersky", OSWindows, KindRegistry, "AVP21.3"},
+		{"kaspersky", OSDarwin, KindBundleID, "com.kaspersky.kav"},
+		{"kaspersky", OSDarwin, KindLaunchd, "com.kaspersky.kav"},
+		{"kaspersky", OSDarwin, KindLaunchd, "com.kaspersky.kav.gui"},
+		{"kaspersky", OSDarwin, KindProcess, "AVP"},
+		{"kaspersky-network-agent", OSLinux, KindService, "klnagent64"},
+		{"kaspersky-endpoint-linux", OSLinux, KindService, "kesl"},
+		{"ultraav", OSWindows, KindSecurityCenter, "UltraAV"},
+		{"ultraav", OSWindows, KindProgram, "UltraAV"},
+		{"ultravpn", OSWindows, KindProgram, "UltraVPN"},
+	}
+	for _, tt := range notConfirmed {
+		found := false
+		for i := range c.Product(tt.product).Signatures {
+			s := &c.Product(tt.product).Signatures[i]
+			if s.OS != tt.goos || s.Kind != tt.kind || !s.Matches(tt.value) {
+				continue
+			}
+			found = true
+			if s.Confidence == Confirmed {
+				t.Errorf("%s %s %s %q is confirmed by %q, a page that does not show it", tt.product, tt.goos, tt.kind, tt.value, s.Source)
+			}
+		}
+		if !found {
+			t.Errorf("%s %s %s %q: no signature matches it any more", tt.product, tt.goos, tt.kind, tt.value)
 		}
 	}
 }
