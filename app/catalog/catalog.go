@@ -146,10 +146,87 @@ type Alternative struct {
 	Country string `json:"country"`
 	Website string `json:"website"`
 	Source  string `json:"source"`
-	// Confidence is "unverified" until someone checks the entry against the
-	// vendor's site; Checked is then the date of that check.
+	// Confidence says how much of the card was checked on the company's
+	// own pages: "confirmed" when every card fact (see CardFacts) was,
+	// "reported" when some were, "unverified" when none was. Checked is the
+	// date of the latest check, empty when there is none.
 	Confidence string `json:"confidence"`
 	Checked    string `json:"checked"`
+	// Checks record which facts were read on which of the company's own
+	// pages, and when. A fact not listed here was not checked: the card
+	// keeps its "check on the company's website" warning for it.
+	Checks []Check `json:"checks,omitempty"`
+	// FreeScanner: the free version scans and removes malware when the
+	// user starts a scan, with no real-time protection (Malwarebytes Free).
+	// It is a free version, but not one that protects all the time.
+	FreeScanner bool `json:"freeScanner,omitempty"`
+	// IOSOffers is what the iPhone/iPad app does instead of scanning: iOS
+	// apps cannot scan other apps or files, so no alternative counts
+	// "antivirus" on iOS (FeaturePlatforms["antivirus"] must leave iOS out).
+	IOSOffers []string `json:"iosOffers,omitempty"`
+	// Parts name the pieces of a built-in protection and who makes each.
+	// Only parts of the operating system itself (In "system") count in
+	// Includes; a browser's, an account's or a separate app's feature is
+	// named but never lent to the built-in protection.
+	Parts []Part `json:"parts,omitempty"`
+}
+
+// Check is one page of the company read on one day, and the card facts it
+// supports.
+type Check struct {
+	// Facts are card facts (FactPlatforms, FactOwner, …), or one piece of
+	// a list fact: "platforms:mac", "includes:vpn",
+	// "feature-platforms:parental-controls". A list fact is checked when it
+	// is listed whole or every piece of it is.
+	Facts   []string `json:"facts"`
+	Source  string   `json:"source"`
+	Checked string   `json:"checked"`
+	// Says is what the page says, briefly, in English, for support staff
+	// and the report (not shown as a translated sentence).
+	Says string `json:"says"`
+}
+
+// Card facts an alternative's card states, each checkable.
+const (
+	FactPlatforms        = "platforms"
+	FactPrice            = "price" // free and paid tiers
+	FactFreeIncludes     = "free-includes"
+	FactFreePlatforms    = "free-platforms"
+	FactIncludes         = "includes"
+	FactFeaturePlatforms = "feature-platforms"
+	FactIOS              = "ios" // what the iPhone/iPad app does (IOSOffers)
+	FactOwner            = "owner"
+	FactCountry          = "country"
+)
+
+// What an iPhone/iPad app may do instead of scanning (IOSOffers).
+const (
+	IOSWebProtection = "web-protection" // blocks dangerous websites
+	IOSBreachAlerts  = "breach-alerts"  // warns of leaked accounts or data
+	IOSScamCheck     = "scam-check"     // checks texts, calls or links for scams
+	IOSPhotoVault    = "photo-vault"    // keeps photos behind a lock
+	IOSVPN           = "vpn"
+	IOSWiFiCheck     = "wifi-check" // checks the Wi-Fi network's safety
+)
+
+// Where a part of a built-in protection comes from.
+const (
+	PartSystem  = "system"  // part of the operating system; counts in Includes
+	PartBrowser = "browser" // comes with a browser (Edge's password manager)
+	PartAccount = "account" // comes with an online account (Microsoft Family Safety)
+	PartApp     = "app"     // a separate app
+)
+
+// Part is one piece of a built-in protection: what it is called, what it
+// does, who makes it and where it comes from.
+type Part struct {
+	Name       string `json:"name"` // proper name, not translated
+	Feature    string `json:"feature"`
+	Maker      string `json:"maker"`
+	In         string `json:"in"`
+	Source     string `json:"source"`
+	Confidence string `json:"confidence"`
+	Checked    string `json:"checked,omitempty"`
 }
 
 // Publisher names how a vendor signs its uninstallers: the subject names

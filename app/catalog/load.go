@@ -193,12 +193,12 @@ func (c *Catalog) validateAlternative(a Alternative) error {
 		return errors.New("needs platforms and a free or paid tier")
 	}
 	for _, p := range a.Platforms {
-		if !slices.Contains([]string{DeviceWindows, DeviceMac, DeviceAndroid, DeviceIOS}, p) {
+		if !slices.Contains(devices, p) {
 			return fmt.Errorf("unknown platform %q", p)
 		}
 	}
 	for _, f := range a.Includes {
-		if !slices.Contains([]string{FeatureAntivirus, FeatureFirewall, FeaturePasswordManager, FeatureVPN, FeatureParentalControls, FeatureIdentity}, f) {
+		if !slices.Contains(features, f) {
 			return fmt.Errorf("unknown feature %q", f)
 		}
 	}
@@ -210,7 +210,13 @@ func (c *Catalog) validateAlternative(a Alternative) error {
 	if err := checkHTTPS(a.Website); err != nil {
 		return fmt.Errorf("website: %w", err)
 	}
-	return c.checkSourced(a.Source, a.Confidence)
+	if err := c.checkSourced(a.Source, a.Confidence); err != nil {
+		return err
+	}
+	if err := c.validatePhoneAndParts(a); err != nil {
+		return err
+	}
+	return c.validateChecks(a)
 }
 
 func (c *Catalog) validateProduct(p *Product) error {
