@@ -55,7 +55,7 @@ const (
 	FlagActiveProtection
 	FlagTwoScanners
 	FlagOSUnsupported // the system itself gets no security updates (Windows 10)
-	flagCount = 12
+	flagCount         = 12
 )
 
 // Status is what a code carries.
