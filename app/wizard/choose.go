@@ -84,6 +84,9 @@ type Ranked struct {
 	Covers, Lacks []string
 	// PriceFits: it has the tier asked for.
 	PriceFits bool
+	// FreeScannerOnly: free only was asked, and the free version only
+	// scans when the user starts it (no real-time protection).
+	FreeScannerOnly bool
 }
 
 // Choices is step 5's answer: the protection built into the system, free
@@ -154,15 +157,15 @@ func b2i(v bool) int {
 	return 0
 }
 
-// judge says how well one alternative meets the answers.
+// judge says how well one alternative meets the answers: features count
+// only where they run on every device asked for (catalog.IncludesOnAll: no
+// iPhone app scans for viruses, Norton's parental controls are not on a
+// Mac), for the free version when the user asked for free only.
 func judge(a catalog.Alternative, n Needs) Ranked {
 	free := n.Price == PriceFree
-	platforms, includes := a.Platforms, a.Includes
+	platforms := a.Platforms
 	if free && len(a.FreePlatforms) > 0 {
 		platforms = a.FreePlatforms
-	}
-	if free {
-		includes = a.FreeIncludes
 	}
 	r := Ranked{Alternative: a, CoversDevices: true}
 	for _, d := range n.Devices {
@@ -171,22 +174,27 @@ func judge(a catalog.Alternative, n Needs) Ranked {
 			r.Missing = append(r.Missing, d)
 		}
 	}
+	has := a.IncludesOnAll(n.Devices, free)
 	for _, f := range n.Features {
-		covered := slices.Contains(includes, f)
-		if only, limited := a.FeaturePlatforms[f]; limited {
-			for _, d := range n.Devices {
-				covered = covered && slices.Contains(only, d)
-			}
-		}
-		if covered {
+		if slices.Contains(has, f) {
 			r.Covers = append(r.Covers, f)
 		} else {
 			r.Lacks = append(r.Lacks, f)
 		}
 	}
 	// "Paid is fine" allows paid: everything fits. "Free only" needs a
-	// free version that protects in real time, not a manual scanner.
-	r.PriceFits = !free || a.Free && slices.Contains(a.FreeIncludes, catalog.FeatureAntivirus)
+	// free version that protects in real time on a device asked for, not a
+	// scanner the user starts (Malwarebytes Free).
+	r.FreeScannerOnly = free && a.Free && a.FreeScanner
+	switch {
+	case !free:
+		r.PriceFits = true
+	case !a.Free || a.FreeScanner:
+	case len(n.Devices) == 0:
+		r.PriceFits = slices.Contains(a.FreeIncludes, catalog.FeatureAntivirus)
+	default:
+		r.PriceFits = slices.ContainsFunc(n.Devices, func(d string) bool { return a.ProtectsOn(d, true) })
+	}
 	return r
 }
 

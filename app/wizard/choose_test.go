@@ -82,8 +82,8 @@ func TestChoose(t *testing.T) {
 				t.Error("Norton has no free tier")
 			}
 		case "malwarebytes":
-			if x.PriceFits {
-				t.Error("Malwarebytes Free scans on demand only: not real-time protection for \"Free only\"")
+			if x.PriceFits || !x.FreeScannerOnly {
+				t.Error("Malwarebytes Free scans on demand only: not real-time protection for \"Free only\", and the card must say why")
 			}
 		case "bitdefender":
 			if x.CoversDevices || len(x.Covers) != 0 {
@@ -91,7 +91,19 @@ func TestChoose(t *testing.T) {
 			}
 		}
 	}
-	// Paid is fine means paid is allowed, not required: the free built-in one fits.
+	// A feature counts only where it runs: Norton's parental controls are
+	// not on a Mac, and no iPhone app scans for viruses.
+	for _, x := range Choose(alts, Needs{Devices: []string{"mac"}, Price: PriceAny, Features: []string{"parental-controls"}}).Ranked {
+		if x.Alternative.ID == "norton" && !slices.Contains(x.Lacks, "parental-controls") {
+			t.Errorf("Norton on a Mac covers parental controls: %+v", x)
+		}
+	}
+	for _, x := range Choose(alts, Needs{Devices: []string{"ios"}, Price: PriceFree}).Ranked {
+		if x.PriceFits {
+			t.Errorf("%s: a free version that protects an iPhone all the time (no iPhone app scans)", x.Alternative.ID)
+		}
+	}
+		// Paid is fine means paid is allowed, not required: the free built-in one fits.
 	if d := Choose(alts, Needs{Devices: []string{"windows"}, Price: PricePaid}).Builtin[0]; !d.PriceFits {
 		t.Error("\"Paid is fine\" dropped the free Defender")
 	}
