@@ -102,10 +102,14 @@ $(WINE_UIA): platform/testdata/wine/uiautomationcore.c
 
 # A Wine prefix with the ProcessPrng DLL Go needs and the UI Automation
 # stand-in the accessible build needs (used with uiautomationcore=n); made
-# once, reused.
+# once, reused. A fresh Wine 8 prefix says it is Windows 7; our users (and
+# Fyne 2.8, and our manifest) have Windows 10 or 11, so winecfg sets it to
+# Windows 10 (platform.TestWinePrefixIsWindows10 checks what the scan sees).
 $(WINEPREFIX)/.ready: $(WINE_DLL) $(WINE_UIA)
 	@mkdir -p $(WINEPREFIX)
 	WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >/dev/null 2>&1 || true
+	wineserver -w
+	WINEDLLOVERRIDES="mscoree,mshtml=" wine winecfg -v win10
 	wineserver -w
 	cp $(WINE_DLL) $(WINE_UIA) $(WINEPREFIX)/drive_c/windows/system32/
 	touch $@
