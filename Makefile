@@ -14,7 +14,7 @@ WINBIN   := build/transition-helper.exe
 # System packages, from apt. Fyne 2.8 builds X11 and Wayland support on Linux.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols
 APT_TEST  := xvfb xauth x11-utils imagemagick xdotool wine wine64 gcc-mingw-w64-x86-64 osslsigncode openssl \
-             wixl desktop-file-utils appstream
+             wixl msitools desktop-file-utils appstream
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Windows tests run for real under Wine, in a prefix of our own.
@@ -175,6 +175,7 @@ package-windows: deps $(FYNE) $(WINEPREFIX)/.ready
 	.ci/package-windows $(FYNE) $(VERSION) $(PKG)
 	wixl -a x64 -D Version=$(VERSION) -D Exe=$(PKG)/KasperskyTransitionHelper.exe \
 	  -o $(PKG)/KasperskyTransitionHelper-$(VERSION).msi packaging/windows/product.wxs
+	msibuild $(PKG)/KasperskyTransitionHelper-$(VERSION).msi -i packaging/windows/MsiLockPermissionsEx.idt
 	@echo "$(PKG)/KasperskyTransitionHelper.exe and $(PKG)/KasperskyTransitionHelper-$(VERSION).msi"
 
 # Linux: a tar.xz from fyne package and a .deb, both validated.
