@@ -61,10 +61,13 @@ build-dev: deps-build
 	$(GO) build -tags '$(TAGS) devhooks' -ldflags "$(LDFLAGS)" -o $(DEVBIN) .
 
 # The Windows GUI build: cgo through mingw-w64, GUI subsystem, with Fyne's
-# screen-reader support (-tags accessibility), as the packages are built.
+# screen-reader support (-tags accessibility), as the packages are built; then
+# the PE load configuration that keeps its link-time DLL imports (opengl32.dll)
+# to System32 (app/internal/peloadcfg: GNU ld writes none).
 build-windows: deps
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 	  $(GO) build -tags '$(TAGS) accessibility' -ldflags "$(LDFLAGS) -H windowsgui" -o $(WINBIN) .
+	$(GO) run ./app/internal/peloadcfg $(WINBIN)
 
 run: build
 	./$(BIN)
@@ -147,6 +150,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeProductState$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzJudgeSDDL$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzParseAptSimulation$$' -fuzztime $(FUZZTIME) ./platform
+	$(GO) test -run '^$$' -fuzz '^FuzzName$$' -fuzztime $(FUZZTIME) ./app/report
+	$(GO) test -run '^$$' -fuzz '^FuzzAddDependentLoadFlags$$' -fuzztime $(FUZZTIME) ./app/internal/peloadcfg
 
 clean:
 	rm -rf build
