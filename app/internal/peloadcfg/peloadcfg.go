@@ -10,8 +10,10 @@
 //
 // Why a post-link step: GNU ld (binutils 2.40, what mingw-w64 links with on
 // Debian 12) ignores a _load_config_used symbol and writes no load
-// configuration directory, and Debian 12's lld 14 has no
-// --dependent-load-flag. The exe gets one new read-only section holding an
+// configuration directory; lld's --dependent-load-flag is newer than
+// Debian 12's default lld 14, and a newer lld would replace the linker of
+// the whole cgo link and still need a _load_config_used written in C. This
+// step works on whatever the linker made. The exe gets one new read-only section holding an
 // IMAGE_LOAD_CONFIG_DIRECTORY64 that is all zero but its Size and
 // DependentLoadFlags (no security cookie, no Control Flow Guard: as before),
 // and the load configuration directory entry pointing at it. An exe that
