@@ -23,6 +23,9 @@ export WINEDEBUG        := -all
 WINE_DLL := build/wine/bcryptprimitives.dll
 WINE_UIA := build/wine/uiautomationcore.dll
 WINE_ENV := WINEDLLOVERRIDES=bcryptprimitives=n
+# The prefix's stamp names what it was last set up for, so a prefix made
+# before (at Windows 7) is set up again.
+WINE_READY := $(WINEPREFIX)/.ready-win10
 
 PURE_PKGS = $$($(GO) list ./app/... ./platform/... | grep -v /app/ui)
 
@@ -108,7 +111,7 @@ $(WINE_UIA): platform/testdata/wine/uiautomationcore.c
 # once, reused. A fresh Wine 8 prefix says it is Windows 7; our users (and
 # Fyne 2.8, and our manifest) have Windows 10 or 11, so winecfg sets it to
 # Windows 10 (platform.TestWinePrefixIsWindows10 checks what the scan sees).
-$(WINEPREFIX)/.ready: $(WINE_DLL) $(WINE_UIA)
+$(WINE_READY): $(WINE_DLL) $(WINE_UIA)
 	@mkdir -p $(WINEPREFIX)
 	WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >/dev/null 2>&1 || true
 	wineserver -w
@@ -127,7 +130,7 @@ $(WINE_FIXTURES)/.ready: .ci/wine-fixtures platform/testdata/fakeuninstaller/mai
 # Windows: the platform probes, the scan and uninstall commands, run under Wine.
 # One package at a time (-p 1): they share the prefix's registry and installed
 # products, and one package's MSI must not show up in another's scan.
-test-windows: $(WINEPREFIX)/.ready $(WINE_FIXTURES)/.ready
+test-windows: $(WINE_READY) $(WINE_FIXTURES)/.ready
 	$(WINE_ENV) TH_WINE=1 TH_WINE_FIXTURES=$(WINE_FIXTURES) GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
 	  $(GO) test -p 1 -count=1 -exec wine $(PURE_PKGS)
 	wineserver -k || true
@@ -176,7 +179,7 @@ $(FYNE): go.mod go.sum
 
 # Windows: portable KasperskyTransitionHelper.exe (signed: TH_SIGN_CERT/TH_SIGN_KEY, or a
 # throwaway certificate) and an MSI for IT departments.
-package-windows: deps $(FYNE) $(WINEPREFIX)/.ready
+package-windows: deps $(FYNE) $(WINE_READY)
 	.ci/package-windows $(FYNE) $(VERSION) $(PKG)
 	wixl -a x64 -D Version=$(VERSION) -D Exe=$(PKG)/KasperskyTransitionHelper.exe \
 	  -o $(PKG)/KasperskyTransitionHelper-$(VERSION).msi packaging/windows/product.wxs
