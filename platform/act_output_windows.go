@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/sys/windows"
@@ -111,7 +112,10 @@ func adminOnlyOutputFolder(dir string) error {
 	if err != nil {
 		return err
 	}
-	risky := riskySet(principals)
+	// Run as SYSTEM, the token's user is SYSTEM itself: an owner, not a
+	// standard user. An elevated administrator's own SID stays: what runs
+	// unelevated in that session runs as it.
+	risky := riskySet(slices.DeleteFunc(principals, adminPrincipal))
 	for p, kind := dir, ObjectFolder; ; kind = ObjectVolumeRoot {
 		parent := filepath.Dir(p)
 		if parent != p { // a drive root is no link
