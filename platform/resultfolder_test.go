@@ -86,6 +86,7 @@ func TestDetectPs1FolderRule(t *testing.T) {
 	}
 	// The lines ps1Verdict models, in order.
 	rule := []string{
+		`$ErrorActionPreference = 'Stop' # a folder that cannot be read is refused, never passed`,
 		`if (-not $item.PSIsContainer) { return 'it is not a folder' }`,
 		`if ($item.Attributes -band [IO.FileAttributes]::ReparsePoint) { return 'it is a link or junction' }`,
 		`if ($trustedOwners -notcontains $owner) { return`,
@@ -94,7 +95,8 @@ func TestDetectPs1FolderRule(t *testing.T) {
 		`if ($ace.PropagationFlags -band [Security.AccessControl.PropagationFlags]::InheritOnly) { continue }`,
 		`if ($standardUsers -notcontains $ace.IdentityReference.Value) { continue }`,
 		`if (([int64]$ace.FileSystemRights -band $userRights) -ne 0) { return`,
-		"$why = Test-ResultFolder $dir\nif ($why) {",
+		"try { $why = Test-ResultFolder $dir } catch { $why = ",
+		"if ($why) {",
 		"exit 4\n}",
 	}
 	at := 0

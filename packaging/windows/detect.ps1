@@ -21,6 +21,7 @@ $userRights = 0x500D0056
 $lockedSddl = 'O:SYG:SYD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)'
 
 function Test-ResultFolder([string]$Path) {
+  $ErrorActionPreference = 'Stop' # a folder that cannot be read is refused, never passed
   $item = Get-Item -LiteralPath $Path -Force
   if (-not $item.PSIsContainer) { return 'it is not a folder' }
   if ($item.Attributes -band [IO.FileAttributes]::ReparsePoint) { return 'it is a link or junction' }
@@ -47,7 +48,7 @@ if (-not (Test-Path -LiteralPath $dir)) {
   try { [IO.Directory]::CreateDirectory($dir, $sec) | Out-Null }
   catch { Write-Output "FAILED: the results folder $dir could not be made: $($_.Exception.Message); exit 4"; exit 4 }
 }
-$why = Test-ResultFolder $dir
+try { $why = Test-ResultFolder $dir } catch { $why = "its permissions could not be read ($($_.Exception.Message))" }
 if ($why) {
   Write-Output "FAILED: the results folder $dir is not safe to write as SYSTEM: $why. Delete it (or reinstall the MSI) so it is made again with SYSTEM and Administrators as its only writers; exit 4"
   exit 4
