@@ -14,7 +14,7 @@ WINBIN   := build/transition-helper.exe
 # System packages, from apt. Fyne 2.8 builds X11 and Wayland support on Linux.
 APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols
 APT_TEST  := xvfb xauth x11-utils imagemagick xdotool wine wine64 gcc-mingw-w64-x86-64 osslsigncode openssl \
-             wixl desktop-file-utils appstream
+             wixl msitools desktop-file-utils appstream
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Windows tests run for real under Wine, in a prefix of our own.
@@ -23,6 +23,9 @@ export WINEDEBUG        := -all
 WINE_DLL := build/wine/bcryptprimitives.dll
 WINE_UIA := build/wine/uiautomationcore.dll
 WINE_ENV := WINEDLLOVERRIDES=bcryptprimitives=n
+# The prefix's stamp names what it was last set up for, so a prefix made
+# before (at Windows 7) is set up again.
+WINE_READY := $(WINEPREFIX)/.ready-win10
 
 PURE_PKGS = $$($(GO) list ./app/... ./platform/... | grep -v /app/ui)
 
@@ -61,10 +64,13 @@ build-dev: deps-build
 	$(GO) build -tags '$(TAGS) devhooks' -ldflags "$(LDFLAGS)" -o $(DEVBIN) .
 
 # The Windows GUI build: cgo through mingw-w64, GUI subsystem, with Fyne's
-# screen-reader support (-tags accessibility), as the packages are built.
+# screen-reader support (-tags accessibility), as the packages are built; then
+# the PE load configuration that keeps its link-time DLL imports (opengl32.dll)
+# to System32 (app/internal/peloadcfg: GNU ld writes none).
 build-windows: deps
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 	  $(GO) build -tags '$(TAGS) accessibility' -ldflags "$(LDFLAGS) -H windowsgui" -o $(WINBIN) .
+	$(GO) run ./app/internal/peloadcfg $(WINBIN)
 
 run: build
 	./$(BIN)
@@ -102,10 +108,14 @@ $(WINE_UIA): platform/testdata/wine/uiautomationcore.c
 
 # A Wine prefix with the ProcessPrng DLL Go needs and the UI Automation
 # stand-in the accessible build needs (used with uiautomationcore=n); made
-# once, reused.
-$(WINEPREFIX)/.ready: $(WINE_DLL) $(WINE_UIA)
+# once, reused. A fresh Wine 8 prefix says it is Windows 7; our users (and
+# Fyne 2.8, and our manifest) have Windows 10 or 11, so winecfg sets it to
+# Windows 10 (platform.TestWinePrefixIsWindows10 checks what the scan sees).
+$(WINE_READY): $(WINE_DLL) $(WINE_UIA)
 	@mkdir -p $(WINEPREFIX)
 	WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >/dev/null 2>&1 || true
+	wineserver -w
+	WINEDLLOVERRIDES="mscoree,mshtml=" wine winecfg -v win10
 	wineserver -w
 	cp $(WINE_DLL) $(WINE_UIA) $(WINEPREFIX)/drive_c/windows/system32/
 	touch $@
@@ -120,7 +130,7 @@ $(WINE_FIXTURES)/.ready: .ci/wine-fixtures platform/testdata/fakeuninstaller/mai
 # Windows: the platform probes, the scan and uninstall commands, run under Wine.
 # One package at a time (-p 1): they share the prefix's registry and installed
 # products, and one package's MSI must not show up in another's scan.
-test-windows: $(WINEPREFIX)/.ready $(WINE_FIXTURES)/.ready
+test-windows: $(WINE_READY) $(WINE_FIXTURES)/.ready
 	$(WINE_ENV) TH_WINE=1 TH_WINE_FIXTURES=$(WINE_FIXTURES) GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
 	  $(GO) test -p 1 -count=1 -exec wine $(PURE_PKGS)
 	wineserver -k || true
@@ -143,6 +153,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeProductState$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzJudgeSDDL$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzParseAptSimulation$$' -fuzztime $(FUZZTIME) ./platform
+	$(GO) test -run '^$$' -fuzz '^FuzzName$$' -fuzztime $(FUZZTIME) ./app/report
+	$(GO) test -run '^$$' -fuzz '^FuzzAddDependentLoadFlags$$' -fuzztime $(FUZZTIME) ./app/internal/peloadcfg
 
 clean:
 	rm -rf build
@@ -167,10 +179,11 @@ $(FYNE): go.mod go.sum
 
 # Windows: portable KasperskyTransitionHelper.exe (signed: TH_SIGN_CERT/TH_SIGN_KEY, or a
 # throwaway certificate) and an MSI for IT departments.
-package-windows: deps $(FYNE) $(WINEPREFIX)/.ready
+package-windows: deps $(FYNE) $(WINE_READY)
 	.ci/package-windows $(FYNE) $(VERSION) $(PKG)
 	wixl -a x64 -D Version=$(VERSION) -D Exe=$(PKG)/KasperskyTransitionHelper.exe \
 	  -o $(PKG)/KasperskyTransitionHelper-$(VERSION).msi packaging/windows/product.wxs
+	msibuild $(PKG)/KasperskyTransitionHelper-$(VERSION).msi -i packaging/windows/MsiLockPermissionsEx.idt
 	@echo "$(PKG)/KasperskyTransitionHelper.exe and $(PKG)/KasperskyTransitionHelper-$(VERSION).msi"
 
 # Linux: a tar.xz from fyne package and a .deb, both validated.

@@ -214,7 +214,7 @@ func SummaryLine(r *service.Result, output string) string {
 		var names []string
 		for _, f := range r.Findings {
 			if f.Role == catalog.RoleRemove && f.State != detect.StateLeftover {
-				names = append(names, fmt.Sprintf("%s (%s)", report.Clean(f.NameVersion()), f.State))
+				names = append(names, fmt.Sprintf("%s (%s)", report.Name(f.NameVersion()), f.State))
 			}
 		}
 		verdict = "KASPERSKY FOUND: " + strings.Join(names, ", ")

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	"transitionhelper/app/internal/testtmp"
 	"transitionhelper/app/report"
@@ -119,5 +121,54 @@ func TestOpenReportCommand(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := Run(context.Background(), []string{"open-report"}, Env{Stdout: &out, Stderr: &errb}); code != ExitUsage {
 		t.Fatalf("no file: exit %d", code)
+	}
+}
+
+// TestOpenReportHugeName: a caller's report whose product name and evidence
+// fill the 5 MiB a report may have, full of escape sequences and bidi
+// overrides, opens at once, each name cut to report.MaxNameRunes and
+// cleaned.
+func TestOpenReportHugeName(t *testing.T) {
+	good, err := os.ReadFile("../report/testdata/report.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit := `Kaspersky\u202e\u001b[2J ` // JSON escapes: a bidi override, an escape sequence
+	huge := strings.Repeat(unit, (report.MaxJSONSize-len(good)-1024)/len(unit))
+	data := bytes.Replace(good, []byte(`"name": "Kaspersky Total Security"`), []byte(`"name": "`+huge+`"`), 1)
+	if len(data) == len(good) || len(data) > report.MaxJSONSize {
+		t.Fatalf("the report is %d bytes", len(data))
+	}
+	file := filepath.Join(testtmp.Dir(t), "huge-name.json")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	start := time.Now()
+	code := Run(context.Background(), []string{"open-report", file}, Env{Stdout: &out, Stderr: &errb, AppName: "transition-helper"})
+	took := time.Since(start)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if took > 2*time.Second {
+		t.Errorf("opening took %v", took)
+	}
+	if out.Len() > 64<<10 {
+		t.Errorf("%d bytes printed for one product", out.Len())
+	}
+	if strings.ContainsAny(out.String(), "\u202e\x1b") {
+		t.Error("a control or bidi character was printed")
+	}
+	cut := false
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.Contains(line, "Kaspersky[2J Kaspersky[2J") {
+			cut = true
+			if name := strings.TrimLeft(line, " -.0123456789"); utf8.RuneCountInString(name) > report.MaxNameRunes+40 || !strings.Contains(name, report.Ellipsis) {
+				t.Errorf("the name is not cut: %d runes", utf8.RuneCountInString(name))
+			}
+		}
+	}
+	if !cut {
+		t.Errorf("the product is not shown:\n%.2000s", out.String())
 	}
 }

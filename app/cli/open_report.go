@@ -56,9 +56,9 @@ func (e *Env) openReportCommand(args []string) int {
 	if code != ExitOK {
 		return code
 	}
-	fmt.Fprintf(e.Stdout, "%s: %s\n\n", e.t("open-report.caller-code", "The caller's status code", nil), rep.Code)
+	fmt.Fprintf(e.Stdout, "%s: %s\n\n", e.t("open-report.caller-code", "The caller's status code", nil), report.Name(rep.Code))
 	fmt.Fprint(e.Stdout, report.Text(report.Input{
-		App: report.Clean(rep.App), Version: report.Clean(rep.Version), GOOS: rep.OS(), At: rep.GeneratedAt,
+		App: report.Name(rep.App), Version: report.Name(rep.Version), GOOS: rep.OS(), At: rep.GeneratedAt,
 		State: rep.State, Full: true, T: e.t,
 	}))
 	return ExitOK

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
+	"transitionhelper/platform"
 )
 
 // decodeCommand explains a status code in plain sentences.
@@ -92,20 +92,11 @@ func (e *Env) savedState() wizard.State {
 	return wizard.New(service.GuessRegion())
 }
 
-// writeFileAtomic writes through a temporary file in the same folder, so a
-// failed write never leaves half a report.
+// writeFileAtomic writes a result or report file: through a temporary file
+// in the same folder, so a failed write never leaves half a file; never
+// through a link; and, when the app runs as an administrator or SYSTEM (IT
+// scripts), only into a folder no standard user can change
+// (platform.WriteFileAtomic).
 func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return platform.WriteFileAtomic(path, data)
 }

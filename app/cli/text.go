@@ -77,7 +77,7 @@ func (e *Env) WriteText(w io.Writer, r *service.Result, details bool) {
 		fmt.Fprintln(w, e.t("scan.incomplete", "Some checks could not finish, so this result may be incomplete:", nil))
 		for _, p := range snap.Probes {
 			if !p.OK() {
-				fmt.Fprintf(w, "  - %s: %s\n", p.Name, report.Clean(p.Error))
+				fmt.Fprintf(w, "  - %s: %s\n", p.Name, report.LongText(p.Error))
 			}
 		}
 		if n := snap.DeniedProcesses(); n > 0 {
@@ -88,10 +88,10 @@ func (e *Env) WriteText(w io.Writer, r *service.Result, details bool) {
 
 func (e *Env) writeFindings(w io.Writer, fs []detect.Finding, details bool) {
 	for _, f := range fs {
-		fmt.Fprintf(w, "  - %s: %s\n", report.Clean(f.NameVersion()), e.StateText(f.State))
+		fmt.Fprintf(w, "  - %s: %s\n", report.Name(f.NameVersion()), e.StateText(f.State))
 		if details {
 			for _, ev := range f.Evidence {
-				fmt.Fprintf(w, "      %s\n", report.Clean(strings.TrimSpace(ev.String())))
+				fmt.Fprintf(w, "      %s\n", report.LongText(strings.TrimSpace(ev.String())))
 			}
 		}
 	}

@@ -45,17 +45,17 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 	in := bufio.NewReader(e.stdin())
 	failed := false
 	for _, f := range targets {
-		fmt.Fprintf(e.Stdout, "\n%s\n", report.Clean(f.NameVersion()))
+		fmt.Fprintf(e.Stdout, "\n%s\n", report.Name(f.NameVersion()))
 		p, err := svc.PrepareFrom(res, f.ProductID)
 		if p != nil && p.Plan.Program != "" {
 			fmt.Fprintf(e.Stdout, "  %s %s\n", e.t("uninstall.would-run", "Would start:", nil), report.Clean(p.Plan.CommandLine()))
 			for _, w := range p.Trust {
-				fmt.Fprintf(e.Stdout, "    - %s\n", report.Clean(w))
+				fmt.Fprintf(e.Stdout, "    - %s\n", report.LongText(w))
 			}
 		}
 		if err != nil {
 			failed = true
-			fmt.Fprintf(e.Stdout, "  %s %s\n", e.t("uninstall.will-not", "Will not start an uninstaller:", nil), report.Clean(err.Error()))
+			fmt.Fprintf(e.Stdout, "  %s %s\n", e.t("uninstall.will-not", "Will not start an uninstaller:", nil), report.LongText(err.Error()))
 			if why := report.RefusalText(err, e.t); why != "" {
 				fmt.Fprintf(e.Stdout, "  %s\n", why)
 			}
@@ -99,7 +99,7 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 			line = why
 		}
 		if o.Err != nil {
-			line += " " + report.Clean(o.Err.Error())
+			line += " " + report.LongText(o.Err.Error())
 		}
 		fmt.Fprintf(e.Stdout, "  %s\n", line)
 		if o.Result == removal.Failed || o.Result == removal.Refused {
@@ -125,7 +125,7 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 		if row.State != wizard.Removed {
 			still = true
 		}
-		fmt.Fprintf(e.Stdout, "%s: %s\n", report.Clean(row.Finding.NameVersion()), report.RemovalText(row.State, e.t))
+		fmt.Fprintf(e.Stdout, "%s: %s\n", report.Name(row.Finding.NameVersion()), report.RemovalText(row.State, e.t))
 	}
 	if still || failed {
 		return ExitFound

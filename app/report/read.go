@@ -45,7 +45,7 @@ func ReadJSON(r io.Reader) (JSONReport, error) {
 		return JSONReport{}, fmt.Errorf("%w: %w", ErrNotJSON, err)
 	}
 	if head.Schema != Schema {
-		return JSONReport{}, fmt.Errorf("%w: schema %q, want %q", ErrSchema, Clean(head.Schema), Schema)
+		return JSONReport{}, fmt.Errorf("%w: schema %q, want %q", ErrSchema, Name(head.Schema), Schema)
 	}
 	var rep JSONReport
 	if err := json.Unmarshal(data, &rep); err != nil {
@@ -53,10 +53,10 @@ func ReadJSON(r io.Reader) (JSONReport, error) {
 	}
 	if !rep.State.Valid() {
 		return JSONReport{}, fmt.Errorf("%w: version %d, step %d of %d reached, region %q", ErrBadState,
-			rep.State.Version, rep.State.Step, rep.State.Reached, Clean(string(rep.State.Region)))
+			rep.State.Version, rep.State.Step, rep.State.Reached, Name(string(rep.State.Region)))
 	}
 	if _, err := Decode(rep.Code); err != nil {
-		return JSONReport{}, fmt.Errorf("%w: status code %q: %w", ErrBadState, Clean(rep.Code), err)
+		return JSONReport{}, fmt.Errorf("%w: status code %q: %w", ErrBadState, Name(rep.Code), err)
 	}
 	return rep, nil
 }

@@ -17,10 +17,12 @@ const Redacted = "<user>"
 // profileDirs match a user's name in a profile path; group 1 is kept.
 // Profiles live in C:\Users, on another drive (D:\Profiles\name, E:\Home\name),
 // or on a server when redirected (\\server\profiles$\name, \\server\users\name).
+// Windows paths are matched in any case and with either separator: programs
+// and logs write c:/users/name as often as C:\Users\name.
 var profileDirs = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)([a-z]:\\(?:Users|Profiles?|Home|Homes)\\)([^\\/"<>|:*?\r\n]+)`),
-	regexp.MustCompile(`(?i)(\\\\[^\\/"<>|:*?\r\n]+\\(?:Users|Profiles?\$?|Home|Homes?\$?|UserData\$?)\\)([^\\/"<>|:*?\r\n]+)`),
-	regexp.MustCompile(`(?i)(\\Documents and Settings\\)([^\\/"<>|:*?\r\n]+)`),
+	regexp.MustCompile(`(?i)([a-z]:[\\/]+(?:Users|Profiles?|Home|Homes)[\\/]+)([^\\/"<>|:*?\r\n]+)`),
+	regexp.MustCompile(`(?i)([\\/]{2}[^\\/"<>|:*?\r\n]+[\\/]+(?:Users|Profiles?\$?|Home|Homes?\$?|UserData\$?)[\\/]+)([^\\/"<>|:*?\r\n]+)`),
+	regexp.MustCompile(`(?i)([\\/]Documents and Settings[\\/]+)([^\\/"<>|:*?\r\n]+)`),
 	regexp.MustCompile(`(/home/)([^/\s"']+)`),
 	regexp.MustCompile(`(/Users/)([^/\s"']+)`),
 	regexp.MustCompile(`(?i)(HKEY_USERS\\|HKU\\)(S-1-5-21-[0-9-]+)`),
@@ -70,7 +72,7 @@ func (r Redactor) String(s string) string {
 	for _, home := range r.Homes {
 		home = strings.ToValidUTF8(home, "") // a pattern must be valid UTF-8
 		if len(home) >= 3 {
-			s = replaceFold(s, strings.TrimRight(home, `\/`), homeStandIn(home))
+			s = replaceHome(s, strings.TrimRight(home, `\/`))
 		}
 	}
 	s = accountSID.ReplaceAllLiteralString(s, RedactedSID)
@@ -101,10 +103,27 @@ func homeStandIn(home string) string {
 	return Redacted
 }
 
-// replaceFold replaces every case-insensitive occurrence of old.
-func replaceFold(s, old, repl string) string {
-	re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(old))
-	return re.ReplaceAllLiteralString(s, repl)
+// replaceHome replaces every occurrence of the folder home, in any case
+// and with either separator (C:\Users\ann is also c:/users/ann, and
+// \\srv\home$\ann is also //srv/home$/ann), by homeStandIn of what was
+// found, so the path keeps the shape it had.
+func replaceHome(s, home string) string {
+	sep := func(r rune) bool { return r == '\\' || r == '/' }
+	var pat strings.Builder
+	pat.WriteString(`(?i)`)
+	switch lead := len(home) - len(strings.TrimLeftFunc(home, sep)); {
+	case lead >= 2: // a server's share
+		pat.WriteString(`[\\/]{2}`)
+	case lead == 1:
+		pat.WriteString(`[\\/]`)
+	}
+	for i, part := range strings.FieldsFunc(home, sep) {
+		if i > 0 {
+			pat.WriteString(`[\\/]+`)
+		}
+		pat.WriteString(regexp.QuoteMeta(part))
+	}
+	return regexp.MustCompile(pat.String()).ReplaceAllStringFunc(s, homeStandIn)
 }
 
 // State returns a copy of s with every path and name in its findings redacted.

@@ -111,14 +111,14 @@ func build(in Input) view {
 		v.Redacted = t("report.redacted", "User names, home folders, account ids and e-mail addresses are hidden (<user>, <sid>, <email>, <id>).", nil)
 	}
 	if rec := s.Latest(); rec != nil {
-		v.System = Clean(strings.TrimSpace(fmt.Sprintf("%s %s (%s, %s)", rec.OS.Name, rec.OS.Version, rec.OS.Family, rec.OS.Arch)))
+		v.System = Name(strings.TrimSpace(fmt.Sprintf("%s %s (%s, %s)", rec.OS.Name, rec.OS.Version, rec.OS.Family, rec.OS.Arch)))
 		if !rec.Complete {
 			v.Incomplete = t("report.incomplete", "Some checks could not finish, so this list may be incomplete.", nil)
 		}
 		for _, f := range rec.Findings {
-			vf := viewFinding{Name: Clean(f.NameVersion()), State: StateText(f.State, t)}
+			vf := viewFinding{Name: Name(f.NameVersion()), State: StateText(f.State, t)}
 			for _, e := range f.Evidence {
-				vf.Evidence = append(vf.Evidence, Clean(e.String()))
+				vf.Evidence = append(vf.Evidence, LongText(e.String()))
 			}
 			v.Findings = append(v.Findings, vf)
 		}
@@ -131,7 +131,7 @@ func build(in Input) view {
 		v.Checklist = append(v.Checklist, viewItem{Name: ChecklistName(id, t), State: state})
 	}
 	for _, r := range s.RemovalRows() {
-		v.Removal = append(v.Removal, viewItem{Name: Clean(r.Finding.NameVersion()), State: RemovalText(r.State, t)})
+		v.Removal = append(v.Removal, viewItem{Name: Name(r.Finding.NameVersion()), State: RemovalText(r.State, t)})
 	}
 	return v
 }

@@ -175,8 +175,18 @@ func TestRedact(t *testing.T) {
 		`owner S-1-5-21-1004336348-1177238915-682003330-1001`: `owner <sid>`,
 		`well-known S-1-5-32-545 and S-1-5-18`:                `well-known S-1-5-32-545 and S-1-5-18`,
 		`My Kaspersky account: ann.smith+kpm@example.com`:     `My Kaspersky account: <email>`,
-		`signed in as Ann`: `signed in as <user>`,
-		`Announcement`:     `Announcement`,
+		// Forward slashes and lower case, as programs and logs write them.
+		`c:/users/annsmith/AppData/Local/Temp/x.log`: `c:/users/<user>/AppData/Local/Temp/x.log`,
+		`C:/Users/Bob/Desktop`:                       `C:/Users/<user>/Desktop`,
+		`d:/profiles/bob//x`:                         `d:/profiles/<user>//x`,
+		`c:\\users\\carl\\x`:                         `c:\\users\\<user>\\x`,
+		`//fs01/profiles$/bob.jones/Desktop`:         `//fs01/profiles$/<user>/Desktop`,
+		`\\FS01/redirect/ANN.SMITH/Documents`:        `\\FS01/redirect/<user>/Documents`,
+		`c:/documents and settings/carl/x`:           `c:/documents and settings/<user>/x`,
+		`/SRV/people/Anns/.config`:                   `/SRV/people/<user>/.config`,
+		`c:/users/public/x`:                          `c:/users/public/x`,
+		`signed in as Ann`:                           `signed in as <user>`,
+		`Announcement`:                               `Announcement`,
 	}
 	for in, want := range tests {
 		if got := r.String(in); got != want {
@@ -200,13 +210,16 @@ func TestRedact(t *testing.T) {
 func FuzzRedact(f *testing.F) {
 	f.Add(`C:\Users\ann.smith\x`, "ann.smith", uint32(1004336348), "kpm")
 	f.Add(`\\srv\profiles$\jo\x S-1-5-21-1-2-3-1001 a@b.co`, "jo", uint32(7), "a.b")
+	f.Add(`c:/users/annsmith/x c:/USERS/AnnSmith`, "annsmith", uint32(1001), "ann")
+	f.Add(`//srv/home$/jo/x \\srv/home$\jo`, "jo", uint32(3), "jo")
 	f.Fuzz(func(t *testing.T, s, name string, rid uint32, local string) {
 		r := Redactor{Names: []string{name}, Homes: []string{name}}
 		_ = r.String(s)
 		if !regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{2,19}$`).MatchString(name) || strings.Contains(strings.ToLower(Redacted+RedactedSID+RedactedEmail), strings.ToLower(name)) {
 			return
 		}
-		for _, in := range []string{`C:\Users\` + name + `\x`, `D:\Profiles\` + name, `\\srv\home$\` + name + `\Desktop`, "/home/" + name + "/.config"} {
+		for _, in := range []string{`C:\Users\` + name + `\x`, `D:\Profiles\` + name, `\\srv\home$\` + name + `\Desktop`, "/home/" + name + "/.config",
+			`c:/users/` + strings.ToLower(name) + `/x`, `E:/HOME/` + strings.ToUpper(name), `//srv/users/` + name + `/x`, `c:\\users\\` + name} {
 			if out := r.String(s + " " + in); strings.Contains(out, in) {
 				t.Errorf("%q kept %q: %q", name, in, out)
 			}

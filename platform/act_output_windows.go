@@ -1,0 +1,191 @@
+package platform
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/sys/windows"
+)
+
+func privileged() bool {
+	tok := windows.GetCurrentProcessToken()
+	if tok.IsElevated() {
+		return true
+	}
+	u, err := tok.GetTokenUser()
+	return err == nil && u.User.Sid.String() == SIDSystem
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if Privileged() {
+		if err := adminOnlyOutputFolder(dir); err != nil {
+			return err
+		}
+	}
+	if err := plainFileOrNothing(path); err != nil {
+		return err
+	}
+	return writeThenRename(dir, path, data)
+}
+
+// attributesNoFollow reads the attributes of path itself, not of what a
+// link or junction there points to: from a handle opened with
+// FILE_FLAG_OPEN_REPARSE_POINT, and from GetFileAttributes, which does not
+// follow links either. Both are asked because Wine 8 leaves the reparse
+// bit out of the handle's information (while GetFileAttributes has it for
+// a Unix link); on Windows both carry it.
+func attributesNoFollow(path string) (uint32, error) {
+	p, err := windows.UTF16PtrFromString(path)
+	if err != nil {
+		return 0, err
+	}
+	byName, err := windows.GetFileAttributes(p)
+	if err != nil {
+		return 0, err
+	}
+	h, err := windows.CreateFile(p, windows.FILE_READ_ATTRIBUTES,
+		windows.FILE_SHARE_READ|windows.FILE_SHARE_WRITE|windows.FILE_SHARE_DELETE, nil,
+		windows.OPEN_EXISTING, windows.FILE_FLAG_BACKUP_SEMANTICS|windows.FILE_FLAG_OPEN_REPARSE_POINT, 0)
+	if err != nil {
+		return 0, err
+	}
+	defer windows.CloseHandle(h)
+	var info windows.ByHandleFileInformation
+	if err := windows.GetFileInformationByHandle(h, &info); err != nil {
+		return 0, err
+	}
+	return info.FileAttributes | byName, nil
+}
+
+// plainFileOrNothing refuses a path that is a link, junction or other
+// reparse point, or a folder or device.
+func plainFileOrNothing(path string) error {
+	a, err := attributesNoFollow(path)
+	switch {
+	case errors.Is(err, windows.ERROR_FILE_NOT_FOUND):
+		return nil
+	case err != nil:
+		return fmt.Errorf("opening %s: %w", path, err)
+	case a&windows.FILE_ATTRIBUTE_REPARSE_POINT != 0:
+		return fmt.Errorf("%s: %w", path, ErrOutputLink)
+	case a&(windows.FILE_ATTRIBUTE_DIRECTORY|windows.FILE_ATTRIBUTE_DEVICE) != 0:
+		return fmt.Errorf("%s: %w", path, ErrOutputNotFile)
+	}
+	// Followed, the name must lead to itself: Wine 8 shows a Unix link to a
+	// file with no reparse bit at all, but its final path is the target's.
+	final, err := finalPath(path)
+	if err != nil {
+		return err
+	}
+	finalDir, err := finalPath(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	if !strings.EqualFold(filepath.Dir(final), finalDir) || !strings.EqualFold(filepath.Base(final), filepath.Base(path)) {
+		return fmt.Errorf("%s leads to %s: %w", path, final, ErrOutputLink)
+	}
+	return nil
+}
+
+// adminOnlyOutputFolder: dir and every folder above it are real folders,
+// not reparse points (a junction would send the write elsewhere, whatever
+// its target's permissions), and their security descriptors pass judge with
+// this process's user and groups as the standard user: dir as ObjectFolder,
+// the folders above as ObjectVolumeRoot (entries may be added, as Users may
+// in C:\ProgramData, but not deleted or renamed). Nothing is resolved: the
+// path judged is the path written.
+func adminOnlyOutputFolder(dir string) error {
+	if len(dir) < 3 || dir[1] != ':' || dir[2] != '\\' || !isLetter(dir[0]) {
+		return fmt.Errorf("%s is not a folder on a local drive: %w", dir, ErrOutputFolderUnsafe)
+	}
+	principals, err := tokenPrincipals()
+	if err != nil {
+		return err
+	}
+	// Run as SYSTEM, the token's user is SYSTEM itself: an owner, not a
+	// standard user. An elevated administrator's own SID stays: what runs
+	// unelevated in that session runs as it.
+	risky := riskySet(slices.DeleteFunc(principals, adminPrincipal))
+	for p, kind := dir, ObjectFolder; ; kind = ObjectVolumeRoot {
+		parent := filepath.Dir(p)
+		if parent != p { // a drive root is no link
+			a, err := attributesNoFollow(p)
+			if err != nil {
+				return fmt.Errorf("opening %s: %w", p, err)
+			}
+			if a&windows.FILE_ATTRIBUTE_REPARSE_POINT != 0 {
+				return fmt.Errorf("%s: %w", p, ErrOutputLink)
+			}
+			if a&windows.FILE_ATTRIBUTE_DIRECTORY == 0 {
+				return fmt.Errorf("%s: %w", p, ErrOutputNotFile)
+			}
+		}
+		sd, err := windows.GetNamedSecurityInfo(p, windows.SE_FILE_OBJECT,
+			windows.OWNER_SECURITY_INFORMATION|windows.DACL_SECURITY_INFORMATION)
+		if err != nil {
+			return fmt.Errorf("reading the permissions of %s: %w", p, err)
+		}
+		facts, err := factsFromSD(sd)
+		if err != nil {
+			return fmt.Errorf("reading the permissions of %s: %w", p, err)
+		}
+		if ok, why := judge(facts, kind, risky); !ok {
+			return fmt.Errorf("%s: %s: %w", p, why, ErrOutputFolderUnsafe)
+		}
+		if parent == p {
+			return nil
+		}
+		p = parent
+	}
+}
+
+func writeThenRename(dir, path string, data []byte) error {
+	var r [8]byte
+	if _, err := rand.Read(r[:]); err != nil {
+		return err
+	}
+	tmp := filepath.Join(dir, ".kth-"+hex.EncodeToString(r[:])+".tmp")
+	tmp16, err := windows.UTF16PtrFromString(tmp)
+	if err != nil {
+		return err
+	}
+	path16, err := windows.UTF16PtrFromString(path)
+	if err != nil {
+		return err
+	}
+	// CREATE_NEW: never an existing file or link; no sharing while written.
+	h, err := windows.CreateFile(tmp16, windows.GENERIC_WRITE, 0, nil, windows.CREATE_NEW,
+		windows.FILE_ATTRIBUTE_NORMAL|windows.FILE_FLAG_OPEN_REPARSE_POINT, 0)
+	if err != nil {
+		return fmt.Errorf("creating %s: %w", tmp, err)
+	}
+	for rest := data; len(rest) > 0 && err == nil; {
+		var n uint32
+		err = windows.WriteFile(h, rest, &n, nil)
+		rest = rest[n:]
+	}
+	if err == nil {
+		err = windows.FlushFileBuffers(h)
+	}
+	if cerr := windows.CloseHandle(h); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = windows.MoveFileEx(tmp16, path16, windows.MOVEFILE_REPLACE_EXISTING|windows.MOVEFILE_WRITE_THROUGH)
+	}
+	if err != nil {
+		windows.DeleteFile(tmp16) // before the rename: tmp is still ours
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
