@@ -116,7 +116,7 @@ func (u *App) chooseCallerReport() {
 // callerCodes puts the caller's code beside this computer's, to compare.
 func (u *App) callerCodes() string {
 	return lang.X("caller.codes", "Caller's status code: {{.Caller}}    This computer's: {{.Mine}}", map[string]any{
-		"Caller": report.Clean(u.caller.rep.Code), "Mine": u.statusCode(),
+		"Caller": report.Name(u.caller.rep.Code), "Mine": u.statusCode(),
 	})
 }
 
@@ -132,7 +132,7 @@ func (u *App) callerBanner() fyne.CanvasObject {
 	w.Codes.Wrapping = fyne.TextWrapWord
 	rep := u.caller.rep
 	about := lang.X("caller.about", "From {{.File}}, saved {{.When}} by version {{.Version}}", map[string]any{
-		"File": report.Clean(u.caller.name), "When": rep.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"), "Version": report.Clean(rep.Version),
+		"File": report.Name(u.caller.name), "When": rep.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"), "Version": report.Clean(rep.Version),
 	})
 	if sys := callerSystem(rep); sys != "" {
 		about += " · " + sys
@@ -154,7 +154,7 @@ func callerSystem(rep report.JSONReport) string {
 	if name == "" {
 		name = rec.OS.Family
 	}
-	return report.Clean(name)
+	return report.Name(name)
 }
 
 // disableAll turns off every widget of a step shown in the caller view:
@@ -186,5 +186,5 @@ func (u *App) callerTitle(t string) string {
 	if u.caller == nil {
 		return t
 	}
-	return t + " — " + lang.X("caller.title-file", "caller's report {{.File}}", map[string]any{"File": filepath.Base(report.Clean(u.caller.name))})
+	return t + " — " + lang.X("caller.title-file", "caller's report {{.File}}", map[string]any{"File": report.Name(filepath.Base(u.caller.name))})
 }

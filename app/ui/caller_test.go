@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -302,4 +304,54 @@ func TestCallerViewBadFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCallerViewHugeName: a caller's report whose product name is almost
+// 5 MiB (with control and bidi characters) opens in the caller view, every
+// screen drawing that name shows it cleaned and cut.
+func TestCallerViewHugeName(t *testing.T) {
+	test.NewTempApp(t)
+	var doc map[string]any
+	if err := json.Unmarshal(callerReport(t), &doc); err != nil {
+		t.Fatal(err)
+	}
+	huge := strings.Repeat("Kaspersky\u202e\x1b[31m ", 200000) // about 4.6 MiB in the JSON
+	st := doc["state"].(map[string]any)
+	for _, rec := range []string{"scan", "verify"} {
+		if r, ok := st[rec].(map[string]any); ok {
+			r["findings"].([]any)[0].(map[string]any)["name"] = huge
+		}
+	}
+	data, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) < 4<<20 || len(data) > report.MaxJSONSize {
+		t.Fatalf("the report is %d bytes: the test proves nothing", len(data))
+	}
+	a := newAgent(t)
+	a.armed.Store(true)
+	start := time.Now()
+	a.open(data)
+	if !a.u.Caller() {
+		t.Fatal("the report was refused")
+	}
+	for _, st := range []wizard.Step{wizard.StepFound, wizard.StepRemove, wizard.StepVerify, wizard.StepDone} {
+		a.u.goTo(st)
+		for _, o := range objects(a.u.win.Canvas()) {
+			var text string
+			switch v := o.(type) {
+			case *widget.Label:
+				text = v.Text
+			case *widget.Card:
+				text = v.Title
+			default:
+				continue
+			}
+			if utf8.RuneCountInString(text) > 2*report.MaxNameRunes+200 || strings.ContainsAny(text, "\u202e\x1b") {
+				t.Errorf("step %d draws a name of %d runes, or with control characters", st, utf8.RuneCountInString(text))
+			}
+		}
+	}
+	t.Logf("a %.1f MiB report opened and its four steps drawn in %s", float64(len(data))/(1<<20), time.Since(start).Round(time.Millisecond))
 }

@@ -77,7 +77,7 @@ func (u *App) findingCard(f detect.Finding) *widget.Card {
 		subtitle += " · " + protectionWord(p.Protection)
 	}
 	if f.Version != "" {
-		subtitle += " · " + lang.X("found.version", "version {{.Version}}", map[string]any{"Version": f.Version})
+		subtitle += " · " + lang.X("found.version", "version {{.Version}}", map[string]any{"Version": report.Name(f.Version)})
 	}
 	var meaning string
 	switch {
@@ -107,7 +107,7 @@ func (u *App) findingCard(f detect.Finding) *widget.Card {
 	}
 	var ev []string
 	for _, e := range f.Evidence {
-		ev = append(ev, "• "+e.String())
+		ev = append(ev, "• "+report.LongText(e.String()))
 	}
 	details := widget.NewLabel(strings.Join(ev, "\n"))
 	details.Wrapping = fyne.TextWrapWord
@@ -118,14 +118,14 @@ func (u *App) findingCard(f detect.Finding) *widget.Card {
 		content.Add(paragraph(lang.X("found.password", "It is protected by a Kaspersky password. You will need that password to remove it.")))
 	}
 	content.Add(acc)
-	return widget.NewCard(f.Name, subtitle, content)
+	return widget.NewCard(report.Name(f.Name), subtitle, content)
 }
 
 func vendorOr(f detect.Finding) string {
 	if f.Vendor != "" {
-		return f.Vendor
+		return report.Name(f.Vendor)
 	}
-	return f.Name
+	return report.Name(f.Name)
 }
 
 // ultraAVRemoval says how to remove UltraAV for good. The app does not

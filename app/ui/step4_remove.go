@@ -97,7 +97,7 @@ func (u *App) removeView() fyne.CanvasObject {
 			u.Remove.RemoveButtons[f.ProductID] = b
 			right.Add(b)
 		}
-		content := container.NewVBox(container.NewBorder(nil, nil, nil, right, paragraph(report.Clean(f.NameVersion()))))
+		content := container.NewVBox(container.NewBorder(nil, nil, nil, right, paragraph(report.Name(f.NameVersion()))))
 		if note, ok := u.removalNotes[f.ProductID]; ok {
 			n := paragraph(note.msg)
 			n.Importance = widget.WarningImportance
@@ -168,7 +168,7 @@ func (u *App) leftovers() fyne.CanvasObject {
 	}
 	box := container.NewVBox(heading(lang.X("remove.left-title", "What may stay behind")))
 	for _, f := range folders {
-		box.Add(paragraph(lang.X("remove.left-folder", "The folder {{.Path}}. You can delete it once Kaspersky is removed.", map[string]any{"Path": report.Clean(f)})))
+		box.Add(paragraph(lang.X("remove.left-folder", "The folder {{.Path}}. You can delete it once Kaspersky is removed.", map[string]any{"Path": report.LongText(f)})))
 	}
 	if u.osFamily() == "windows" {
 		box.Add(paragraph(lang.X("remove.left-extension", "Kaspersky's browser extension can stay installed: remove \"Kaspersky Protection\" from your browser's list of extensions.")))
@@ -304,7 +304,7 @@ func (u *App) prepareRemoval(f detect.Finding) {
 				u.cannotStart(f.ProductID, p, err)
 				return
 			}
-			u.askUnsaved(f.Name, []string{f.ProductID}, func() { u.confirmRemoval(p) })
+			u.askUnsaved(report.Name(f.Name), []string{f.ProductID}, func() { u.confirmRemoval(p) })
 		})
 	})
 }
@@ -326,17 +326,17 @@ func (u *App) cannotStart(productID string, p *service.Prepared, err error) {
 // confirmRemoval says what will happen and asks.
 func (u *App) confirmRemoval(p *service.Prepared) {
 	f := p.Finding
-	msg := lang.X("remove.confirm", "This starts {{.Product}}'s own uninstaller. Windows will ask for permission: choose Yes if the publisher is Kaspersky. Follow the uninstaller to the end.", map[string]any{"Product": f.Name})
+	msg := lang.X("remove.confirm", "This starts {{.Product}}'s own uninstaller. Windows will ask for permission: choose Yes if the publisher is Kaspersky. Follow the uninstaller to the end.", map[string]any{"Product": report.Name(f.Name)})
 	switch {
 	case p.Plan.Kind == removal.KindMSI:
-		msg = lang.X("remove.confirm-msi", "This removes {{.Product}} with Windows Installer. Windows will ask for permission and name the program \"Windows Installer\" from Microsoft Windows: choose Yes. Follow it to the end.", map[string]any{"Product": f.Name})
+		msg = lang.X("remove.confirm-msi", "This removes {{.Product}} with Windows Installer. Windows will ask for permission and name the program \"Windows Installer\" from Microsoft Windows: choose Yes. Follow it to the end.", map[string]any{"Product": report.Name(f.Name)})
 	case p.Plan.Kind == removal.KindPackages:
-		msg = lang.X("remove.confirm-linux", "This removes the packages of {{.Product}}. You will be asked for an administrator's password.", map[string]any{"Product": f.Name})
+		msg = lang.X("remove.confirm-linux", "This removes the packages of {{.Product}}. You will be asked for an administrator's password.", map[string]any{"Product": report.Name(f.Name)})
 		if len(p.Plan.AlsoRemoves) > 0 {
 			msg += "\n\n" + lang.X("remove.confirm-also", "Other programs need these packages and will be removed too: {{.Packages}}", map[string]any{"Packages": strings.Join(p.Plan.AlsoRemoves, ", ")})
 		}
 	case p.Plan.Kind == removal.KindMacApp:
-		msg = lang.X("remove.confirm-mac", "This opens {{.Product}}'s own uninstaller. Follow it to the end; it asks for your Mac password.", map[string]any{"Product": f.Name})
+		msg = lang.X("remove.confirm-mac", "This opens {{.Product}}'s own uninstaller. Follow it to the end; it asks for your Mac password.", map[string]any{"Product": report.Name(f.Name)})
 	}
 	text := []string{msg}
 	if u.svc.DryRun() {
@@ -346,13 +346,13 @@ func (u *App) confirmRemoval(p *service.Prepared) {
 	u.passwordNote(body, f.PasswordProtected)
 	lines := []string{report.Clean(p.Plan.CommandLine())}
 	for _, w := range p.Trust {
-		lines = append(lines, "• "+report.Clean(w))
+		lines = append(lines, "• "+report.LongText(w))
 	}
 	details := widget.NewLabel(strings.Join(lines, "\n"))
 	details.TextStyle = fyne.TextStyle{Monospace: true}
 	details.Wrapping = fyne.TextWrapWord
 	body.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), details)))
-	d := dialog.NewCustomConfirm(lang.X("remove.confirm-title", "Remove {{.Product}}?", map[string]any{"Product": f.Name}),
+	d := dialog.NewCustomConfirm(lang.X("remove.confirm-title", "Remove {{.Product}}?", map[string]any{"Product": report.Name(f.Name)}),
 		lang.X("remove.start", "Start the uninstaller"), lang.X("remove.not-now", "Not now"), body,
 		func(ok bool) {
 			if ok {
@@ -412,7 +412,7 @@ func (u *App) recordOutcome(productID string, o service.Outcome, output string) 
 		u.removalNotes[productID] = removalNote{msg: msg}
 		if reason != nil {
 			fyne.LogError("removal of "+productID, reason)
-			u.removalNotes[productID] = removalNote{msg: msg, reason: report.Clean(reason.Error())}
+			u.removalNotes[productID] = removalNote{msg: msg, reason: report.LongText(reason.Error())}
 		}
 	}
 	u.setState(u.svc.Apply(u.state, productID, o))
@@ -427,7 +427,7 @@ func (u *App) removalNote(productID, msg string, reason error) {
 	note := removalNote{msg: msg}
 	if reason != nil && reason.Error() != "" {
 		fyne.LogError("removal of "+productID, reason)
-		note.reason = report.Clean(reason.Error())
+		note.reason = report.LongText(reason.Error())
 	}
 	u.removalNotes[productID] = note
 	u.showStep()
@@ -556,10 +556,10 @@ func (u *App) prepareAll(fs []detect.Finding) {
 func (u *App) confirmAll(preps []*service.Prepared) {
 	var names, lines []string
 	for _, p := range preps {
-		names = append(names, "• "+report.Clean(p.Finding.Name))
+		names = append(names, "• "+report.Name(p.Finding.Name))
 		lines = append(lines, report.Clean(p.Plan.CommandLine()))
 		for _, w := range p.Trust {
-			lines = append(lines, "  • "+report.Clean(w))
+			lines = append(lines, "  • "+report.LongText(w))
 		}
 	}
 	text := lang.X("remove.confirm-all", "This starts each product's own uninstaller, one after another:") + "\n" + strings.Join(names, "\n")

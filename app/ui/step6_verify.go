@@ -12,6 +12,7 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/app/report"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
@@ -45,7 +46,7 @@ func (u *App) verifyView() fyne.CanvasObject {
 	case len(active) > 0:
 		var names []string
 		for _, f := range active {
-			names = append(names, f.Name)
+			names = append(names, report.Name(f.Name))
 		}
 		u.Verify.Verdict = heading(lang.X("verify.protected", "Protecting this computer now: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
 		u.Verify.Verdict.Importance = widget.SuccessImportance
@@ -145,10 +146,10 @@ func (u *App) verify() {
 
 // protectionLine says what one product's protection is doing.
 func protectionLine(p wizard.ProtectionState) string {
-	name := p.Finding.Name
+	name := report.Name(p.Finding.Name)
 	if p.Finding.AlwaysOn && p.Finding.State != detect.StateLeftover {
 		if p.Finding.Version != "" {
-			return lang.X("verify.line-always-on-version", "{{.Name}}: part of the system and always on (signatures version {{.Version}})", map[string]any{"Name": name, "Version": p.Finding.Version})
+			return lang.X("verify.line-always-on-version", "{{.Name}}: part of the system and always on (signatures version {{.Version}})", map[string]any{"Name": name, "Version": report.Name(p.Finding.Version)})
 		}
 		return lang.X("verify.line-always-on", "{{.Name}}: part of the system and always on", map[string]any{"Name": name})
 	}

@@ -32,7 +32,7 @@ type doneWidgets struct {
 func (u *App) summaryLines() []string {
 	var lines []string
 	for _, row := range u.state.RemovalRows() {
-		lines = append(lines, fmt.Sprintf("%s: %s", row.Finding.Name, report.RemovalText(row.State, Translate)))
+		lines = append(lines, fmt.Sprintf("%s: %s", report.Name(row.Finding.Name), report.RemovalText(row.State, Translate)))
 	}
 	items := u.state.Checklist()
 	if len(items) > 0 {
@@ -47,7 +47,7 @@ func (u *App) summaryLines() []string {
 	rec := u.state.Latest()
 	var names []string
 	for _, f := range wizard.ActiveScanners(rec) {
-		names = append(names, f.Name)
+		names = append(names, report.Name(f.Name))
 	}
 	switch st := u.state.Standing(); {
 	case len(names) > 0:

@@ -103,7 +103,7 @@ func TestChoose(t *testing.T) {
 			t.Errorf("%s: a free version that protects an iPhone all the time (no iPhone app scans)", x.Alternative.ID)
 		}
 	}
-		// Paid is fine means paid is allowed, not required: the free built-in one fits.
+	// Paid is fine means paid is allowed, not required: the free built-in one fits.
 	if d := Choose(alts, Needs{Devices: []string{"windows"}, Price: PricePaid}).Builtin[0]; !d.PriceFits {
 		t.Error("\"Paid is fine\" dropped the free Defender")
 	}
