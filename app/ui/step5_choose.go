@@ -89,10 +89,83 @@ func reasonFor(r wizard.Ranked) []string {
 	for _, d := range r.Missing {
 		out = append(out, lang.X("choose.why-missing", "not for {{.Device}}", map[string]any{"Device": deviceName(d)}))
 	}
-	if !r.PriceFits {
+	switch {
+	case r.FreeScannerOnly:
+		out = append(out, lang.X("choose.why-free-scanner", "its free version only scans when you start it: it does not protect all the time"))
+	case !r.PriceFits:
 		out = append(out, lang.X("choose.why-price", "no version at the price you asked for"))
 	}
 	return out
+}
+
+// iosOfferName says in plain words what an iPhone app does instead of scanning.
+func iosOfferName(o string) string {
+	switch o {
+	case "web-protection":
+		return lang.X("ios.web-protection", "warns of dangerous websites")
+	case "breach-alerts":
+		return lang.X("ios.breach-alerts", "alerts when your data shows up in a breach")
+	case "scam-check":
+		return lang.X("ios.scam-check", "checks messages and links for scams")
+	case "photo-vault":
+		return lang.X("ios.photo-vault", "a locked photo vault")
+	case "vpn":
+		return lang.X("ios.vpn", "a VPN")
+	case "wifi-check":
+		return lang.X("ios.wifi-check", "checks Wi-Fi networks")
+	}
+	return o
+}
+
+// factName says which of a card's facts could not be checked, in plain words.
+func factName(fact string) string {
+	base, piece, _ := strings.Cut(fact, ":")
+	switch base {
+	case catalog.FactPlatforms:
+		if piece != "" {
+			return lang.X("fact.platform", "that it runs on {{.Device}}", map[string]any{"Device": deviceName(piece)})
+		}
+		return lang.X("fact.platforms", "which devices it runs on")
+	case catalog.FactPrice:
+		return lang.X("fact.price", "its free and paid versions")
+	case catalog.FactFreeIncludes:
+		return lang.X("fact.free-includes", "what the free version includes")
+	case catalog.FactFreePlatforms:
+		return lang.X("fact.free-platforms", "where the free version runs")
+	case catalog.FactIncludes, catalog.FactFeaturePlatforms:
+		if piece != "" {
+			return lowerFirst(featureName(piece))
+		}
+		return lang.X("fact.includes", "what it includes")
+	case catalog.FactIOS:
+		return lang.X("fact.ios", "what the iPhone app does")
+	case catalog.FactOwner:
+		return lang.X("fact.owner", "the company")
+	case catalog.FactCountry:
+		return lang.X("fact.country", "where the company is based")
+	}
+	return fact
+}
+
+// checkedDetails lists the company pages a card's facts were checked on,
+// with the day, for the card's Details.
+func (u *App) checkedDetails(a catalog.Alternative) fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, c := range a.Checks {
+		src := u.cat.Source(c.Source)
+		if src == nil {
+			continue
+		}
+		var facts []string
+		for _, f := range c.Facts {
+			facts = append(facts, factName(f))
+		}
+		box.Add(paragraph(lang.X("choose.checked-on", "Checked on {{.Date}}: {{.Facts}}. Page:", map[string]any{"Date": c.Checked, "Facts": strings.Join(facts, "; ")})))
+		if h := httpsLink(src.Title, src.URL); h != nil {
+			box.Add(h)
+		}
+	}
+	return box
 }
 
 func priceText(a catalog.Alternative) string {
@@ -209,23 +282,45 @@ func (u *App) chooseView() fyne.CanvasObject {
 		a := r.Alternative
 		u.Choose.Choices = append(u.Choose.Choices, a.ID)
 		content := container.NewVBox()
+		// What it includes on the devices asked for (the free version's,
+		// for "Free only"): the same facts the reasons below are made of.
 		var inc []string
-		for _, f := range a.Includes {
+		for _, f := range a.IncludesOnAll(needs.Devices, needs.Price == wizard.PriceFree) {
 			inc = append(inc, featureName(f))
 		}
-		content.Add(paragraph(lang.X("choose.includes", "Includes: {{.Features}}.", map[string]any{"Features": strings.Join(inc, ", ")})))
+		if len(inc) == 0 {
+			inc = append(inc, "—")
+		}
+		content.Add(paragraph(lang.X("choose.includes-on", "Includes on your devices: {{.Features}}.", map[string]any{"Features": strings.Join(inc, ", ")})))
 		if why := reasonFor(r); len(why) > 0 {
 			content.Add(paragraph(lang.X("choose.why", "Why here: {{.Reasons}}.", map[string]any{"Reasons": strings.Join(why, "; ")})))
 		}
+		if slices.Contains(needs.Devices, catalog.DeviceIOS) && slices.Contains(a.Platforms, catalog.DeviceIOS) {
+			var does []string
+			for _, o := range a.IOSOffers {
+				does = append(does, iosOfferName(o))
+			}
+			line := lang.X("choose.ios-cannot", "On an iPhone or iPad no app can scan for viruses.")
+			if len(does) > 0 {
+				line += " " + lang.X("choose.ios-does", "Its app there: {{.Offers}}.", map[string]any{"Offers": strings.Join(does, ", ")})
+			}
+			content.Add(paragraph(line))
+		}
 		content.Add(paragraph(lang.X("choose.owner", "Company: {{.Owner}}, based in {{.Country}}.", map[string]any{"Owner": a.Owner, "Country": countryName(a.Country)})))
-		if a.Checked == "" {
-			// Informational, and the one line that says to double-check:
-			// in the warning colour, never the disabled one.
-			note := paragraph(lang.X("choose.unchecked", "Details not yet checked against the company's website: check there before you buy."))
+		// Informational, and the one line that says to double-check, for
+		// exactly what no page of the company was found to support: in the
+		// warning colour, never the disabled one.
+		if un := a.Unchecked(); len(un) > 0 {
+			var what []string
+			for _, f := range un {
+				what = append(what, factName(f))
+			}
+			note := paragraph(lang.X("choose.unchecked-facts", "Not yet checked on the company's website: {{.Facts}}. Check there before you buy.", map[string]any{"Facts": strings.Join(what, "; ")}))
 			note.Importance = widget.WarningImportance
 			content.Add(note)
-		} else {
-			content.Add(paragraph(lang.X("choose.checked", "Details checked on {{.Date}}.", map[string]any{"Date": a.Checked})))
+		}
+		if len(a.Checks) > 0 {
+			content.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("choose.sources", "Where these details come from"), u.checkedDetails(a))))
 		}
 		// The link takes the room "Compare" leaves, and wraps there: in a
 		// box of its own size a wrapping link is one letter wide and its
@@ -368,13 +463,26 @@ func (u *App) builtinCard(r wizard.Ranked) fyne.CanvasObject {
 	a := r.Alternative
 	content := container.NewVBox()
 	content.Add(paragraph(builtinLine(r)))
+	// Each part, and who makes it: a browser's or an account's feature is
+	// named as theirs, never lent to the built-in protection.
+	for _, p := range a.Parts {
+		var where string
+		switch p.In {
+		case "system":
+			where = lang.X("builtin.part-system", "part of the system")
+		case "browser":
+			where = lang.X("builtin.part-browser", "comes with the web browser, not with {{.Name}}", map[string]any{"Name": a.Name})
+		case "account":
+			where = lang.X("builtin.part-account", "comes with your {{.Maker}} account, not with {{.Name}}", map[string]any{"Maker": p.Maker, "Name": a.Name})
+		default:
+			where = lang.X("builtin.part-app", "a separate app from {{.Maker}}", map[string]any{"Maker": p.Maker})
+		}
+		content.Add(paragraph("• " + lang.X("builtin.part", "{{.Feature}}: {{.Part}} ({{.Where}})", map[string]any{"Feature": featureName(p.Feature), "Part": p.Name, "Where": where})))
+	}
 	if len(r.Lacks) == 0 {
 		content.Add(paragraph(lang.X("builtin.enough-2", "You do not need to buy anything.")))
 	} else {
 		content.Add(paragraph(lang.X("builtin.lacks-2", "Choose one of the products below if you want those in one place.")))
-		if a.ID == "microsoft-defender" {
-			content.Add(paragraph(lang.X("builtin.windows-extras", "Windows has some of these apart: Microsoft Edge can keep your passwords, and Microsoft Family Safety has parental controls.")))
-		}
 	}
 	if a.ID == "microsoft-defender" {
 		content.Add(paragraph(lang.X("builtin.defender-on", "It turns itself back on once Kaspersky is removed; step 6 checks that.")))

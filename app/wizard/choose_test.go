@@ -188,3 +188,34 @@ func TestProtections(t *testing.T) {
 		}
 	}
 }
+
+// TestReasonsAgreeWithIncludes: on every system and price, a card's
+// reasons ("includes a VPN", "no parental controls") and its "Includes on
+// your devices" line are made of the same facts, so they never contradict.
+func TestReasonsAgreeWithIncludes(t *testing.T) {
+	alts := alternatives(t)
+	deviceSets := [][]string{{"windows"}, {"mac"}, {"android"}, {"ios"}, {"windows", "mac"}, {"windows", "mac", "android", "ios"}}
+	features := []string{"password-manager", "vpn", "parental-controls"}
+	for _, ds := range deviceSets {
+		for _, price := range []string{PriceAny, PriceFree, PricePaid} {
+			n := Needs{Devices: ds, Price: price, Features: features}
+			c := Choose(alts, n)
+			for _, r := range append(c.Builtin, c.Ranked...) {
+				has := r.Alternative.IncludesOnAll(ds, price == PriceFree)
+				for _, f := range r.Covers {
+					if !slices.Contains(has, f) {
+						t.Errorf("%v %s: %s says it includes %s, its Includes line does not", ds, price, r.Alternative.ID, f)
+					}
+				}
+				for _, f := range r.Lacks {
+					if slices.Contains(has, f) {
+						t.Errorf("%v %s: %s says no %s, its Includes line has it", ds, price, r.Alternative.ID, f)
+					}
+				}
+				if r.Alternative.ID == "microsoft-defender" && (slices.Contains(has, "password-manager") || slices.Contains(has, "parental-controls")) {
+					t.Errorf("Defender lists %v as its own", has)
+				}
+			}
+		}
+	}
+}
