@@ -75,7 +75,7 @@ type App struct {
 
 	// Shell widgets.
 	NavButtons []*widget.Button
-	StepTitle  *widget.Label
+	StepTitle  *stepTitle
 	BackButton *widget.Button
 	NextButton *widget.Button
 	// MoreBelow scrolls down; it shows while the step continues below.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,9 +27,7 @@ func (u *App) build() {
 		u.NavButtons = append(u.NavButtons, b)
 		nav.Add(b)
 	}
-	u.StepTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	u.StepTitle.SizeName = theme.SizeNameHeadingText
-	u.StepTitle.Wrapping = fyne.TextWrapWord
+	u.StepTitle = newStepTitle(u.stepText)
 
 	u.BackButton = widget.NewButtonWithIcon(lang.X("nav.back", "Back"), theme.NavigateBackIcon(), u.back)
 	u.NextButton = widget.NewButtonWithIcon(lang.X("nav.next", "Next"), theme.NavigateNextIcon(), u.next)
@@ -59,9 +58,12 @@ func (u *App) build() {
 	u.moreRow = container.NewHBox(layout.NewSpacer(), u.MoreBelow)
 	center := container.NewBorder(container.NewPadded(u.StepTitle), u.moreRow, nil, nil, &fyne.Container{Layout: watchLayout{u.showMoreBelow}, Objects: []fyne.CanvasObject{u.body}})
 	u.center = center
-	left := container.NewVScroll(container.NewPadded(nav))
-	split := container.NewHSplit(left, center)
-	split.Offset = 0.24
+	// The step list and the step side by side in plain containers, not a
+	// split or a scroll: Fyne 2.8's screen-reader bridges pass on only what
+	// they reach through containers, so the step buttons, the step's title
+	// (which reads out the whole step) and "More below" are announced.
+	left := container.NewHBox(container.NewPadded(nav), widget.NewSeparator())
+	split := container.New(layout.NewBorderLayout(nil, nil, left, nil), left, center)
 	// Objects in reading order (header, steps, the step, footer): Tab
 	// follows this order, where container.NewBorder would put the middle first.
 	top := container.NewVBox(container.NewPadded(header), widget.NewSeparator())
@@ -382,4 +384,81 @@ func dismissButton(o fyne.CanvasObject) *widget.Button {
 		}
 	}
 	return nil
+}
+
+// stepTitle is the step's title, "Step 2 of 7: What we found". A screen
+// reader reads it with the whole step's text after it: Fyne 2.8's bridges do
+// not reach into the scrolling step itself.
+type stepTitle struct {
+	widget.Label
+	body func() string
+}
+
+func newStepTitle(body func() string) *stepTitle {
+	t := &stepTitle{body: body}
+	t.TextStyle = fyne.TextStyle{Bold: true}
+	t.SizeName = theme.SizeNameHeadingText
+	t.Wrapping = fyne.TextWrapWord
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// AccessibilityLabel is the title, then the step's text.
+func (t *stepTitle) AccessibilityLabel() string {
+	if b := t.body(); b != "" {
+		return t.Text + ". " + b
+	}
+	return t.Text
+}
+
+// stepText is every text of the step on screen, in reading order, for the
+// title's accessible name: labels, card titles, links and the names of
+// buttons and check boxes with their state.
+func (u *App) stepText() string {
+	if u.body == nil || u.body.Content == nil {
+		return ""
+	}
+	var parts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch v := o.(type) {
+		case *widget.Label:
+			parts = append(parts, v.Text)
+		case *widget.Hyperlink:
+			parts = append(parts, v.Text)
+		case *widget.Button:
+			parts = append(parts, v.Text)
+		case *widget.Check:
+			state := lang.X("a11y.not-ticked", "not checked")
+			if v.Checked {
+				state = lang.X("a11y.ticked", "checked")
+			}
+			parts = append(parts, v.Text+": "+state)
+		case *widget.Card:
+			parts = append(parts, v.Title, v.Subtitle)
+			walk(v.Content)
+		case *widget.Accordion:
+			for _, it := range v.Items {
+				parts = append(parts, it.Title)
+				if it.Open {
+					walk(it.Detail)
+				}
+			}
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(u.body.Content)
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ". ")
 }
