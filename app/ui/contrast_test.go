@@ -46,7 +46,7 @@ func contrast(fg, bg color.Color) float64 {
 // textOn lists each colour text is drawn in, with the backgrounds it is
 // drawn on in this app.
 var textOn = []struct {
-	text fyne.ThemeColorName
+	part fyne.ThemeColorName
 	on   []fyne.ThemeColorName
 	what string
 }{
@@ -64,17 +64,23 @@ var textOn = []struct {
 	{theme.ColorNamePlaceHolder, []fyne.ThemeColorName{theme.ColorNameInputBackground}, "placeholders"},
 }
 
-func TestThemeContrast(t *testing.T) {
-	test.NewTempApp(t)
+// checkPairs computes the contrast of every colour with what it is drawn
+// on, in both variants and text sizes, and fails below min.
+func checkPairs(t *testing.T, pairs []struct {
+	part fyne.ThemeColorName
+	on   []fyne.ThemeColorName
+	what string
+}, min float64) {
+	t.Helper()
 	for _, larger := range []bool{false, true} {
 		th := newTheme(larger)
 		for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
-			for _, p := range textOn {
+			for _, p := range pairs {
 				for _, bg := range p.on {
-					r := contrast(th.Color(p.text, v), th.Color(bg, v))
-					line := fmt.Sprintf("%s: %s on %s: %.2f:1 (%s)", map[fyne.ThemeVariant]string{0: "dark", 1: "light"}[v], p.text, bg, r, p.what)
-					if r < 4.5 {
-						t.Error(line + ", below 4.5:1")
+					r := contrast(th.Color(p.part, v), th.Color(bg, v))
+					line := fmt.Sprintf("%s: %s on %s: %.2f:1 (%s)", map[fyne.ThemeVariant]string{0: "dark", 1: "light"}[v], p.part, bg, r, p.what)
+					if r < min {
+						t.Errorf("%s, below %.1f:1", line, min)
 					} else if !larger {
 						t.Log(line)
 					}
@@ -82,6 +88,11 @@ func TestThemeContrast(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestThemeContrast(t *testing.T) {
+	test.NewTempApp(t)
+	checkPairs(t, textOn, 4.5)
 }
 
 // controlsOn lists the colours that show a control (the outline of a tick
@@ -99,20 +110,5 @@ var controlsOn = []struct {
 
 func TestControlContrast(t *testing.T) {
 	test.NewTempApp(t)
-	for _, larger := range []bool{false, true} {
-		th := newTheme(larger)
-		for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
-			for _, p := range controlsOn {
-				for _, bg := range p.on {
-					r := contrast(th.Color(p.part, v), th.Color(bg, v))
-					line := fmt.Sprintf("%s: %s on %s: %.2f:1 (%s)", map[fyne.ThemeVariant]string{0: "dark", 1: "light"}[v], p.part, bg, r, p.what)
-					if r < 3 {
-						t.Error(line + ", below 3:1")
-					} else if !larger {
-						t.Log(line)
-					}
-				}
-			}
-		}
-	}
+	checkPairs(t, controlsOn, 3)
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -109,10 +107,7 @@ func (u *App) findingCard(f detect.Finding) *widget.Card {
 	for _, e := range f.Evidence {
 		ev = append(ev, "• "+report.LongText(e.String()))
 	}
-	details := widget.NewLabel(strings.Join(ev, "\n"))
-	details.Wrapping = fyne.TextWrapWord
-	details.TextStyle = fyne.TextStyle{Monospace: true}
-	acc := widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), details))
+	acc := detailsExpander(ev)
 	content := container.NewVBox(paragraph(meaning))
 	if f.PasswordProtected {
 		content.Add(paragraph(lang.X("found.password", "It is protected by a Kaspersky password. You will need that password to remove it.")))

@@ -103,10 +103,7 @@ func (u *App) removeView() fyne.CanvasObject {
 			n.Importance = widget.WarningImportance
 			content.Add(n)
 			if note.reason != "" {
-				why := widget.NewLabel(note.reason)
-				why.Wrapping = fyne.TextWrapWord
-				why.TextStyle = fyne.TextStyle{Monospace: true}
-				content.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), why)))
+				content.Add(detailsExpander([]string{note.reason}))
 			}
 		}
 		box.Add(widget.NewCard("", "", content))
@@ -348,10 +345,7 @@ func (u *App) confirmRemoval(p *service.Prepared) {
 	for _, w := range p.Trust {
 		lines = append(lines, "• "+report.LongText(w))
 	}
-	details := widget.NewLabel(strings.Join(lines, "\n"))
-	details.TextStyle = fyne.TextStyle{Monospace: true}
-	details.Wrapping = fyne.TextWrapWord
-	body.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), details)))
+	body.Add(detailsExpander(lines))
 	d := dialog.NewCustomConfirm(lang.X("remove.confirm-title", "Remove {{.Product}}?", map[string]any{"Product": report.Name(f.Name)}),
 		lang.X("remove.start", "Start the uninstaller"), lang.X("remove.not-now", "Not now"), body,
 		func(ok bool) {
@@ -575,12 +569,9 @@ func (u *App) confirmAll(preps []*service.Prepared) {
 	if u.svc.DryRun() {
 		text += "\n\n" + lang.X("remove.confirm-dry-run", "This window shows sample data: nothing will be started.")
 	}
-	details := widget.NewLabel(strings.Join(lines, "\n"))
-	details.TextStyle = fyne.TextStyle{Monospace: true}
-	details.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(paragraph(text))
 	u.passwordNote(body, slices.ContainsFunc(preps, func(p *service.Prepared) bool { return p.Finding.PasswordProtected }))
-	body.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), details)))
+	body.Add(detailsExpander(lines))
 	d := dialog.NewCustomConfirm(lang.X("remove.confirm-all-title", "Remove {{.Count}} products?", map[string]any{"Count": len(preps)}),
 		lang.X("remove.start-all", "Start the uninstallers"), lang.X("remove.not-now", "Not now"), body,
 		func(ok bool) {

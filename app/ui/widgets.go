@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -36,4 +37,13 @@ func heading(text string) *widget.Label {
 func stepName(st wizard.Step) string {
 	key, english := st.Name()
 	return lang.X(key, english)
+}
+
+// detailsExpander is the "Details" expander of technical lines for support
+// staff: monospace, wrapped, closed at first.
+func detailsExpander(lines []string) *widget.Accordion {
+	details := widget.NewLabel(strings.Join(lines, "\n"))
+	details.TextStyle = fyne.TextStyle{Monospace: true}
+	details.Wrapping = fyne.TextWrapWord
+	return widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), details))
 }
