@@ -171,17 +171,24 @@ func TestDetectPs1Contract(t *testing.T) {
 	}
 	s := string(ps1)
 	for _, want := range []string{
-		`Join-Path $env:ProgramFiles '` + string(dirName[1]) + `\` + string(fileName[1]) + `'`,
+		`$programFiles = if ($env:ProgramW6432) { $env:ProgramW6432 } else { $env:ProgramFiles }`,
+		`Join-Path $programFiles '` + string(dirName[1]) + `\` + string(fileName[1]) + `'`,
 		`Join-Path $PSScriptRoot '` + string(fileName[1]) + `'`,
+		`try { $why = Test-ResultFolder $PSScriptRoot }`,
 		`Join-Path $env:ProgramData 'KasperskyTransitionHelper'`,
-		`@('scan', '--json', '--output', "` + "`" + `"$out` + "`" + `"", '--summary')`,
-		`-Wait -PassThru -NoNewWindow -RedirectStandardOutput $log`,
+		`@('scan', '--json', '--output', "` + "`" + `"$out` + "`" + `"", '--summary-output', "` + "`" + `"$log` + "`" + `"")`,
+		`-Wait -PassThru -NoNewWindow`,
+		`if ($null -eq $p -or $null -eq $p.ExitCode) {`,
 		"Get-Content -LiteralPath $log -Tail 1\nexit $p.ExitCode\n",
+		"$ErrorActionPreference = 'Stop' # every failure ends in exit 4",
 		`Write-Output 'FAILED: KasperskyTransitionHelper.exe was not found; exit 4'; exit 4`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("detect.ps1 lacks %q", want)
 		}
+	}
+	if strings.Contains(s, "-RedirectStandardOutput") || strings.Contains(s, "Out-File") || strings.Contains(s, "Set-Content") {
+		t.Error("detect.ps1 writes a file by path itself, as SYSTEM (the app writes the result and the summary, checking as it writes)")
 	}
 	if regexp.MustCompile(`(?i)Invoke-Expression|iex |cmd(\.exe)? /c|Invoke-WebRequest|Net\.WebClient`).MatchString(s) {
 		t.Error("detect.ps1 runs a shell or reaches the network")

@@ -46,8 +46,14 @@ func findClassOverrides() []string {
 	var found []string
 	for _, o := range classOverrides {
 		k, err := registry.OpenKey(o.root, o.path, registry.QUERY_VALUE)
+		if errors.Is(err, registry.ErrNotExist) {
+			continue
+		}
 		if err != nil {
-			continue // absent (or unreadable: nothing a standard user could not read)
+			// The user owns HKCU and may lock a key against himself;
+			// the elevated side may still read it. Unreadable is set.
+			found = append(found, fmt.Sprintf(`HKCU\%s (could not be read: %v)`, o.path, err))
+			continue
 		}
 		v, _, verr := k.GetStringValue("")
 		k.Close()
@@ -88,21 +94,44 @@ func findUnsafeVariables() []string {
 		add(name, value, "this app's environment")
 	}
 	for _, path := range userEnvironments {
-		k, err := registry.OpenKey(registry.CURRENT_USER, path, registry.QUERY_VALUE)
-		if err != nil {
+		k, err := registry.OpenKey(registry.CURRENT_USER, path, registry.QUERY_VALUE|registry.ENUMERATE_SUB_KEYS)
+		if errors.Is(err, registry.ErrNotExist) {
 			continue
 		}
-		names, _ := k.ReadValueNames(-1)
-		for _, n := range names {
-			v, _, err := k.GetStringValue(n)
-			if err != nil && !errors.Is(err, registry.ErrUnexpectedType) {
+		if err != nil {
+			// Locked by the user against himself (see findClassOverrides):
+			// what it holds cannot be judged, so it is refused.
+			found = append(found, fmt.Sprintf(`HKCU\%s (could not be read: %v)`, path, err))
+			continue
+		}
+		readValues(k, `HKCU\`+path, add)
+		// Volatile Environment also has one subkey per session (Remote
+		// Desktop), from which that session's environment is built.
+		subs, _ := k.ReadSubKeyNames(-1)
+		k.Close()
+		for _, sub := range subs {
+			sk, err := registry.OpenKey(registry.CURRENT_USER, path+`\`+sub, registry.QUERY_VALUE)
+			if err != nil {
+				found = append(found, fmt.Sprintf(`HKCU\%s\%s (could not be read: %v)`, path, sub, err))
 				continue
 			}
-			add(n, v, `HKCU\`+path)
+			readValues(sk, `HKCU\`+path+`\`+sub, add)
+			sk.Close()
 		}
-		k.Close()
 	}
 	return found
+}
+
+// readValues hands each string value of k to add, with where it is set.
+func readValues(k registry.Key, where string, add func(name, value, where string)) {
+	names, _ := k.ReadValueNames(-1)
+	for _, n := range names {
+		v, _, err := k.GetStringValue(n)
+		if err != nil && !errors.Is(err, registry.ErrUnexpectedType) {
+			continue
+		}
+		add(n, v, where)
+	}
 }
 
 func checkElevatedStart() error {

@@ -361,3 +361,54 @@ func judge(f securityFacts, kind ObjectKind, risky map[string]bool) (bool, strin
 	}
 	return true, ""
 }
+
+// judgeAllowlist is the stricter rule for what runs as SYSTEM or elevated
+// and writes: the owner and everyone who may change the object (the rights
+// that matter for kind) must be an administrator principal (SYSTEM,
+// Administrators, the service accounts, TrustedInstaller and other service
+// SIDs) or one of allowed. A folder another standard user owns or was given
+// rights on is refused, though that user is not the one running us: judge
+// alone lists only the running user's SIDs and the well-known groups.
+func judgeAllowlist(f securityFacts, kind ObjectKind, allowed map[string]bool) (bool, string) {
+	ok := func(sid string) bool { return isAdminPrincipal(sid) || allowed[sid] }
+	if f.NullDACL {
+		return false, "no access list: everyone may change it"
+	}
+	if !ok(f.Owner) {
+		return false, fmt.Sprintf("owned by %s, not by SYSTEM or Administrators", f.Owner)
+	}
+	bad := dangerousRights(kind)
+	for _, a := range f.ACEs {
+		if a.Type != aceAllow || a.Flags&aceInheritOnly != 0 || a.Mask&bad == 0 || ok(a.SID) {
+			continue
+		}
+		return false, fmt.Sprintf("%s may %s", a.SID, describeRights(a.Mask&bad))
+	}
+	return true, ""
+}
+
+// isAdminPrincipal reports whether sid is one only administrators and the
+// system act as: SYSTEM, Administrators, Local Service, Network Service,
+// service SIDs (TrustedInstaller among them) and integrity labels.
+func isAdminPrincipal(sid string) bool {
+	switch strings.ToUpper(sid) {
+	case SIDAdministrators, SIDSystem, "S-1-5-19", "S-1-5-20":
+		return true
+	}
+	return strings.HasPrefix(sid, "S-1-5-80-") || strings.HasPrefix(sid, "S-1-16-")
+}
+
+// JudgeAdminOnlySDDL applies the rule of judgeAllowlist to a security
+// descriptor in SDDL form: tests feed it descriptors as real Windows has them.
+func JudgeAdminOnlySDDL(sddl string, kind ObjectKind, allowed ...string) (ok bool, why string, err error) {
+	f, err := parseSDDL(sddl)
+	if err != nil {
+		return false, "", err
+	}
+	al := map[string]bool{}
+	for _, s := range allowed {
+		al[strings.ToUpper(s)] = true
+	}
+	ok, why = judgeAllowlist(f, kind, al)
+	return ok, why, nil
+}

@@ -166,3 +166,36 @@ func FuzzJudgeSDDL(f *testing.F) {
 		}
 	})
 }
+
+// TestJudgeAdminOnly: run as SYSTEM or elevated, the app writes only into a
+// folder owned and changeable by administrators and the system alone: a
+// folder another standard user owns, or was given rights on, is refused
+// (the running user's denylist would not list that user).
+func TestJudgeAdminOnly(t *testing.T) {
+	const bob = "S-1-5-21-1004336348-1177238915-682003330-1001"
+	const ti = "S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464"
+	tests := []struct {
+		name, sddl string
+		kind       ObjectKind
+		ok         bool
+	}{
+		{"locked as the MSI makes it", "O:SYG:SYD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)", ObjectFolder, true},
+		{"owned by TrustedInstaller", "O:" + ti + "D:P(A;;FA;;;" + ti + ")(A;;0x1200a9;;;BA)(A;;0x1200a9;;;BU)", ObjectFolder, true},
+		{"another user owns it (and gave himself nothing)", "O:" + bob + "D:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)", ObjectFolder, false},
+		{"another user may change it", "O:SYD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FA;;;" + bob + ")", ObjectFolder, false},
+		{"another user may only read it", "O:SYD:P(A;OICI;FA;;;SY)(A;OICI;0x1200a9;;;" + bob + ")", ObjectFolder, true},
+		{"CREATOR OWNER, inherit-only, counts for nothing here", "O:BAD:P(A;OICI;FA;;;SY)(A;OICIIO;FA;;;CO)", ObjectFolder, true},
+		{"no access list", "O:SY", ObjectFolder, false},
+		{"C:\\ as Windows has it (Users may add)", "O:SYD:(A;OICI;FA;;;BA)(A;OICI;FA;;;SY)(A;OICI;0x1200a9;;;BU)(A;CI;LC;;;AU)(A;OICIIO;SDGXGWGR;;;AU)", ObjectVolumeRoot, true},
+	}
+	for _, tt := range tests {
+		ok, why, err := JudgeAdminOnlySDDL(tt.sddl, tt.kind)
+		if err != nil || ok != tt.ok {
+			t.Errorf("%s: ok %v (%s), err %v; want %v", tt.name, ok, why, err, tt.ok)
+		}
+	}
+	// Under Wine the user is the administrator: allowed by name.
+	if ok, _, _ := JudgeAdminOnlySDDL("O:"+bob+"D:P(A;;FA;;;"+bob+")", ObjectFolder, bob); !ok {
+		t.Error("an allowed SID was refused")
+	}
+}

@@ -59,13 +59,7 @@ var tokenPrincipals = func() ([]string, error) {
 
 // adminPrincipal reports whether sid is one that only administrators and
 // the system hold; an elevated token has them enabled.
-func adminPrincipal(sid string) bool {
-	switch sid {
-	case SIDAdministrators, SIDSystem, "S-1-5-19", "S-1-5-20":
-		return true
-	}
-	return strings.HasPrefix(sid, "S-1-5-80-") || strings.HasPrefix(sid, "S-1-16-")
-}
+func adminPrincipal(sid string) bool { return isAdminPrincipal(sid) }
 
 func adminOnlyPath(path string) (bool, string, error) {
 	if len(path) < 3 || path[1] != ':' || path[2] != '\\' || !isLetter(path[0]) {

@@ -131,9 +131,10 @@ func (e *Env) usage(w io.Writer) {
   {{.Name}} scan             check this computer and print what was found
   {{.Name}} scan --details   the same, with the evidence for each finding
   {{.Name}} scan --json      the same as JSON, for scripts and support staff
-  {{.Name}} scan [--json] --output FILE [--summary]
+  {{.Name}} scan [--json] --output FILE [--summary] [--summary-output FILE]
                              write the result to FILE (atomically); --summary
-                             prints one line, for Intune and RMM tools
+                             prints one line, for Intune and RMM tools, and
+                             --summary-output writes that line to a file too
   {{.Name}} decode CODE      explain a status code a caller reads out
   {{.Name}} report [--format text|json|html] [--output FILE] [--full]
                              a report for support; --full keeps user names
@@ -157,18 +158,34 @@ func (e *Env) scanCommand(ctx context.Context, args []string) int {
 	details := fs.Bool("details", false, "")
 	output := fs.String("output", "", "")
 	summary := fs.Bool("summary", false, "")
+	summaryOut := fs.String("summary-output", "", "")
 	err := e.parseFlags(fs, args, false)
+	if err == nil && *summaryOut != "" {
+		*summary = true
+	}
 	if err == nil && *summary && *output == "" {
 		err = errors.New(e.t("cli.summary-needs-output", "--summary needs --output FILE: the result goes to the file, the one line to the screen", nil))
 	}
 	if err != nil {
 		return e.usageError("scan", err)
 	}
+	// say prints the summary line, and with --summary-output also writes it
+	// to that file, by the same safe writer as the result (detect.ps1 runs
+	// as SYSTEM: a file it wrote itself by path could be sent anywhere).
+	say := func(line string) {
+		fmt.Fprintln(e.Stdout, line)
+		if *summaryOut == "" {
+			return
+		}
+		if err := writeFileAtomic(*summaryOut, []byte(line+"\n")); err != nil {
+			fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.write-summary-failed", "the summary could not be written", nil), err)
+		}
+	}
 	res, err := e.Service.Scan(ctx)
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
 		if *summary {
-			fmt.Fprintf(e.Stdout, "FAILED: the check could not run: %v (exit %d)\n", err, ExitFailure)
+			say(fmt.Sprintf("FAILED: the check could not run: %v (exit %d)", err, ExitFailure))
 		}
 		return ExitFailure
 	}
@@ -192,12 +209,12 @@ func (e *Env) scanCommand(ctx context.Context, args []string) int {
 	if err := writeFileAtomic(*output, out.Bytes()); err != nil {
 		fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.write-result-failed", "the result could not be written", nil), err)
 		if *summary {
-			fmt.Fprintf(e.Stdout, "FAILED: the result could not be written to %s: %v (exit %d)\n", *output, err, ExitFailure)
+			say(fmt.Sprintf("FAILED: the result could not be written to %s: %v (exit %d)", *output, err, ExitFailure))
 		}
 		return ExitFailure
 	}
 	if *summary {
-		fmt.Fprintln(e.Stdout, SummaryLine(res, *output))
+		say(SummaryLine(res, *output))
 	}
 	return exitCode(res)
 }

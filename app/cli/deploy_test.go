@@ -22,9 +22,10 @@ var snapKaspersky = platform.Snapshot{
 	Programs:  []platform.Program{{Name: "Kaspersky Total Security", Version: "21.3", Source: platform.SourceUninstall, Where: "k1"}},
 }
 
-// TestScanOutputSummary: `scan --json --output FILE --summary` writes the
-// JSON to FILE (no temporary file left beside it), prints exactly one line
-// and exits with the scan's code; the IT detection scripts rely on it.
+// TestScanOutputSummary: `scan --json --output FILE --summary-output LINE`
+// writes the JSON to FILE (no temporary file left beside it), prints exactly
+// one line, writes it to LINE too, and exits with the scan's code; the IT
+// detection scripts rely on it.
 func TestScanOutputSummary(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -44,13 +45,19 @@ func TestScanOutputSummary(t *testing.T) {
 				t.Fatal(err)
 			}
 			var out, errb bytes.Buffer
-			code := Run(context.Background(), []string{"scan", "--json", "--output", file, "--summary"},
+			summary := filepath.Join(dir, "last-summary.txt")
+			code := Run(context.Background(), []string{"scan", "--json", "--output", file, "--summary-output", summary},
 				Env{Stdout: &out, Stderr: &errb, AppName: "transition-helper", Version: "1.2.3", Service: testService(t, fixedScan(tc.snap), nil)})
 			if code != tc.code {
 				t.Fatalf("exit %d, want %d; stderr %s", code, tc.code, errb.String())
 			}
 			if lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n"); len(lines) != 1 || !strings.HasPrefix(lines[0], tc.line) {
 				t.Fatalf("stdout %q: want one line starting %q", out.String(), tc.line)
+			}
+			// --summary-output: the same line in the file (detect.ps1 keeps it
+			// there without writing anything itself).
+			if kept, err := os.ReadFile(summary); err != nil || string(kept) != out.String() {
+				t.Errorf("last-summary.txt %q (%v), want %q", kept, err, out.String())
 			}
 			var got ScanJSON
 			data, err := os.ReadFile(file)
@@ -60,8 +67,8 @@ func TestScanOutputSummary(t *testing.T) {
 			if err := json.Unmarshal(data, &got); err != nil || got.Schema != ScanSchema || got.ExitCode != tc.code {
 				t.Fatalf("the file: %v, %+v", err, got)
 			}
-			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-				t.Fatalf("the folder holds %d files, want only the result", len(entries))
+			if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+				t.Fatalf("the folder holds %d files, want only the result and the summary", len(entries))
 			}
 		})
 	}

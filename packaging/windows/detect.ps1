@@ -13,6 +13,7 @@
 # Administrators, or lets Everyone, Authenticated Users, Users or INTERACTIVE
 # add, change or delete anything in it. platform.JudgeResultFolder is the same
 # rule in Go; TestDetectPs1FolderRule holds both to one table.
+$ErrorActionPreference = 'Stop' # every failure ends in exit 4, never in a silent exit 0
 $trustedOwners = @('S-1-5-18', 'S-1-5-32-544')
 $standardUsers = @('S-1-1-0', 'S-1-5-11', 'S-1-5-32-545', 'S-1-5-4')
 # Write data or add files, append data or add folders, write extended attributes,
@@ -37,8 +38,19 @@ function Test-ResultFolder([string]$Path) {
   return ''
 }
 
-$exe = Join-Path $env:ProgramFiles 'Kaspersky Transition Helper\KasperskyTransitionHelper.exe'
-if (-not (Test-Path -LiteralPath $exe)) { $exe = Join-Path $PSScriptRoot 'KasperskyTransitionHelper.exe' }
+# The 64-bit Program Files, where the MSI installs, also from a 32-bit
+# PowerShell (RMM agents, Intune's default), whose ProgramFiles is the x86 one.
+$programFiles = if ($env:ProgramW6432) { $env:ProgramW6432 } else { $env:ProgramFiles }
+$exe = Join-Path $programFiles 'Kaspersky Transition Helper\KasperskyTransitionHelper.exe'
+if (-not (Test-Path -LiteralPath $exe)) {
+  # Next to this script only if no standard user can change that folder: the
+  # exe found there runs as SYSTEM.
+  $exe = Join-Path $PSScriptRoot 'KasperskyTransitionHelper.exe'
+  try { $why = Test-ResultFolder $PSScriptRoot } catch { $why = "its permissions could not be read ($($_.Exception.Message))" }
+  if ((Test-Path -LiteralPath $exe) -and $why) {
+    Write-Output "FAILED: $exe is in a folder a standard user can change ($why); install the MSI instead; exit 4"; exit 4
+  }
+}
 if (-not (Test-Path -LiteralPath $exe)) { Write-Output 'FAILED: KasperskyTransitionHelper.exe was not found; exit 4'; exit 4 }
 $dir = Join-Path $env:ProgramData 'KasperskyTransitionHelper'
 if (-not (Test-Path -LiteralPath $dir)) {
@@ -61,8 +73,14 @@ foreach ($f in @($out, $log)) {
   }
 }
 # The exe is a GUI-subsystem program: Start-Process -Wait waits for it and
-# gives its exit code; it opens no window for `scan`.
-$p = Start-Process -FilePath $exe -ArgumentList @('scan', '--json', '--output', "`"$out`"", '--summary') `
-  -Wait -PassThru -NoNewWindow -RedirectStandardOutput $log
+# gives its exit code; it opens no window for `scan`. The app writes the
+# result and the summary line itself, each checked again as it writes
+# (no link, a folder only SYSTEM and Administrators can change): this
+# script, as SYSTEM, writes nothing by path.
+try {
+  $p = Start-Process -FilePath $exe -ArgumentList @('scan', '--json', '--output', "`"$out`"", '--summary-output', "`"$log`"") `
+    -Wait -PassThru -NoNewWindow
+} catch { Write-Output "FAILED: $exe could not be started: $($_.Exception.Message); exit 4"; exit 4 }
+if ($null -eq $p -or $null -eq $p.ExitCode) { Write-Output "FAILED: $exe gave no exit code; exit 4"; exit 4 }
 Get-Content -LiteralPath $log -Tail 1
 exit $p.ExitCode
