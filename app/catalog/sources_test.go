@@ -189,3 +189,26 @@ func TestConfirmedOnlyWhereShown(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadsAreReportsOnly: a GitHub issue thread is a user's report, so
+// nothing citing one is confirmed.
+func TestThreadsAreReportsOnly(t *testing.T) {
+	c, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	threads := 0
+	for _, p := range c.Products {
+		for _, s := range p.Signatures {
+			if src := c.Source(s.Source); src != nil && githubThread.MatchString(src.URL) {
+				threads++
+				if s.Confidence == Confirmed {
+					t.Errorf("product %q: %s %s is confirmed by %q, an issue thread", p.ID, s.Kind, s.Match, s.Source)
+				}
+			}
+		}
+	}
+	if threads == 0 {
+		t.Fatal("no signature cites an issue thread: the check checked nothing")
+	}
+}
