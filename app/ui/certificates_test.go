@@ -63,7 +63,9 @@ func TestStep2RootCertificate(t *testing.T) {
 				t.Errorf("headline %q, want %q", got, tt.headline)
 			}
 			titles := cardTitles(h.u.Found.Cards)
-			i := slices.IndexFunc(titles, func(s string) bool { return strings.Contains(s, "Root Certificate") || strings.Contains(s, "Certification Authority") })
+			i := slices.IndexFunc(titles, func(s string) bool {
+				return strings.Contains(s, "Root Certificate") || strings.Contains(s, "Certification Authority")
+			})
 			if tt.card == "" {
 				if i >= 0 || len(h.u.Found.CertificateHow) != 0 {
 					t.Fatalf("a certificate card with no certificate: %q", titles)
