@@ -13,7 +13,7 @@ var (
 	kasperskyRoot = platform.Certificate{
 		Subject: "CN=Kaspersky Anti-Virus Personal Root Certificate,O=AO Kaspersky Lab", SubjectCN: "Kaspersky Anti-Virus Personal Root Certificate",
 		Issuer: "CN=Kaspersky Anti-Virus Personal Root Certificate,O=AO Kaspersky Lab", IssuerCN: "Kaspersky Anti-Virus Personal Root Certificate",
-		Store: platform.StoreMachineRoot, SHA1: "1EAC5410D0C34B8F1D9F5B5BFB4DBA35853B1582", NotAfter: time.Date(2036, 9, 11, 0, 0, 0, 0, time.UTC),
+		Store: platform.StoreMachineRoot, SHA1: "3F2A9C41D07B5E88A16F0C2D94B7E1A5C8D03E6B", NotAfter: time.Date(2036, 9, 11, 0, 0, 0, 0, time.UTC),
 	}
 	otherRoot = platform.Certificate{Subject: "CN=ISRG Root X1,O=Internet Security Research Group,C=US", SubjectCN: "ISRG Root X1",
 		IssuerCN: "ISRG Root X1", Store: platform.StoreMachineRoot, SHA1: "CABD2A79A1076A31F21D253635CB039D4329A5E8"}

@@ -16,14 +16,14 @@ import (
 func TestReportRootCertificate(t *testing.T) {
 	cert := detect.Finding{ProductID: "kaspersky-root-certificate", Name: "Kaspersky Anti-Virus Personal Root Certificate", Vendor: "Kaspersky",
 		Role: catalog.RoleRemove, Component: catalog.ComponentRootCertificate, State: detect.StateLeftover,
-		Certificates: []platform.Certificate{{SubjectCN: "Kaspersky Anti-Virus Personal Root Certificate", Store: platform.StoreMachineRoot, SHA1: "1EAC5410D0C34B8F1D9F5B5BFB4DBA35853B1582"}},
+		Certificates: []platform.Certificate{{SubjectCN: "Kaspersky Anti-Virus Personal Root Certificate", Store: platform.StoreMachineRoot, SHA1: "3F2A9C41D07B5E88A16F0C2D94B7E1A5C8D03E6B"}},
 		Evidence: []detect.Evidence{{Kind: catalog.KindRootCertificate, Matched: "Kaspersky Anti-Virus Personal Root Certificate",
-			Where: detect.StoreName(platform.StoreMachineRoot) + ", SHA-1 1EAC5410D0C34B8F1D9F5B5BFB4DBA35853B1582", Source: "gcm-646", Confidence: catalog.Reported, State: detect.StateLeftover}}}
+			Where: detect.StoreName(platform.StoreMachineRoot) + ", SHA-1 3F2A9C41D07B5E88A16F0C2D94B7E1A5C8D03E6B", Source: "gcm-646", Confidence: catalog.Reported, State: detect.StateLeftover}}}
 	in := input(false)
 	in.State = wizard.New(wizard.RegionUS).WithScan(wizard.ScanRecord{At: at, Complete: true, OS: platform.OSInfo{Family: "windows"}, Findings: []detect.Finding{cert}})
 	text := Text(in)
 	for _, w := range []string{"Kaspersky Anti-Virus Personal Root Certificate: Still on this computer: best removed",
-		"certlm.msc", "1EAC5410D0C34B8F1D9F5B5BFB4DBA35853B1582", "Kaspersky was removed"} {
+		"certlm.msc", "3F2A9C41D07B5E88A16F0C2D94B7E1A5C8D03E6B", "Kaspersky was removed"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("report lacks %q:\n%s", w, text)
 		}

@@ -46,19 +46,22 @@ func onlyCertificatesLeft(fs []detect.Finding) bool {
 	return seen
 }
 
-// certificateCard shows a Kaspersky root certificate: where it is, what it
-// means in one sentence, how to remove it with the system's own tools, and
-// the evidence behind Details. The app removes nothing itself.
+// certificateCard shows a Kaspersky root certificate: what it means in one
+// sentence, where it is, how to remove it with the system's own tools, and
+// the evidence behind Details. The app removes nothing itself. Card titles
+// and subtitles do not wrap: the certificate's long name is in the steps.
 func (u *App) certificateCard(f detect.Finding, kasperskyActive bool) *widget.Card {
+	meaning := lang.X("found.meaning-certificate", "Kaspersky added this certificate to check secure (HTTPS) connections; nobody keeps it up to date now, so it is best removed.")
+	if kasperskyActive {
+		meaning = lang.X("found.meaning-certificate-active", "Kaspersky added this certificate to check secure (HTTPS) connections; if it is still here after Kaspersky is removed, remove it too.")
+	}
+	content := container.NewVBox(paragraph(meaning))
 	var stores []string
 	for _, c := range f.Certificates {
 		if s := certificateStore(c.Store); !slices.Contains(stores, s) {
 			stores = append(stores, s)
+			content.Add(paragraph(s))
 		}
-	}
-	meaning := lang.X("found.meaning-certificate", "Kaspersky added this certificate to check secure (HTTPS) connections; nobody keeps it up to date now, so it is best removed.")
-	if kasperskyActive {
-		meaning = lang.X("found.meaning-certificate-active", "Kaspersky added this certificate to check secure (HTTPS) connections; if it is still here after Kaspersky is removed, remove it too.")
 	}
 	how := container.NewVBox()
 	for _, c := range f.Certificates {
@@ -77,21 +80,21 @@ func (u *App) certificateCard(f detect.Finding, kasperskyActive bool) *widget.Ca
 	details := widget.NewLabel(strings.Join(ev, "\n"))
 	details.Wrapping = fyne.TextWrapWord
 	details.TextStyle = fyne.TextStyle{Monospace: true}
-	acc := widget.NewAccordion(
+	content.Add(widget.NewAccordion(
 		widget.NewAccordionItem(lang.X("remove.how", "How to remove it"), how),
-		widget.NewAccordionItem(lang.X("ui.details", "Details"), details))
-	return widget.NewCard(report.Name(f.Name), strings.Join(stores, " · "), container.NewVBox(paragraph(meaning), acc))
+		widget.NewAccordionItem(lang.X("ui.details", "Details"), details)))
+	return widget.NewCard(lang.X("found.certificate-title", "Kaspersky root certificate"), report.FindingStateText(f, Translate), content)
 }
 
-// certificateStore names where a certificate is, in the user's words.
+// certificateStore says where a certificate is, in the user's words.
 func certificateStore(store string) string {
 	switch store {
 	case platform.StoreMachineRoot:
-		return lang.X("found.certificate-store-machine", "Trusted by this computer, for every user")
+		return lang.X("found.certificate-store-machine", "It is among this computer's trusted root certificates, for every user.")
 	case platform.StoreUserRoot:
-		return lang.X("found.certificate-store-user", "Trusted by your user account")
+		return lang.X("found.certificate-store-user", "It is among your user account's trusted root certificates.")
 	}
-	return lang.X("found.certificate-store-mac", "In the System keychain")
+	return lang.X("found.certificate-store-mac", "It is in the System keychain.")
 }
 
 // certificateHow says, in numbered steps, how to remove one certificate
