@@ -65,6 +65,13 @@ func CertificateFromDER(der []byte, store string) (Certificate, error) {
 	}, nil
 }
 
+// keychainEmpty reports whether `security find-certificate` failed only
+// because the keychain holds no certificate: it then exits with 44
+// (errSecItemNotFound) and says the item "could not be found".
+func keychainEmpty(exitCode int, stderr string) bool {
+	return exitCode == 44 || strings.Contains(stderr, "could not be found in the keychain")
+}
+
 // maxCertificates bounds what one store may hand back: a keychain with more
 // certificates than this is not one a person keeps.
 const maxCertificates = 10000

@@ -5,6 +5,7 @@ package platform
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -32,6 +33,10 @@ func probeRootCertificates(ctx context.Context, opts *Options, out *Snapshot) er
 	data, err := cmd.Output()
 	if ctx.Err() != nil {
 		return fmt.Errorf("running security: %w", ctx.Err())
+	}
+	var exit *exec.ExitError
+	if errors.As(err, &exit) && keychainEmpty(exit.ExitCode(), stderr.String()) {
+		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("running security find-certificate: %w: %s", err, truncate(strings.TrimSpace(stderr.String()), 200))

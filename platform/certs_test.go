@@ -76,3 +76,21 @@ func FuzzParseKeychainPEM(f *testing.F) {
 		}
 	})
 }
+
+func TestKeychainEmpty(t *testing.T) {
+	for _, tt := range []struct {
+		code   int
+		stderr string
+		want   bool
+	}{
+		{44, "", true},
+		{44, "security: SecKeychainSearchCopyNext: The specified item could not be found in the keychain.\n", true},
+		{1, "security: SecKeychainSearchCopyNext: The specified item could not be found in the keychain.\n", true},
+		{1, "security: SecKeychainOpen: The specified keychain could not be opened.\n", false},
+		{51, "", false},
+	} {
+		if got := keychainEmpty(tt.code, tt.stderr); got != tt.want {
+			t.Errorf("keychainEmpty(%d, %q) = %v", tt.code, tt.stderr, got)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"crypto/x509/pkix"
 	"math/big"
 	"os"
+	"strings"
 	"testing"
 	"time"
 	"unsafe"
@@ -123,5 +124,31 @@ func TestRootCertificatesUnderWine(t *testing.T) {
 	if c.Store != StoreMachineRoot || c.SubjectCN != subject.CommonName || c.IssuerCN != subject.CommonName ||
 		!c.NotAfter.Equal(notAfter) || c.Subject != "CN=Kaspersky Anti-Virus Personal Root Certificate,O=AO Kaspersky Lab" {
 		t.Errorf("got %+v", c)
+	}
+}
+
+// TestCertificateNamesFromWindows: the names a certificate Go cannot parse
+// is given (Windows' own CertGetNameString) are those Go reads from one it
+// can, and so is its end date.
+func TestCertificateNamesFromWindows(t *testing.T) {
+	subject := pkix.Name{CommonName: "Kaspersky Anti-Virus Personal Root Certificate", Organization: []string{"AO Kaspersky Lab"}}
+	notAfter := time.Date(2036, 9, 11, 10, 0, 0, 0, time.UTC)
+	der := selfSigned(t, subject, notAfter)
+	ctx, err := windows.CertCreateCertificateContext(windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, &der[0], uint32(len(der)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer windows.CertFreeCertificateContext(ctx)
+	if got := certName(ctx, windows.CERT_NAME_ATTR_TYPE, 0); got != subject.CommonName {
+		t.Errorf("subject CN %q", got)
+	}
+	if got := certName(ctx, windows.CERT_NAME_ATTR_TYPE, windows.CERT_NAME_ISSUER_FLAG); got != subject.CommonName {
+		t.Errorf("issuer CN %q", got)
+	}
+	if got := certName(ctx, windows.CERT_NAME_RDN_TYPE, 0); !strings.Contains(got, "CN=Kaspersky Anti-Virus Personal Root Certificate") || !strings.Contains(got, "O=AO Kaspersky Lab") {
+		t.Errorf("subject %q", got)
+	}
+	if got := time.Unix(0, ctx.CertInfo.NotAfter.Nanoseconds()).UTC(); !got.Equal(notAfter) {
+		t.Errorf("not after %s, want %s", got, notAfter)
 	}
 }
