@@ -18,6 +18,7 @@ func osProbes() []probe {
 		{"applications", probeApps},
 		{"launchd", probeLaunchd},
 		{"xprotect", probeXProtect},
+		{"root-certificates", probeRootCertificates},
 	}
 }
 

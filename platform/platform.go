@@ -28,6 +28,10 @@ type Snapshot struct {
 	Paths          []PathFact       `json:"paths,omitempty"`
 	Probes         []ProbeResult    `json:"probes"`
 	Took           time.Duration    `json:"took"`
+
+	// Certificates are the root certificates of the system's stores
+	// (certs.go), only read.
+	Certificates []Certificate `json:"certificates,omitempty"`
 }
 
 // OSInfo names the system.
@@ -285,11 +289,12 @@ func merge(dst, src *Snapshot) {
 	dst.VendorKeys = append(dst.VendorKeys, src.VendorKeys...)
 	dst.SecurityCenter = append(dst.SecurityCenter, src.SecurityCenter...)
 	dst.Paths = append(dst.Paths, src.Paths...)
+	dst.Certificates = append(dst.Certificates, src.Certificates...)
 }
 
 func (s *Snapshot) count() int {
 	return len(s.Processes) + len(s.Services) + len(s.Programs) + len(s.VendorKeys) +
-		len(s.SecurityCenter) + len(s.Paths)
+		len(s.SecurityCenter) + len(s.Paths) + len(s.Certificates)
 }
 
 // DeniedProcesses counts processes whose name could not be read.

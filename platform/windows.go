@@ -22,6 +22,7 @@ func osProbes() []probe {
 		{"programs", probePrograms},
 		{"kaspersky-registry", probeVendorKeys},
 		{"security-center", probeSecurityCenter},
+		{"root-certificates", probeRootCertificates},
 	}
 }
 

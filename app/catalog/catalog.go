@@ -39,6 +39,11 @@ const (
 	KindRegistry       = "registry"        // subkey of HKLM\SOFTWARE\KasperskyLab
 	KindSecurityCenter = "security-center" // Windows Security Center displayName
 	KindLeftover       = "leftover"        // a folder that stays behind
+	// KindRootCertificate matches the common name (CN) of a certificate's
+	// subject or issuer in a system root store: Windows' Trusted Root
+	// Certification Authorities (the user's and the computer's), macOS's
+	// System keychain.
+	KindRootCertificate = "root-certificate"
 )
 
 // Confidence levels. Unverified facts are never stated as fact by the app.
@@ -108,6 +113,10 @@ const (
 	ComponentVPN              = FeatureVPN
 	ComponentParentalControls = FeatureParentalControls
 	ComponentManagementAgent  = "management-agent"
+	// ComponentRootCertificate: a root certificate the product added so it
+	// could inspect encrypted (HTTPS) connections. It is never installed
+	// software: its findings are leftovers.
+	ComponentRootCertificate = "root-certificate"
 )
 
 // Features an alternative may include.

@@ -47,7 +47,7 @@ var (
 	placeholder    = regexp.MustCompile(`\{[^}]*\}`)
 	// KnownFolders are the placeholders a leftover path may use; platform expands them.
 	KnownFolders = []string{"{ProgramData}", "{ProgramFiles}", "{ProgramFilesX86}", "{AppData}", "{LocalAppData}", "{Home}"}
-	kinds        = []string{KindProcess, KindService, KindProgram, KindPackage, KindBundleID, KindLaunchd, KindRegistry, KindSecurityCenter, KindLeftover}
+	kinds        = []string{KindProcess, KindService, KindProgram, KindPackage, KindBundleID, KindLaunchd, KindRegistry, KindSecurityCenter, KindLeftover, KindRootCertificate}
 	oses         = []string{OSWindows, OSDarwin, OSLinux}
 	roles        = []string{RoleRemove, RoleReplacement, RoleProtection}
 	userData     = []string{DataPasswords, DataVPN, DataParentalControls}

@@ -26,6 +26,9 @@ var verifiedPins = map[string]string{
 
 var githubBlob = regexp.MustCompile(`^https://github\.com/[^/]+/[^/]+/blob/([0-9a-f]{40})/.+`)
 
+// githubThread is an issue thread: a dated report, cited with its date, not a file.
+var githubThread = regexp.MustCompile(`^https://github\.com/[^/]+/[^/]+/issues/[0-9]+$`)
+
 // TestGitHubSourcesArePinned: every source on GitHub points at one file at
 // one full commit, that commit is a verified one, and the short commit its
 // title names is the same commit.
@@ -37,6 +40,12 @@ func TestGitHubSourcesArePinned(t *testing.T) {
 	seen := 0
 	for _, s := range c.Sources {
 		if !strings.HasPrefix(s.URL, "https://github.com/") {
+			continue
+		}
+		if githubThread.MatchString(s.URL) {
+			if s.Date == "" {
+				t.Errorf("source %q: an issue thread is cited with the date of the comment it relies on", s.ID)
+			}
 			continue
 		}
 		seen++
@@ -178,5 +187,28 @@ func TestConfirmedOnlyWhereShown(t *testing.T) {
 		if !found {
 			t.Errorf("%s %s %s %q: no signature matches it any more", tt.product, tt.goos, tt.kind, tt.value)
 		}
+	}
+}
+
+// TestThreadsAreReportsOnly: a GitHub issue thread is a user's report, so
+// nothing citing one is confirmed.
+func TestThreadsAreReportsOnly(t *testing.T) {
+	c, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	threads := 0
+	for _, p := range c.Products {
+		for _, s := range p.Signatures {
+			if src := c.Source(s.Source); src != nil && githubThread.MatchString(src.URL) {
+				threads++
+				if s.Confidence == Confirmed {
+					t.Errorf("product %q: %s %s is confirmed by %q, an issue thread", p.ID, s.Kind, s.Match, s.Source)
+				}
+			}
+		}
+	}
+	if threads == 0 {
+		t.Fatal("no signature cites an issue thread: the check checked nothing")
 	}
 }

@@ -239,7 +239,10 @@ func SummaryLine(r *service.Result, output string) string {
 		verdict = "INCOMPLETE: some checks could not finish; no Kaspersky found by the others"
 	default:
 		verdict = "OK: no Kaspersky to remove"
-		if r.Summary.KasperskyLeftovers {
+		switch {
+		case slices.ContainsFunc(r.Findings, func(f detect.Finding) bool { return f.Component == catalog.ComponentRootCertificate }):
+			verdict += " (leftovers only, a Kaspersky root certificate among them)"
+		case r.Summary.KasperskyLeftovers:
 			verdict += " (leftover folders only)"
 		}
 	}

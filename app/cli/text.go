@@ -88,7 +88,7 @@ func (e *Env) WriteText(w io.Writer, r *service.Result, details bool) {
 
 func (e *Env) writeFindings(w io.Writer, fs []detect.Finding, details bool) {
 	for _, f := range fs {
-		fmt.Fprintf(w, "  - %s: %s\n", report.Name(f.NameVersion()), e.StateText(f.State))
+		fmt.Fprintf(w, "  - %s: %s\n", report.Name(f.NameVersion()), report.FindingStateText(f, e.t))
 		if details {
 			for _, ev := range f.Evidence {
 				fmt.Fprintf(w, "      %s\n", report.LongText(strings.TrimSpace(ev.String())))

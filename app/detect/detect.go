@@ -39,7 +39,10 @@ type Finding struct {
 	Uninstall []platform.Program `json:"uninstall,omitempty"`
 	// SecurityCenter lists its Windows Security Center registrations.
 	SecurityCenter []platform.SecurityCenter `json:"securityCenter,omitempty"`
-	Evidence       []Evidence                `json:"evidence"`
+	// Certificates lists the root certificates found for it, with the
+	// store each is in (component root-certificate).
+	Certificates []platform.Certificate `json:"certificates,omitempty"`
+	Evidence     []Evidence             `json:"evidence"`
 }
 
 // NameVersion is "Kaspersky Total Security 21.3", or the name alone.
@@ -218,6 +221,8 @@ func (m *matcher) matchSignature(p *catalog.Product, sig *catalog.Signature) {
 			}
 			m.securityCenterUsed[i] = true
 		}
+	case catalog.KindRootCertificate:
+		m.matchCertificates(p, sig)
 	case catalog.KindLeftover:
 		for _, pf := range s.Paths {
 			if pf.Template == sig.Path && pf.Exists {
@@ -225,6 +230,52 @@ func (m *matcher) matchSignature(p *catalog.Product, sig *catalog.Signature) {
 			}
 		}
 	}
+}
+
+// matchCertificates reports the root certificates whose subject or issuer
+// common name the signature matches. A certificate is never installed
+// software: it is a leftover, whether or not its product is still here.
+func (m *matcher) matchCertificates(p *catalog.Product, sig *catalog.Signature) {
+	for _, c := range m.snap.Certificates {
+		if !sig.Matches(c.SubjectCN) && !sig.Matches(c.IssuerCN) {
+			continue
+		}
+		f := m.finding(p)
+		if slices.ContainsFunc(f.Certificates, func(o platform.Certificate) bool { return o.SHA1 == c.SHA1 && o.Store == c.Store }) {
+			continue // two signatures, one certificate
+		}
+		matched := c.SubjectCN
+		if matched == "" {
+			matched = c.Subject
+		}
+		where := StoreName(c.Store) + ", SHA-1 " + c.SHA1
+		if !c.NotAfter.IsZero() {
+			where += ", valid until " + c.NotAfter.Format("2006-01-02")
+		}
+		if !sig.Matches(c.SubjectCN) {
+			where += ", issued by " + c.IssuerCN
+		}
+		m.add(p, sig, matched, where, StateLeftover)
+		f.Certificates = append(f.Certificates, c)
+		// The card is named as the certificate is in the store, so the
+		// user finds it there.
+		if len(f.Certificates) == 1 && c.SubjectCN != "" {
+			f.Name = c.SubjectCN
+		}
+	}
+}
+
+// StoreName names a certificate store for support staff, in English.
+func StoreName(store string) string {
+	switch store {
+	case platform.StoreMachineRoot:
+		return "Windows, computer's Trusted Root Certification Authorities (certlm.msc)"
+	case platform.StoreUserRoot:
+		return "Windows, current user's Trusted Root Certification Authorities (certmgr.msc)"
+	case platform.StoreSystemKeychain:
+		return "macOS System keychain (" + platform.SystemKeychain + ")"
+	}
+	return store
 }
 
 func (m *matcher) addProgram(p *catalog.Product, sig *catalog.Signature, prog platform.Program, matched string) {

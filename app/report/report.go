@@ -10,6 +10,7 @@ import (
 	texttemplate "text/template"
 	"time"
 
+	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/wizard"
@@ -116,7 +117,7 @@ func build(in Input) view {
 			v.Incomplete = t("report.incomplete", "Some checks could not finish, so this list may be incomplete.", nil)
 		}
 		for _, f := range rec.Findings {
-			vf := viewFinding{Name: Name(f.NameVersion()), State: StateText(f.State, t)}
+			vf := viewFinding{Name: Name(f.NameVersion()), State: FindingStateText(f, t)}
 			for _, e := range f.Evidence {
 				vf.Evidence = append(vf.Evidence, LongText(e.String()))
 			}
@@ -134,6 +135,15 @@ func build(in Input) view {
 		v.Removal = append(v.Removal, viewItem{Name: Name(r.Finding.NameVersion()), State: RemovalText(r.State, t)})
 	}
 	return v
+}
+
+// FindingStateText is StateText for one finding: a root certificate is no
+// program, so its state does not say that files stayed behind.
+func FindingStateText(f detect.Finding, t Translator) string {
+	if f.Component == catalog.ComponentRootCertificate {
+		return t("state.root-certificate", "Still on this computer: best removed", nil)
+	}
+	return StateText(f.State, t)
 }
 
 // StateText is the plain word for a finding's state.

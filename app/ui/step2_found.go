@@ -17,6 +17,8 @@ import (
 type foundWidgets struct {
 	Headline *widget.Label
 	Cards    []*widget.Card
+	// CertificateHow are the removal steps of the root certificate cards.
+	CertificateHow []*widget.Label
 }
 
 // foundView is step 2: one card per finding, in plain words, the evidence
@@ -28,6 +30,8 @@ func (u *App) foundView() fyne.CanvasObject {
 	switch {
 	case sum.KasperskyActive:
 		u.Found.Headline = heading(lang.X("found.kaspersky", "Kaspersky is on this computer."))
+	case sum.KasperskyLeftovers && onlyCertificatesLeft(rec.Findings):
+		u.Found.Headline = heading(lang.X("found.leftovers-certificate", "Kaspersky's root certificate is still on this computer."))
 	case sum.KasperskyLeftovers:
 		u.Found.Headline = heading(lang.X("found.leftovers", "Kaspersky was removed, but some of its files stayed behind."))
 	default:
@@ -39,8 +43,14 @@ func (u *App) foundView() fyne.CanvasObject {
 		how := paragraph(ultraAVRemoval(u.osFamily()))
 		box.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("found.ultraav-remove-title", "If you do not want UltraAV"), how)))
 	}
+	u.Found.CertificateHow = nil
 	for _, f := range rec.Findings {
-		c := u.findingCard(f)
+		var c *widget.Card
+		if f.Component == catalog.ComponentRootCertificate {
+			c = u.certificateCard(f, sum.KasperskyActive)
+		} else {
+			c = u.findingCard(f)
+		}
 		u.Found.Cards = append(u.Found.Cards, c)
 		box.Add(c)
 	}

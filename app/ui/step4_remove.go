@@ -34,6 +34,9 @@ type removeWidgets struct {
 	RemoveAll *widget.Button
 	// GuardNow and GuardAnyway are the guard's choices while it is shown.
 	GuardNow, GuardAnyway *widget.Button
+	// CertificateLeft says a Kaspersky root certificate is still here,
+	// only when the scan found one.
+	CertificateLeft *widget.Label
 }
 
 func removalImportance(st wizard.RemovalState) widget.Importance {
@@ -160,7 +163,9 @@ func (u *App) removeHow() fyne.CanvasObject {
 // to remove it; the app deletes nothing itself.
 func (u *App) leftovers() fyne.CanvasObject {
 	folders := service.Leftovers(u.state)
-	if len(u.state.Gone) == 0 && len(folders) == 0 {
+	u.Remove.CertificateLeft = nil
+	certs := u.certificatesLeft()
+	if len(u.state.Gone) == 0 && len(folders) == 0 && certs == nil {
 		return nil
 	}
 	box := container.NewVBox(heading(lang.X("remove.left-title", "What may stay behind")))
@@ -169,7 +174,9 @@ func (u *App) leftovers() fyne.CanvasObject {
 	}
 	if u.osFamily() == "windows" {
 		box.Add(paragraph(lang.X("remove.left-extension", "Kaspersky's browser extension can stay installed: remove \"Kaspersky Protection\" from your browser's list of extensions.")))
-		box.Add(paragraph(lang.X("remove.left-certificate", "A \"Kaspersky Anti-Virus personal root certificate\" can stay in Windows' certificate store. A root certificate that nobody maintains any more is best removed: support staff can remove it with Windows' own certificate manager (certlm.msc, Trusted Root Certification Authorities).")))
+	}
+	if certs != nil {
+		box.Add(certs)
 	}
 	return box
 }

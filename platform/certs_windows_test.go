@@ -1,0 +1,154 @@
+package platform
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/sha1"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"math/big"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unsafe"
+
+	"golang.org/x/sys/windows"
+)
+
+// selfSigned makes a root certificate with the given subject, for tests.
+func selfSigned(t *testing.T, subject pkix.Name, notAfter time.Time) []byte {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	serial, _ := rand.Int(rand.Reader, big.NewInt(1<<62))
+	tmpl := &x509.Certificate{
+		SerialNumber: serial, Subject: subject, Issuer: subject,
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: notAfter,
+		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return der
+}
+
+// openMachineRoot opens the computer's Trusted Root Certification
+// Authorities to write (Wine runs as administrator).
+func openMachineRoot(t *testing.T) windows.Handle {
+	t.Helper()
+	name, _ := windows.UTF16PtrFromString("ROOT")
+	store, err := windows.CertOpenStore(windows.CERT_STORE_PROV_SYSTEM_REGISTRY, 0, 0,
+		windows.CERT_SYSTEM_STORE_LOCAL_MACHINE, uintptr(unsafe.Pointer(name)))
+	if err != nil {
+		t.Fatalf("opening the machine's root store to write: %v", err)
+	}
+	return store
+}
+
+// addToMachineRoot puts der into the computer's Trusted Root Certification
+// Authorities with Windows' own calls, and takes it out again at the end.
+// The store is closed at once: a registry store is written when closed.
+func addToMachineRoot(t *testing.T, der []byte) {
+	t.Helper()
+	store := openMachineRoot(t)
+	ctx, err := windows.CertCreateCertificateContext(windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, &der[0], uint32(len(der)))
+	if err != nil {
+		windows.CertCloseStore(store, 0)
+		t.Fatal(err)
+	}
+	err = windows.CertAddCertificateContextToStore(store, ctx, windows.CERT_STORE_ADD_REPLACE_EXISTING, nil)
+	windows.CertFreeCertificateContext(ctx)
+	windows.CertCloseStore(store, 0)
+	if err != nil {
+		t.Fatalf("adding the certificate: %v", err)
+	}
+	t.Cleanup(func() {
+		store := openMachineRoot(t)
+		defer windows.CertCloseStore(store, 0)
+		sum := sha1.Sum(der)
+		blob := windows.CryptHashBlob{Size: uint32(len(sum)), Data: &sum[0]}
+		found, err := windows.CertFindCertificateInStore(store, windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, 0,
+			windows.CERT_FIND_SHA1_HASH, unsafe.Pointer(&blob), nil)
+		if err != nil {
+			t.Errorf("finding the test certificate to take it out: %v", err)
+			return
+		}
+		// CertDeleteCertificateFromStore frees the context it is given.
+		if err := windows.CertDeleteCertificateFromStore(found); err != nil {
+			t.Errorf("taking the test certificate out again: %v", err)
+		}
+	})
+}
+
+// TestRootCertificatesUnderWine adds a self-signed certificate with
+// Kaspersky's root subject to the machine's root store and checks that the
+// probe lists it there, with its thumbprint and end date, and not in the
+// user's own store. It changes the Wine prefix: TH_WINE=1 only.
+func TestRootCertificatesUnderWine(t *testing.T) {
+	if os.Getenv("TH_WINE") != "1" {
+		t.Skip("changes the machine's root store: runs under Wine with TH_WINE=1 (make test-windows)")
+	}
+	subject := pkix.Name{CommonName: "Kaspersky Anti-Virus Personal Root Certificate", Organization: []string{"AO Kaspersky Lab"}}
+	notAfter := time.Now().Add(3 * 365 * 24 * time.Hour).UTC().Truncate(time.Second)
+	der := selfSigned(t, subject, notAfter)
+	thumb := Thumbprint(der)
+
+	find := func() []Certificate {
+		var snap Snapshot
+		if err := probeRootCertificates(context.Background(), &Options{}, &snap); err != nil {
+			t.Fatalf("probe: %v", err)
+		}
+		var found []Certificate
+		for _, c := range snap.Certificates {
+			if c.SHA1 == thumb {
+				found = append(found, c)
+			}
+		}
+		return found
+	}
+	if got := find(); len(got) != 0 {
+		t.Fatalf("the test certificate is there before it was added: %+v", got)
+	}
+	addToMachineRoot(t, der)
+	got := find()
+	if len(got) != 1 {
+		t.Fatalf("found the test certificate %d times, want once (in the machine's store): %+v", len(got), got)
+	}
+	c := got[0]
+	if c.Store != StoreMachineRoot || c.SubjectCN != subject.CommonName || c.IssuerCN != subject.CommonName ||
+		!c.NotAfter.Equal(notAfter) || c.Subject != "CN=Kaspersky Anti-Virus Personal Root Certificate,O=AO Kaspersky Lab" {
+		t.Errorf("got %+v", c)
+	}
+}
+
+// TestCertificateNamesFromWindows: the names a certificate Go cannot parse
+// is given (Windows' own CertGetNameString) are those Go reads from one it
+// can, and so is its end date.
+func TestCertificateNamesFromWindows(t *testing.T) {
+	subject := pkix.Name{CommonName: "Kaspersky Anti-Virus Personal Root Certificate", Organization: []string{"AO Kaspersky Lab"}}
+	notAfter := time.Date(2036, 9, 11, 10, 0, 0, 0, time.UTC)
+	der := selfSigned(t, subject, notAfter)
+	ctx, err := windows.CertCreateCertificateContext(windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, &der[0], uint32(len(der)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer windows.CertFreeCertificateContext(ctx)
+	if got := certName(ctx, windows.CERT_NAME_ATTR_TYPE, 0); got != subject.CommonName {
+		t.Errorf("subject CN %q", got)
+	}
+	if got := certName(ctx, windows.CERT_NAME_ATTR_TYPE, windows.CERT_NAME_ISSUER_FLAG); got != subject.CommonName {
+		t.Errorf("issuer CN %q", got)
+	}
+	if got := certName(ctx, windows.CERT_NAME_RDN_TYPE, 0); !strings.Contains(got, "CN=Kaspersky Anti-Virus Personal Root Certificate") || !strings.Contains(got, "O=AO Kaspersky Lab") {
+		t.Errorf("subject %q", got)
+	}
+	if got := time.Unix(0, ctx.CertInfo.NotAfter.Nanoseconds()).UTC(); !got.Equal(notAfter) {
+		t.Errorf("not after %s, want %s", got, notAfter)
+	}
+}
