@@ -24,8 +24,8 @@ type Graphics struct {
 	API     string `json:"api,omitempty"`
 	Checked bool   `json:"checked"`
 	// Version is the OpenGL version string (WGL), or the GLX version the
-	// X server offers (GLX: the OpenGL version itself is only known once a
-	// window draws).
+	// X server offers ("1.4"; the OpenGL version itself is only known once
+	// a window draws).
 	Version  string        `json:"version,omitempty"`
 	Renderer string        `json:"renderer,omitempty"`
 	Took     time.Duration `json:"took"`

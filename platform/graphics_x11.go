@@ -37,9 +37,9 @@ func checkGraphics() (Graphics, error) {
 		return g, err
 	}
 	g.Checked = true
-	g.Version = fmt.Sprintf("GLX %d.%d", major, minor)
+	g.Version = fmt.Sprintf("%d.%d", major, minor)
 	if major < 1 || (major == 1 && minor < 3) {
-		return g, fmt.Errorf("the X server offers %s, older than the GLX 1.3 OpenGL 2.1 windows need: %w", g.Version, ErrNoGraphics)
+		return g, fmt.Errorf("the X server offers GLX %s, older than the GLX 1.3 OpenGL 2.1 windows need: %w", g.Version, ErrNoGraphics)
 	}
 	return g, nil
 }
