@@ -3,8 +3,10 @@
 package platform
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"unsafe"
 
 	"golang.org/x/sys/windows"
 	"golang.org/x/sys/windows/registry"
@@ -46,6 +48,15 @@ func uiAutomation() error {
 	}
 	if err := dll.NewProc("UiaRaiseStructureChangedEvent").Find(); err != nil {
 		return fmt.Errorf("uiautomationcore.dll lacks UiaRaiseStructureChangedEvent: %w", err)
+	}
+	// Wine 8's own uiautomationcore lists the export, but as a stub that
+	// ends the process; its builtin DLLs say so in their loaded header.
+	if isWine() {
+		base := dll.Handle()
+		header := unsafe.Slice(*(**byte)(unsafe.Pointer(&base)), 0x80)
+		if bytes.Contains(header, []byte("Wine builtin DLL")) {
+			return errors.New("uiautomationcore.dll is Wine's builtin one, whose UiaRaiseStructureChangedEvent is a stub that ends the process (use the test stand-in with uiautomationcore=n)")
+		}
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ package platform
 import (
 	"fmt"
 	"runtime"
+	"syscall"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
@@ -63,7 +64,7 @@ func checkGraphics() (Graphics, error) {
 	class := windows.StringToUTF16Ptr("STATIC")
 	hwnd, _, err := procCreateWindowExW.Call(0, uintptr(unsafe.Pointer(class)), 0, wsPopup, 0, 0, 1, 1, 0, 0, 0, 0)
 	if hwnd == 0 {
-		return g, fmt.Errorf("creating a hidden window: %v: %w", err, ErrNoDisplay)
+		return g, fmt.Errorf("creating a hidden window%s: %w", because(err), ErrNoDisplay)
 	}
 	defer procDestroyWindow.Call(hwnd)
 	hdc, _, _ := procGetDC.Call(hwnd)
@@ -76,18 +77,18 @@ func checkGraphics() (Graphics, error) {
 	pfd.Size = uint16(unsafe.Sizeof(pfd))
 	format, _, err := procChoosePixelFormat.Call(hdc, uintptr(unsafe.Pointer(&pfd)))
 	if format == 0 {
-		return g, fmt.Errorf("no OpenGL pixel format: %v: %w", err, ErrNoGraphics)
+		return g, fmt.Errorf("no OpenGL pixel format%s: %w", because(err), ErrNoGraphics)
 	}
 	if ok, _, err := procSetPixelFormat.Call(hdc, format, uintptr(unsafe.Pointer(&pfd))); ok == 0 {
-		return g, fmt.Errorf("setting an OpenGL pixel format: %v: %w", err, ErrNoGraphics)
+		return g, fmt.Errorf("setting an OpenGL pixel format%s: %w", because(err), ErrNoGraphics)
 	}
 	ctx, _, err := procWglCreateContext.Call(hdc)
 	if ctx == 0 {
-		return g, fmt.Errorf("creating an OpenGL context: %v: %w", err, ErrNoGraphics)
+		return g, fmt.Errorf("creating an OpenGL context%s: %w", because(err), ErrNoGraphics)
 	}
 	defer procWglDeleteContext.Call(ctx)
 	if ok, _, err := procWglMakeCurrent.Call(hdc, ctx); ok == 0 {
-		return g, fmt.Errorf("using an OpenGL context: %v: %w", err, ErrNoGraphics)
+		return g, fmt.Errorf("using an OpenGL context%s: %w", because(err), ErrNoGraphics)
 	}
 	defer procWglMakeCurrent.Call(0, 0)
 	str := func(name uintptr) string {
@@ -105,4 +106,12 @@ func checkGraphics() (Graphics, error) {
 		return g, fmt.Errorf("OpenGL %q is older than 2.1 (Windows without a graphics driver offers 1.1): %w", g.Version, ErrNoGraphics)
 	}
 	return g, nil
+}
+
+// because is ": " and a call's error, or nothing when Windows set none.
+func because(err error) string {
+	if errno, ok := err.(syscall.Errno); !ok || errno == 0 {
+		return ""
+	}
+	return ": " + err.Error()
 }

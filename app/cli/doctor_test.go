@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"transitionhelper/app/doctor"
+	"transitionhelper/app/internal/testtmp"
 	"transitionhelper/platform"
 )
 
@@ -68,7 +69,7 @@ func TestDoctorExitCodes(t *testing.T) {
 // under Wine): a JSON document of the schema, every check with a verdict,
 // and the exit code that matches them; --output writes it to a file.
 func TestDoctorOnThisComputer(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "doctor.json")
+	out := filepath.Join(testtmp.Dir(t), "doctor.json")
 	var stdout, stderr bytes.Buffer
 	env := Env{Stdout: &stdout, Stderr: &stderr, AppName: "transition-helper", Version: "1.2.3"}
 	code := Run(context.Background(), []string{"doctor", "--json", "--output", out}, env)

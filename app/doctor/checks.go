@@ -35,13 +35,13 @@ func (d *doctor) system(snap *platform.Snapshot) {
 			build, _ = strconv.Atoi(m[1])
 		}
 		switch {
+		case d.c.Wine != nil && d.c.Wine():
+			c.Status, c.Means = Warn, d.t("doctor.system.wine", "This is Wine, not Windows: catalog signatures, the administrator prompt, Security Center and permissions differ on real Windows and are not confirmed here.", nil)
+			c.Seen += ", Wine"
 		case build == 0:
 			c.Status, c.Means = Warn, d.t("doctor.system.unknown", "The version could not be read: the app cannot tell whether it is made for this system.", nil)
 		case build < 10240:
 			c.Status, c.Means = Fail, d.t("doctor.system.old-windows", "Older than Windows 10: the app is made for Windows 10 and 11, and its checks may not hold here.", nil)
-		case d.c.Wine != nil && d.c.Wine():
-			c.Status, c.Means = Warn, d.t("doctor.system.wine", "This is Wine, not Windows: catalog signatures, the administrator prompt, Security Center and permissions differ on real Windows and are not confirmed here.", nil)
-			c.Seen += ", Wine"
 		}
 	case "darwin":
 		major, _, _ := strings.Cut(o.Version, ".")
@@ -159,19 +159,20 @@ func (d *doctor) adminOnly() {
 	if d.c.AdminOnly == nil {
 		return
 	}
-	var dirs []struct{ id, path string }
+	type folder struct{ id, name, path string }
+	var dirs []folder
 	if d.c.KnownFolder != nil {
-		dirs = append(dirs, struct{ id, path string }{"admin-only.program-files", d.c.KnownFolder("ProgramFiles")})
+		dirs = append(dirs, folder{"admin-only.program-files", "Program Files", d.c.KnownFolder("ProgramFiles")})
 	}
 	if d.c.WindowsDir != nil {
+		sys32 := ""
 		if w := d.c.WindowsDir(); w != "" {
-			dirs = append(dirs, struct{ id, path string }{"admin-only.system32", filepath.Join(w, "System32")})
-		} else {
-			dirs = append(dirs, struct{ id, path string }{"admin-only.system32", ""})
+			sys32 = w + `\System32`
 		}
+		dirs = append(dirs, folder{"admin-only.system32", "System32", sys32})
 	}
 	for _, dir := range dirs {
-		c := Check{ID: dir.id, Title: d.t("doctor.admin-only", "Only administrators can change {{.Folder}}", map[string]any{"Folder": strings.TrimPrefix(dir.id, "admin-only.")})}
+		c := Check{ID: dir.id, Title: d.t("doctor.admin-only", "Only administrators can change {{.Folder}}", map[string]any{"Folder": dir.name})}
 		if dir.path == "" {
 			c.Status, c.Seen = Fail, "folder not found"
 			c.Means = d.t("doctor.admin-only.fail", "Uninstallers in this folder are not started: anything running as the user could have changed them.", nil)

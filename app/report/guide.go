@@ -24,7 +24,7 @@ func GuideSteps(t Translator) []GuideStep {
 		"Remove each Kaspersky product with its own uninstaller: on Windows in Settings → Apps → Installed apps; on a Mac with Kaspersky's own uninstaller or its removal tool. If it asks for a Kaspersky password, you need that password. Restart the computer when it asks.",
 		"Choose one security program. Windows has Microsoft Defender built in, free, and it switches itself back on once Kaspersky is gone; every Mac has Apple's XProtect built in.",
 		"Check that the new protection is on: on Windows, open Start → Windows Security → Virus & threat protection. Keep only one program that scans all the time.",
-		"Keep this page: the status code at the top tells support staff where you are.",
+		"Keep this page: its status code tells support staff where you are.",
 	}
 	steps := make([]GuideStep, 0, len(wizard.Steps))
 	for i, s := range wizard.Steps {
