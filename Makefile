@@ -26,7 +26,7 @@ WINE_ENV := WINEDLLOVERRIDES=bcryptprimitives=n
 
 PURE_PKGS = $$($(GO) list ./app/... ./platform/... | grep -v /app/ui)
 
-.PHONY: all deps deps-build deps-test build build-dev build-windows run test vet test-unit test-darwin test-windows fuzz clean screenshots bench \
+.PHONY: all deps deps-build deps-test build build-dev build-windows run test vet lint-ci test-unit test-darwin test-windows fuzz clean screenshots bench \
 	package-windows package-linux package-macos test-packages
 
 all: build
@@ -69,7 +69,13 @@ build-windows: deps
 run: build
 	./$(BIN)
 
-test: deps vet test-unit test-darwin test-windows test-packages
+test: deps vet lint-ci test-unit test-darwin test-windows test-packages
+
+# The GitHub Actions workflow (.github/workflows/ci.yml), linted by actionlint
+# from the Go module proxy, at a pinned version.
+ACTIONLINT := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+lint-ci:
+	$(GO) run $(ACTIONLINT) .github/workflows/ci.yml
 
 vet:
 	$(GO) vet -tags $(TAGS) ./...
