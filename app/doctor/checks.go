@@ -70,6 +70,9 @@ func (d *doctor) probes(snap *platform.Snapshot) {
 		case p.Error == "":
 			c.Status, c.Seen = Pass, fmt.Sprintf("%d items in %s", p.Items, took)
 			c.Means = d.t("doctor.probe.pass", "This part of the scan works here.", nil)
+			if p.Name == "programs" && snap.OS.Family == "windows" {
+				c.Seen += "; " + registryViews(snap.Programs)
+			}
 			if p.Name == "processes" {
 				if n := snap.DeniedProcesses(); n > 0 {
 					c.Status, c.Seen = Warn, fmt.Sprintf("%d items in %s, %d without a readable name", p.Items, took, n)
@@ -450,6 +453,32 @@ func (d *doctor) pkexec() {
 		c.Means = d.t("doctor.pkexec.pass", "The app can ask for the administrator password to remove a package.", nil)
 	}
 	d.add(c)
+}
+
+// registryViews counts the Uninstall entries read from each registry view.
+func registryViews(progs []platform.Program) string {
+	views := []struct{ label, prefix string }{
+		{"HKLM 64-bit", `HKLM\SOFTWARE\Microsoft\`},
+		{"HKLM 32-bit (WOW6432Node)", `HKLM\SOFTWARE\WOW6432Node\`},
+		{"HKCU", `HKCU\`},
+	}
+	counts := make([]int, len(views))
+	for _, p := range progs {
+		if p.Source != platform.SourceUninstall {
+			continue
+		}
+		for i, v := range views {
+			if strings.HasPrefix(strings.ToUpper(p.Where), strings.ToUpper(v.prefix)) {
+				counts[i]++
+				break
+			}
+		}
+	}
+	var parts []string
+	for i, v := range views {
+		parts = append(parts, fmt.Sprintf("%s: %d", v.label, counts[i]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func firstLine(s string) string {

@@ -325,6 +325,26 @@ func TestEachCheckFails(t *testing.T) {
 	}
 }
 
+// TestProgramsInBothRegistryViews: the programs probe says how many
+// Uninstall entries each registry view gave.
+func TestProgramsInBothRegistryViews(t *testing.T) {
+	c := goodWindows()
+	c.Scan = func(context.Context) *platform.Snapshot {
+		return &platform.Snapshot{OS: platform.OSInfo{Family: "windows", Name: "Windows 11 Pro", Version: "24H2 (build 26100)"},
+			Probes: []platform.ProbeResult{{Name: "programs", Items: 4}},
+			Programs: []platform.Program{
+				{Source: platform.SourceUninstall, Where: `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\A`},
+				{Source: platform.SourceUninstall, Where: `HKLM\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall\B`},
+				{Source: platform.SourceUninstall, Where: `HKLM\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall\C`},
+				{Source: platform.SourceUninstall, Where: `HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\D`},
+			}}
+	}
+	got, _ := status(Run(context.Background(), c, at, nil), "probe.programs")
+	if !strings.Contains(got.Seen, "HKLM 64-bit: 1, HKLM 32-bit (WOW6432Node): 2, HKCU: 1") {
+		t.Errorf("%q", got.Seen)
+	}
+}
+
 // TestMacShowsTheLiveXProtect: the doctor names the version macOS uses,
 // the newer live bundle's.
 func TestMacShowsTheLiveXProtect(t *testing.T) {
