@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"transitionhelper/app/internal/testtmp"
 	"transitionhelper/platform"
 )
 
@@ -31,7 +32,7 @@ func TestNoWindowWritesOpensAndTells(t *testing.T) {
 		{"no display", nil, nil, platform.ErrNoDisplay, []string{"no display answered"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
+			dir := testtmp.Dir(t)
 			var stderr bytes.Buffer
 			env := Env{Stdout: &bytes.Buffer{}, Stderr: &stderr, AppName: "transition-helper", Version: "1.2.3",
 				StateDir: filepath.Join(dir, "state"), Service: testService(t, fixedScan(snap), nil)}
@@ -78,7 +79,7 @@ func TestNoWindowWritesOpensAndTells(t *testing.T) {
 // TestNoWindowWithoutAGuide: when the guide cannot be written, the message
 // says how to see the result anyway, and nothing is opened.
 func TestNoWindowWithoutAGuide(t *testing.T) {
-	dir := t.TempDir()
+	dir := testtmp.Dir(t)
 	blocker := filepath.Join(dir, "file")
 	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
 		t.Fatal(err)
