@@ -107,10 +107,12 @@ const XProtectBundle = "/Library/Apple/System/Library/CoreServices/XProtect.bund
 
 // XProtectLiveBundle is where macOS 15 and later keep the XProtect
 // signatures they use, updated through XProtect's own channel, looked at
-// before XProtectBundle. This is reported, not confirmed by Apple: Eclectic
-// Light, "How XProtect has changed in macOS Sequoia" (2024-09-25; catalog
-// source eclectic-light-xprotect-sequoia). Apple's documentation searched
-// for this change named only the old location.
+// before XProtectBundle. This is reported, not confirmed by Apple: "How
+// XProtect has changed in macOS Sequoia" (2024-09-25, as published on
+// macmegasite.com; credited to Eclectic Light; catalog source
+// eclectic-light-xprotect-sequoia) says XProtect reads its rules there
+// first and the CoreServices bundle is a secondary source. Apple's
+// documentation searched for this change named only the old location.
 const XProtectLiveBundle = "/var/protected/xprotect/XProtect.bundle"
 
 // XProtectInfo is what one XProtect bundle holds.
