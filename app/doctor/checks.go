@@ -2,6 +2,7 @@ package doctor
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -267,6 +268,9 @@ func (d *doctor) openGL() {
 	g, err := d.c.Graphics()
 	seen := strings.TrimSpace(strings.Join([]string{g.API, g.Version, g.Renderer}, " "))
 	switch {
+	case errors.Is(err, platform.ErrNoDisplay) && g.API == "":
+		c.Status, c.Seen = Warn, strings.TrimSpace(seen+" "+err.Error())
+		c.Means = d.t("doctor.opengl.no-display", "No display here (a server, a remote shell): the app prints its text result instead of opening a window.", nil)
 	case err != nil:
 		c.Status, c.Seen = Fail, strings.TrimSpace(seen+" "+err.Error())
 		c.Means = d.t("doctor.opengl.fail", "The window cannot open here: the app writes the text guide, opens it in the browser and says so instead.", nil)

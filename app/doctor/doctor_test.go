@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -252,6 +253,14 @@ func TestEachCheckFails(t *testing.T) {
 				return platform.Graphics{API: "WGL", Checked: true, Version: "1.1.0"}, platform.ErrNoGraphics
 			}
 		}, "opengl", Fail, "1.1.0"},
+		{"no display", goodLinux, func(c *Computer) {
+			c.Graphics = func() (platform.Graphics, error) { return platform.Graphics{}, platform.ErrNoDisplay }
+		}, "opengl", Warn, "no display"},
+		{"a display that does not answer", goodLinux, func(c *Computer) {
+			c.Graphics = func() (platform.Graphics, error) {
+				return platform.Graphics{API: "GLX"}, fmt.Errorf("connecting to the X display \":9\": refused: %w", platform.ErrNoDisplay)
+			}
+		}, "opengl", Fail, "refused"},
 		{"OpenGL unknown (Wayland)", goodLinux, func(c *Computer) {
 			c.Graphics = func() (platform.Graphics, error) { return platform.Graphics{}, nil }
 		}, "opengl", Warn, "not checked"},
