@@ -29,7 +29,7 @@ WINE_READY := $(WINEPREFIX)/.ready-win10
 
 PURE_PKGS = $$($(GO) list ./app/... ./platform/... | grep -v /app/ui)
 
-.PHONY: all deps deps-build deps-test build build-dev build-windows run test vet test-unit test-darwin test-windows fuzz clean screenshots bench \
+.PHONY: all deps deps-build deps-test build build-dev build-windows run test vet lint-ci test-unit test-darwin test-windows fuzz clean screenshots bench \
 	package-windows package-linux package-macos test-packages
 
 all: build
@@ -75,7 +75,13 @@ build-windows: deps
 run: build
 	./$(BIN)
 
-test: deps vet test-unit test-darwin test-windows test-packages
+test: deps vet lint-ci test-unit test-darwin test-windows test-packages
+
+# The GitHub Actions workflow (.github/workflows/ci.yml), linted by actionlint
+# from the Go module proxy, at a pinned version.
+ACTIONLINT := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+lint-ci:
+	$(GO) run $(ACTIONLINT) .github/workflows/ci.yml
 
 vet:
 	$(GO) vet -tags $(TAGS) ./...
@@ -88,6 +94,10 @@ vet:
 # timings checked).
 test-unit: build-dev
 	$(GO) test -count=1 -tags $(TAGS) ./...
+	@# doctor on this machine, text and JSON: exit 0 (all pass), 1 (warnings) or 3 (a failure) are results, 2 and 4 errors.
+	code=0; ./$(DEVBIN) doctor || code=$$?; [ $$code = 0 ] || [ $$code = 1 ] || [ $$code = 3 ]
+	code=0; ./$(DEVBIN) doctor --json --output build/doctor-linux.json || code=$$?; [ $$code = 0 ] || [ $$code = 1 ] || [ $$code = 3 ]
+	grep -q '"schema": "transitionhelper.doctor/1"' build/doctor-linux.json
 	TH_BENCH_SIZES=20 $(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./platform
 	xvfb-run -a -s "-screen 0 1366x768x24" \
 	  $(GO) run ./app/internal/benchreport -bin $(DEVBIN) -sizes 10,20,40 -runs 1 -benchtime 100ms -out build/bench-smoke.md
@@ -133,6 +143,14 @@ $(WINE_FIXTURES)/.ready: $(WINE_READY) .ci/wine-fixtures platform/testdata/fakeu
 test-windows: $(WINE_READY) $(WINE_FIXTURES)/.ready
 	$(WINE_ENV) TH_WINE=1 TH_WINE_FIXTURES=$(WINE_FIXTURES) GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
 	  $(GO) test -p 1 -count=1 -exec wine $(PURE_PKGS)
+	wineserver -k || true
+	@# The doctor's Windows checks, made to pass and to fail by changing the prefix: the UI Automation
+	@# stand-in and Wine's own DLL; a display with GLX and one without.
+	WINEDLLOVERRIDES="bcryptprimitives=n;uiautomationcore=n" TH_WINE=1 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
+	  xvfb-run -a -s "-screen 0 1024x768x24" $(GO) test -count=1 -exec wine -run 'UIAutomationUnderWine|GraphicsUnderWine' -v ./platform
+	wineserver -k || true
+	WINEDLLOVERRIDES="bcryptprimitives=n;uiautomationcore=b" TH_WINE=1 TH_EXPECT_UIA=builtin TH_EXPECT_GL=none GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
+	  xvfb-run -a -s "-screen 0 1024x768x24 -extension GLX" $(GO) test -count=1 -exec wine -run 'UIAutomationUnderWine|GraphicsUnderWine' -v ./platform
 	wineserver -k || true
 
 # Fuzz each parser of outside text for a while (FUZZTIME=30s by default).
@@ -200,3 +218,4 @@ package-macos:
 # CI: build the packages, check the .deb and that both programs start (make test).
 test-packages: package-linux package-windows
 	.ci/check-packages $(PKG)
+	.ci/windows-nowindow $(PKG)/KasperskyTransitionHelper.exe $(PKG)

@@ -23,6 +23,10 @@ func TestMain(m *testing.M) {
 		time.Sleep(2 * time.Minute)
 		os.Exit(0)
 	case os.Getenv("TH_TEST_AS_APP") == "1":
+		if log := os.Getenv("TH_TEST_TELL_LOG"); log != "" {
+			tell = recordingTeller(log) // nowindow_test.go
+		}
+		skipGraphicsCheck = os.Getenv("TH_TEST_SKIP_GRAPHICS_CHECK") == "1"
 		os.Exit(run(os.Args[1:]))
 	}
 	os.Exit(m.Run())

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -74,6 +75,14 @@ func run(args []string) int {
 		fmt.Fprintln(os.Stderr, "\n"+lang.X("cli.no-display", "No display was found, so the app window cannot open; above is the text result. Run the app from a desktop session to see the window (on a server: xvfb-run, or ssh -X)."))
 		return code
 	}
+	// The window needs OpenGL 2.1: ask the display first, and offer the
+	// text guide instead of a window that would never appear.
+	if !skipGraphicsCheck {
+		if _, err := platform.CheckGraphics(); err != nil {
+			env.Service = service.New(cat, sys)
+			return env.NoWindow(ctx, err, tell)
+		}
+	}
 	cfg := ui.Config{Version: version, StateDir: env.StateDir, GuessRegion: service.GuessRegion, Caller: caller, CallerName: filepath.Base(callerFile)}
 	if runtime.GOOS == "windows" {
 		cfg.OpenAppsSettings, cfg.OpenWindowsSecurity, cfg.Restart = platform.OpenAppsSettings, platform.OpenWindowsSecurity, platform.Restart
@@ -93,9 +102,28 @@ func run(args []string) int {
 	u := ui.New(a, cfg)
 	u.Window().SetIcon(icon)
 	hooks.afterWindow(ctx, u, cfg.Service)
+	// And if the window still does not appear, never run without one.
+	ui.WatchWindow(u.Window(), windowLimit, func(err error) {
+		env.Service = service.New(cat, sys)
+		os.Exit(env.NoWindow(ctx, err, tell))
+	})
 	u.ShowAndRun()
 	return 0
 }
+
+// windowLimit is how long the event loop may stay silent before the text
+// guide is offered instead. A window that could not be made is noticed at
+// the loop's first turn; this only bounds a loop that never turns, and is
+// generous because a cold start under Wine on a busy machine is slow.
+const windowLimit = 45 * time.Second
+
+// tell shows messages and opens the guide when the window cannot open;
+// tests record the calls instead (TestMain).
+var tell cli.Teller
+
+// skipGraphicsCheck leaves the window's failure to the watchdog, for the
+// test of the watchdog (TestMain).
+var skipGraphicsCheck bool
 
 // englishForCLocale: the "C" and "POSIX" locales name no language; Fyne
 // would log errors parsing them. Treat them as English.

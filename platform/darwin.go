@@ -25,13 +25,16 @@ func osProbes() []probe {
 // probeXProtect adds macOS's own protection to the programs; the apps probe
 // runs at the same time, so it goes through its own slot.
 func probeXProtect(_ context.Context, opts *Options, out *Snapshot) error {
-	bundle := opts.Roots.XProtect
-	if bundle == "" {
-		bundle = XProtectBundle
+	live, old := opts.Roots.XProtectLive, opts.Roots.XProtect
+	if live == "" {
+		live = XProtectLiveBundle
 	}
-	progs, err := readXProtect(bundle)
+	if old == "" {
+		old = XProtectBundle
+	}
+	progs, err := readXProtect(live, old)
 	if os.IsNotExist(err) {
-		return fmt.Errorf("%w: %s", ErrUnavailable, bundle)
+		return fmt.Errorf("%w: neither %s nor %s", ErrUnavailable, live, old)
 	}
 	out.Programs = append(out.Programs, progs...)
 	return err

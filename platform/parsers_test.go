@@ -157,14 +157,51 @@ func FuzzParseBundleInfo(f *testing.F) {
 // TestXProtect reads macOS's own protection as a real Mac has it: the
 // XProtect bundle with the version of its signatures.
 func TestXProtect(t *testing.T) {
-	got, err := readXProtect("testdata/mac/XProtect.bundle")
+	got, err := readXProtect("testdata/mac/none.bundle", "testdata/mac/XProtect.bundle")
 	if err != nil || len(got) != 1 {
 		t.Fatalf("%+v, %v", got, err)
 	}
 	if p := got[0]; p.Name != "XProtect" || p.Version != "5285" || p.Source != SourceSystem || p.Updated == "" {
 		t.Errorf("%+v", p)
 	}
-	if _, err := readXProtect("testdata/mac/none.bundle"); !os.IsNotExist(err) {
+	if _, err := readXProtect("testdata/mac/none.bundle", "testdata/mac/none.bundle"); !os.IsNotExist(err) {
 		t.Errorf("a Mac without the bundle: %v", err)
+	}
+}
+
+// TestXProtectLiveIsNewer: on macOS 15 and later the live bundle in
+// /var/protected/xprotect is the one macOS uses, and the old one in
+// CoreServices may be stale (testdata/mac15: 5322 live, 5285 old). The
+// version shown is the live one; with the live one older or missing, the
+// old one's; of equal versions, the live one.
+func TestXProtectLiveIsNewer(t *testing.T) {
+	const (
+		live = "testdata/mac15/var/protected/xprotect/XProtect.bundle"
+		old  = "testdata/mac15/Library/Apple/System/Library/CoreServices/XProtect.bundle"
+	)
+	for _, tc := range []struct {
+		name, live, old, version, where string
+	}{
+		{"macOS 15: live newer", live, old, "5322", live},
+		{"live older than old", old, live, "5322", live},
+		{"macOS 14: no live bundle", "testdata/mac15/none", old, "5285", old},
+		{"only the live bundle", live, "testdata/mac15/none", "5322", live},
+		{"equal versions", old, "testdata/mac/XProtect.bundle", "5285", old},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := readXProtect(tc.live, tc.old)
+			if err != nil || len(got) != 1 {
+				t.Fatalf("%+v, %v", got, err)
+			}
+			if got[0].Version != tc.version || got[0].Where != tc.where {
+				t.Errorf("version %s from %s, want %s from %s", got[0].Version, got[0].Where, tc.version, tc.where)
+			}
+		})
+	}
+	if c := compareVersions("5322", "5285"); c <= 0 {
+		t.Errorf("compareVersions(5322, 5285) = %d", c)
+	}
+	if c := compareVersions("x", "5285"); c != 0 {
+		t.Errorf("an unparsable version compares %d, want 0", c)
 	}
 }

@@ -175,7 +175,8 @@ type Roots struct {
 	UnitDirs     []string // systemd unit directories
 	Applications []string // macOS application folders
 	LaunchDirs   []string // macOS launchd plist folders
-	XProtect     string   // macOS XProtect.bundle
+	XProtect     string   // macOS XProtect.bundle (the old location)
+	XProtectLive string   // macOS 15's live XProtect.bundle
 	Home         string   // the user's home folder, for {Home}
 	NoCommands   bool     // do not run systemctl or rpm
 }

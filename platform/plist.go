@@ -2,10 +2,12 @@ package platform
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"howett.net/plist"
@@ -100,30 +102,107 @@ func readApps(dirs []string) ([]Program, error) {
 
 // XProtectBundle is where macOS keeps XProtect's signatures (macOS 10.15
 // and later; Apple Platform Security guide, "Protecting against malware in
-// macOS").
+// macOS"). Since macOS 15 it may be stale: see XProtectLiveBundle.
 const XProtectBundle = "/Library/Apple/System/Library/CoreServices/XProtect.bundle"
 
-// readXProtect reports macOS's own malware protection as an installed
-// system program: XProtect, with the version of its signatures and the day
-// they last changed (the bundle's Info.plist). It is part of macOS and
-// cannot be turned off by a normal user.
-func readXProtect(bundle string) ([]Program, error) {
+// XProtectLiveBundle is where macOS 15 and later keep the XProtect
+// signatures they use, updated through XProtect's own channel, looked at
+// before XProtectBundle. This is reported, not confirmed by Apple: "How
+// XProtect has changed in macOS Sequoia" (2024-09-25, as published on
+// macmegasite.com; credited to Eclectic Light; catalog source
+// eclectic-light-xprotect-sequoia) says XProtect reads its rules there
+// first and the CoreServices bundle is a secondary source. Apple's
+// documentation searched for this change named only the old location.
+const XProtectLiveBundle = "/var/protected/xprotect/XProtect.bundle"
+
+// XProtectInfo is what one XProtect bundle holds.
+type XProtectInfo struct {
+	Path    string `json:"path"`
+	Exists  bool   `json:"exists"`
+	Version string `json:"version,omitempty"`
+	// Updated is the day its Info.plist last changed, YYYY-MM-DD.
+	Updated  string `json:"updated,omitempty"`
+	BundleID string `json:"bundleId,omitempty"`
+	Error    string `json:"error,omitempty"`
+}
+
+// ReadXProtectBundle reads one XProtect bundle's version and date.
+func ReadXProtectBundle(bundle string) XProtectInfo {
+	x := XProtectInfo{Path: bundle}
 	info := filepath.Join(bundle, "Contents", "Info.plist")
 	fi, err := os.Stat(info)
 	if err != nil {
-		return nil, err
+		if !os.IsNotExist(err) {
+			x.Error = err.Error()
+		}
+		return x
 	}
-	p := Program{Name: "XProtect", Source: SourceSystem, Where: bundle, InstallLocation: bundle,
-		Updated: fi.ModTime().UTC().Format("2006-01-02")}
-	if data, err := readLimited(info); err == nil {
-		if b, err := ParseBundleInfo(data); err == nil {
-			p.BundleID, p.Version = b.Identifier, b.Version
-			if p.Version == "" {
-				p.Version = b.Build
+	x.Exists, x.Updated = true, fi.ModTime().UTC().Format("2006-01-02")
+	data, err := readLimited(info)
+	if err == nil {
+		var b BundleInfo
+		if b, err = ParseBundleInfo(data); err == nil {
+			x.BundleID, x.Version = b.Identifier, b.Version
+			if x.Version == "" {
+				x.Version = b.Build
 			}
 		}
 	}
-	return []Program{p}, nil
+	if err != nil {
+		x.Error = err.Error()
+	}
+	return x
+}
+
+// NewerXProtect picks the bundle macOS uses of the live and the old one:
+// the one that exists; of two, the higher version, the live one when they
+// tie or cannot be compared.
+func NewerXProtect(live, old XProtectInfo) XProtectInfo {
+	switch {
+	case !live.Exists:
+		return old
+	case !old.Exists:
+		return live
+	case compareVersions(old.Version, live.Version) > 0:
+		return old
+	}
+	return live
+}
+
+// compareVersions compares dotted numeric versions ("5285", "2.10");
+// anything unparsable compares equal.
+func compareVersions(a, b string) int {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := range max(len(pa), len(pb)) {
+		var x, y int
+		var err1, err2 error
+		if i < len(pa) {
+			x, err1 = strconv.Atoi(pa[i])
+		}
+		if i < len(pb) {
+			y, err2 = strconv.Atoi(pb[i])
+		}
+		if err1 != nil || err2 != nil {
+			return 0
+		}
+		if x != y {
+			return cmp.Compare(x, y)
+		}
+	}
+	return 0
+}
+
+// readXProtect reports macOS's own malware protection as an installed
+// system program: XProtect, with the version of its signatures and the day
+// they last changed, from the bundle macOS uses (NewerXProtect of live and
+// old). It is part of macOS and cannot be turned off by a normal user.
+func readXProtect(live, old string) ([]Program, error) {
+	x := NewerXProtect(ReadXProtectBundle(live), ReadXProtectBundle(old))
+	if !x.Exists {
+		return nil, &os.PathError{Op: "stat", Path: old, Err: os.ErrNotExist}
+	}
+	return []Program{{Name: "XProtect", Source: SourceSystem, Where: x.Path, InstallLocation: x.Path,
+		Updated: x.Updated, BundleID: x.BundleID, Version: x.Version}}, nil
 }
 
 // readLaunchd lists the launchd jobs defined in dirs.

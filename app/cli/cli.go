@@ -15,9 +15,11 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/app/doctor"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
 )
@@ -49,6 +51,10 @@ type Env struct {
 	StateDir string
 	// Stdin answers the uninstall command's question; nil means os.Stdin.
 	Stdin io.Reader
+	// Doctor is the computer `doctor` checks; nil means this one. Now is
+	// its clock; nil means time.Now.
+	Doctor *doctor.Computer
+	Now    func() time.Time
 }
 
 // IsCLI reports whether args (without the program name) ask for the command
@@ -88,6 +94,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return env.reportCommand(ctx, args[1:])
 	case "uninstall":
 		return env.uninstallCommand(ctx, args[1:])
+	case "doctor":
+		return env.doctorCommand(ctx, args[1:])
 	case OpenReportCommand:
 		return env.openReportCommand(args[1:])
 	case "help", "-h", "-help", "--help":
@@ -149,6 +157,10 @@ func (e *Env) usage(w io.Writer) {
 Exit codes of scan: 0 no Kaspersky to remove, 1 Kaspersky found,
 2 wrong command, flag or code, 3 some checks could not finish,
 4 the check could not run or its result could not be written.`, map[string]any{"Name": "transition-helper"}))
+	fmt.Fprintln(w, "\n"+e.t("cli.usage-doctor", `  {{.Name}} doctor [--json] [--output FILE]
+                             check, on this computer, what the app's verdicts
+                             rest on (changes nothing); exit 0 all passed,
+                             1 some warn, 3 some failed`, map[string]any{"Name": "transition-helper"}))
 }
 
 func (e *Env) scanCommand(ctx context.Context, args []string) int {

@@ -41,6 +41,8 @@ type supportWidgets struct {
 	// CallerCode shows the caller's code there, beside this computer's.
 	OpenReport *widget.Button
 	CallerCode *widget.Label
+	// Doctor is the section with the doctor's checks (doctor.go).
+	Doctor doctorWidgets
 }
 
 // showSupport opens the support panel: this computer's status code, a
@@ -83,6 +85,7 @@ func (u *App) showSupport() {
 		widget.NewLabel(lang.X("support.decode-label", "Decode a caller's code:")),
 		container.NewBorder(nil, nil, nil, w.Decode, w.Caller), w.Meaning,
 		widget.NewSeparator(),
+		u.doctorSection(&w.Doctor),
 	)
 	scroll := container.NewVScroll(container.NewVBox(top, text))
 	scroll.SetMinSize(fyne.NewSize(640, 400))

@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"transitionhelper/app/doctor"
+	"transitionhelper/app/internal/testtmp"
+	"transitionhelper/platform"
+)
+
+// TestDoctorExitCodes: 0 when every check passes, 1 with a warning, 3 with
+// a failure, 2 for a wrong flag; --json writes the schema's document.
+func TestDoctorExitCodes(t *testing.T) {
+	linux := func(tools ...string) *doctor.Computer {
+		return &doctor.Computer{
+			GOOS: "linux",
+			Scan: func(context.Context) *platform.Snapshot {
+				return &platform.Snapshot{OS: platform.OSInfo{Family: "linux", Name: "Debian GNU/Linux", Version: "12"},
+					Probes: []platform.ProbeResult{{Name: "dpkg", Items: 1}}}
+			},
+			ToolPath: func(name string) (string, error) {
+				for _, tl := range tools {
+					if tl == name {
+						return "/usr/bin/" + name, nil
+					}
+				}
+				return "", platform.ErrUnavailable
+			},
+		}
+	}
+	failing := linux("dpkg", "pkexec")
+	failing.Graphics = func() (platform.Graphics, error) {
+		return platform.Graphics{API: "GLX", Checked: true}, platform.ErrNoGraphics
+	}
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		computer *doctor.Computer
+		code     int
+		out      string
+	}{
+		{"all pass", []string{"doctor"}, linux("dpkg", "pkexec"), DoctorPass, "0 with a warning, 0 failed"},
+		{"a warning", []string{"doctor"}, linux("dpkg"), DoctorWarn, "[WARN] pkexec"},
+		{"a failure", []string{"doctor", "--json"}, failing, DoctorFail, `"result": "fail"`},
+		{"wrong flag", []string{"doctor", "--yaml"}, linux(), ExitUsage, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			env := Env{Stdout: &stdout, Stderr: &stderr, AppName: "transition-helper", Version: "1.2.3", Doctor: tc.computer,
+				Now: func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) }}
+			if code := Run(context.Background(), tc.args, env); code != tc.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, stdout.String(), stderr.String())
+			}
+			if !strings.Contains(stdout.String(), tc.out) {
+				t.Errorf("stdout lacks %q:\n%s", tc.out, stdout.String())
+			}
+		})
+	}
+}
+
+// TestDoctorOnThisComputer runs the real checks here (Linux, or Windows
+// under Wine): a JSON document of the schema, every check with a verdict,
+// and the exit code that matches them; --output writes it to a file.
+func TestDoctorOnThisComputer(t *testing.T) {
+	out := filepath.Join(testtmp.Dir(t), "doctor.json")
+	var stdout, stderr bytes.Buffer
+	env := Env{Stdout: &stdout, Stderr: &stderr, AppName: "transition-helper", Version: "1.2.3"}
+	code := Run(context.Background(), []string{"doctor", "--json", "--output", out}, env)
+	var doc doctor.JSONDoc
+	if err := json.Unmarshal(readFile(t, out), &doc); err != nil {
+		t.Fatalf("exit %d: %v\nstderr: %s", code, err, stderr.String())
+	}
+	if doc.Schema != doctor.Schema || len(doc.Checks) < 5 {
+		t.Fatalf("%+v", doc)
+	}
+	want := map[doctor.Status]int{doctor.Pass: DoctorPass, doctor.Warn: DoctorWarn, doctor.Fail: DoctorFail}[doc.Result]
+	if code != want {
+		t.Errorf("exit %d for result %s", code, doc.Result)
+	}
+	for _, c := range doc.Checks {
+		t.Logf("%-5s %-28s %s", c.Status, c.ID, c.Seen)
+		if c.ID == "" || c.Seen == "" || c.Means == "" {
+			t.Errorf("incomplete check %+v", c)
+		}
+	}
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
