@@ -25,9 +25,9 @@ type classOverride struct {
 
 const userClasses = `Software\Classes\`
 
-// classOverrides lists the keys checked before every elevated start.
+// guardClassKeys lists the keys checked before every elevated start (and by doctor).
 // Registry names are case-insensitive: Msi.Package and msi.package are one.
-var classOverrides = []classOverride{
+var guardClassKeys = []classOverride{
 	{registry.CURRENT_USER, userClasses + `exefile\shell`, false},
 	{registry.CURRENT_USER, userClasses + `.exe`, true},
 	{registry.CURRENT_USER, userClasses + `.exe\shell`, false},
@@ -41,10 +41,10 @@ var classOverrides = []classOverride{
 	{registry.CURRENT_USER, `Software\Microsoft\Windows\CurrentVersion\Explorer\FileExts\.exe\UserChoice`, false},
 }
 
-// findClassOverrides returns the HKCU keys of classOverrides that are set.
+// findClassOverrides returns the HKCU keys of guardClassKeys that are set.
 func findClassOverrides() []string {
 	var found []string
-	for _, o := range classOverrides {
+	for _, o := range guardClassKeys {
 		k, err := registry.OpenKey(o.root, o.path, registry.QUERY_VALUE)
 		if errors.Is(err, registry.ErrNotExist) {
 			continue

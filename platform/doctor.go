@@ -26,9 +26,8 @@ type ClassOverride struct {
 // ClassOverrides lists the per-user class keys that override how programs
 // and Windows Installer packages start; none on a clean profile. Outside
 // Windows it returns ErrNotSupported.
-//
-// (Another branch adds a check of these keys for the removal itself; this
-// read-only one is the doctor's, to be unified with it.)
+// They are the keys the removal refuses to start an uninstaller under
+// (CheckElevatedStart): one list for both.
 func ClassOverrides() ([]ClassOverride, error) { return classOverrides() }
 
 // UIAutomation reports whether Windows' UI Automation, which screen readers

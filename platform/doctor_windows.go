@@ -12,31 +12,30 @@ import (
 	"golang.org/x/sys/windows/registry"
 )
 
-// classOverrideKeys are the per-user class keys that change how a program
-// or an installer package starts.
-var classOverrideKeys = []string{`Software\Classes\exefile\shell`, `Software\Classes\.exe`, `Software\Classes\Msi.Package\shell`}
-
+// classOverrides reports the keys the removal's guard refuses
+// (guardClassKeys in act_guard_windows.go), so the doctor and the removal
+// judge the same keys the same way: a key that is set, with its default
+// value when the guard counts that; a key that cannot be read is an error.
 func classOverrides() ([]ClassOverride, error) {
 	var out []ClassOverride
 	var errs []error
-	for _, path := range classOverrideKeys {
-		k, err := registry.OpenKey(registry.CURRENT_USER, path, registry.QUERY_VALUE|registry.ENUMERATE_SUB_KEYS)
+	for _, o := range guardClassKeys {
+		k, err := registry.OpenKey(o.root, o.path, registry.QUERY_VALUE)
 		if errors.Is(err, registry.ErrNotExist) {
 			continue
 		}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("opening HKCU\\%s: %w", path, err))
+			errs = append(errs, fmt.Errorf("opening HKCU\\%s: %w", o.path, err))
 			continue
 		}
-		o := ClassOverride{Key: `HKCU\` + path}
-		if v, _, err := k.GetStringValue(""); err == nil {
-			o.Value = v
-		}
-		if subs, err := k.ReadSubKeyNames(-1); err == nil && len(subs) > 0 && o.Value == "" {
-			o.Value = fmt.Sprintf("subkeys: %v", subs)
-		}
+		v, _, verr := k.GetStringValue("")
 		k.Close()
-		out = append(out, o)
+		switch {
+		case !o.defaultValue:
+			out = append(out, ClassOverride{Key: `HKCU\` + o.path, Value: v})
+		case verr == nil && v != "":
+			out = append(out, ClassOverride{Key: `HKCU\` + o.path, Value: v})
+		}
 	}
 	return out, errors.Join(errs...)
 }

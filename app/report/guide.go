@@ -18,9 +18,9 @@ type GuideStep struct {
 // without it, in the user's language.
 func GuideSteps(t Translator) []GuideStep {
 	english := [...]string{
-		"The check is done: what was found on this computer is listed below. If Kaspersky is there, it gets no updates in the U.S. since September 29, 2024: using it is legal, but it misses every new threat.",
+		"The scan is done: what was found on this computer is listed below. If Kaspersky is there, it gets no updates in the U.S. since September 29, 2024: home users who keep it face no penalty, but it misses every new threat.",
 		"Read the list below with the person helping you: each Kaspersky product, and whether it is running or only installed.",
-		"Before removing Kaspersky, save what you would lose: export the passwords of Kaspersky Password Manager to a file (Settings → Import/Export), write down your licence details, look at the quarantine, and note your VPN subscription and Safe Kids rules.",
+		"Before removing Kaspersky, save what you would lose: export the passwords of Kaspersky Password Manager to a file (Settings → Import/Export) and keep that file until your new password manager has imported it, then delete it; write down your license details, look at the quarantine, and note your VPN subscription and Safe Kids rules.",
 		"Remove each Kaspersky product with its own uninstaller: on Windows in Settings → Apps → Installed apps; on a Mac with Kaspersky's own uninstaller or its removal tool. If it asks for a Kaspersky password, you need that password. Restart the computer when it asks.",
 		"Choose one security program. Windows has Microsoft Defender built in, free, and it switches itself back on once Kaspersky is gone; every Mac has Apple's XProtect built in.",
 		"Check that the new protection is on: on Windows, open Start → Windows Security → Virus & threat protection. Keep only one program that scans all the time.",
