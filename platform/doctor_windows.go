@@ -20,7 +20,7 @@ func classOverrides() ([]ClassOverride, error) {
 	var out []ClassOverride
 	var errs []error
 	for _, o := range guardClassKeys {
-		k, err := registry.OpenKey(o.root, o.path, registry.QUERY_VALUE)
+		k, err := registry.OpenKey(o.root, o.path, registry.QUERY_VALUE|registry.ENUMERATE_SUB_KEYS)
 		if errors.Is(err, registry.ErrNotExist) {
 			continue
 		}
@@ -29,6 +29,11 @@ func classOverrides() ([]ClassOverride, error) {
 			continue
 		}
 		v, _, verr := k.GetStringValue("")
+		// What the key holds, for support staff: its default value, else
+		// the verbs under it ("subkeys: [runas]").
+		if subs, err := k.ReadSubKeyNames(-1); err == nil && len(subs) > 0 && v == "" && !o.defaultValue {
+			v = fmt.Sprintf("subkeys: %v", subs)
+		}
 		k.Close()
 		switch {
 		case !o.defaultValue:
