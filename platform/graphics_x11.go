@@ -51,7 +51,21 @@ func queryGLX(display string) (major, minor uint32, err error) {
 	if err != nil {
 		return 0, 0, fmt.Errorf("connecting to the X display %q: %v: %w", display, err, ErrNoDisplay)
 	}
-	defer conn.Close()
+	// Kept open once the answer is good, for as long as the app runs: an X
+	// server with no other client (Xvfb, as in make test and on some
+	// remote desktops) resets when its last client leaves, and the window's
+	// own connection, opened a moment later, can fail during that reset
+	// ("PlatformUnavailable", seen once in make test). One idle connection
+	// costs nothing.
+	keep := false
+	defer func() {
+		if keep {
+			keptX11 = conn
+			_ = conn.SetDeadline(time.Time{})
+		} else {
+			conn.Close()
+		}
+	}()
 	_ = conn.SetDeadline(time.Now().Add(x11Timeout))
 	authName, authData := xauthCookie(num)
 	if err := x11Setup(conn, authName, authData); err != nil {
@@ -68,8 +82,13 @@ func queryGLX(display string) (major, minor uint32, err error) {
 	if err != nil {
 		return 0, 0, fmt.Errorf("asking the X display %q for its GLX version: %v: %w", display, err, ErrNoGraphics)
 	}
+	keep = true
 	return major, minor, nil
 }
+
+// keptX11 is the connection of the last good GLX check, left open so the
+// server does not reset before the window connects (see queryGLX).
+var keptX11 net.Conn
 
 // dialX11 connects to DISPLAY ([host]:N[.S]): the local socket for an
 // empty host or "unix", TCP port 6000+N otherwise.
