@@ -42,7 +42,7 @@ func (u *App) doctorSection(w *doctorWidgets) fyne.CanvasObject {
 	w.Run.OnTapped = func() {
 		w.Run.Disable()
 		w.Text.SetText(lang.X("doctor.ui.running", "Checking…"))
-		go func() {
+		u.cfg.Async(func() {
 			res := doctor.Run(context.Background(), doctorComputer(), time.Now(), Translate)
 			text := doctor.Text(res, Translate, report.ForCurrentUser().String)
 			fyne.Do(func() {
@@ -52,7 +52,7 @@ func (u *App) doctorSection(w *doctorWidgets) fyne.CanvasObject {
 				w.Copy.Enable()
 				w.Run.Enable()
 			})
-		}()
+		})
 	}
 	title := widget.NewLabelWithStyle(lang.X("doctor.ui.title", "Checks of this computer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title, w.Text, container.NewHBox(w.Run, w.Copy), widget.NewSeparator())
