@@ -1,6 +1,9 @@
 package platform
 
-import "errors"
+import (
+	"errors"
+	"path/filepath"
+)
 
 // Writing a result file (scan --output, report --output). When the app runs
 // elevated or as SYSTEM (Intune and RMM agents run IT scripts so), a folder
@@ -46,4 +49,19 @@ var Privileged = privileged
 // file is created new (never opened if it exists), and removed by name only
 // when the write fails before the rename, in a folder the check has shown
 // no user can change; after the rename nothing is removed.
-func WriteFileAtomic(path string, data []byte) error { return writeFileAtomic(path, data) }
+func WriteFileAtomic(path string, data []byte) error {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if Privileged() {
+		if err := outputFolderSafe(dir); err != nil {
+			return err
+		}
+	}
+	if err := plainFileOrNothing(path); err != nil {
+		return err
+	}
+	return writeThenRename(dir, path, data)
+}

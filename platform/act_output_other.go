@@ -4,4 +4,8 @@ package platform
 
 func privileged() bool { return false }
 
-func writeFileAtomic(string, []byte) error { return ErrNotSupported }
+func outputFolderSafe(string) error { return ErrNotSupported }
+
+func plainFileOrNothing(string) error { return ErrNotSupported }
+
+func writeThenRename(string, string, []byte) error { return ErrNotSupported }

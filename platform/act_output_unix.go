@@ -14,22 +14,8 @@ import (
 
 func privileged() bool { return os.Geteuid() == 0 }
 
-func writeFileAtomic(path string, data []byte) error {
-	path, err := filepath.Abs(path)
-	if err != nil {
-		return err
-	}
-	dir := filepath.Dir(path)
-	if Privileged() {
-		if err := rootOnlyFolder(dir); err != nil {
-			return err
-		}
-	}
-	if err := plainFileOrNothing(path); err != nil {
-		return err
-	}
-	return writeThenRename(dir, path, data)
-}
+// outputFolderSafe is the folder rule of WriteFileAtomic when Privileged.
+func outputFolderSafe(dir string) error { return rootOnlyFolder(dir) }
 
 // plainFileOrNothing refuses a path that is a link or is taken by something
 // other than a regular file; lstat does not follow a link.

@@ -21,22 +21,8 @@ func privileged() bool {
 	return err == nil && u.User.Sid.String() == SIDSystem
 }
 
-func writeFileAtomic(path string, data []byte) error {
-	path, err := filepath.Abs(path)
-	if err != nil {
-		return err
-	}
-	dir := filepath.Dir(path)
-	if Privileged() {
-		if err := adminOnlyOutputFolder(dir); err != nil {
-			return err
-		}
-	}
-	if err := plainFileOrNothing(path); err != nil {
-		return err
-	}
-	return writeThenRename(dir, path, data)
-}
+// outputFolderSafe is the folder rule of WriteFileAtomic when Privileged.
+func outputFolderSafe(dir string) error { return adminOnlyOutputFolder(dir) }
 
 // attributesNoFollow reads the attributes of path itself, not of what a
 // link or junction there points to: from a handle opened with

@@ -35,7 +35,7 @@ func GuideSteps(t Translator) []GuideStep {
 	return steps
 }
 
-var guidePage = template.Must(template.New("guide").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`<!DOCTYPE html>
+var guidePage = template.Must(template.Must(template.New("guide").Funcs(htmlFuncs).Parse(findingsHTML)).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -67,13 +67,7 @@ td.evidence { font-family: ui-monospace, Consolas, monospace; font-size: .85rem;
 <p><span class="code">{{.V.Code}}</span></p>
 <ul>{{range .V.Facts}}<li>{{.}}</li>{{end}}</ul>
 <p class="next"><strong>{{.V.NextLabel}}:</strong> {{.V.Next}}</p>
-{{if .V.System}}<h2>{{.V.FoundLabel}} ({{.V.System}})</h2>{{end}}
-{{if not .V.Findings}}{{if .V.System}}<p>{{.V.Nothing}}</p>{{end}}{{else}}
-<table>
-<tr><th>#</th><th>{{.V.ProductLabel}}</th><th>{{.V.StateLabel}}</th><th>{{.V.EvidenceLabel}}</th></tr>
-{{range $i, $f := .V.Findings}}<tr><td>{{inc $i}}</td><td>{{$f.Name}}</td><td>{{$f.State}}</td><td class="evidence">{{range $f.Evidence}}{{.}}<br>{{end}}</td></tr>
-{{end}}</table>{{end}}
-{{if .V.Incomplete}}<p class="note">{{.V.Incomplete}}</p>{{end}}
+{{template "findings" .V}}
 {{if .V.Redacted}}<p class="note">{{.V.Redacted}}</p>{{end}}
 </body>
 </html>

@@ -302,7 +302,19 @@ func JSON(in Input) ([]byte, error) {
 	return append(out, '\n'), nil
 }
 
-var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(`<!DOCTYPE html>
+// findingsHTML is the findings table of the HTML report and of the guide.
+const findingsHTML = `{{define "findings"}}{{if .System}}<h2>{{.FoundLabel}} ({{.System}})</h2>{{end}}
+{{if not .Findings}}{{if .System}}<p>{{.Nothing}}</p>{{end}}{{else}}
+<table>
+<tr><th>#</th><th>{{.ProductLabel}}</th><th>{{.StateLabel}}</th><th>{{.EvidenceLabel}}</th></tr>
+{{range $i, $f := .Findings}}<tr><td>{{inc $i}}</td><td>{{$f.Name}}</td><td>{{$f.State}}</td><td class="evidence">{{range $f.Evidence}}{{.}}<br>{{end}}</td></tr>
+{{end}}</table>{{end}}
+{{if .Incomplete}}<p class="note">{{.Incomplete}}</p>{{end}}{{end}}`
+
+// htmlFuncs are the functions the HTML pages use.
+var htmlFuncs = template.FuncMap{"inc": func(i int) int { return i + 1 }}
+
+var htmlPage = template.Must(template.Must(template.New("report").Funcs(htmlFuncs).Parse(findingsHTML)).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -328,13 +340,7 @@ td.evidence { font-family: ui-monospace, Consolas, monospace; font-size: .85rem;
 <p>{{.V.CodeLabel}}: <span class="code">{{.V.Code}}</span></p>
 <ul>{{range .V.Facts}}<li>{{.}}</li>{{end}}</ul>
 <p class="next"><strong>{{.V.NextLabel}}:</strong> {{.V.Next}}</p>
-{{if .V.System}}<h2>{{.V.FoundLabel}} ({{.V.System}})</h2>{{end}}
-{{if not .V.Findings}}{{if .V.System}}<p>{{.V.Nothing}}</p>{{end}}{{else}}
-<table>
-<tr><th>#</th><th>{{.V.ProductLabel}}</th><th>{{.V.StateLabel}}</th><th>{{.V.EvidenceLabel}}</th></tr>
-{{range $i, $f := .V.Findings}}<tr><td>{{inc $i}}</td><td>{{$f.Name}}</td><td>{{$f.State}}</td><td class="evidence">{{range $f.Evidence}}{{.}}<br>{{end}}</td></tr>
-{{end}}</table>{{end}}
-{{if .V.Incomplete}}<p class="note">{{.V.Incomplete}}</p>{{end}}
+{{template "findings" .V}}
 {{if .V.Checklist}}<h2>{{.V.ChecklistLabel}}</h2>
 <ul>{{range .V.Checklist}}<li>{{.Name}}: {{.State}}</li>{{end}}</ul>{{end}}
 {{if .V.Removal}}<h2>{{.V.RemovalLabel}}</h2>

@@ -74,10 +74,10 @@ func (u *App) removeView() fyne.CanvasObject {
 	// restart when an uninstaller asked for it, else scan again.
 	switch n := len(todo); {
 	case n > 1:
-		u.Remove.RemoveAll = widget.NewButtonWithIcon(lang.X("remove.all", "Remove all {{.Count}}, one after another", map[string]any{"Count": n}), theme.DeleteIcon(), u.guardRemoveAll)
+		u.Remove.RemoveAll = widget.NewButtonWithIcon(lang.X("remove.all", "Remove all {{.Count}}, one after another", map[string]any{"Count": n}), theme.DeleteIcon(), func() { u.prepareRemoval(u.removeAllOrder()...) })
 	case n == 1:
 		f := todo[0]
-		u.Remove.RemoveAll = widget.NewButtonWithIcon(lang.X("remove.one", "Remove Kaspersky"), theme.DeleteIcon(), func() { u.guardRemoval(f) })
+		u.Remove.RemoveAll = widget.NewButtonWithIcon(lang.X("remove.one", "Remove Kaspersky"), theme.DeleteIcon(), func() { u.prepareRemoval(f) })
 	}
 	if u.Remove.RemoveAll != nil {
 		u.Remove.RemoveAll.Importance = widget.HighImportance
@@ -93,7 +93,7 @@ func (u *App) removeView() fyne.CanvasObject {
 		u.Remove.Rows[f.ProductID] = state
 		right := container.NewHBox(state)
 		if row.State == wizard.ToRemove {
-			b := widget.NewButtonWithIcon(lang.X("remove.button", "Remove"), theme.DeleteIcon(), func() { u.guardRemoval(f) })
+			b := widget.NewButtonWithIcon(lang.X("remove.button", "Remove"), theme.DeleteIcon(), func() { u.prepareRemoval(f) })
 			if u.scanning || u.removing {
 				b.Disable()
 			}
@@ -202,15 +202,6 @@ func removeHowText(goos string) string {
 	return lang.X("remove.how-linux", "Kaspersky for Linux is a business product: ask your IT department, or remove its packages (kesl, klnagent64) with your package manager as an administrator.")
 }
 
-// guardRemoval is Remove on one product: the fresh plan first (a product
-// that cannot be started says so, as the command line does), then, when
-// step 3 lists data of it unticked (passwords first), a plain warning with
-// "Export them now" and "Remove anyway"; nothing starts until the user
-// chooses and confirms.
-func (u *App) guardRemoval(f detect.Finding) {
-	u.prepareRemoval(f)
-}
-
 // askUnsaved shows the guard when removing productIDs deletes data step 3
 // has unticked, and calls then when there is none or the user chooses
 // "Remove anyway".
@@ -281,38 +272,6 @@ func (u *App) showGuard(product string, unsaved []string, anyway func()) {
 	d.Show()
 }
 
-// prepareRemoval scans afresh and plans the product's removal (never from
-// saved progress), then asks; the plan and why it is trusted are behind
-// Details.
-func (u *App) prepareRemoval(f detect.Finding) {
-	if u.caller != nil {
-		return
-	}
-	if u.scanning || u.removing {
-		return
-	}
-	delete(u.removalNotes, f.ProductID)
-	u.removing = true
-	u.showNavState()
-	u.Remove.CheckButton.Disable()
-	progress := u.Remove.Progress
-	progress.Show()
-	progress.Start()
-	u.cfg.Async(func() {
-		p, _, err := u.svc.Prepare(context.Background(), f.ProductID)
-		fyne.Do(func() {
-			u.removing = false
-			progress.Stop()
-			progress.Hide()
-			if err != nil {
-				u.cannotStart(f.ProductID, p, err)
-				return
-			}
-			u.askUnsaved(report.Name(f.Name), []string{f.ProductID}, func() { u.confirmRemoval(p) })
-		})
-	})
-}
-
 // cannotStart says why an uninstaller will not be started.
 func (u *App) cannotStart(productID string, p *service.Prepared, err error) {
 	msg := lang.X("remove.cannot-start", "This product's uninstaller cannot be started from here. Use \"How to remove it\" below.")
@@ -357,37 +316,11 @@ func (u *App) confirmRemoval(p *service.Prepared) {
 		lang.X("remove.start", "Start the uninstaller"), lang.X("remove.not-now", "Not now"), body,
 		func(ok bool) {
 			if ok {
-				u.startRemoval(p)
+				u.startAll([]*service.Prepared{p})
 			}
 		}, u.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
-}
-
-// startRemoval runs the uninstaller off the UI goroutine; the row says
-// "Removing…" until it ends, then a re-check updates it.
-func (u *App) startRemoval(p *service.Prepared) {
-	id := p.Finding.ProductID
-	u.removing = true
-	u.setState(u.svc.Begin(u.state, id))
-	var out bytes.Buffer
-	var mu sync.Mutex
-	u.cfg.Async(func() {
-		o := u.svc.Start(context.Background(), p, lockedWriter{&mu, &out})
-		fyne.Do(func() {
-			u.removing = false
-			mu.Lock()
-			output := strings.TrimSpace(out.String())
-			mu.Unlock()
-			u.removalDone(id, o, output)
-		})
-	})
-}
-
-// removalDone records an uninstaller's outcome and checks the computer again.
-func (u *App) removalDone(productID string, o service.Outcome, output string) {
-	u.recordOutcome(productID, o, output)
-	u.recheckRemoval()
 }
 
 // recordOutcome records an uninstaller's outcome: its note under the row,
@@ -496,18 +429,19 @@ func boolInt(v bool) int {
 	return 0
 }
 
-// guardRemoveAll is "Remove all": every plan from one fresh scan, the same
-// guard on what would be lost for all of them at once, then one question.
-func (u *App) guardRemoveAll() {
+// prepareRemoval is Remove on one product, or "Remove all": every plan from
+// one fresh scan (never from saved progress); a product that cannot be
+// started says so under its row, as the command line does; then, when step 3
+// lists data of the others unticked (passwords first), a plain warning with
+// "Export them now" and "Remove anyway"; then one question. Nothing starts
+// until the user chooses and confirms.
+func (u *App) prepareRemoval(fs ...detect.Finding) {
 	if u.caller != nil || u.scanning || u.removing {
 		return
 	}
-	u.prepareAll(u.removeAllOrder())
-}
-
-// prepareAll plans every product's removal from one fresh scan, then asks
-// once; a product that cannot be started gets its note, the others go on.
-func (u *App) prepareAll(fs []detect.Finding) {
+	for _, f := range fs {
+		delete(u.removalNotes, f.ProductID)
+	}
 	u.removing = true
 	u.showNavState()
 	u.Remove.CheckButton.Disable()
@@ -542,7 +476,12 @@ func (u *App) prepareAll(fs []detect.Finding) {
 			for _, x := range fails {
 				u.cannotStart(x.id, x.p, x.err)
 			}
-			if len(preps) > 0 {
+			switch len(preps) {
+			case 0:
+			case 1:
+				p := preps[0]
+				u.askUnsaved(report.Name(p.Finding.Name), []string{p.Finding.ProductID}, func() { u.confirmRemoval(p) })
+			default:
 				var ids []string
 				for _, p := range preps {
 					ids = append(ids, p.Finding.ProductID)
@@ -590,7 +529,8 @@ func (u *App) confirmAll(preps []*service.Prepared) {
 	d.Show()
 }
 
-// startAll runs the uninstallers one after another off the UI goroutine;
+// startAll runs the uninstallers (one, or all of "Remove all") one after
+// another off the UI goroutine; each row says "Removing…" until its end;
 // a cancelled one stops the rest (the user said no). Each outcome is
 // recorded, then one scan updates every row.
 func (u *App) startAll(preps []*service.Prepared) {
