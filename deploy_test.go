@@ -155,7 +155,7 @@ func TestDetectShWithTheApp(t *testing.T) {
 
 // TestDetectPs1Contract: PowerShell is not available here, so the Windows
 // script is held to its contract by reading it: it looks for the exe where
-// the MSI installs it (product.wxs) and next to itself, runs the same
+// the MSI installs it (product.wxs) and nowhere else, runs the same
 // command as the Linux twin (whose behaviour the tests above and the Wine
 // check of .ci/check-packages run), prints the app's one line and exits
 // with the app's code.
@@ -177,19 +177,20 @@ func TestDetectPs1Contract(t *testing.T) {
 	for _, want := range []string{
 		`$programFiles = if ($env:ProgramW6432) { $env:ProgramW6432 } else { $env:ProgramFiles }`,
 		`Join-Path $programFiles '` + string(dirName[1]) + `\` + string(fileName[1]) + `'`,
-		`Join-Path $PSScriptRoot '` + string(fileName[1]) + `'`,
-		`try { $why = Test-ResultFolder $PSScriptRoot }`,
 		`Join-Path $env:ProgramData 'KasperskyTransitionHelper'`,
 		`@('scan', '--json', '--output', "` + "`" + `"$out` + "`" + `"", '--summary-output', "` + "`" + `"$log` + "`" + `"")`,
 		`-Wait -PassThru -NoNewWindow`,
 		`if ($null -eq $p -or $null -eq $p.ExitCode) {`,
 		"Get-Content -LiteralPath $log -Tail 1\nexit $p.ExitCode\n",
 		"$ErrorActionPreference = 'Stop' # every failure ends in exit 4",
-		`Write-Output 'FAILED: KasperskyTransitionHelper.exe was not found; exit 4'; exit 4`,
+		`Write-Output 'FAILED: KasperskyTransitionHelper.exe was not found where the MSI installs it; install the MSI; exit 4'; exit 4`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("detect.ps1 lacks %q", want)
 		}
+	}
+	if strings.Contains(s, "$PSScriptRoot") {
+		t.Error("detect.ps1 runs an exe found beside itself as SYSTEM (its folder, or one above it, may be a user's to replace)")
 	}
 	if strings.Contains(s, "-RedirectStandardOutput") || strings.Contains(s, "Out-File") || strings.Contains(s, "Set-Content") {
 		t.Error("detect.ps1 writes a file by path itself, as SYSTEM (the app writes the result and the summary, checking as it writes)")

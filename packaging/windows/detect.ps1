@@ -42,16 +42,11 @@ function Test-ResultFolder([string]$Path) {
 # PowerShell (RMM agents, Intune's default), whose ProgramFiles is the x86 one.
 $programFiles = if ($env:ProgramW6432) { $env:ProgramW6432 } else { $env:ProgramFiles }
 $exe = Join-Path $programFiles 'Kaspersky Transition Helper\KasperskyTransitionHelper.exe'
-if (-not (Test-Path -LiteralPath $exe)) {
-  # Next to this script only if no standard user can change that folder: the
-  # exe found there runs as SYSTEM.
-  $exe = Join-Path $PSScriptRoot 'KasperskyTransitionHelper.exe'
-  try { $why = Test-ResultFolder $PSScriptRoot } catch { $why = "its permissions could not be read ($($_.Exception.Message))" }
-  if ((Test-Path -LiteralPath $exe) -and $why) {
-    Write-Output "FAILED: $exe is in a folder a standard user can change ($why); install the MSI instead; exit 4"; exit 4
-  }
-}
-if (-not (Test-Path -LiteralPath $exe)) { Write-Output 'FAILED: KasperskyTransitionHelper.exe was not found; exit 4'; exit 4 }
+# Only the installed exe: it runs as SYSTEM, and a copy beside this script
+# sits in a folder that a standard user might replace between a check and
+# the start (judging that folder alone would not see a parent they may
+# change). Install the MSI.
+if (-not (Test-Path -LiteralPath $exe)) { Write-Output 'FAILED: KasperskyTransitionHelper.exe was not found where the MSI installs it; install the MSI; exit 4'; exit 4 }
 $dir = Join-Path $env:ProgramData 'KasperskyTransitionHelper'
 if (-not (Test-Path -LiteralPath $dir)) {
   # Made with its locked permissions in one step, never made and then locked.
