@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,6 +18,14 @@ import (
 func winTool(t *testing.T, name string, args ...string) {
 	t.Helper()
 	out, err := exec.Command(name, args...).CombinedOutput()
+	// Wine now and then fails to start a program at all ("fork/exec
+	// C:\windows\system32\reg.exe: Internal error", seen once in make test):
+	// that is Wine, not the tool's answer, so the start is tried again.
+	var exit *exec.ExitError
+	for try := 0; err != nil && !errors.As(err, &exit) && try < 3; try++ {
+		time.Sleep(200 * time.Millisecond)
+		out, err = exec.Command(name, args...).CombinedOutput()
+	}
 	if err != nil {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}
