@@ -160,7 +160,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDpkgStatus$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzParseBundleInfo$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzParseSystemctlUnits$$' -fuzztime $(FUZZTIME) ./platform
-	$(GO) test -run '^$$' -fuzz '^FuzzStoreLoad$$' -fuzztime $(FUZZTIME) ./app/wizard
+	$(GO) test -run '^$$' -fuzz '^FuzzStoreLoad$$' -fuzztime $(FUZZTIME) ./app/progress
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./app/report
 	$(GO) test -run '^$$' -fuzz '^FuzzClean$$' -fuzztime $(FUZZTIME) ./app/report
 	$(GO) test -run '^$$' -fuzz '^FuzzRedact$$' -fuzztime $(FUZZTIME) ./app/report

@@ -12,10 +12,11 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/service"
 	"transitionhelper/app/ui"
-	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -36,8 +37,8 @@ import (
 //	                       waiting meanwhile, print it and quit (make bench)
 type devHooks struct {
 	largerText, language string
-	step                 wizard.Step
-	region               wizard.Region
+	step                 progress.Step
+	region               region.Region
 	benchStartup         bool
 	benchResponsive      bool
 }
@@ -48,7 +49,7 @@ func readDevHooks(sys *service.System, cfg *ui.Config) (devHooks, error) {
 	h := devHooks{
 		largerText:      os.Getenv("TH_LARGER_TEXT"),
 		language:        os.Getenv("TH_LANGUAGE"),
-		region:          wizard.RegionUS,
+		region:          region.US,
 		benchStartup:    os.Getenv("TH_BENCH_STARTUP") != "",
 		benchResponsive: os.Getenv("TH_BENCH_RESPONSIVE") != "",
 	}
@@ -75,15 +76,15 @@ func readDevHooks(sys *service.System, cfg *ui.Config) (devHooks, error) {
 	}
 	if v := os.Getenv("TH_STEP"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < int(wizard.StepCheck) || n > int(wizard.StepDone) {
+		if err != nil || n < int(progress.StepCheck) || n > int(progress.StepDone) {
 			return h, fmt.Errorf("TH_STEP=%q: want a step number from 1 to 7", v)
 		}
-		h.step = wizard.Step(n)
+		h.step = progress.Step(n)
 	}
 	switch r := os.Getenv("TH_REGION"); r {
 	case "", "US":
 	case "other":
-		h.region = wizard.RegionOther
+		h.region = region.Other
 	default:
 		return h, fmt.Errorf("TH_REGION=%q: want US or other", r)
 	}
@@ -169,7 +170,7 @@ func (h devHooks) afterWindow(ctx context.Context, u *ui.App, svc *service.Servi
 		return
 	}
 	var res *service.Result
-	if h.step > wizard.StepCheck {
+	if h.step > progress.StepCheck {
 		var err error
 		if res, err = svc.Scan(ctx); err != nil {
 			fyne.LogError("TH_STEP scan", err)

@@ -16,10 +16,11 @@ import (
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/cli"
 	"transitionhelper/app/fakesys"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/service"
 	"transitionhelper/app/ui"
-	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -84,7 +85,7 @@ func (c *computer) service(t *testing.T) *service.Service {
 type doorResult struct {
 	launched []string
 	runOnce  int
-	removal  map[string]wizard.RemovalState
+	removal  map[string]progress.RemovalState
 	gone     []string
 	said     string // everything the door showed, for the refusal reason
 	warned   bool   // the door warned of what removal deletes (step 3 not done) and asked again
@@ -95,7 +96,7 @@ func viaCommandLine(t *testing.T, c *computer) doorResult {
 	var out bytes.Buffer
 	cli.Run(t.Context(), []string{"uninstall"}, cli.Env{Stdout: &out, Stderr: &out, AppName: "th", Version: "test",
 		Service: c.service(t), StateDir: dir, Stdin: strings.NewReader("yes\n")})
-	st, err := wizard.Store{Path: filepath.Join(dir, wizard.StateFile)}.Load()
+	st, err := progress.Store{Path: filepath.Join(dir, progress.StateFile)}.Load()
 	if err != nil {
 		t.Fatalf("the command line left no progress: %v\n%s", err, out.String())
 	}
@@ -107,7 +108,7 @@ func viaCommandLine(t *testing.T, c *computer) doorResult {
 func viaWindow(t *testing.T, c *computer) doorResult {
 	test.NewTempApp(t)
 	u := ui.New(fyne.CurrentApp(), ui.Config{Version: "test", Service: c.service(t), StateDir: t.TempDir(),
-		GuessRegion: func() wizard.Region { return wizard.RegionUS }, Async: func(f func()) { f() }})
+		GuessRegion: func() region.Region { return region.US }, Async: func(f func()) { f() }})
 	t.Cleanup(u.Window().Close)
 	test.Tap(u.Check.CheckButton)
 	test.Tap(u.NextButton)
@@ -148,7 +149,7 @@ func viaWindow(t *testing.T, c *computer) doorResult {
 	return r
 }
 
-func result(c *computer, st wizard.State, said string) doorResult {
+func result(c *computer, st progress.State, said string) doorResult {
 	r := doorResult{launched: c.launched, runOnce: c.runOnce, removal: st.Removal, said: said}
 	for _, g := range st.Gone {
 		r.gone = append(r.gone, g.ProductID)
@@ -162,15 +163,15 @@ func TestBothDoorsWalkTheSameRemovalFlow(t *testing.T) {
 		name      string
 		c         computer
 		wantSaid  string // in both doors' words
-		wantState wizard.RemovalState
+		wantState progress.RemovalState
 	}{
-		{"done", computer{sig: signed}, "", wizard.Removed},
-		{"restart needed", computer{sig: signed, exit: 3010}, "", wizard.RestartNeeded},
-		{"cancelled", computer{sig: signed, exit: 1602}, "The uninstaller was cancelled.", wizard.ToRemove},
-		{"failed", computer{sig: signed, exit: 1603}, "The uninstaller stopped with code 1603.", wizard.ToRemove},
+		{"done", computer{sig: signed}, "", progress.Removed},
+		{"restart needed", computer{sig: signed, exit: 3010}, "", progress.RestartNeeded},
+		{"cancelled", computer{sig: signed, exit: 1602}, "The uninstaller was cancelled.", progress.ToRemove},
+		{"failed", computer{sig: signed, exit: 1603}, "The uninstaller stopped with code 1603.", progress.ToRemove},
 		{"refused", computer{sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "Evil Corp"}},
-			`is signed by "Evil Corp", not by AO Kaspersky Lab`, wizard.ToRemove},
-		{"password protected", computer{sig: signed, protected: true}, "Kaspersky is protected by a password.", wizard.Removed},
+			`is signed by "Evil Corp", not by AO Kaspersky Lab`, progress.ToRemove},
+		{"password protected", computer{sig: signed, protected: true}, "Kaspersky is protected by a password.", progress.Removed},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c1, c2 := tt.c, tt.c
@@ -189,7 +190,7 @@ func TestBothDoorsWalkTheSameRemovalFlow(t *testing.T) {
 			}
 			state := line.removal["kaspersky-internet-security"]
 			if slices.Contains(line.gone, "kaspersky-internet-security") {
-				state = wizard.Removed
+				state = progress.Removed
 			}
 			if state != tt.wantState {
 				t.Errorf("state %q, want %q", state, tt.wantState)

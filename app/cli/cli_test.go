@@ -12,9 +12,10 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/internal/testtmp"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
-	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -193,8 +194,8 @@ func TestReportCommand(t *testing.T) {
 		t.Errorf("HTML file: %v\n%s", err, html)
 	}
 	// With the guided app's progress saved, the report carries its step.
-	saved := wizard.New(wizard.RegionOther).WithScan(wizard.ScanRecord{}).Next() // nothing found: on to step 6
-	if err := (wizard.Store{Path: filepath.Join(dir, wizard.StateFile)}).Save(saved); err != nil {
+	saved := progress.New(region.Other).WithScan(progress.ScanRecord{}).At(progress.StepVerify) // nothing found: on to step 6
+	if err := (progress.Store{Path: filepath.Join(dir, progress.StateFile)}).Save(saved); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer

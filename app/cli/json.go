@@ -5,7 +5,6 @@ import (
 
 	"transitionhelper/app/detect"
 	"transitionhelper/app/service"
-	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -21,7 +20,7 @@ type ScanJSON struct {
 	OS        platform.OSInfo `json:"os"`
 	// OSSupport is set when the system itself gets no more security
 	// updates from its maker (Windows 10 since 2025-10-14).
-	OSSupport       *wizard.OSSupport `json:"osSupport,omitempty"`
+	OSSupport       *detect.OSSupport `json:"osSupport,omitempty"`
 	Complete        bool              `json:"complete"`
 	KasperskyFound  bool              `json:"kasperskyFound"`
 	LeftoversOnly   bool              `json:"kasperskyLeftoversOnly"`

@@ -11,9 +11,9 @@ import (
 	"slices"
 	"strings"
 
+	"transitionhelper/app/progress"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
-	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -83,13 +83,13 @@ func (e *Env) reportCommand(ctx context.Context, args []string) int {
 }
 
 // savedState is the guided app's progress, or a fresh one when there is none.
-func (e *Env) savedState() wizard.State {
+func (e *Env) savedState() progress.State {
 	if e.StateDir != "" {
-		if s, err := (wizard.Store{Path: filepath.Join(e.StateDir, wizard.StateFile)}).Load(); err == nil {
+		if s, err := (progress.Store{Path: filepath.Join(e.StateDir, progress.StateFile)}).Load(); err == nil {
 			return s
 		}
 	}
-	return wizard.New(service.GuessRegion())
+	return progress.New(service.GuessRegion())
 }
 
 // writeFileAtomic writes a result or report file: through a temporary file

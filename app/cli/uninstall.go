@@ -11,10 +11,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"transitionhelper/app/progress"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
-	"transitionhelper/app/wizard"
 )
 
 // uninstallCommand walks the service's removal flow on the terminal, all
@@ -78,7 +78,7 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 		question := e.t("uninstall.confirm", "Start it now? Type yes to go on:", nil)
 		if unsaved := state.Unsaved(f.ProductID); len(unsaved) > 0 {
 			warn := e.t("uninstall.unsaved", "Step 3 of the app does not have these marked done yet: {{.Items}}.", map[string]any{"Items": strings.Join(unsavedNames(unsaved, e.t), "; ")})
-			if unsaved[0] == wizard.SavePasswords {
+			if unsaved[0] == progress.SavePasswords {
 				warn = e.t("guard.passwords-text-2", "After removal, the passwords in Kaspersky Password Manager are gone. Export them to a file first: it takes a few minutes.", nil) + " " + warn
 			}
 			fmt.Fprintf(e.Stdout, "  %s\n", warn)
@@ -122,7 +122,7 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 	fmt.Fprintln(e.Stdout)
 	still := false
 	for _, row := range state.RemovalRows() {
-		if row.State != wizard.Removed {
+		if row.State != progress.Removed {
 			still = true
 		}
 		fmt.Fprintf(e.Stdout, "%s: %s\n", report.Name(row.Finding.NameVersion()), report.RemovalText(row.State, e.t))
@@ -135,11 +135,11 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 
 // saveState records progress for the guided app, when it has a folder; a
 // failure is said, not fatal: the removal itself went on.
-func (e *Env) saveState(s wizard.State) {
+func (e *Env) saveState(s progress.State) {
 	if e.StateDir == "" {
 		return
 	}
-	if err := (wizard.Store{Path: filepath.Join(e.StateDir, wizard.StateFile)}).Save(s); err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := (progress.Store{Path: filepath.Join(e.StateDir, progress.StateFile)}).Save(s); err != nil && !errors.Is(err, os.ErrNotExist) {
 		fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.progress-not-saved", "the guided app's progress could not be saved", nil), err)
 	}
 }

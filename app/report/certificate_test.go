@@ -6,7 +6,8 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/platform"
 )
 
@@ -20,7 +21,7 @@ func TestReportRootCertificate(t *testing.T) {
 		Evidence: []detect.Evidence{{Kind: catalog.KindRootCertificate, Matched: "Kaspersky Anti-Virus Personal Root Certificate",
 			Where: detect.StoreName(platform.StoreMachineRoot) + ", SHA-1 3F2A9C41D07B5E88A16F0C2D94B7E1A5C8D03E6B", Source: "gcm-646", Confidence: catalog.Reported, State: detect.StateLeftover}}}
 	in := input(false)
-	in.State = wizard.New(wizard.RegionUS).WithScan(wizard.ScanRecord{At: at, Complete: true, OS: platform.OSInfo{Family: "windows"}, Findings: []detect.Finding{cert}})
+	in.State = progress.New(region.US).WithScan(progress.ScanRecord{At: at, Complete: true, OS: platform.OSInfo{Family: "windows"}, Findings: []detect.Finding{cert}})
 	text := Text(in)
 	for _, w := range []string{"Kaspersky Anti-Virus Personal Root Certificate: Still on this computer: best removed",
 		"certlm.msc", "3F2A9C41D07B5E88A16F0C2D94B7E1A5C8D03E6B", "Kaspersky was removed"} {

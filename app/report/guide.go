@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"html/template"
 
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/progress"
 )
 
 // GuideStep is one of the seven steps told on paper.
@@ -26,8 +26,8 @@ func GuideSteps(t Translator) []GuideStep {
 		"Check that the new protection is on: on Windows, open Start → Windows Security → Virus & threat protection. Keep only one program that scans all the time.",
 		"Keep this page: its status code tells support staff where you are.",
 	}
-	steps := make([]GuideStep, 0, len(wizard.Steps))
-	for i, s := range wizard.Steps {
+	steps := make([]GuideStep, 0, len(progress.Steps))
+	for i, s := range progress.Steps {
 		key, name := s.Name()
 		steps = append(steps, GuideStep{Number: int(s), Name: t(key, name, nil),
 			What: t(fmt.Sprintf("guide.step%d", int(s)), english[i], nil)})

@@ -6,7 +6,7 @@ import (
 	"os"
 	"testing"
 
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/progress"
 )
 
 func TestReadJSON(t *testing.T) {
@@ -18,7 +18,7 @@ func TestReadJSON(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the golden report: %v", err)
 	}
-	if rep.Code != "KTH-80G7-3HCT" || rep.State.Step != wizard.StepRemove || rep.State.Scan == nil || len(rep.State.Scan.Findings) == 0 {
+	if rep.Code != "KTH-80G7-3HCT" || rep.State.Step != progress.StepRemove || rep.State.Scan == nil || len(rep.State.Scan.Findings) == 0 {
 		t.Fatalf("read %+v", rep)
 	}
 	huge := append([]byte(`{"schema":"transitionhelper.report/1","app":"`), bytes.Repeat([]byte("x"), MaxJSONSize)...)

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"transitionhelper/app/detect"
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/progress"
 )
 
 // Redacted stands in for a user name.
@@ -127,8 +127,8 @@ func replaceHome(s, home string) string {
 }
 
 // State returns a copy of s with every path and name in its findings redacted.
-func (r Redactor) State(s wizard.State) wizard.State {
-	rec := func(in *wizard.ScanRecord) *wizard.ScanRecord {
+func (r Redactor) State(s progress.State) progress.State {
+	rec := func(in *progress.ScanRecord) *progress.ScanRecord {
 		if in == nil {
 			return nil
 		}

@@ -12,8 +12,8 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/app/progress"
 	"transitionhelper/app/removal"
-	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -35,7 +35,7 @@ type Input struct {
 	App, Version string
 	GOOS         string
 	At           time.Time
-	State        wizard.State
+	State        progress.State
 	// Full keeps user names, home folders, account SIDs, e-mail addresses
 	// and instance ids; otherwise they are redacted.
 	Full     bool
@@ -158,13 +158,13 @@ func StateText(state string, t Translator) string {
 }
 
 // RemovalText is the plain word for a product's removal state.
-func RemovalText(st wizard.RemovalState, t Translator) string {
+func RemovalText(st progress.RemovalState, t Translator) string {
 	switch st {
-	case wizard.Removing:
+	case progress.Removing:
 		return t("remove.state-removing", "Removing…", nil)
-	case wizard.RestartNeeded:
+	case progress.RestartNeeded:
 		return t("remove.state-restart", "Restart needed", nil)
-	case wizard.Removed:
+	case progress.Removed:
 		return t("remove.state-removed", "Removed", nil)
 	}
 	return t("remove.state-to-remove", "To remove", nil)
@@ -217,13 +217,13 @@ func RefusalText(err error, t Translator) string {
 // ChecklistName is step 3's item id in words, as reports name it.
 func ChecklistName(id string, t Translator) string {
 	switch id {
-	case wizard.SavePasswords:
+	case progress.SavePasswords:
 		return t("report.item-passwords", "Passwords exported from Kaspersky Password Manager", nil)
-	case wizard.SaveLicence:
+	case progress.SaveLicence:
 		return t("report.item-licence", "License details written down", nil)
-	case wizard.SaveQuarantine:
+	case progress.SaveQuarantine:
 		return t("report.item-quarantine", "Quarantine checked", nil)
-	case wizard.SaveVPN:
+	case progress.SaveVPN:
 		return t("report.item-vpn", "VPN subscription noted", nil)
 	}
 	return t("report.item-safe-kids", "Safe Kids rules written down", nil)
@@ -275,14 +275,14 @@ func Text(in Input) string {
 // JSONReport is the JSON form: the status code, and the wizard state, whose
 // findings use the same fields as `scan --json`.
 type JSONReport struct {
-	Schema      string       `json:"schema"`
-	App         string       `json:"app"`
-	Version     string       `json:"version"`
-	GeneratedAt time.Time    `json:"generatedAt"`
-	Code        string       `json:"code"`
-	Redacted    bool         `json:"redacted"`
-	Checklist   []string     `json:"checklist"`
-	State       wizard.State `json:"state"`
+	Schema      string         `json:"schema"`
+	App         string         `json:"app"`
+	Version     string         `json:"version"`
+	GeneratedAt time.Time      `json:"generatedAt"`
+	Code        string         `json:"code"`
+	Redacted    bool           `json:"redacted"`
+	Checklist   []string       `json:"checklist"`
+	State       progress.State `json:"state"`
 }
 
 // JSON renders the JSON report.

@@ -12,7 +12,8 @@ import (
 	"time"
 
 	"transitionhelper/app/detect"
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/platform"
 )
 
@@ -20,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 var at = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
-func fixtureState() wizard.State {
+func fixtureState() progress.State {
 	kts := detect.Finding{
 		ProductID: "kaspersky-total-security", Name: "Kaspersky Total Security", Version: "21.3.10.391", Role: "remove",
 		Component: "antivirus", State: detect.StateRunning, UserData: []string{"passwords"}, PasswordProtected: true,
@@ -36,12 +37,12 @@ func fixtureState() wizard.State {
 		Evidence: []detect.Evidence{{Kind: "leftover", Matched: "/home/ann/.config/kpm", Where: "folder", State: "leftover"}}}
 	def := detect.Finding{ProductID: "microsoft-defender", Name: "Microsoft Defender", Role: "protection", Component: "antivirus", State: detect.StateRunning,
 		Evidence: []detect.Evidence{{Kind: "process", Matched: "MsMpEng.exe", Where: "pid 3120", State: "running"}}}
-	s := wizard.New(wizard.RegionUS).WithScan(wizard.ScanRecord{
+	s := progress.New(region.US).WithScan(progress.ScanRecord{
 		At: at, Complete: true, OS: platform.OSInfo{Family: "windows", Name: "Windows 11 Home", Version: "23H2", Arch: "amd64"},
 		Findings: []detect.Finding{kts, kpm, def},
 	})
-	s = s.Next().WithTick(wizard.SavePasswords, true).Next()
-	return s.WithRemoval("kaspersky-password-manager", wizard.RestartNeeded)
+	s = s.At(progress.StepSave).WithTick(progress.SavePasswords, true).At(progress.StepRemove)
+	return s.WithRemoval("kaspersky-password-manager", progress.RestartNeeded)
 }
 
 func input(full bool) Input {
@@ -101,7 +102,7 @@ func TestReportContent(t *testing.T) {
 		t.Errorf("the redacted JSON names the user: %s", red)
 	}
 	var back JSONReport
-	if err := json.Unmarshal(red, &back); err != nil || back.Schema != Schema || back.Code != code || !back.Redacted || back.State.Step != wizard.StepRemove {
+	if err := json.Unmarshal(red, &back); err != nil || back.Schema != Schema || back.Code != code || !back.Redacted || back.State.Step != progress.StepRemove {
 		t.Errorf("JSON report %+v, %v", back, err)
 	}
 	html, _ := HTML(input(false))
@@ -118,7 +119,7 @@ func TestStatusOfMatchesTheState(t *testing.T) {
 	if st.Flags != want || st.OS != OSWindows || !st.US || st.Step != 4 || st.Minor != 1 {
 		t.Errorf("status %+v, flags %011b want %011b", st, st.Flags, want)
 	}
-	fresh := StatusOf(wizard.New(wizard.RegionOther), "dev", "darwin")
+	fresh := StatusOf(progress.New(region.Other), "dev", "darwin")
 	if fresh.Flags != 0 || fresh.OS != OSMac || fresh.US || fresh.Step != 1 {
 		t.Errorf("fresh %+v", fresh)
 	}

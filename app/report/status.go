@@ -5,7 +5,8 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 )
 
 // Translator returns the text for key in the user's language; fallback is
@@ -14,8 +15,8 @@ type Translator func(key, fallback string, data map[string]any) string
 
 // StatusOf condenses the app's state into what the code carries. The
 // latest scan counts: the re-check of step 6 if there is one.
-func StatusOf(s wizard.State, version, goos string) Status {
-	st := Status{OS: OSCode(goos), US: s.Region == wizard.RegionUS, Step: int(s.Step)}
+func StatusOf(s progress.State, version, goos string) Status {
+	st := Status{OS: OSCode(goos), US: s.Region == region.US, Step: int(s.Step)}
 	st.Major, st.Minor, st.Patch = ParseVersion(version)
 	rec := s.Latest()
 	if rec == nil {
@@ -42,17 +43,17 @@ func StatusOf(s wizard.State, version, goos string) Status {
 		set(FlagPasswordProtected, f.PasswordProtected)
 	}
 	for _, r := range s.RemovalRows() {
-		set(FlagRestartPending, r.State == wizard.RestartNeeded)
+		set(FlagRestartPending, r.State == progress.RestartNeeded)
 	}
 	set(FlagOSUnsupported, rec.OSSupport != nil)
-	active := wizard.ActiveScanners(rec)
+	active := progress.ActiveScanners(rec)
 	set(FlagActiveProtection, len(active) > 0)
-	set(FlagTwoScanners, len(wizard.Clashing(active)) > 1)
+	set(FlagTwoScanners, len(progress.Clashing(active)) > 1)
 	return st
 }
 
 // Code is the status code of the app's state.
-func Code(s wizard.State, version, goos string) string {
+func Code(s progress.State, version, goos string) string {
 	return Encode(StatusOf(s, version, goos))
 }
 
@@ -74,7 +75,7 @@ func Explain(st Status, t Translator) (facts []string, next string) {
 	if !st.US {
 		region = t("decode.region-other", "The computer is outside the U.S.: Kaspersky may still get updates there.", nil)
 	}
-	key, name := wizard.Step(st.Step).Name()
+	key, name := progress.Step(st.Step).Name()
 	facts = append(facts,
 		t("decode.where", "App version {{.Version}} on {{.OS}}.", map[string]any{
 			"Version": fmt.Sprintf("%d.%d.%d", st.Major, st.Minor, st.Patch), "OS": osName(st.OS, t)}),

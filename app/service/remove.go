@@ -12,8 +12,8 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/app/progress"
 	"transitionhelper/app/removal"
-	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -129,8 +129,8 @@ func needsSignature(p removal.Plan) bool {
 }
 
 // Begin marks a product as being removed, before its uninstaller starts.
-func (s *Service) Begin(st wizard.State, productID string) wizard.State {
-	return st.WithRemoval(productID, wizard.Removing)
+func (s *Service) Begin(st progress.State, productID string) progress.State {
+	return st.WithRemoval(productID, progress.Removing)
 }
 
 // Outcome is how one start of an uninstaller ended.
@@ -198,9 +198,9 @@ func (s *Service) launch(ctx context.Context, plan removal.Plan, out io.Writer) 
 // Apply records an outcome: a restart needed is kept (and the app is set to
 // reopen after it); anything else leaves the product to remove until the
 // re-check says it is gone.
-func (s *Service) Apply(st wizard.State, productID string, o Outcome) wizard.State {
+func (s *Service) Apply(st progress.State, productID string, o Outcome) progress.State {
 	if o.Result != removal.RestartNeeded {
-		return st.WithRemoval(productID, wizard.ToRemove)
+		return st.WithRemoval(productID, progress.ToRemove)
 	}
 	if s.sys.SetRunOnce != nil && !s.sys.DryRun {
 		exe, err := s.sys.Executable()
@@ -211,13 +211,13 @@ func (s *Service) Apply(st wizard.State, productID string, o Outcome) wizard.Sta
 			s.sys.Log("registering the reopen after restart", err)
 		}
 	}
-	return st.WithRemoval(productID, wizard.RestartNeeded)
+	return st.WithRemoval(productID, progress.RestartNeeded)
 }
 
 // Recheck scans again and records it: a product no longer found is
 // removed. Once no Kaspersky product is left, the reopen after restart is
 // taken back.
-func (s *Service) Recheck(ctx context.Context, st wizard.State) (wizard.State, *Result, error) {
+func (s *Service) Recheck(ctx context.Context, st progress.State) (progress.State, *Result, error) {
 	res, err := s.Scan(ctx)
 	if err != nil {
 		return st, nil, err
@@ -232,7 +232,7 @@ func (s *Service) Recheck(ctx context.Context, st wizard.State) (wizard.State, *
 
 // Leftovers lists the folders of Kaspersky products that stay behind:
 // the app deletes nothing itself, it says what may be deleted.
-func Leftovers(st wizard.State) []string {
+func Leftovers(st progress.State) []string {
 	if st.Scan == nil {
 		return nil
 	}

@@ -11,8 +11,9 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/fakesys"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/app/removal"
-	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -116,27 +117,27 @@ func TestRemovalFlow(t *testing.T) {
 
 		prepareErr error // Prepare refuses
 		result     string
-		row        wizard.RemovalState // after the re-check
+		row        progress.RemovalState // after the re-check
 		runOnce    int
 		cleared    int
 	}{
-		{name: "done", first: snapKIS, sig: kaspersky, exit: 0, after: snapGone, result: removal.Done, row: wizard.Removed, cleared: 1},
-		{name: "done but still there", first: snapKIS, sig: kaspersky, exit: 0, after: snapKIS, result: removal.Done, row: wizard.ToRemove},
-		{name: "restart needed (3010)", first: snapKIS, sig: kaspersky, exit: 3010, after: snapKIS, result: removal.RestartNeeded, row: wizard.RestartNeeded, runOnce: 1},
-		{name: "restart started (1641)", first: snapKIS, sig: kaspersky, exit: 1641, after: snapKIS, result: removal.RestartNeeded, row: wizard.RestartNeeded, runOnce: 1},
-		{name: "cancelled in the uninstaller", first: snapKIS, sig: kaspersky, exit: 1602, after: snapKIS, result: removal.Cancelled, row: wizard.ToRemove},
-		{name: "administrator prompt declined", first: snapKIS, sig: kaspersky, exit: 1223, launchErr: platform.ErrCancelled, after: snapKIS, result: removal.Cancelled, row: wizard.ToRemove},
-		{name: "failed", first: snapKIS, sig: kaspersky, exit: 1603, after: snapKIS, result: removal.Failed, row: wizard.ToRemove},
-		{name: "could not start", first: snapKIS, sig: kaspersky, exit: -1, launchErr: errors.New("file not found"), after: snapKIS, result: removal.Failed, row: wizard.ToRemove},
-		{name: "swapped between the check and the start", first: snapKIS, sig: kaspersky, exit: -1, launchErr: fmt.Errorf("image differs: %w", platform.ErrSwapped), after: snapKIS, result: removal.Refused, row: wizard.ToRemove},
-		{name: "password protected", first: snapProtected, sig: kaspersky, exit: 0, after: snapGone, result: removal.Done, row: wizard.Removed, cleared: 1},
+		{name: "done", first: snapKIS, sig: kaspersky, exit: 0, after: snapGone, result: removal.Done, row: progress.Removed, cleared: 1},
+		{name: "done but still there", first: snapKIS, sig: kaspersky, exit: 0, after: snapKIS, result: removal.Done, row: progress.ToRemove},
+		{name: "restart needed (3010)", first: snapKIS, sig: kaspersky, exit: 3010, after: snapKIS, result: removal.RestartNeeded, row: progress.RestartNeeded, runOnce: 1},
+		{name: "restart started (1641)", first: snapKIS, sig: kaspersky, exit: 1641, after: snapKIS, result: removal.RestartNeeded, row: progress.RestartNeeded, runOnce: 1},
+		{name: "cancelled in the uninstaller", first: snapKIS, sig: kaspersky, exit: 1602, after: snapKIS, result: removal.Cancelled, row: progress.ToRemove},
+		{name: "administrator prompt declined", first: snapKIS, sig: kaspersky, exit: 1223, launchErr: platform.ErrCancelled, after: snapKIS, result: removal.Cancelled, row: progress.ToRemove},
+		{name: "failed", first: snapKIS, sig: kaspersky, exit: 1603, after: snapKIS, result: removal.Failed, row: progress.ToRemove},
+		{name: "could not start", first: snapKIS, sig: kaspersky, exit: -1, launchErr: errors.New("file not found"), after: snapKIS, result: removal.Failed, row: progress.ToRemove},
+		{name: "swapped between the check and the start", first: snapKIS, sig: kaspersky, exit: -1, launchErr: fmt.Errorf("image differs: %w", platform.ErrSwapped), after: snapKIS, result: removal.Refused, row: progress.ToRemove},
+		{name: "password protected", first: snapProtected, sig: kaspersky, exit: 0, after: snapGone, result: removal.Done, row: progress.Removed, cleared: 1},
 		{name: "refused: unsigned", first: snapKIS, sig: platform.SignatureInfo{}, prepareErr: removal.ErrRefused},
 		{name: "refused: another signer", first: snapKIS, sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "Evil Corp"}, prepareErr: removal.ErrRefused},
 		{name: "refused: tampered", first: snapKIS, sig: platform.SignatureInfo{Present: true, Signer: "AO Kaspersky Lab", TrustError: "the file was changed after it was signed"}, prepareErr: removal.ErrRefused},
 		{name: "gone before the start", first: snapGone, sig: kaspersky, prepareErr: ErrNotFound},
-		{name: "a class override appeared after the question", first: snapKIS, sig: kaspersky, exit: -1, after: snapKIS, result: removal.Refused, row: wizard.ToRemove,
+		{name: "a class override appeared after the question", first: snapKIS, sig: kaspersky, exit: -1, after: snapKIS, result: removal.Refused, row: progress.ToRemove,
 			launchErr: &platform.UnsafeSettingError{Err: platform.ErrClassOverride, Settings: []string{`HKCU\Software\Classes\exefile\shell`}}},
-		{name: "a profiler variable set after the question", first: snapKIS, sig: kaspersky, exit: -1, after: snapKIS, result: removal.Refused, row: wizard.ToRemove,
+		{name: "a profiler variable set after the question", first: snapKIS, sig: kaspersky, exit: -1, after: snapKIS, result: removal.Refused, row: progress.ToRemove,
 			launchErr: &platform.UnsafeSettingError{Err: platform.ErrUnsafeEnvironment, Settings: []string{"COR_PROFILER"}}},
 	}
 	for _, tt := range tests {
@@ -147,7 +148,7 @@ func TestRemovalFlow(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			st := wizard.New(wizard.RegionUS).WithScan(res.Record())
+			st := progress.New(region.US).WithScan(res.Record())
 			p, _, err := svc.Prepare(t.Context(), id)
 			if tt.prepareErr != nil {
 				if !errors.Is(err, tt.prepareErr) {
@@ -279,8 +280,8 @@ func TestDryRunStartsNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := svc.Start(t.Context(), p, io.Discard)
-	st := svc.Apply(wizard.New(wizard.RegionUS), p.Finding.ProductID, Outcome{Result: removal.RestartNeeded})
-	if o.Result != removal.WouldStart || len(f.launched) != 0 || len(f.runOnce) != 0 || st.Removal[p.Finding.ProductID] != wizard.RestartNeeded {
+	st := svc.Apply(progress.New(region.US), p.Finding.ProductID, Outcome{Result: removal.RestartNeeded})
+	if o.Result != removal.WouldStart || len(f.launched) != 0 || len(f.runOnce) != 0 || st.Removal[p.Finding.ProductID] != progress.RestartNeeded {
 		t.Errorf("dry run: outcome %+v, launched %q, RunOnce %q", o, f.launched, f.runOnce)
 	}
 }

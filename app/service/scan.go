@@ -6,7 +6,8 @@ import (
 	"time"
 
 	"transitionhelper/app/detect"
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/platform"
 )
 
@@ -19,7 +20,7 @@ type Result struct {
 	Findings []detect.Finding
 	Summary  detect.Summary
 	// OSSupport is set when the system itself gets no more security updates.
-	OSSupport *wizard.OSSupport
+	OSSupport *detect.OSSupport
 }
 
 // Scan reads the computer and matches what it saw against the catalog. It
@@ -37,12 +38,12 @@ func (s *Service) Scan(ctx context.Context) (*Result, error) {
 func (s *Service) Analyze(snap *platform.Snapshot) *Result {
 	fs := detect.Match(s.cat, snap)
 	now := s.sys.Now()
-	return &Result{At: now, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs), OSSupport: wizard.SupportOf(snap.OS, s.cat, now)}
+	return &Result{At: now, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs), OSSupport: detect.SupportOf(snap.OS, s.cat, now)}
 }
 
 // Record is the result as the guided app keeps it.
-func (r *Result) Record() wizard.ScanRecord {
-	return wizard.ScanRecord{At: r.At, OS: r.Snapshot.OS, Complete: r.Complete(), Findings: r.Findings, OSSupport: r.OSSupport}
+func (r *Result) Record() progress.ScanRecord {
+	return progress.ScanRecord{At: r.At, OS: r.Snapshot.OS, Complete: r.Complete(), Findings: r.Findings, OSSupport: r.OSSupport}
 }
 
 // Complete reports whether every check finished and every process was read.
@@ -52,4 +53,4 @@ func (r *Result) Complete() bool {
 
 // GuessRegion guesses from this computer's time zone and language whether
 // the U.S. rules apply; the user can change it.
-func GuessRegion() wizard.Region { return wizard.GuessRegion(platform.RegionHints()) }
+func GuessRegion() region.Region { return region.Guess(platform.RegionHints()) }

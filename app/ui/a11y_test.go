@@ -9,7 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 )
 
 // announced lists what Fyne 2.8's screen-reader bridges pass on, walked as
@@ -53,9 +54,9 @@ func announced(c fyne.Canvas) map[fyne.CanvasObject]string {
 // test logs how many), which is why each step's main action is in the footer.
 func TestScreenReaderReachesTheShell(t *testing.T) {
 	test.NewTempApp(t)
-	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h := newHarness(t, "", region.US, snapKaspersky)
 	h.check()
-	for _, st := range wizard.Steps {
+	for _, st := range progress.Steps {
 		h.u.goTo(st)
 		got := announced(h.u.win.Canvas())
 		must := []fyne.CanvasObject{h.u.NextButton, h.u.BackButton, h.u.Support}
@@ -85,7 +86,7 @@ func TestScreenReaderReachesTheShell(t *testing.T) {
 		t.Logf("step %d: %d elements announced; %d controls inside the step are not (Fyne 2.8 does not walk into a scroll)", st, len(got), missed)
 	}
 	// Step 3's title reads each tick with its state.
-	h.u.goTo(wizard.StepSave)
+	h.u.goTo(progress.StepSave)
 	if a := announced(h.u.win.Canvas())[h.u.StepTitle]; !strings.Contains(a, "Export your passwords from Kaspersky Password Manager: not checked") {
 		t.Errorf("step 3's title: %s", a)
 	}

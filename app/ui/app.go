@@ -20,6 +20,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
@@ -44,7 +46,7 @@ type Config struct {
 	// StateDir holds the saved progress; empty means the app's storage folder.
 	StateDir string
 	// GuessRegion guesses the region on a first start.
-	GuessRegion func() wizard.Region
+	GuessRegion func() region.Region
 	// OpenAppsSettings opens Windows' list of installed apps; this and
 	// the two below are nil where the system has no such screen.
 	OpenAppsSettings func() error
@@ -70,8 +72,8 @@ type App struct {
 	cfg   Config
 	svc   *service.Service
 	cat   *catalog.Catalog
-	store wizard.Store
-	state wizard.State
+	store progress.Store
+	state progress.State
 
 	// Shell widgets.
 	NavButtons []*widget.Button
@@ -93,7 +95,7 @@ type App struct {
 	center     *fyne.Container // the step's title, the step, "More below"
 	moreRow    *fyne.Container
 	progress   *fyne.Container // above the footer: the progress of a scan
-	shown      wizard.Step     // the step on screen, to keep its scroll on a change within it
+	shown      progress.Step   // the step on screen, to keep its scroll on a change within it
 
 	// Each step's widgets, made when the step is shown; only the current
 	// step's are live.
@@ -132,13 +134,13 @@ func New(a fyne.App, cfg Config) *App {
 		cfg.Async = func(f func()) { go f() }
 	}
 	if cfg.GuessRegion == nil {
-		cfg.GuessRegion = func() wizard.Region { return wizard.RegionUS }
+		cfg.GuessRegion = func() region.Region { return region.US }
 	}
 	dir := cfg.StateDir
 	if dir == "" {
 		dir = a.Storage().RootURI().Path()
 	}
-	u := &App{fyne: a, cfg: cfg, svc: cfg.Service, cat: cfg.Service.Catalog(), store: wizard.Store{Path: filepath.Join(dir, wizard.StateFile)},
+	u := &App{fyne: a, cfg: cfg, svc: cfg.Service, cat: cfg.Service.Catalog(), store: progress.Store{Path: filepath.Join(dir, progress.StateFile)},
 		removalNotes: map[string]removalNote{}}
 	a.Settings().SetTheme(newTheme(a.Preferences().Bool(PrefLargerText)))
 	applyLanguage(a.Preferences().String(PrefLanguage))
@@ -152,17 +154,17 @@ func New(a fyne.App, cfg Config) *App {
 	switch {
 	case err == nil:
 		u.state = st
-	case errors.Is(err, wizard.ErrNoState):
-		u.state = wizard.New(cfg.GuessRegion())
+	case errors.Is(err, progress.ErrNoState):
+		u.state = progress.New(cfg.GuessRegion())
 	default:
 		fyne.LogError("loading saved progress", err)
-		u.state = wizard.New(cfg.GuessRegion())
+		u.state = progress.New(cfg.GuessRegion())
 		notice = lang.X("app.corrupt-state", "Your saved progress could not be read, so the app starts again from step 1.")
 	}
 	// Opened on a caller's report, this computer's removal is not re-checked.
-	resume := u.state.Resuming() && u.state.CanGo(wizard.StepRemove) && cfg.Caller == nil
+	resume := u.state.Resuming() && wizard.CanGo(progress.StepRemove) && cfg.Caller == nil
 	if resume {
-		u.state = u.state.Go(wizard.StepRemove)
+		u.state = wizard.Go(u.state, progress.StepRemove)
 	}
 	u.build()
 	if resume {
@@ -180,9 +182,9 @@ func New(a fyne.App, cfg Config) *App {
 // loadProgress reads the saved progress on another goroutine, so that a
 // slow disk or a roaming profile on a server never freezes the window;
 // after a few seconds the app starts afresh instead.
-func loadProgress(store wizard.Store) (wizard.State, error) {
+func loadProgress(store progress.Store) (progress.State, error) {
 	type loaded struct {
-		s   wizard.State
+		s   progress.State
 		err error
 	}
 	ch := make(chan loaded, 1)
@@ -194,7 +196,7 @@ func loadProgress(store wizard.Store) (wizard.State, error) {
 	case l := <-ch:
 		return l.s, l.err
 	case <-time.After(5 * time.Second):
-		return wizard.State{}, fmt.Errorf("%w: %s took more than 5 s to read", wizard.ErrCorrupt, store.Path)
+		return progress.State{}, fmt.Errorf("%w: %s took more than 5 s to read", progress.ErrCorrupt, store.Path)
 	}
 }
 
@@ -211,7 +213,7 @@ func (u *App) title() string {
 func (u *App) Window() fyne.Window { return u.win }
 
 // State is the current progress (for tests and the support panel).
-func (u *App) State() wizard.State { return u.state }
+func (u *App) State() progress.State { return u.state }
 
 // ShowAndRun centres the window and runs the app.
 func (u *App) ShowAndRun() {
@@ -231,13 +233,13 @@ func (u *App) stop() {
 // OpenStep shows step st on the result of scan, as if the user had come
 // that far: for screenshots and for support staff reproducing a caller's
 // screen on a fixture.
-func (u *App) OpenStep(st wizard.Step, scan *service.Result, region wizard.Region) {
-	s := wizard.New(region)
+func (u *App) OpenStep(st progress.Step, scan *service.Result, region region.Region) {
+	s := progress.New(region)
 	if scan != nil {
 		s = s.WithScan(scan.Record())
-		s.Reached = wizard.StepDone
+		s.Reached = progress.StepDone
 	}
-	u.setState(s.Go(st))
+	u.setState(wizard.Go(s, st))
 }
 
 // osFamily is the system the results are about: the scanned one (a fixture

@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
 	"transitionhelper/app/timeline"
@@ -52,7 +54,7 @@ type harness struct {
 	dir     string
 }
 
-func newHarness(t *testing.T, dir string, region wizard.Region, scans ...platform.Snapshot) *harness {
+func newHarness(t *testing.T, dir string, where region.Region, scans ...platform.Snapshot) *harness {
 	t.Helper()
 	if dir == "" {
 		dir = t.TempDir()
@@ -63,7 +65,7 @@ func newHarness(t *testing.T, dir string, region wizard.Region, scans ...platfor
 	}
 	h := &harness{t: t, changed: make(chan struct{}, 16), scans: scans, dir: dir}
 	h.u = New(fyne.CurrentApp(), Config{
-		Version: "test", StateDir: dir, GuessRegion: func() wizard.Region { return region },
+		Version: "test", StateDir: dir, GuessRegion: func() region.Region { return where },
 		Service: service.New(cat, service.System{Now: func() time.Time { return today }, Scan: h.nextScan}),
 		// One goroutine: each tap runs to its end, so no test reads the
 		// window half-way through a change (TestScanKeepsTheWindowAnswering
@@ -111,12 +113,12 @@ func (h *harness) check() {
 	h.drain()
 	test.Tap(h.u.Check.CheckButton)
 	h.wait()
-	if h.u.state.Step != wizard.StepFound {
+	if h.u.state.Step != progress.StepFound {
 		h.t.Fatalf("after the check: step %d", h.u.state.Step)
 	}
 }
 
-func (h *harness) next(want wizard.Step) {
+func (h *harness) next(want progress.Step) {
 	h.t.Helper()
 	h.drain()
 	test.Tap(h.u.NextButton)
@@ -139,9 +141,9 @@ func cardTitles(cards []*widget.Card) []string {
 
 func TestFlowKasperskyFound(t *testing.T) {
 	test.NewTempApp(t)
-	h := newHarness(t, "", wizard.RegionUS, snapKaspersky, snapKaspersky, snapNothing)
+	h := newHarness(t, "", region.US, snapKaspersky, snapKaspersky, snapNothing)
 	u := h.u
-	if u.state.Step != wizard.StepCheck || u.Check.Countdown.Text != "Updates in the U.S. ended on September 29, 2024 — 785 days ago" {
+	if u.state.Step != progress.StepCheck || u.Check.Countdown.Text != "Updates in the U.S. ended on September 29, 2024 — 785 days ago" {
 		t.Fatalf("step 1: step %d, countdown %q", u.state.Step, u.Check.Countdown.Text)
 	}
 	if !u.NextButton.Disabled() || !u.BackButton.Disabled() || u.Action != u.Check.CheckButton || u.Action.Importance != widget.HighImportance {
@@ -150,11 +152,11 @@ func TestFlowKasperskyFound(t *testing.T) {
 	// The list on the left opens any step, and says in place why it has
 	// nothing yet, with the way back.
 	test.Tap(u.NavButtons[3])
-	if u.state.Step != wizard.StepRemove || u.NotApplies == nil || !strings.HasPrefix(u.NotApplies.Text, "Not yet: this step needs a scan") || u.Action == nil {
+	if u.state.Step != progress.StepRemove || u.NotApplies == nil || !strings.HasPrefix(u.NotApplies.Text, "Not yet: this step needs a scan") || u.Action == nil {
 		t.Fatalf("step 4 before a scan: step %d, %v", u.state.Step, u.NotApplies)
 	}
 	test.Tap(u.Action)
-	if u.state.Step != wizard.StepCheck {
+	if u.state.Step != progress.StepCheck {
 		t.Fatalf("\"Go to step 1\" went to %d", u.state.Step)
 	}
 	h.check()
@@ -171,7 +173,7 @@ func TestFlowKasperskyFound(t *testing.T) {
 		t.Errorf("meaning %q", meaning)
 	}
 
-	h.next(wizard.StepSave)
+	h.next(progress.StepSave)
 	var items []string
 	for id := range u.Save.Ticks {
 		items = append(items, id)
@@ -180,12 +182,12 @@ func TestFlowKasperskyFound(t *testing.T) {
 	if strings.Join(items, " ") != "licence passwords quarantine" {
 		t.Errorf("checklist %q", items)
 	}
-	test.Tap(u.Save.Ticks[wizard.SavePasswords])
-	if !u.state.Ticks[wizard.SavePasswords] || !u.Save.Ticks[wizard.SavePasswords].Checked {
+	test.Tap(u.Save.Ticks[progress.SavePasswords])
+	if !u.state.Ticks[progress.SavePasswords] || !u.Save.Ticks[progress.SavePasswords].Checked {
 		t.Error("the tick was not kept")
 	}
 
-	h.next(wizard.StepRemove)
+	h.next(progress.StepRemove)
 	if len(u.Remove.Rows) != 2 || u.Remove.Rows["kaspersky-total-security"].Text != "To remove" {
 		t.Errorf("rows %v", u.Remove.Rows)
 	}
@@ -202,7 +204,7 @@ func TestFlowKasperskyFound(t *testing.T) {
 		t.Errorf("after removal: %q, %q", u.Remove.Rows["kaspersky-total-security"].Text, u.Remove.Rows["kaspersky-password-manager"].Text)
 	}
 
-	h.next(wizard.StepChoose)
+	h.next(progress.StepChoose)
 	// Kaspersky's Password Manager was found: those with a password manager
 	// come first (Windows' own counts: Edge and the Microsoft account keep
 	// passwords), Malwarebytes (none) after them.
@@ -224,14 +226,14 @@ func TestFlowKasperskyFound(t *testing.T) {
 	if grid, ok := u.Choose.CompareBox.Objects[0].(*fyne.Container); !ok || len(grid.Objects) < 3*10 {
 		t.Errorf("no comparison table: %T", u.Choose.CompareBox.Objects[0])
 	}
-	h.next(wizard.StepVerify) // arriving from step 5 scans at once
+	h.next(progress.StepVerify) // arriving from step 5 scans at once
 	if u.Verify.Verdict == nil || u.Verify.Verdict.Text != "Protecting this computer now: Microsoft Defender" {
 		t.Errorf("verdict %v", u.Verify.Verdict)
 	}
 	if u.Verify.OSSupport != nil {
 		t.Errorf("a Windows 11 computer told of an end of support: %q", u.Verify.OSSupport.Text)
 	}
-	h.next(wizard.StepDone)
+	h.next(progress.StepDone)
 	if u.Done.SaveReport == nil || u.Done.SaveReport.Disabled() {
 		t.Error("no Save report button")
 	}
@@ -249,24 +251,24 @@ func TestFlowKasperskyFound(t *testing.T) {
 	}
 	// Going back to any finished step works.
 	test.Tap(u.NavButtons[2])
-	if u.state.Step != wizard.StepSave || !u.Save.Ticks[wizard.SavePasswords].Checked {
+	if u.state.Step != progress.StepSave || !u.Save.Ticks[progress.SavePasswords].Checked {
 		t.Errorf("back to step 3: step %d", u.state.Step)
 	}
 }
 
 func TestFlowNothingFound(t *testing.T) {
 	test.NewTempApp(t)
-	h := newHarness(t, "", wizard.RegionUS, snapNothing)
+	h := newHarness(t, "", region.US, snapNothing)
 	h.check()
 	if h.u.Found.Headline.Text != "No Kaspersky product was found on this computer. Press Next to check that this computer is protected." {
 		t.Errorf("headline %q", h.u.Found.Headline.Text)
 	}
-	h.next(wizard.StepVerify)
+	h.next(progress.StepVerify)
 	// Steps 3 and 4 do not apply: they say why and offer Next.
-	test.Tap(h.u.NavButtons[wizard.StepFound-1])
-	h.u.setState(h.u.state.Go(wizard.StepFound))
-	h.u.state.Reached = wizard.StepDone
-	h.u.setState(h.u.state.Go(wizard.StepSave))
+	test.Tap(h.u.NavButtons[progress.StepFound-1])
+	h.u.setState(wizard.Go(h.u.state, progress.StepFound))
+	h.u.state.Reached = progress.StepDone
+	h.u.setState(wizard.Go(h.u.state, progress.StepSave))
 	if h.u.NotApplies == nil || !strings.HasPrefix(h.u.NotApplies.Text, "No Kaspersky product is installed") || h.u.NextButton.Disabled() {
 		t.Errorf("step 3 with nothing found: %v", h.u.NotApplies)
 	}
@@ -274,13 +276,13 @@ func TestFlowNothingFound(t *testing.T) {
 
 func TestFlowUltraAVOnly(t *testing.T) {
 	test.NewTempApp(t)
-	h := newHarness(t, "", wizard.RegionUS, snapUltraAV)
+	h := newHarness(t, "", region.US, snapUltraAV)
 	h.check()
 	if got := cardTitles(h.u.Found.Cards); len(got) != 1 || got[0] != "UltraAV | Installed, not running · switched on" && got[0] != "UltraAV | Running · switched on" {
 		t.Errorf("cards %q", got)
 	}
-	h.next(wizard.StepChoose)
-	h.next(wizard.StepVerify)
+	h.next(progress.StepChoose)
+	h.next(progress.StepVerify)
 	if h.u.Verify.Verdict.Text != "Protecting this computer now: UltraAV" {
 		t.Errorf("verdict %q", h.u.Verify.Verdict.Text)
 	}
@@ -288,9 +290,9 @@ func TestFlowUltraAVOnly(t *testing.T) {
 
 func TestFlowOutsideUS(t *testing.T) {
 	test.NewTempApp(t)
-	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h := newHarness(t, "", region.US, snapKaspersky)
 	h.u.Check.Region.SetSelected("Outside the U.S.")
-	if h.u.state.Region != wizard.RegionOther || !h.u.state.RegionChosen {
+	if h.u.state.Region != region.Other || !h.u.state.RegionChosen {
 		t.Fatalf("region %q", h.u.state.Region)
 	}
 	if h.u.Check.Countdown.Importance == widget.DangerImportance {
@@ -305,9 +307,9 @@ func TestFlowOutsideUS(t *testing.T) {
 
 func TestTwoScannersWarn(t *testing.T) {
 	test.NewTempApp(t)
-	h := newHarness(t, "", wizard.RegionUS, snapTwo)
+	h := newHarness(t, "", region.US, snapTwo)
 	h.check()
-	h.next(wizard.StepVerify)
+	h.next(progress.StepVerify)
 	if h.u.Verify.Warning == nil || !strings.HasPrefix(h.u.Verify.Warning.Text, "Two or more security programs") {
 		t.Errorf("no two-scanner warning: %v", h.u.Verify.Warning)
 	}
@@ -316,25 +318,25 @@ func TestTwoScannersWarn(t *testing.T) {
 func TestResumeAfterRestart(t *testing.T) {
 	test.NewTempApp(t)
 	dir := t.TempDir()
-	h := newHarness(t, dir, wizard.RegionUS, snapKaspersky)
+	h := newHarness(t, dir, region.US, snapKaspersky)
 	h.check()
-	h.next(wizard.StepSave)
-	test.Tap(h.u.Save.Ticks[wizard.SaveLicence])
+	h.next(progress.StepSave)
+	test.Tap(h.u.Save.Ticks[progress.SaveLicence])
 	// The computer restarts: a new app on the same storage folder.
 
-	again := newHarness(t, dir, wizard.RegionOther, snapNothing)
-	if again.u.state.Step != wizard.StepSave || again.u.state.Region != wizard.RegionUS {
+	again := newHarness(t, dir, region.Other, snapNothing)
+	if again.u.state.Step != progress.StepSave || again.u.state.Region != region.US {
 		t.Fatalf("resumed at step %d, region %s", again.u.state.Step, again.u.state.Region)
 	}
-	if !again.u.Save.Ticks[wizard.SaveLicence].Checked || again.u.Save.Ticks[wizard.SavePasswords].Checked {
+	if !again.u.Save.Ticks[progress.SaveLicence].Checked || again.u.Save.Ticks[progress.SavePasswords].Checked {
 		t.Error("ticks not restored")
 	}
 	// Start over clears it all.
 	again.u.startOver()
-	if again.u.state.Step != wizard.StepCheck || again.u.state.Scan != nil {
+	if again.u.state.Step != progress.StepCheck || again.u.state.Scan != nil {
 		t.Errorf("after start over: %+v", again.u.state)
 	}
-	if _, err := os.Stat(filepath.Join(dir, wizard.StateFile)); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, progress.StateFile)); err != nil {
 		t.Errorf("fresh progress not saved: %v", err)
 	}
 }
@@ -342,11 +344,11 @@ func TestResumeAfterRestart(t *testing.T) {
 func TestCorruptStateStartsFresh(t *testing.T) {
 	test.NewTempApp(t)
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, wizard.StateFile), []byte("{not json"), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, progress.StateFile), []byte("{not json"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	h := newHarness(t, dir, wizard.RegionUS, snapNothing)
-	if h.u.state.Step != wizard.StepCheck {
+	h := newHarness(t, dir, region.US, snapNothing)
+	if h.u.state.Step != progress.StepCheck {
 		t.Errorf("step %d", h.u.state.Step)
 	}
 	overlays := h.u.win.Canvas().Overlays().List()
@@ -384,14 +386,14 @@ func TestScanKeepsTheWindowAnswering(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the scan result never showed")
 	}
-	if u.state.Step != wizard.StepFound {
+	if u.state.Step != progress.StepFound {
 		t.Errorf("step %d", u.state.Step)
 	}
 }
 
 func TestSupportPanelAndLanguage(t *testing.T) {
 	test.NewTempApp(t)
-	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h := newHarness(t, "", region.US, snapKaspersky)
 	h.check()
 	text := h.u.supportText()
 	for _, w := range []string{"Status code: KTH-", "at step 2: What we found", "Windows 11 Pro", "process avp.exe (pid 10)", "password protection is on"} {
@@ -440,7 +442,7 @@ func TestSupportPanelAndLanguage(t *testing.T) {
 
 func TestKeyboardReachesTheMainButton(t *testing.T) {
 	test.NewTempApp(t)
-	h := newHarness(t, "", wizard.RegionUS, snapNothing)
+	h := newHarness(t, "", region.US, snapNothing)
 	c := h.u.win.Canvas()
 	for i := 0; i < 60; i++ {
 		c.FocusNext()
@@ -448,7 +450,7 @@ func TestKeyboardReachesTheMainButton(t *testing.T) {
 			h.drain()
 			c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 			h.wait()
-			if h.u.state.Step != wizard.StepFound {
+			if h.u.state.Step != progress.StepFound {
 				t.Errorf("Space on the focused button did not check: step %d", h.u.state.Step)
 			}
 			return
@@ -465,10 +467,10 @@ func statusAt(u *App, now time.Time) timeline.Status {
 // step 3 with Kaspersky and its Password Manager found.
 func TestGoldens(t *testing.T) {
 	test.NewTempApp(t)
-	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h := newHarness(t, "", region.US, snapKaspersky)
 	test.AssertRendersToMarkup(t, "step1.xml", h.u.win.Canvas())
 	h.check()
-	h.next(wizard.StepSave)
+	h.next(progress.StepSave)
 	test.AssertRendersToMarkup(t, "step3.xml", h.u.win.Canvas())
 }
 
@@ -550,8 +552,8 @@ func TestVerifyStepOnFixtures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			test.NewTempApp(t)
-			h := newHarness(t, "", wizard.RegionUS, tt.snap)
-			h.u.OpenStep(wizard.StepVerify, h.u.svc.Analyze(&tt.snap), wizard.RegionUS)
+			h := newHarness(t, "", region.US, tt.snap)
+			h.u.OpenStep(progress.StepVerify, h.u.svc.Analyze(&tt.snap), region.US)
 			if h.u.Verify.Verdict == nil || h.u.Verify.Verdict.Text != tt.verdict {
 				t.Errorf("verdict %v, want %q", h.u.Verify.Verdict, tt.verdict)
 			}
@@ -594,24 +596,24 @@ func labelsText(o fyne.CanvasObject) string {
 // step starts at its top.
 func TestChangeWithinAStepKeepsTheScroll(t *testing.T) {
 	test.NewTempApp(t)
-	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h := newHarness(t, "", region.US, snapKaspersky)
 	h.u.win.Resize(fyne.NewSize(700, 420))
 	h.check()
-	h.next(wizard.StepSave)
+	h.next(progress.StepSave)
 	h.u.body.ScrollToBottom()
 	down := h.u.body.Offset
 	if down.Y <= 0 {
 		t.Fatalf("step 3 does not scroll at 700×420 (content %v, view %v)", h.u.body.Content.MinSize(), h.u.body.Size())
 	}
-	test.Tap(h.u.Save.Ticks[wizard.SaveLicence])
+	test.Tap(h.u.Save.Ticks[progress.SaveLicence])
 	if h.u.body.Offset != down {
 		t.Errorf("ticking a box moved the page from %v to %v", down, h.u.body.Offset)
 	}
-	h.next(wizard.StepRemove)
+	h.next(progress.StepRemove)
 	if h.u.body.Offset.Y != 0 {
 		t.Errorf("step 4 opened scrolled to %v", h.u.body.Offset)
 	}
-	h.next(wizard.StepChoose)
+	h.next(progress.StepChoose)
 	down = fyne.NewPos(0, 200) // among the questions: the answers below get shorter
 	h.u.body.ScrollToOffset(down)
 	h.u.Choose.Features.SetSelected(nil)
@@ -643,8 +645,8 @@ func TestMacProtection(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			test.NewTempApp(t)
-			h := newHarness(t, "", wizard.RegionUS, tt.snap)
-			h.u.OpenStep(wizard.StepVerify, h.u.svc.Analyze(&tt.snap), wizard.RegionUS)
+			h := newHarness(t, "", region.US, tt.snap)
+			h.u.OpenStep(progress.StepVerify, h.u.svc.Analyze(&tt.snap), region.US)
 			if h.u.Verify.Verdict == nil || h.u.Verify.Verdict.Text != tt.verdict || h.u.Verify.Verdict.Importance == widget.DangerImportance {
 				t.Errorf("verdict %v, want %q", h.u.Verify.Verdict, tt.verdict)
 			}

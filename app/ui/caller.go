@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"transitionhelper/app/progress"
 	"transitionhelper/app/report"
-	"transitionhelper/app/wizard"
 )
 
 // The caller view shows a caller's computer, from the JSON report they
@@ -34,15 +34,15 @@ type callerWidgets struct {
 // callerView is the caller's report on screen.
 type callerView struct {
 	rep  report.JSONReport
-	name string       // the file's name, for the title
-	own  wizard.State // this computer's progress meanwhile
+	name string         // the file's name, for the title
+	own  progress.State // this computer's progress meanwhile
 }
 
 // Caller reports whether the window shows a caller's computer.
 func (u *App) Caller() bool { return u.caller != nil }
 
 // ownState is this computer's progress, whichever computer is on screen.
-func (u *App) ownState() wizard.State {
+func (u *App) ownState() progress.State {
 	if u.caller != nil {
 		return u.caller.own
 	}

@@ -19,9 +19,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
-	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -29,12 +30,12 @@ import (
 // Kaspersky, checked, one tick, at step 4 with a restart pending.
 func callerReport(t *testing.T) []byte {
 	t.Helper()
-	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h := newHarness(t, "", region.US, snapKaspersky)
 	h.check()
-	h.next(wizard.StepSave)
-	test.Tap(h.u.Save.Ticks[wizard.SavePasswords])
-	h.next(wizard.StepRemove)
-	h.u.setState(h.u.state.WithRemoval("kaspersky-total-security", wizard.RestartNeeded))
+	h.next(progress.StepSave)
+	test.Tap(h.u.Save.Ticks[progress.SavePasswords])
+	h.next(progress.StepRemove)
+	h.u.setState(h.u.state.WithRemoval("kaspersky-total-security", progress.RestartNeeded))
 	data, err := report.JSON(h.u.reportInput(false))
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +81,7 @@ func newAgent(t *testing.T) *agentHarness {
 		return func() error { t.Errorf("the caller view called %s", what); return nil }
 	}
 	a.u = New(fyne.CurrentApp(), Config{
-		Version: "test", StateDir: a.dir, GuessRegion: func() wizard.Region { return wizard.RegionUS },
+		Version: "test", StateDir: a.dir, GuessRegion: func() region.Region { return region.US },
 		Service:          service.New(cat, sys),
 		OpenAppsSettings: fail("OpenAppsSettings"), OpenWindowsSecurity: fail("OpenWindowsSecurity"), Restart: fail("Restart"),
 		// One goroutine: a report is read and shown (or refused) before
@@ -159,8 +160,8 @@ func TestCallerView(t *testing.T) {
 	a.check() // the agent's own computer: nothing found, step 2
 	own := a.u.state
 	ownCode := a.u.statusCode()
-	progress := filepath.Join(a.dir, wizard.StateFile)
-	saved, err := os.ReadFile(progress)
+	savedPath := filepath.Join(a.dir, progress.StateFile)
+	saved, err := os.ReadFile(savedPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +169,7 @@ func TestCallerView(t *testing.T) {
 	a.armed.Store(true)
 	a.open(data)
 	u := a.u
-	if !u.Caller() || u.state.Step != wizard.StepRemove {
+	if !u.Caller() || u.state.Step != progress.StepRemove {
 		t.Fatalf("caller view %v at step %d, want the caller's step 4", u.Caller(), u.state.Step)
 	}
 	if u.CallerWidgets.Banner.Text != "Caller's computer — nothing here acts on this computer" {
@@ -190,7 +191,7 @@ func TestCallerView(t *testing.T) {
 
 	// Every step of the caller's: nothing in the step is on, and tapping
 	// every button, check and choice in the window starts nothing.
-	for i, st := range wizard.Steps {
+	for i, st := range progress.Steps {
 		if u.NavButtons[i].Disabled() {
 			continue
 		}
@@ -205,7 +206,7 @@ func TestCallerView(t *testing.T) {
 				}
 			}
 		}
-		if st == wizard.StepFound && len(u.Found.Cards) != 3 {
+		if st == progress.StepFound && len(u.Found.Cards) != 3 {
 			t.Errorf("step 2 shows %d findings, want the caller's 3", len(u.Found.Cards))
 		}
 		for _, o := range objects(u.win.Canvas()) {
@@ -230,7 +231,7 @@ func TestCallerView(t *testing.T) {
 	// Back and Next move between the caller's steps, and save nothing.
 	test.Tap(u.NavButtons[3])
 	test.Tap(u.BackButton)
-	if u.state.Step != wizard.StepSave || !u.Save.Ticks[wizard.SavePasswords].Checked || !u.Save.Ticks[wizard.SavePasswords].Disabled() {
+	if u.state.Step != progress.StepSave || !u.Save.Ticks[progress.SavePasswords].Checked || !u.Save.Ticks[progress.SavePasswords].Disabled() {
 		t.Errorf("Back: step %d", u.state.Step)
 	}
 	test.Tap(u.NextButton)
@@ -252,7 +253,7 @@ func TestCallerView(t *testing.T) {
 	}
 	u.Language.SetSelected("English")
 
-	if now, err := os.ReadFile(progress); err != nil || !bytes.Equal(now, saved) {
+	if now, err := os.ReadFile(savedPath); err != nil || !bytes.Equal(now, saved) {
 		t.Errorf("the caller view changed progress.json: %v", err)
 	}
 	a.armed.Store(false)
@@ -287,7 +288,7 @@ func TestCallerViewBadFiles(t *testing.T) {
 			a := newAgent(t)
 			a.armed.Store(true)
 			a.open(tc.data)
-			if a.u.Caller() || a.u.state.Step != wizard.StepCheck {
+			if a.u.Caller() || a.u.state.Step != progress.StepCheck {
 				t.Fatalf("a bad file changed the view: caller %v, step %d", a.u.Caller(), a.u.state.Step)
 			}
 			var texts []string
@@ -299,7 +300,7 @@ func TestCallerViewBadFiles(t *testing.T) {
 			if !strings.Contains(strings.Join(texts, "\n"), tc.want) {
 				t.Errorf("no message with %q in %q", tc.want, texts)
 			}
-			if _, err := os.Stat(filepath.Join(a.dir, wizard.StateFile)); !os.IsNotExist(err) {
+			if _, err := os.Stat(filepath.Join(a.dir, progress.StateFile)); !os.IsNotExist(err) {
 				t.Errorf("progress was written: %v", err)
 			}
 		})
@@ -336,7 +337,7 @@ func TestCallerViewHugeName(t *testing.T) {
 	if !a.u.Caller() {
 		t.Fatal("the report was refused")
 	}
-	for _, st := range []wizard.Step{wizard.StepFound, wizard.StepRemove, wizard.StepVerify, wizard.StepDone} {
+	for _, st := range []progress.Step{progress.StepFound, progress.StepRemove, progress.StepVerify, progress.StepDone} {
 		a.u.goTo(st)
 		for _, o := range objects(a.u.win.Canvas()) {
 			var text string

@@ -8,7 +8,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/platform"
 )
 
@@ -57,7 +58,7 @@ func TestStep2RootCertificate(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			test.NewTempApp(t)
-			h := newHarness(t, "", wizard.RegionUS, tt.snap)
+			h := newHarness(t, "", region.US, tt.snap)
 			h.check()
 			if got := h.u.Found.Headline.Text; got != tt.headline {
 				t.Errorf("headline %q, want %q", got, tt.headline)
@@ -110,8 +111,8 @@ func TestStep4RootCertificateOnlyWhenFound(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			test.NewTempApp(t)
-			h := newHarness(t, "", wizard.RegionUS, tt.snap)
-			h.u.OpenStep(wizard.StepRemove, h.u.svc.Analyze(&tt.snap), wizard.RegionUS)
+			h := newHarness(t, "", region.US, tt.snap)
+			h.u.OpenStep(progress.StepRemove, h.u.svc.Analyze(&tt.snap), region.US)
 			text := allText(h.u.win.Content())
 			if strings.Contains(text, "can stay in Windows' certificate store") {
 				t.Error("step 4 still says a certificate can stay, whatever was found")

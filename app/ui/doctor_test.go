@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"transitionhelper/app/doctor"
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/region"
 	"transitionhelper/platform"
 )
 
@@ -36,7 +36,7 @@ func TestSupportPanelRunsTheDoctor(t *testing.T) {
 			},
 		}
 	}
-	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h := newHarness(t, "", region.US, snapKaspersky)
 	test.Tap(h.u.Support)
 	d := &h.u.SupportPanel.Doctor
 	if !d.Copy.Disabled() {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/progress"
 )
 
 // TestSupportGuideMatchesTheApp: the call guide quotes the app's own words
@@ -36,7 +36,7 @@ func TestSupportGuideMatchesTheApp(t *testing.T) {
 		return s
 	}
 	// Each step's row names the step as the app does.
-	for _, st := range wizard.Steps {
+	for _, st := range progress.Steps {
 		key, _ := st.Name()
 		row := fmt.Sprintf("| %d. %s (", st, word(key))
 		if !strings.Contains(guide, row) {

@@ -13,6 +13,7 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/fakesys"
+	"transitionhelper/app/progress"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/service"
 	"transitionhelper/app/wizard"
@@ -143,20 +144,20 @@ func (j *journey) dialogButton(text string) *widget.Button {
 func (j *journey) coherent() {
 	j.t.Helper()
 	u := j.u
-	st := u.state.Standing()
+	st := wizard.StandingOf(u.state)
 	next := !u.NextButton.Disabled() || u.Action != nil && !u.Action.Disabled()
-	if !next && !(u.state.Step == wizard.StepDone && st.Finished()) {
+	if !next && !(u.state.Step == progress.StepDone && st.Finished()) {
 		j.t.Errorf("step %d offers no next action", u.state.Step)
 	}
 	text := labelsText(u.body.Content)
 	switch u.state.Step {
-	case wizard.StepFound:
+	case progress.StepFound:
 		for _, c := range u.Found.Cards {
 			if c.Title == "Microsoft Defender" && !strings.Contains(c.Subtitle, "switched off") && !strings.Contains(c.Subtitle, "switched on") {
 				j.t.Errorf("step 2: Defender's card does not say what Windows Security says: %q", c.Subtitle)
 			}
 		}
-	case wizard.StepVerify:
+	case progress.StepVerify:
 		if strings.Contains(text, "Microsoft Defender: switched off") && strings.Contains(u.Verify.Verdict.Text, "Microsoft Defender") {
 			j.t.Errorf("step 6 says Defender is off and protecting: %q", u.Verify.Verdict.Text)
 		}
@@ -166,7 +167,7 @@ func (j *journey) coherent() {
 		if st.KasperskyLeft && strings.Contains(text, "Virus & threat protection") {
 			j.t.Error("step 6 says to turn on Virus & threat protection while Kaspersky is installed (Windows does not offer it then)")
 		}
-	case wizard.StepDone:
+	case progress.StepDone:
 		done := strings.HasSuffix(u.StepTitle.Text, ": Done")
 		if done != st.Finished() {
 			j.t.Errorf("step 7 is titled %q while finished=%v", u.StepTitle.Text, st.Finished())
@@ -190,7 +191,7 @@ func TestJourneyWindows10(t *testing.T) {
 	u := j.u
 	j.coherent()
 	j.click(u.Action, "Scan this computer")
-	if u.state.Step != wizard.StepFound {
+	if u.state.Step != progress.StepFound {
 		t.Fatalf("after the scan: step %d", u.state.Step)
 	}
 	j.coherent()
@@ -200,8 +201,8 @@ func TestJourneyWindows10(t *testing.T) {
 	}
 	j.coherent()
 	// The user exports the passwords and checks the quarantine, as step 3 says.
-	j.click(u.Save.Ticks[wizard.SavePasswords], "the passwords' tick")
-	j.click(u.Save.Ticks[wizard.SaveQuarantine], "the quarantine's tick")
+	j.click(u.Save.Ticks[progress.SavePasswords], "the passwords' tick")
+	j.click(u.Save.Ticks[progress.SaveQuarantine], "the quarantine's tick")
 	j.click(u.NextButton, "Next")
 	j.coherent()
 	j.click(u.Remove.RemoveAll, "Remove all 3")
@@ -220,12 +221,12 @@ func TestJourneyWindows10(t *testing.T) {
 	// The computer restarts; the app opens by itself at step 4 and scans.
 	j.open()
 	u = j.u
-	if u.state.Step != wizard.StepRemove || u.Remove.Rows["kaspersky-total-security"].Text != "Removed" {
+	if u.state.Step != progress.StepRemove || u.Remove.Rows["kaspersky-total-security"].Text != "Removed" {
 		t.Fatalf("after the restart: step %d, %v", u.state.Step, u.Remove.Rows)
 	}
 	j.coherent()
 	j.click(u.NextButton, "Next")
-	if u.state.Step != wizard.StepChoose || !strings.HasPrefix(u.Choose.BuiltinLine.Text, "Free and already on this computer: Microsoft Defender.") {
+	if u.state.Step != progress.StepChoose || !strings.HasPrefix(u.Choose.BuiltinLine.Text, "Free and already on this computer: Microsoft Defender.") {
 		t.Fatalf("step 5: %d", u.state.Step)
 	}
 	j.coherent()
@@ -285,7 +286,7 @@ func TestPasswordGuard(t *testing.T) {
 		t.Fatal("the uninstaller was offered or started before the user chose")
 	}
 	j.click(u.Remove.GuardNow, "Export them now")
-	if u.state.Step != wizard.StepSave || u.Save.How[wizard.SavePasswords] == nil || !u.Save.How[wizard.SavePasswords].Items[0].Open {
+	if u.state.Step != progress.StepSave || u.Save.How[progress.SavePasswords] == nil || !u.Save.How[progress.SavePasswords].Items[0].Open {
 		t.Fatalf("\"Export them now\" went to step %d", u.state.Step)
 	}
 	if u.win.Canvas().Overlays().Top() != nil {
@@ -306,7 +307,7 @@ func TestPasswordGuard(t *testing.T) {
 	j2 := newJourney(t, snap)
 	j2.click(j2.u.Action, "Scan this computer")
 	j2.click(j2.u.NextButton, "Next")
-	j2.click(j2.u.Save.Ticks[wizard.SavePasswords], "the passwords' tick")
+	j2.click(j2.u.Save.Ticks[progress.SavePasswords], "the passwords' tick")
 	j2.click(j2.u.NextButton, "Next")
 	j2.click(j2.u.Remove.RemoveButtons["kaspersky-password-manager"], "Remove")
 	if findButton(j2.u.win.Canvas().Overlays().Top(), "Start the uninstaller") == nil {
@@ -329,7 +330,7 @@ func TestStep7NotFinished(t *testing.T) {
 		t.Errorf("summary %q", u.summaryLines())
 	}
 	j.click(u.Done.GoNext, "the next step")
-	if u.state.Step != wizard.StepSave {
+	if u.state.Step != progress.StepSave {
 		t.Errorf("went to %d", u.state.Step)
 	}
 	j.click(u.NavButtons[5], "6. Check you're protected")

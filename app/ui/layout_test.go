@@ -23,8 +23,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/app/service"
-	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -80,7 +81,7 @@ func fixtureApp(t *testing.T, a fyne.App, cat *catalog.Catalog, snap platform.Sn
 	svc := service.New(cat, service.System{Now: func() time.Time { return today }, GOOS: snap.OS.Family,
 		Scan: func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s }})
 	u := New(a, Config{Version: "test", StateDir: t.TempDir(), Service: svc,
-		GuessRegion: func() wizard.Region { return wizard.RegionUS }})
+		GuessRegion: func() region.Region { return region.US }})
 	return u, svc.Analyze(&snap)
 }
 
@@ -117,8 +118,8 @@ func TestLayoutEveryScreen(t *testing.T) {
 				for _, variant := range []fyne.ThemeVariant{ /* light */ 1 /* dark */, 0} {
 					u.setLargerText(larger)
 					a.Settings().SetTheme(variantTheme{newTheme(larger), variant})
-					for _, st := range wizard.Steps {
-						u.OpenStep(st, res, wizard.RegionUS)
+					for _, st := range progress.Steps {
+						u.OpenStep(st, res, region.US)
 						u.build()
 						for _, sz := range layoutSizes {
 							combos++
@@ -126,7 +127,7 @@ func TestLayoutEveryScreen(t *testing.T) {
 							name := fmt.Sprintf("%s/%s/step%d/%s/%s/%s", fx.name, lng, st, map[bool]string{false: "normal", true: "larger"}[larger],
 								map[fyne.ThemeVariant]string{0: "dark", 1: "light"}[variant], sz.name)
 							problems := layoutProblems(u.win.Canvas())
-							if st == wizard.StepChoose && (u.Choose.TopPick == nil || !inSight(u.win.Canvas(), u.Choose.TopPick) || !inSight(u.win.Canvas(), u.Choose.SeeAll) ||
+							if st == progress.StepChoose && (u.Choose.TopPick == nil || !inSight(u.win.Canvas(), u.Choose.TopPick) || !inSight(u.win.Canvas(), u.Choose.SeeAll) ||
 								u.Choose.BuiltinLine != nil && !inSight(u.win.Canvas(), u.Choose.BuiltinLine)) {
 								problems = append(problems, "step 5 opens without its best match in sight")
 							}
@@ -410,11 +411,11 @@ func inSight(c fyne.Canvas, o fyne.CanvasObject) bool {
 func TestStep5TopPickAndCountries(t *testing.T) {
 	test.NewTempApp(t)
 	t.Cleanup(func() { applyLanguage("en") })
-	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h := newHarness(t, "", region.US, snapKaspersky)
 	h.u.win.Resize(layoutSizes[0].size)
 	u := h.u
 	snap := snapKaspersky
-	u.OpenStep(wizard.StepChoose, u.svc.Analyze(&snap), wizard.RegionUS)
+	u.OpenStep(progress.StepChoose, u.svc.Analyze(&snap), region.US)
 	if u.Choose.BuiltinLine == nil || !strings.HasPrefix(u.Choose.BuiltinLine.Text, "Free and already on this computer: Microsoft Defender. For your answers it lacks: password manager.") {
 		t.Fatalf("built-in line %v", u.Choose.BuiltinLine)
 	}
@@ -461,13 +462,13 @@ func TestTabReachesEveryControlInReadingOrder(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(variantTheme{newTheme(false), 1})
 	fx := layoutFixtures(t)[0]
-	h := newHarness(t, "", wizard.RegionUS, fx.snap)
+	h := newHarness(t, "", region.US, fx.snap)
 	u := h.u
 	u.win.Resize(layoutSizes[1].size)
 	res := u.svc.Analyze(&fx.snap)
 	c := u.win.Canvas()
-	for _, st := range wizard.Steps {
-		u.OpenStep(st, res, wizard.RegionUS)
+	for _, st := range progress.Steps {
+		u.OpenStep(st, res, region.US)
 		settle(u.win, layoutSizes[1].size)
 		c.Unfocus()
 		var all []*drawn
@@ -557,7 +558,7 @@ func pixelsDiffer(a, b image.Image, r box, scale float32) bool {
 // over, and an information dialog.
 func TestEscapeClosesDialogs(t *testing.T) {
 	test.NewTempApp(t)
-	h := newHarness(t, "", wizard.RegionUS, snapKaspersky)
+	h := newHarness(t, "", region.US, snapKaspersky)
 	u, c := h.u, h.u.win.Canvas()
 	h.check()
 	u.confirmStartOver()
@@ -569,7 +570,7 @@ func TestEscapeClosesDialogs(t *testing.T) {
 	if c.Overlays().Top() != nil {
 		t.Error("Escape left \"Start over?\" open")
 	}
-	if u.state.Step != wizard.StepFound {
+	if u.state.Step != progress.StepFound {
 		t.Errorf("Escape started over: step %d", u.state.Step)
 	}
 	dialog.ShowInformation("Notice", "Something to read", u.win)
@@ -595,8 +596,8 @@ func TestEveryButtonIsNamed(t *testing.T) {
 		u, res := fixtureApp(t, a, cat, fx.snap)
 		for _, lng := range []string{"English", "Español"} {
 			u.Language.SetSelected(lng)
-			for _, st := range wizard.Steps {
-				u.OpenStep(st, res, wizard.RegionUS)
+			for _, st := range progress.Steps {
+				u.OpenStep(st, res, region.US)
 				settle(u.win, layoutSizes[0].size)
 				for _, o := range test.LaidOutObjects(u.win.Content()) {
 					b, ok := o.(*widget.Button)

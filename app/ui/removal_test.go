@@ -13,9 +13,9 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/fakesys"
+	"transitionhelper/app/progress"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/service"
-	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
 
@@ -67,12 +67,12 @@ func newRemovalHarness(t *testing.T, sig platform.SignatureInfo, exitCode int, s
 	r.u.changed = func() { r.changed <- struct{}{} }
 	t.Cleanup(r.u.win.Close)
 	r.check()
-	r.next(wizard.StepSave)
+	r.next(progress.StepSave)
 	// The user saved everything step 3 lists (the guard is tested on its own).
 	for _, c := range r.u.Save.Ticks {
 		test.Tap(c)
 	}
-	r.next(wizard.StepRemove)
+	r.next(progress.StepRemove)
 	return r
 }
 
@@ -159,7 +159,7 @@ func TestRemovalRestartNeeded(t *testing.T) {
 	cfg.Service = service.New(r.u.cat, r.sys)
 	again := New(fyne.CurrentApp(), cfg)
 	t.Cleanup(again.win.Close)
-	if again.state.Step != wizard.StepRemove {
+	if again.state.Step != progress.StepRemove {
 		t.Fatalf("after the restart the app opened at step %d", again.state.Step)
 	}
 	if got := again.Remove.Rows["kaspersky-internet-security"].Text; got != "Removed" {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"transitionhelper/app/progress"
 	"transitionhelper/app/timeline"
 	"transitionhelper/app/wizard"
 )
@@ -18,7 +19,7 @@ import (
 // progress showing and its button off; then, on the UI goroutine, the new
 // progress job made from the state it was given is recorded, or the
 // failure is shown.
-func (u *App) runCheck(c scanControl, job func(context.Context, wizard.State) (wizard.State, error)) {
+func (u *App) runCheck(c scanControl, job func(context.Context, progress.State) (progress.State, error)) {
 	if u.scanning || u.caller != nil { // the caller view checks nothing
 		return
 	}
@@ -52,8 +53,8 @@ func (u *App) runCheck(c scanControl, job func(context.Context, wizard.State) (w
 }
 
 // scanned records a plain scan with record.
-func (u *App) scanned(record func(wizard.State, wizard.ScanRecord) wizard.State) func(context.Context, wizard.State) (wizard.State, error) {
-	return func(ctx context.Context, st wizard.State) (wizard.State, error) {
+func (u *App) scanned(record func(progress.State, progress.ScanRecord) progress.State) func(context.Context, progress.State) (progress.State, error) {
+	return func(ctx context.Context, st progress.State) (progress.State, error) {
 		res, err := u.svc.Scan(ctx)
 		if err != nil {
 			return st, err
@@ -65,7 +66,7 @@ func (u *App) scanned(record func(wizard.State, wizard.ScanRecord) wizard.State)
 // showNavState refreshes the shell's buttons without rebuilding the step.
 func (u *App) showNavState() {
 	for i, b := range u.NavButtons {
-		if u.state.CanGo(wizard.Steps[i]) && !u.scanning {
+		if wizard.CanGo(progress.Steps[i]) && !u.scanning {
 			b.Enable()
 		} else {
 			b.Disable()

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"transitionhelper/app/progress"
 	"transitionhelper/app/wizard"
 )
 
@@ -21,7 +22,7 @@ import (
 func (u *App) build() {
 	u.NavButtons = nil
 	nav := container.NewVBox()
-	for _, st := range wizard.Steps {
+	for _, st := range progress.Steps {
 		b := widget.NewButton(fmt.Sprintf("%d. %s", st, stepName(st)), func() { u.goTo(st) })
 		b.Alignment = widget.ButtonAlignLeading
 		u.NavButtons = append(u.NavButtons, b)
@@ -83,27 +84,27 @@ func (u *App) showStep() {
 	st := u.state.Step
 	for i, b := range u.NavButtons {
 		b.Importance = widget.LowImportance
-		if wizard.Steps[i] == st {
+		if progress.Steps[i] == st {
 			b.Importance = widget.HighImportance
 		}
 		b.Refresh()
 	}
 	name := stepName(st)
-	if st == wizard.StepDone && u.state.Applies(st) == wizard.ReasonNone {
+	if st == progress.StepDone && wizard.Applies(u.state, st) == wizard.ReasonNone {
 		// Step 7 says "Done" only when nothing is left to do.
 		name = lang.X("done.not-finished", "Not finished yet")
-		if u.state.Standing().Finished() {
+		if wizard.StandingOf(u.state).Finished() {
 			name = lang.X("done.finished", "Done")
 		}
 	}
 	u.StepTitle.SetText(lang.X("step.title", "Step {{.Number}} of {{.Total}}: {{.Name}}", map[string]any{
-		"Number": int(st), "Total": len(wizard.Steps), "Name": name,
+		"Number": int(st), "Total": len(progress.Steps), "Name": name,
 	}))
 	u.Check, u.Found, u.Save, u.Remove = checkWidgets{}, foundWidgets{}, saveWidgets{}, removeWidgets{}
 	u.Choose, u.Verify, u.Done, u.NotApplies, u.countdown = chooseWidgets{}, verifyWidgets{}, doneWidgets{}, nil, nil
 	u.Action, u.action.Objects, u.progress.Objects = nil, nil, nil
 	var view fyne.CanvasObject
-	if reason := u.state.Applies(st); reason != wizard.ReasonNone {
+	if reason := wizard.Applies(u.state, st); reason != wizard.ReasonNone {
 		view = u.notApplies(reason)
 	} else {
 		view = u.stepView(st)
@@ -136,12 +137,12 @@ func (u *App) showStep() {
 
 func (u *App) refreshNav() {
 	st := u.state.Step
-	if st == wizard.StepCheck || u.scanning {
+	if st == progress.StepCheck || u.scanning {
 		u.BackButton.Disable()
 	} else {
 		u.BackButton.Enable()
 	}
-	next := u.state.NextStep()
+	next := wizard.NextStep(u.state)
 	if next == st || u.scanning {
 		u.NextButton.Disable()
 	} else {
@@ -164,19 +165,19 @@ func (u *App) refreshNav() {
 	}
 }
 
-func (u *App) stepView(st wizard.Step) fyne.CanvasObject {
+func (u *App) stepView(st progress.Step) fyne.CanvasObject {
 	switch st {
-	case wizard.StepCheck:
+	case progress.StepCheck:
 		return u.checkView()
-	case wizard.StepFound:
+	case progress.StepFound:
 		return u.foundView()
-	case wizard.StepSave:
+	case progress.StepSave:
 		return u.saveView()
-	case wizard.StepRemove:
+	case progress.StepRemove:
 		return u.removeView()
-	case wizard.StepChoose:
+	case progress.StepChoose:
 		return u.chooseView()
-	case wizard.StepVerify:
+	case progress.StepVerify:
 		return u.verifyView()
 	}
 	return u.doneView()
@@ -189,7 +190,7 @@ func (u *App) notApplies(reason wizard.Reason) fyne.CanvasObject {
 	switch reason {
 	case wizard.ReasonNotChecked:
 		msg = lang.X("step.na.not-scanned", "Not yet: this step needs a scan of this computer first. Go to step 1 and press \"Scan this computer\".")
-		u.setAction(widget.NewButtonWithIcon(lang.X("step.go-1", "Go to step 1"), theme.NavigateBackIcon(), func() { u.goTo(wizard.StepCheck) }))
+		u.setAction(widget.NewButtonWithIcon(lang.X("step.go-1", "Go to step 1"), theme.NavigateBackIcon(), func() { u.goTo(progress.StepCheck) }))
 	default:
 		msg = lang.X("step.na.no-kaspersky", "No Kaspersky product is installed on this computer, so there is nothing to do in this step. Press Next.")
 	}
@@ -260,7 +261,7 @@ func (l watchLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // setState records a change, saves it and shows it; in the caller view it
 // only shows it (moving between the caller's steps), and saves nothing.
-func (u *App) setState(s wizard.State) {
+func (u *App) setState(s progress.State) {
 	u.state = s
 	if u.caller != nil {
 		u.showStep()
@@ -277,16 +278,16 @@ func (u *App) setState(s wizard.State) {
 // reads), so the user sees whether the new protection is on without
 // another click.
 func (u *App) next() {
-	u.setState(u.state.Next())
-	if u.state.Step == wizard.StepVerify && u.Verify.CheckButton != nil && u.caller == nil {
+	u.setState(wizard.Next(u.state))
+	if u.state.Step == progress.StepVerify && u.Verify.CheckButton != nil && u.caller == nil {
 		u.verify()
 	}
 }
-func (u *App) back() { u.setState(u.state.Back()) }
+func (u *App) back() { u.setState(wizard.Back(u.state)) }
 
-func (u *App) goTo(st wizard.Step) {
-	if u.state.CanGo(st) && !u.scanning {
-		u.setState(u.state.Go(st))
+func (u *App) goTo(st progress.Step) {
+	if wizard.CanGo(st) && !u.scanning {
+		u.setState(wizard.Go(u.state, st))
 	}
 }
 
@@ -308,7 +309,7 @@ func (u *App) startOver() {
 		fyne.LogError("clearing progress", err)
 	}
 	region := u.state.Region
-	u.setState(wizard.New(region))
+	u.setState(progress.New(region))
 }
 
 func (u *App) setLargerText(on bool) {

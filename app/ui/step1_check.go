@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/app/wizard"
 )
 
@@ -21,7 +23,7 @@ type checkWidgets struct {
 // checkView is step 1: what happened, the countdown, what to know before
 // starting, where this computer is, and the scan button in the footer.
 func (u *App) checkView() fyne.CanvasObject {
-	us := u.state.Region == wizard.RegionUS
+	us := u.state.Region == region.US
 	var what *widget.Label
 	if us {
 		what = paragraph(lang.X("check.what-us", "In 2024 the U.S. government barred Kaspersky from selling or updating its software in the U.S. Home users who keep it face no penalty. But since September 29, 2024 it gets no updates here, so it misses new threats."))
@@ -38,9 +40,9 @@ func (u *App) checkView() fyne.CanvasObject {
 
 	inUS, outside := lang.X("check.region-us", "In the U.S."), lang.X("check.region-other", "Outside the U.S.")
 	u.Check.Region = widget.NewRadioGroup([]string{inUS, outside}, func(choice string) {
-		r := wizard.RegionOther
+		r := region.Other
 		if choice == inUS {
-			r = wizard.RegionUS
+			r = region.US
 		}
 		if r != u.state.Region {
 			u.setState(u.state.WithRegion(r))
@@ -91,8 +93,8 @@ func (u *App) beforeYouStart() fyne.CanvasObject {
 
 // checkComputer runs the scan of step 1, then shows step 2.
 func (u *App) checkComputer() {
-	u.runCheck(u.Check.scanControl, u.scanned(func(st wizard.State, rec wizard.ScanRecord) wizard.State {
-		return st.WithScan(rec).Go(wizard.StepFound)
+	u.runCheck(u.Check.scanControl, u.scanned(func(st progress.State, rec progress.ScanRecord) progress.State {
+		return wizard.Go(st.WithScan(rec), progress.StepFound)
 	}))
 }
 

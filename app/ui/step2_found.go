@@ -8,9 +8,10 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/app/report"
 	"transitionhelper/app/timeline"
-	"transitionhelper/app/wizard"
 )
 
 // foundWidgets are step 2's widgets.
@@ -81,7 +82,7 @@ func (u *App) findingCard(f detect.Finding) *widget.Card {
 	subtitle := report.StateText(f.State, Translate)
 	// Windows Security's word, as step 6 says it: a Defender that runs
 	// but is switched off says so here too.
-	if p := wizard.ProtectionOf(f); p.Known {
+	if p := progress.ProtectionOf(f); p.Known {
 		subtitle += " · " + protectionWord(p.Protection)
 	}
 	if f.Version != "" {
@@ -91,7 +92,7 @@ func (u *App) findingCard(f detect.Finding) *widget.Card {
 	switch {
 	case f.Role == catalog.RoleRemove && f.State == detect.StateLeftover:
 		meaning = lang.X("found.meaning-leftover", "It was removed, but some of its files stayed behind. They can be cleaned up later.")
-	case f.Role == catalog.RoleRemove && u.state.Region == wizard.RegionUS:
+	case f.Role == catalog.RoleRemove && u.state.Region == region.US:
 		days := 0
 		if m := timeline.UpdatesEnd(u.cat); m != nil {
 			days = timeline.At(m.At, u.svc.Now()).DaysSince

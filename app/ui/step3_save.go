@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/progress"
 )
 
 // saveWidgets are step 3's widgets.
@@ -22,25 +22,25 @@ type saveItem struct{ title, how, link string }
 
 func saveItemText(id string) saveItem {
 	switch id {
-	case wizard.SavePasswords:
+	case progress.SavePasswords:
 		return saveItem{
 			lang.X("save.passwords", "Export your passwords from Kaspersky Password Manager"),
 			lang.X("save.passwords-how-2", "1. Open Kaspersky Password Manager and unlock it with your main password.\n2. Open Settings, then Import/Export. In older versions the button is called \"Export as text\".\n3. Save the file where you will find it, such as your Documents folder.\n4. Keep that file until your new password manager (you choose it in step 5) has imported it. Then delete the file: anyone who opens it can read your passwords.\nKaspersky's own backup file (.edb) only works with Kaspersky, so it does not help here. If you forgot your main password, the saved passwords cannot be recovered."),
 			lang.X("save.passwords-link", "How to export your passwords"),
 		}
-	case wizard.SaveLicence:
+	case progress.SaveLicence:
 		return saveItem{
 			lang.X("save.licence", "Write down your license or subscription details"),
 			lang.X("save.licence-how", "1. Open Kaspersky and look for License or Subscription.\n2. Write down the activation code, the end date and the email address of your My Kaspersky account.\nYou may need them to ask for a refund or to answer questions about UltraAV."),
 			lang.X("save.licence-link", "How to find your license details"),
 		}
-	case wizard.SaveQuarantine:
+	case progress.SaveQuarantine:
 		return saveItem{
 			lang.X("save.quarantine", "Check the quarantine for files you still need"),
 			lang.X("save.quarantine-how", "1. Open Kaspersky, then More tools (or Tools), then Quarantine.\n2. If a file you need is there and you are sure it is safe, restore it.\nAfter Kaspersky is removed, the files in its quarantine cannot be restored. The uninstaller may also ask whether to keep them: keeping them does not make them usable elsewhere."),
 			lang.X("save.quarantine-link", "How to check the quarantine"),
 		}
-	case wizard.SaveVPN:
+	case progress.SaveVPN:
 		return saveItem{
 			lang.X("save.vpn", "Note your VPN subscription"),
 			lang.X("save.vpn-how", "Kaspersky's VPN (Secure Connection) stops working when it is removed. If you use a VPN, write down the subscription details and plan a new VPN before you remove it."),

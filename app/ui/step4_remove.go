@@ -18,10 +18,11 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
-	"transitionhelper/app/wizard"
 )
 
 // removeWidgets are step 4's widgets.
@@ -39,11 +40,11 @@ type removeWidgets struct {
 	CertificateLeft *widget.Label
 }
 
-func removalImportance(st wizard.RemovalState) widget.Importance {
+func removalImportance(st progress.RemovalState) widget.Importance {
 	switch st {
-	case wizard.Removed:
+	case progress.Removed:
 		return widget.SuccessImportance
-	case wizard.RestartNeeded, wizard.Removing:
+	case progress.RestartNeeded, progress.Removing:
 		return widget.WarningImportance
 	}
 	return widget.MediumImportance
@@ -62,14 +63,14 @@ func (u *App) removeView() fyne.CanvasObject {
 		intro = lang.X("remove.intro-none", "Nothing is left to start here. Press \"Scan again\" to check once more.")
 	}
 	box := container.NewVBox(paragraph(intro))
-	if u.state.Region != wizard.RegionUS {
+	if u.state.Region != region.US {
 		box.Add(paragraph(lang.X("remove.other-region", "Outside the U.S. Kaspersky may still get updates. Remove it only if you want to change.")))
 	}
 	u.Remove.Rows = map[string]*widget.Label{}
 	u.Remove.RemoveButtons = map[string]*widget.Button{}
 	rows := u.state.RemovalRows()
 	// The Kaspersky password first: without it the uninstaller stops.
-	u.passwordNote(box, slices.ContainsFunc(rows, func(r wizard.RemovalRow) bool { return r.Finding.PasswordProtected && r.State == wizard.ToRemove }))
+	u.passwordNote(box, slices.ContainsFunc(rows, func(r progress.RemovalRow) bool { return r.Finding.PasswordProtected && r.State == progress.ToRemove }))
 	// The main action, in the footer: remove them all (or the one), or
 	// restart when an uninstaller asked for it, else scan again.
 	switch n := len(todo); {
@@ -92,7 +93,7 @@ func (u *App) removeView() fyne.CanvasObject {
 		state.Importance = removalImportance(row.State)
 		u.Remove.Rows[f.ProductID] = state
 		right := container.NewHBox(state)
-		if row.State == wizard.ToRemove {
+		if row.State == progress.ToRemove {
 			b := widget.NewButtonWithIcon(lang.X("remove.button", "Remove"), theme.DeleteIcon(), func() { u.prepareRemoval(f) })
 			if u.scanning || u.removing {
 				b.Disable()
@@ -110,7 +111,7 @@ func (u *App) removeView() fyne.CanvasObject {
 			}
 		}
 		box.Add(widget.NewCard("", "", content))
-		restart = restart || row.State == wizard.RestartNeeded
+		restart = restart || row.State == progress.RestartNeeded
 	}
 	if restart {
 		note := lang.X("remove.restart-note-other", "Restart the computer to finish. Then open this app again: it comes back to this step.")
@@ -242,13 +243,13 @@ func (u *App) showGuard(product string, unsaved []string, anyway func()) {
 	title := lang.X("guard.title", "Have you saved what you need?")
 	msg := lang.X("guard.text", "Removing {{.Product}} deletes what it keeps. Step 3 lists these as not done yet:", map[string]any{"Product": product})
 	doNow := lang.X("guard.do-now", "Do it now")
-	if unsaved[0] == wizard.SavePasswords {
+	if unsaved[0] == progress.SavePasswords {
 		title = lang.X("guard.passwords-title", "Have you exported your passwords?")
 		msg = lang.X("guard.passwords-text-2", "After removal, the passwords in Kaspersky Password Manager are gone. Export them to a file first: it takes a few minutes.")
 		doNow = lang.X("guard.passwords-now", "Export them now")
 	}
 	lines := []string{msg}
-	if len(unsaved) > 1 || unsaved[0] != wizard.SavePasswords {
+	if len(unsaved) > 1 || unsaved[0] != progress.SavePasswords {
 		for _, id := range unsaved {
 			lines = append(lines, "• "+saveItemText(id).title)
 		}
@@ -258,7 +259,7 @@ func (u *App) showGuard(product string, unsaved []string, anyway func()) {
 	u.Remove.GuardNow = widget.NewButtonWithIcon(doNow, theme.NavigateBackIcon(), func() {
 		d.Hide()
 		u.openSave = unsaved[0]
-		u.goTo(wizard.StepSave)
+		u.goTo(progress.StepSave)
 	})
 	u.Remove.GuardNow.Importance = widget.HighImportance
 	u.Remove.GuardAnyway = widget.NewButton(lang.X("guard.anyway", "Remove anyway"), func() {
@@ -370,7 +371,7 @@ func (u *App) removalNote(productID, msg string, reason error) {
 // recheckRemoval re-scans and updates the rows: a product no longer found
 // is removed.
 func (u *App) recheckRemoval() {
-	u.runCheck(u.Remove.scanControl, func(ctx context.Context, st wizard.State) (wizard.State, error) {
+	u.runCheck(u.Remove.scanControl, func(ctx context.Context, st progress.State) (progress.State, error) {
 		next, _, err := u.svc.Recheck(ctx, st)
 		return next, err
 	})
@@ -412,7 +413,7 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 func (u *App) removeAllOrder() []detect.Finding {
 	var out []detect.Finding
 	for _, r := range u.state.RemovalRows() {
-		if r.State == wizard.ToRemove {
+		if r.State == progress.ToRemove {
 			out = append(out, r.Finding)
 		}
 	}
@@ -563,8 +564,8 @@ func (u *App) startAll(preps []*service.Prepared) {
 			// What was not started goes back to "To remove".
 			st := u.state
 			for _, p := range preps {
-				if st.Removal[p.Finding.ProductID] == wizard.Removing {
-					st = st.WithRemoval(p.Finding.ProductID, wizard.ToRemove)
+				if st.Removal[p.Finding.ProductID] == progress.Removing {
+					st = st.WithRemoval(p.Finding.ProductID, progress.ToRemove)
 				}
 			}
 			u.removing = false

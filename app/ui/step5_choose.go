@@ -13,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/choose"
+	"transitionhelper/app/progress"
 )
 
 // chooseWidgets are step 5's widgets.
@@ -68,7 +69,7 @@ func featureName(f string) string {
 }
 
 // reasonFor says, in plain words, why an alternative is in its place.
-func reasonFor(r wizard.Ranked) []string {
+func reasonFor(r choose.Ranked) []string {
 	var out []string
 	if r.Alternative.Builtin {
 		out = append(out, lang.X("choose.why-builtin", "built into the system, free"))
@@ -187,7 +188,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 	needs := u.state.CurrentNeeds()
 	intro := paragraph(lang.X("choose.intro", "Pick one security program to replace Kaspersky. We are neutral: we earn nothing from any of them, and the links go to each company's own website."))
 	box := container.NewVBox()
-	choices := wizard.Choose(u.cat.Alternatives, needs)
+	choices := choose.Choose(u.cat.Alternatives, needs)
 	// First, in sight on a small screen: the free protection already on
 	// this computer and what it lacks for these answers, then the best
 	// matches among the others.
@@ -223,7 +224,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 	for _, d := range needs.Devices {
 		u.Choose.Devices.Selected = append(u.Choose.Devices.Selected, deviceName(d))
 	}
-	prices := []string{wizard.PriceAny, wizard.PriceFree, wizard.PricePaid}
+	prices := []string{progress.PriceAny, progress.PriceFree, progress.PricePaid}
 	priceLabels := []string{lang.X("choose.any-price", "Either"), lang.X("choose.free", "Free only"), lang.X("choose.paid", "Paid is fine")}
 	u.Choose.Price = widget.NewRadioGroup(priceLabels, nil)
 	u.Choose.Price.Horizontal = true
@@ -238,7 +239,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 		u.Choose.Features.Selected = append(u.Choose.Features.Selected, featureName(f))
 	}
 	changed := func() {
-		n := wizard.Needs{Devices: []string{}, Features: []string{}, Price: prices[max(0, slices.Index(priceLabels, u.Choose.Price.Selected))]}
+		n := progress.Needs{Devices: []string{}, Features: []string{}, Price: prices[max(0, slices.Index(priceLabels, u.Choose.Price.Selected))]}
 		for i, l := range deviceLabels {
 			if slices.Contains(u.Choose.Devices.Selected, l) {
 				n.Devices = append(n.Devices, devices[i])
@@ -285,7 +286,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 		// What it includes on the devices asked for (the free version's,
 		// for "Free only"): the same facts the reasons below are made of.
 		var inc []string
-		for _, f := range a.IncludesOnAll(needs.Devices, needs.Price == wizard.PriceFree) {
+		for _, f := range a.IncludesOnAll(needs.Devices, needs.Price == progress.PriceFree) {
 			inc = append(inc, featureName(f))
 		}
 		if len(inc) == 0 {
@@ -459,7 +460,7 @@ func lowerFirst(s string) string {
 
 // builtinCard is the protection built into the system: free and already
 // there, what it lacks for the answers given, and how to turn it on.
-func (u *App) builtinCard(r wizard.Ranked) fyne.CanvasObject {
+func (u *App) builtinCard(r choose.Ranked) fyne.CanvasObject {
 	a := r.Alternative
 	content := container.NewVBox()
 	content.Add(paragraph(builtinLine(r)))
@@ -499,7 +500,7 @@ func (u *App) builtinCard(r wizard.Ranked) fyne.CanvasObject {
 
 // builtinLine sums up the built-in protection in one sentence: free,
 // already here, and what it lacks for the answers given.
-func builtinLine(r wizard.Ranked) string {
+func builtinLine(r choose.Ranked) string {
 	var lacks []string
 	for _, f := range r.Lacks {
 		lacks = append(lacks, lowerFirst(featureName(f)))

@@ -12,6 +12,7 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
+	"transitionhelper/app/progress"
 	"transitionhelper/app/report"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
@@ -40,8 +41,8 @@ func (u *App) verifyView() fyne.CanvasObject {
 	if u.state.Verify == nil {
 		box.Add(paragraph(lang.X("verify.from-first-2", "This is the result of the first scan. After you change something, press \"Scan again\" at the bottom right.")))
 	}
-	st := u.state.Standing()
-	active := wizard.ActiveScanners(rec)
+	st := wizard.StandingOf(u.state)
+	active := progress.ActiveScanners(rec)
 	switch {
 	case len(active) > 0:
 		var names []string
@@ -69,10 +70,10 @@ func (u *App) verifyView() fyne.CanvasObject {
 	} else {
 		u.setAction(u.Verify.CheckButton)
 	}
-	for _, p := range wizard.Protections(rec) {
+	for _, p := range progress.Protections(rec) {
 		box.Add(paragraph("• " + protectionLine(p)))
 	}
-	if len(wizard.Clashing(active)) > 1 {
+	if len(progress.Clashing(active)) > 1 {
 		u.Verify.Warning = paragraph(lang.X("verify.two", "Two or more security programs are switched on at once. They can slow the computer down and get in each other's way. Keep one and remove or turn off the others."))
 		u.Verify.Warning.Importance = widget.WarningImportance
 		box.Add(u.Verify.Warning)
@@ -91,12 +92,12 @@ func (u *App) verifyView() fyne.CanvasObject {
 func (u *App) nextActionCard(st wizard.Standing) fyne.CanvasObject {
 	var text, label string
 	var act func()
-	goStep := func(s wizard.Step) func() { return func() { u.goTo(s) } }
+	goStep := func(s progress.Step) func() { return func() { u.goTo(s) } }
 	switch st.Next {
-	case wizard.StepSave:
+	case progress.StepSave:
 		text = lang.X("next.save", "Next: export your passwords in step 3. Then remove Kaspersky in step 4.")
-		label, act = lang.X("step.go-3", "Go to step 3"), goStep(wizard.StepSave)
-	case wizard.StepRemove:
+		label, act = lang.X("step.go-3", "Go to step 3"), goStep(progress.StepSave)
+	case progress.StepRemove:
 		text = lang.X("next.remove", "Next: remove Kaspersky in step 4. Windows Security's own protection comes back on once it is gone.")
 		if u.osFamily() != catalog.OSWindows {
 			text = lang.X("next.remove-other", "Next: remove Kaspersky in step 4.")
@@ -104,8 +105,8 @@ func (u *App) nextActionCard(st wizard.Standing) fyne.CanvasObject {
 		if st.RestartPending {
 			text = lang.X("next.restart", "Next: restart the computer to finish removing Kaspersky (step 4).")
 		}
-		label, act = lang.X("step.go-4", "Go to step 4"), goStep(wizard.StepRemove)
-	case wizard.StepVerify:
+		label, act = lang.X("step.go-4", "Go to step 4"), goStep(progress.StepRemove)
+	case progress.StepVerify:
 		if u.osFamily() == catalog.OSWindows && u.hasDefender() {
 			text = lang.X("next.turn-on-defender", "Next: open Windows Security, choose \"Virus & threat protection\" and turn it on, or install the program you chose in step 5. Then press \"Scan again\".")
 			if u.cfg.OpenWindowsSecurity != nil { // on this Windows, not a caller's report or sample data
@@ -113,7 +114,7 @@ func (u *App) nextActionCard(st wizard.Standing) fyne.CanvasObject {
 			}
 		} else {
 			text = lang.X("next.install", "Next: install the program you chose in step 5. Then press \"Scan again\".")
-			label, act = lang.X("step.go-5", "Go to step 5"), goStep(wizard.StepChoose)
+			label, act = lang.X("step.go-5", "Go to step 5"), goStep(progress.StepChoose)
 		}
 	default:
 		text = lang.X("next.done", "Nothing else to do here. Press Next for the summary and the report.")
@@ -141,11 +142,11 @@ func (u *App) hasDefender() bool {
 }
 
 func (u *App) verify() {
-	u.runCheck(u.Verify.scanControl, u.scanned(wizard.State.WithVerify))
+	u.runCheck(u.Verify.scanControl, u.scanned(progress.State.WithVerify))
 }
 
 // protectionLine says what one product's protection is doing.
-func protectionLine(p wizard.ProtectionState) string {
+func protectionLine(p progress.ProtectionState) string {
 	name := report.Name(p.Finding.Name)
 	if p.Finding.AlwaysOn && p.Finding.State != detect.StateLeftover {
 		if p.Finding.Version != "" {

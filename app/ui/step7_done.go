@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"transitionhelper/app/progress"
 	"transitionhelper/app/report"
 	"transitionhelper/app/wizard"
 )
@@ -46,10 +47,10 @@ func (u *App) summaryLines() []string {
 	}
 	rec := u.state.Latest()
 	var names []string
-	for _, f := range wizard.ActiveScanners(rec) {
+	for _, f := range progress.ActiveScanners(rec) {
 		names = append(names, report.Name(f.Name))
 	}
-	switch st := u.state.Standing(); {
+	switch st := wizard.StandingOf(u.state); {
 	case len(names) > 0:
 		lines = append(lines, lang.X("verify.protected", "Protecting this computer now: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
 	case st.OnlyKaspersky:
@@ -83,7 +84,7 @@ func formatLabel(format string) string {
 // doneView is step 7: whether the computer is finished, and if not the
 // step that is next; a summary; "Save report" in the footer.
 func (u *App) doneView() fyne.CanvasObject {
-	st := u.state.Standing()
+	st := wizard.StandingOf(u.state)
 	box := container.NewVBox()
 	if st.Finished() {
 		u.Done.Headline = heading(lang.X("done.headline-finished", "Done: Kaspersky is taken care of and this computer is protected."))

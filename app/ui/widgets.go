@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"transitionhelper/app/wizard"
+	"transitionhelper/app/progress"
 )
 
 // httpsLink is a link to raw if it is an https address; nil otherwise.
@@ -34,7 +34,7 @@ func heading(text string) *widget.Label {
 	return l
 }
 
-func stepName(st wizard.Step) string {
+func stepName(st progress.Step) string {
 	key, english := st.Name()
 	return lang.X(key, english)
 }

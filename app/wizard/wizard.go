@@ -1,124 +1,15 @@
-// Package wizard is the guided flow as a state machine with no widgets in it:
-// the seven numbered steps, which apply, where Next goes, the checklist of
-// what to save, the removal rows, and the saved progress.
+// Package wizard is the window's step machine, with no widgets in it: the
+// seven numbered steps, which apply, where Next and Back go, and where the
+// computer stands (the one next action). It moves over progress.State; the
+// command line does not use it.
 package wizard
 
 import (
-	"fmt"
 	"slices"
-	"time"
 
-	"transitionhelper/app/catalog"
-	"transitionhelper/app/detect"
-	"transitionhelper/platform"
+	"transitionhelper/app/progress"
+	"transitionhelper/app/region"
 )
-
-// Step numbers never change: support staff say "go to step 3".
-type Step int
-
-// The steps.
-const (
-	StepCheck  Step = 1 // what happened, the countdown, "Scan this computer"
-	StepFound  Step = 2 // what we found
-	StepSave   Step = 3 // save what you'd lose
-	StepRemove Step = 4 // remove Kaspersky
-	StepChoose Step = 5 // choose new protection
-	StepVerify Step = 6 // check you're protected
-	StepDone   Step = 7 // where the computer stands, the next step until finished, the report
-)
-
-// Steps lists them in order.
-var Steps = []Step{StepCheck, StepFound, StepSave, StepRemove, StepChoose, StepVerify, StepDone}
-
-// Name returns the step's translation key and English name, for the
-// screens, the reports and the code decoder alike.
-func (s Step) Name() (key, english string) {
-	names := [...]string{"Start", "What we found", "Save what you'd lose", "Remove Kaspersky",
-		"Choose new protection", "Check you're protected", "Finish"}
-	if s < StepCheck || s > StepDone {
-		return "step.unknown", "Unknown step"
-	}
-	return fmt.Sprintf("step.%d", int(s)), names[s-1]
-}
-
-// Region decides whether the U.S. ban applies.
-type Region string
-
-// Regions.
-const (
-	RegionUS    Region = "US"
-	RegionOther Region = "other"
-)
-
-// RemovalState is where one product is in step 4.
-type RemovalState string
-
-// Removal states.
-const (
-	ToRemove      RemovalState = "to-remove"
-	Removing      RemovalState = "removing"
-	RestartNeeded RemovalState = "restart-needed"
-	Removed       RemovalState = "removed"
-)
-
-// Checklist item ids of step 3, in the order shown.
-const (
-	SavePasswords  = "passwords"
-	SaveLicence    = "licence"
-	SaveQuarantine = "quarantine"
-	SaveVPN        = "vpn"
-	SaveSafeKids   = "safe-kids"
-)
-
-// ScanRecord is one scan as the wizard keeps it.
-type ScanRecord struct {
-	At       time.Time        `json:"at"`
-	OS       platform.OSInfo  `json:"os"`
-	Complete bool             `json:"complete"`
-	Findings []detect.Finding `json:"findings"`
-	// OSSupport is set when the system itself gets no more security
-	// updates (Windows 10 since October 2025).
-	OSSupport *OSSupport `json:"osSupport,omitempty"`
-}
-
-// Summary condenses the record's findings.
-func (r *ScanRecord) Summary() detect.Summary {
-	if r == nil {
-		return detect.Summary{}
-	}
-	return detect.Summarize(r.Findings)
-}
-
-// State is the user's progress; it is saved after every change.
-type State struct {
-	Version      int                     `json:"version"`
-	Step         Step                    `json:"step"`
-	Reached      Step                    `json:"reached"`
-	Region       Region                  `json:"region"`
-	RegionChosen bool                    `json:"regionChosen,omitempty"`
-	Scan         *ScanRecord             `json:"scan,omitempty"`
-	Verify       *ScanRecord             `json:"verify,omitempty"`
-	Ticks        map[string]bool         `json:"ticks,omitempty"`
-	Removal      map[string]RemovalState `json:"removal,omitempty"`
-	// Gone lists Kaspersky products an earlier scan found and a later one did not.
-	Gone []detect.Finding `json:"gone,omitempty"`
-	// Needs are the answers of step 5, once the user changed them.
-	Needs *Needs `json:"needs,omitempty"`
-}
-
-// StateVersion is the format of State this package writes.
-const StateVersion = 1
-
-// New is a fresh start at step 1, in the given region.
-func New(region Region) State {
-	return State{Version: StateVersion, Step: StepCheck, Reached: StepCheck, Region: region}
-}
-
-// Valid reports whether a loaded state can be used as it is.
-func (s State) Valid() bool {
-	return s.Version == StateVersion && s.Step >= StepCheck && s.Step <= StepDone &&
-		s.Reached >= s.Step && s.Reached <= StepDone && (s.Region == RegionUS || s.Region == RegionOther)
-}
 
 // Reason says why a step does not apply; "" when it does.
 type Reason string
@@ -131,12 +22,12 @@ const (
 )
 
 // Applies tells whether step applies now, and if not, why.
-func (s State) Applies(step Step) Reason {
-	if step > StepCheck && s.Scan == nil {
+func Applies(s progress.State, step progress.Step) Reason {
+	if step > progress.StepCheck && s.Scan == nil {
 		return ReasonNotChecked
 	}
 	// Once Kaspersky was found, steps 3 and 4 stay, removed products included.
-	if (step == StepSave || step == StepRemove) && !s.Scan.Summary().KasperskyActive && len(s.Gone) == 0 {
+	if (step == progress.StepSave || step == progress.StepRemove) && !s.Scan.Summary().KasperskyActive && len(s.Gone) == 0 {
 		return ReasonNoKaspersky
 	}
 	return ReasonNone
@@ -145,36 +36,36 @@ func (s State) Applies(step Step) Reason {
 // NextStep is where Next goes from the current step: past the steps that do
 // not apply. With nothing found, step 2 goes on to step 6; with UltraAV but
 // no Kaspersky, to step 5.
-func (s State) NextStep() Step {
+func NextStep(s progress.State) progress.Step {
 	switch s.Step {
-	case StepCheck:
+	case progress.StepCheck:
 		if s.Scan == nil {
-			return StepCheck
+			return progress.StepCheck
 		}
-		return StepFound
-	case StepFound:
+		return progress.StepFound
+	case progress.StepFound:
 		sum := s.Scan.Summary()
 		switch {
 		case sum.KasperskyActive:
-			return StepSave
+			return progress.StepSave
 		case sum.UltraAV:
-			return StepChoose
+			return progress.StepChoose
 		}
-		return StepVerify
-	case StepDone:
-		return StepDone
+		return progress.StepVerify
+	case progress.StepDone:
+		return progress.StepDone
 	}
 	return s.Step + 1
 }
 
 // Next moves on and returns the new state.
-func (s State) Next() State {
-	return s.goTo(s.NextStep())
+func Next(s progress.State) progress.State {
+	return s.At(NextStep(s))
 }
 
 // Back returns to the step before, if there is one.
-func (s State) Back() State {
-	if s.Step > StepCheck {
+func Back(s progress.State) progress.State {
+	if s.Step > progress.StepCheck {
 		s.Step--
 	}
 	return s
@@ -183,257 +74,69 @@ func (s State) Back() State {
 // CanGo reports whether the user may open step from the list on the left:
 // any of the seven. A step that needs something first (a scan, a
 // Kaspersky product) says so in place (Applies).
-func (s State) CanGo(step Step) bool {
-	return step >= StepCheck && step <= StepDone
+func CanGo(step progress.Step) bool {
+	return step >= progress.StepCheck && step <= progress.StepDone
 }
 
 // Go opens step; a number outside the seven is refused.
-func (s State) Go(step Step) State {
-	if !s.CanGo(step) {
+func Go(s progress.State, step progress.Step) progress.State {
+	if !CanGo(step) {
 		return s
 	}
-	return s.goTo(step)
+	return s.At(step)
 }
 
-func (s State) goTo(step Step) State {
-	s.Step = step
-	if step > s.Reached {
-		s.Reached = step
-	}
-	return s
+// Standing is where the computer stands on the latest scan, told the same
+// way in steps 2, 6 and 7 and in the reports: what is left to do, and the
+// one step to go to next.
+type Standing struct {
+	// Scanned: a scan was made.
+	Scanned bool
+	// KasperskyLeft: a Kaspersky product is still installed.
+	KasperskyLeft bool
+	// RestartPending: an uninstaller asked for a restart.
+	RestartPending bool
+	// Protected: security software other than Kaspersky is switched on
+	// (or, outside the U.S., Kaspersky itself, which may still get updates).
+	Protected bool
+	// OnlyKaspersky: nothing protects the computer but a Kaspersky that
+	// gets no updates (in the U.S.).
+	OnlyKaspersky bool
+	// Next is the one step to go to next; StepDone once nothing is left.
+	Next progress.Step
 }
 
-// WithScan records the scan of step 1 (or a re-scan); from step 1 it
-// moves on to step 2.
-// Products no longer found are marked removed; the others keep their state.
-func (s State) WithScan(rec ScanRecord) State {
-	old := s.Removal
-	var before []detect.Finding
-	if s.Scan != nil {
-		before = s.Scan.Findings
-	}
-	s.Scan = &rec
-	s.Removal = map[string]RemovalState{}
-	for _, f := range rec.Findings {
-		if f.Role == catalog.RoleRemove && f.State != detect.StateLeftover {
-			st := old[f.ProductID]
-			// Still here: not removed, and no uninstaller runs across a scan.
-			if st == "" || st == Removed || st == Removing {
-				st = ToRemove
-			}
-			s.Removal[f.ProductID] = st
-		}
-	}
-	gone := slices.Clone(s.Gone)
-	for _, f := range before {
-		if _, tracked := old[f.ProductID]; !tracked {
-			continue
-		}
-		if _, still := s.Removal[f.ProductID]; !still && !slices.ContainsFunc(gone, func(g detect.Finding) bool { return g.ProductID == f.ProductID }) {
-			gone = append(gone, f)
-		}
-	}
-	// A product found again is not gone.
-	gone = slices.DeleteFunc(gone, func(g detect.Finding) bool { _, back := s.Removal[g.ProductID]; return back })
-	s.Gone = gone
-	if s.Step == StepCheck {
-		return s.goTo(StepFound)
-	}
-	return s
-}
+// Finished reports whether nothing is left to do: Kaspersky is gone (or,
+// outside the U.S., kept by choice) and something protects the computer.
+func (st Standing) Finished() bool { return st.Next == progress.StepDone }
 
-// Latest is the scan that says where the computer stands now: the
-// re-check of step 6 if there is one, else the scan of step 1 (or of a
-// removal's re-check); nil before any.
-func (s State) Latest() *ScanRecord {
-	if s.Verify != nil {
-		return s.Verify
-	}
-	return s.Scan
-}
-
-// WithVerify records the re-scan of step 6.
-func (s State) WithVerify(rec ScanRecord) State {
-	s.Verify = &rec
-	return s
-}
-
-// WithRegion sets the region the user chose.
-func (s State) WithRegion(r Region) State {
-	s.Region, s.RegionChosen = r, true
-	return s
-}
-
-// WithTick ticks or unticks a checklist item.
-func (s State) WithTick(id string, done bool) State {
-	ticks := make(map[string]bool, len(s.Ticks)+1)
-	for k, v := range s.Ticks {
-		ticks[k] = v
-	}
-	if done {
-		ticks[id] = true
-	} else {
-		delete(ticks, id)
-	}
-	s.Ticks = ticks
-	return s
-}
-
-// WithRemoval sets one product's removal state.
-func (s State) WithRemoval(productID string, st RemovalState) State {
-	m := make(map[string]RemovalState, len(s.Removal))
-	for k, v := range s.Removal {
-		m[k] = v
-	}
-	m[productID] = st
-	s.Removal = m
-	return s
-}
-
-// Resuming reports whether a removal was under way when the app last
-// closed (a restart was needed, or the app was closed while an uninstaller
-// ran): the app then opens at step 4 and checks again.
-func (s State) Resuming() bool {
-	for _, st := range s.Removal {
-		if st == RestartNeeded || st == Removing {
-			return true
-		}
-	}
-	return false
-}
-
-// Checklist lists what to save before removal, from what was found: only
-// what applies to the products on this computer. The Password Manager's
-// passwords, the VPN and Safe Kids' rules are listed when those apps were
-// found (a suite's licence includes them, but only the app holds the data).
-func (s State) Checklist() []string {
-	if s.Scan == nil {
-		return nil
-	}
-	var items []string
-	// What was found first counts, even once it is removed: the list stays put.
-	for _, f := range append(slices.Clone(s.Scan.Findings), s.Gone...) {
-		for _, id := range ItemsFor(f) {
-			if !slices.Contains(items, id) {
-				items = append(items, id)
-			}
-		}
-	}
-	slices.SortFunc(items, func(a, b string) int { return slices.Index(saveOrder, a) - slices.Index(saveOrder, b) })
-	return items
-}
-
-// saveOrder is the order of step 3: passwords first, losing them hurts most.
-var saveOrder = []string{SavePasswords, SaveLicence, SaveQuarantine, SaveVPN, SaveSafeKids}
-
-// ItemsFor lists what removing f would lose, in step 3's order; nothing for
-// a product that is not Kaspersky's or only left files behind.
-func ItemsFor(f detect.Finding) []string {
-	if f.Role != catalog.RoleRemove || f.State == detect.StateLeftover {
-		return nil
-	}
-	var items []string
-	if f.Component == catalog.ComponentPasswordManager {
-		items = append(items, SavePasswords)
-	}
-	items = append(items, SaveLicence)
-	if f.Component == catalog.ComponentAntivirus {
-		items = append(items, SaveQuarantine)
-	}
-	if f.Component == catalog.ComponentVPN {
-		items = append(items, SaveVPN)
-	}
-	if f.Component == catalog.ComponentParentalControls {
-		items = append(items, SaveSafeKids)
-	}
-	return items
-}
-
-// Unsaved lists the data that removing the product deletes for good and
-// step 3 does not have ticked yet, passwords first: the passwords, the
-// quarantined files, Safe Kids' rules. (The licence and the VPN
-// subscription live on in the My Kaspersky account: step 3 lists them as
-// notes, and they do not hold a removal up.)
-func (s State) Unsaved(productID string) []string {
-	if s.Scan == nil {
-		return nil
-	}
-	var out []string
-	for _, f := range s.Scan.Findings {
-		if f.ProductID != productID {
-			continue
-		}
-		for _, id := range ItemsFor(f) {
-			if id == SaveLicence || id == SaveVPN {
-				continue
-			}
-			if !s.Ticks[id] && !slices.Contains(out, id) {
-				out = append(out, id)
-			}
-		}
-	}
-	return out
-}
-
-// RemovalRow is one product of step 4.
-type RemovalRow struct {
-	Finding detect.Finding
-	State   RemovalState
-}
-
-// RemovalRows lists the Kaspersky products to remove with their state; a
-// product removed since the first scan stays listed as removed.
-func (s State) RemovalRows() []RemovalRow {
-	if s.Scan == nil {
-		return nil
-	}
-	var rows []RemovalRow
-	seen := map[string]bool{}
-	for _, f := range s.Scan.Findings {
-		if st, ok := s.Removal[f.ProductID]; ok && !seen[f.ProductID] {
-			seen[f.ProductID] = true
-			rows = append(rows, RemovalRow{Finding: f, State: st})
-		}
-	}
-	for _, f := range s.Gone {
-		rows = append(rows, RemovalRow{Finding: f, State: Removed})
-	}
-	return rows
-}
-
-// ActiveScanners lists the real-time antivirus products protecting the
-// computer in rec: running, and switched on where Windows Security Center
-// says (Defender stays running but passive while another antivirus is on);
-// and the system's own always-on protection (macOS's XProtect) when present.
-func ActiveScanners(rec *ScanRecord) []detect.Finding {
+// StandingOf says where the computer stands and what comes next.
+func StandingOf(s progress.State) Standing {
+	rec := s.Latest()
+	st := Standing{Scanned: rec != nil}
 	if rec == nil {
-		return nil
+		st.Next = progress.StepCheck
+		return st
 	}
-	var out []detect.Finding
-	for _, f := range rec.Findings {
-		if f.Role == catalog.RoleRemove || f.Component != catalog.ComponentAntivirus {
-			continue
-		}
-		if f.State != detect.StateRunning && !(f.AlwaysOn && f.State != detect.StateLeftover) {
-			continue
-		}
-		if len(f.SecurityCenter) > 0 && !slices.ContainsFunc(f.SecurityCenter, func(sc platform.SecurityCenter) bool { return sc.State.Protection == platform.ProtectionOn }) {
-			continue
-		}
-		out = append(out, f)
+	st.KasperskyLeft = rec.Summary().KasperskyActive
+	for _, r := range s.RemovalRows() {
+		st.RestartPending = st.RestartPending || r.State == progress.RestartNeeded
 	}
-	return out
-}
-
-// Clashing lists the active scanners that get in each other's way when two
-// or more run: all but the system's own always-on protection, which is
-// meant to run beside another product.
-func Clashing(active []detect.Finding) []detect.Finding {
-	var out []detect.Finding
-	for _, f := range active {
-		if !f.AlwaysOn {
-			out = append(out, f)
-		}
+	active := progress.ActiveScanners(rec)
+	kaspersky := progress.KasperskyScanners(rec)
+	st.Protected = len(active) > 0 || s.Region != region.US && len(kaspersky) > 0
+	st.OnlyKaspersky = len(active) == 0 && len(kaspersky) > 0 && s.Region == region.US
+	switch {
+	case st.RestartPending:
+		st.Next = progress.StepRemove
+	case st.KasperskyLeft && s.Region == region.US && slices.Contains(s.Checklist(), progress.SavePasswords) && !s.Ticks[progress.SavePasswords]:
+		st.Next = progress.StepSave
+	case st.KasperskyLeft && s.Region == region.US:
+		st.Next = progress.StepRemove
+	case !st.Protected:
+		st.Next = progress.StepVerify
+	default:
+		st.Next = progress.StepDone
 	}
-	return out
+	return st
 }

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package wizard
+package progress
 
 // openNoBlock: Windows opens no pipe through a file path in the app's
 // folder (named pipes live in \\.\pipe\), and Lstat already refused links.

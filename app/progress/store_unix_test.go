@@ -1,6 +1,6 @@
 //go:build unix
 
-package wizard
+package progress
 
 import (
 	"errors"
@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"transitionhelper/app/region"
 )
 
 // TestStoreRefusesWhatIsNotAProgressFile: anything running as the user can
@@ -19,7 +21,7 @@ import (
 func TestStoreRefusesWhatIsNotAProgressFile(t *testing.T) {
 	dir := t.TempDir()
 	good := Store{Path: filepath.Join(dir, "good.json")}
-	if err := good.Save(New(RegionUS)); err != nil {
+	if err := good.Save(New(region.US)); err != nil {
 		t.Fatal(err)
 	}
 	fifo := filepath.Join(dir, "fifo", StateFile)

@@ -1,4 +1,4 @@
-package wizard
+package progress
 
 import (
 	"encoding/json"

@@ -1,4 +1,7 @@
-package wizard
+// Package choose ranks the alternatives of step 5 for the user's answers
+// (progress.Needs): which fit the devices, the price and what Kaspersky
+// did for them, with ties sharing a place.
+package choose
 
 import (
 	"cmp"
@@ -6,70 +9,8 @@ import (
 	"strings"
 
 	"transitionhelper/app/catalog"
-	"transitionhelper/app/detect"
+	"transitionhelper/app/progress"
 )
-
-// Prices the user can ask for.
-const (
-	PriceAny  = "any"
-	PriceFree = "free"
-	PricePaid = "paid"
-)
-
-// Needs are the answers of step 5: the devices to protect, free or paid,
-// and what the user had from Kaspersky besides the antivirus.
-type Needs struct {
-	Devices  []string `json:"devices"`
-	Price    string   `json:"price"`
-	Features []string `json:"features"`
-}
-
-// DefaultNeeds pre-fills step 5 from the scan: this computer's kind, any
-// price, and the Kaspersky extras found (Password Manager, VPN, Safe Kids).
-func (s State) DefaultNeeds() Needs {
-	n := Needs{Price: PriceAny, Features: []string{}}
-	family := ""
-	if s.Scan != nil {
-		family = s.Scan.OS.Family
-	}
-	switch family {
-	case catalog.OSDarwin:
-		n.Devices = []string{catalog.DeviceMac}
-	case catalog.OSLinux, "":
-		n.Devices = []string{}
-	default:
-		n.Devices = []string{catalog.DeviceWindows}
-	}
-	if s.Scan == nil {
-		return n
-	}
-	for _, f := range append(slices.Clone(s.Scan.Findings), s.Gone...) {
-		if f.Role != catalog.RoleRemove {
-			continue
-		}
-		// The components that are features of the same name.
-		feat := f.Component
-		if (feat == catalog.ComponentPasswordManager || feat == catalog.ComponentVPN || feat == catalog.ComponentParentalControls) &&
-			!slices.Contains(n.Features, feat) {
-			n.Features = append(n.Features, feat)
-		}
-	}
-	return n
-}
-
-// WithNeeds records the answers of step 5.
-func (s State) WithNeeds(n Needs) State {
-	s.Needs = &n
-	return s
-}
-
-// CurrentNeeds is what the user answered, or the pre-filled answers.
-func (s State) CurrentNeeds() Needs {
-	if s.Needs != nil {
-		return *s.Needs
-	}
-	return s.DefaultNeeds()
-}
 
 // Ranked is one alternative in its place, with why it is there.
 type Ranked struct {
@@ -115,7 +56,7 @@ func (c Choices) Best() []Ranked {
 // computers with the same answers see the same list. No company pays for
 // its place. The built-in protection is apart (Builtin), shown only when
 // one of the devices asked for is its system.
-func Choose(alts []catalog.Alternative, n Needs) Choices {
+func Choose(alts []catalog.Alternative, n progress.Needs) Choices {
 	var c Choices
 	for _, a := range alts {
 		r := judge(a, n)
@@ -161,8 +102,8 @@ func b2i(v bool) int {
 // only where they run on every device asked for (catalog.IncludesOnAll: no
 // iPhone app scans for viruses, Norton's parental controls are not on a
 // Mac), for the free version when the user asked for free only.
-func judge(a catalog.Alternative, n Needs) Ranked {
-	free := n.Price == PriceFree
+func judge(a catalog.Alternative, n progress.Needs) Ranked {
+	free := n.Price == progress.PriceFree
 	platforms := a.Platforms
 	if free && len(a.FreePlatforms) > 0 {
 		platforms = a.FreePlatforms
@@ -196,31 +137,4 @@ func judge(a catalog.Alternative, n Needs) Ranked {
 		r.PriceFits = slices.ContainsFunc(n.Devices, func(d string) bool { return a.ProtectsOn(d, true) })
 	}
 	return r
-}
-
-// ProtectionState is one product protecting (or meant to protect) the
-// computer, as step 6 shows it.
-type ProtectionState struct {
-	Finding detect.Finding
-	// Protection and SignaturesUpToDate come from Windows Security Center
-	// when it knows the product; Known is false otherwise.
-	Known              bool
-	Protection         string
-	SignaturesUpToDate bool
-}
-
-// Protections lists the antivirus products of rec other than Kaspersky, with
-// what Windows Security Center says of each.
-func Protections(rec *ScanRecord) []ProtectionState {
-	if rec == nil {
-		return nil
-	}
-	var out []ProtectionState
-	for _, f := range rec.Findings {
-		if f.Role == catalog.RoleRemove || f.Component != catalog.ComponentAntivirus {
-			continue
-		}
-		out = append(out, ProtectionOf(f))
-	}
-	return out
 }

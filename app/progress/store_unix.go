@@ -1,8 +1,10 @@
 //go:build unix
 
-package wizard
+package progress
 
-import "syscall"
+import (
+	"syscall"
+)
 
 // openNoBlock opens a pipe without waiting for a writer and refuses a
 // symbolic link put in the file's place after it was checked.

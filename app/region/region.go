@@ -1,6 +1,19 @@
-package wizard
+// Package region guesses whether the U.S. rules apply to this computer,
+// from its time zone and language; the user can always change the answer.
+package region
 
-import "strings"
+import (
+	"strings"
+)
+
+// Region decides whether the U.S. ban applies.
+type Region string
+
+// Regions.
+const (
+	US    Region = "US"
+	Other Region = "other"
+)
 
 // The region guess works from two hints: the time zone and the locale
 // (platform.RegionHints). Neither says where the computer is for sure, so
@@ -90,7 +103,7 @@ var usIANA = []string{
 var noPlace = []string{"UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Greenwich", "Universal", "Zulu",
 	"Factory", "Coordinated Universal Time"}
 
-// GuessRegion guesses whether this computer is in the U.S. from its time
+// Guess guesses whether this computer is in the U.S. from its time
 // zone (an IANA name such as America/Chicago, a Windows key name such as
 // "Central Standard Time", or a rule name such as EST5EDT) and its locale
 // (en_US.UTF-8, es-MX), by the rules above:
@@ -104,7 +117,7 @@ var noPlace = []string{"UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Greenwich
 //   - with no zone, a locale naming a country other than the U.S. or its
 //     territories (es-MX, fr-FR) is abroad: it is the only evidence left;
 //   - with nothing to go on, the U.S.
-func GuessRegion(tz, locale string) Region {
+func Guess(tz, locale string) Region {
 	region := localeRegion(locale)
 	tz = strings.TrimSpace(tz)
 	// A POSIX TZ string's rule part ("EST5EDT,M3.2.0/2,M11.1.0/2") holds
@@ -119,10 +132,10 @@ func GuessRegion(tz, locale string) Region {
 	if strings.Contains(tz, "/") || tz == "Navajo" {
 		for _, z := range usIANA {
 			if tz == z || (strings.HasSuffix(z, "/") && strings.HasPrefix(tz, z)) {
-				return RegionUS
+				return US
 			}
 		}
-		return RegionOther
+		return Other
 	}
 	if tz != "" {
 		for z, sharedWithCanada := range usWindowsZones {
@@ -131,23 +144,23 @@ func GuessRegion(tz, locale string) Region {
 			}
 		}
 		if containsFold(territoryWindowsZones, tz) && (region == "" || isUS(region)) {
-			return RegionUS
+			return US
 		}
-		return RegionOther
+		return Other
 	}
 	if region != "" && !isUS(region) {
-		return RegionOther
+		return Other
 	}
-	return RegionUS
+	return US
 }
 
 // usZone is the guess for a zone the U.S. uses and maybe Canada too: the
 // U.S., unless Canada shares it and the locale is Canadian.
 func usZone(sharedWithCanada bool, region string) Region {
 	if sharedWithCanada && region == "CA" {
-		return RegionOther
+		return Other
 	}
-	return RegionUS
+	return US
 }
 
 // localeRegion returns "US" from en_US.UTF-8, en-US or es_US@euro; "" if

@@ -1,4 +1,4 @@
-package wizard
+package choose
 
 import (
 	"slices"
@@ -6,8 +6,7 @@ import (
 	"testing"
 
 	"transitionhelper/app/catalog"
-	"transitionhelper/app/detect"
-	"transitionhelper/platform"
+	"transitionhelper/app/progress"
 )
 
 func alternatives(t *testing.T) []catalog.Alternative {
@@ -31,22 +30,22 @@ func TestChoose(t *testing.T) {
 	alts := alternatives(t)
 	tests := []struct {
 		name    string
-		needs   Needs
+		needs   progress.Needs
 		builtin []string // the built-in line
 		best    []string // the first place, listed by name
 	}{
 		{"Windows, nothing else: Defender apart, every product that runs on Windows equally good",
-			Needs{Devices: []string{"windows"}, Price: PriceAny}, []string{"microsoft-defender"}, nil},
+			progress.Needs{Devices: []string{"windows"}, Price: progress.PriceAny}, []string{"microsoft-defender"}, nil},
 		{"Kaspersky with Password Manager and VPN: those covering both first",
-			Needs{Devices: []string{"windows"}, Price: PriceAny, Features: []string{"password-manager", "vpn"}}, []string{"microsoft-defender"},
+			progress.Needs{Devices: []string{"windows"}, Price: progress.PriceAny, Features: []string{"password-manager", "vpn"}}, []string{"microsoft-defender"},
 			[]string{"bitdefender", "eset", "mcafee", "norton", "trend-micro"}},
 		{"all devices and parental controls (Norton's do not run on a Mac)",
-			Needs{Devices: []string{"windows", "mac", "android", "ios"}, Price: PriceAny, Features: []string{"parental-controls"}},
+			progress.Needs{Devices: []string{"windows", "mac", "android", "ios"}, Price: progress.PriceAny, Features: []string{"parental-controls"}},
 			[]string{"microsoft-defender", "macos-builtin"}, []string{"bitdefender", "mcafee", "trend-micro"}},
 		{"Mac only: the built-in protection apart",
-			Needs{Devices: []string{"mac"}, Price: PriceAny}, []string{"macos-builtin"}, nil},
+			progress.Needs{Devices: []string{"mac"}, Price: progress.PriceAny}, []string{"macos-builtin"}, nil},
 		{"no device asked for: no built-in line",
-			Needs{Devices: []string{}, Price: PriceAny}, nil, nil},
+			progress.Needs{Devices: []string{}, Price: progress.PriceAny}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,7 +70,7 @@ func TestChoose(t *testing.T) {
 	}
 	// The places come with their reasons; free only means real-time
 	// protection in the free version, on the devices asked for.
-	c := Choose(alts, Needs{Devices: []string{"windows", "ios"}, Price: PriceFree, Features: []string{"password-manager"}})
+	c := Choose(alts, progress.Needs{Devices: []string{"windows", "ios"}, Price: progress.PriceFree, Features: []string{"password-manager"}})
 	if d := c.Builtin[0]; d.CoversDevices || d.Missing[0] != "ios" || !slices.Equal(d.Lacks, []string{"password-manager"}) {
 		t.Errorf("Defender: %+v (no password manager: Edge's belongs to the browser, not to Defender)", d)
 	}
@@ -93,18 +92,18 @@ func TestChoose(t *testing.T) {
 	}
 	// A feature counts only where it runs: Norton's parental controls are
 	// not on a Mac, and no iPhone app scans for viruses.
-	for _, x := range Choose(alts, Needs{Devices: []string{"mac"}, Price: PriceAny, Features: []string{"parental-controls"}}).Ranked {
+	for _, x := range Choose(alts, progress.Needs{Devices: []string{"mac"}, Price: progress.PriceAny, Features: []string{"parental-controls"}}).Ranked {
 		if x.Alternative.ID == "norton" && !slices.Contains(x.Lacks, "parental-controls") {
 			t.Errorf("Norton on a Mac covers parental controls: %+v", x)
 		}
 	}
-	for _, x := range Choose(alts, Needs{Devices: []string{"ios"}, Price: PriceFree}).Ranked {
+	for _, x := range Choose(alts, progress.Needs{Devices: []string{"ios"}, Price: progress.PriceFree}).Ranked {
 		if x.PriceFits {
 			t.Errorf("%s: a free version that protects an iPhone all the time (no iPhone app scans)", x.Alternative.ID)
 		}
 	}
 	// Paid is fine means paid is allowed, not required: the free built-in one fits.
-	if d := Choose(alts, Needs{Devices: []string{"windows"}, Price: PricePaid}).Builtin[0]; !d.PriceFits {
+	if d := Choose(alts, progress.Needs{Devices: []string{"windows"}, Price: progress.PricePaid}).Builtin[0]; !d.PriceFits {
 		t.Error("\"Paid is fine\" dropped the free Defender")
 	}
 }
@@ -113,7 +112,7 @@ func TestChoose(t *testing.T) {
 // listed by name, the same on every computer; a place is never skipped.
 func TestTiesShareAPlace(t *testing.T) {
 	alts := alternatives(t)
-	needs := Needs{Devices: []string{"windows"}, Price: PriceAny, Features: []string{"password-manager", "vpn"}}
+	needs := progress.Needs{Devices: []string{"windows"}, Price: progress.PriceAny, Features: []string{"password-manager", "vpn"}}
 	a, b := Choose(alts, needs), Choose(slices.Clone(alts), needs)
 	if !slices.Equal(ids(a.Ranked), ids(b.Ranked)) {
 		t.Fatal("the same answers gave two orders")
@@ -138,57 +137,6 @@ func TestTiesShareAPlace(t *testing.T) {
 	}
 }
 
-func TestDefaultNeeds(t *testing.T) {
-	s := New(RegionUS).WithScan(ScanRecord{OS: platform.OSInfo{Family: "windows"}, Findings: []detect.Finding{kis, kpm, vpn, uav}})
-	n := s.DefaultNeeds()
-	if strings.Join(n.Devices, ",") != "windows" || n.Price != PriceAny || strings.Join(n.Features, ",") != "password-manager,vpn" {
-		t.Errorf("needs %+v", n)
-	}
-	changed := s.WithNeeds(Needs{Devices: []string{"mac"}, Price: PriceFree})
-	if changed.CurrentNeeds().Price != PriceFree || s.CurrentNeeds().Price != PriceAny {
-		t.Error("answers not kept, or kept in the wrong state")
-	}
-}
-
-func TestProtections(t *testing.T) {
-	sc := func(name string, state uint32) platform.SecurityCenter {
-		return platform.SecurityCenter{DisplayName: name, ProductState: state, State: platform.DecodeProductState(state)}
-	}
-	defOn := def
-	defOn.SecurityCenter = []platform.SecurityCenter{sc("Windows Defender", 397568)}
-	defOff := def
-	defOff.State = detect.StateInstalled
-	defOff.SecurityCenter = []platform.SecurityCenter{sc("Windows Defender", 393472)}
-	bitOn := detect.Finding{ProductID: "bitdefender", Name: "Bitdefender", Role: "protection", Component: "antivirus", State: detect.StateRunning,
-		SecurityCenter: []platform.SecurityCenter{sc("Bitdefender Antivirus", 397312)}}
-	uavOn := uav
-	uavOn.SecurityCenter = []platform.SecurityCenter{sc("UltraAV", 397312)}
-	tests := []struct {
-		name   string
-		fs     []detect.Finding
-		active string
-		states string
-	}{
-		{"Defender on", []detect.Finding{defOn}, "microsoft-defender", "microsoft-defender:on"},
-		{"Defender off and nothing else", []detect.Finding{defOff}, "", "microsoft-defender:off"},
-		{"Defender and Bitdefender both on", []detect.Finding{defOn, bitOn}, "microsoft-defender bitdefender", "microsoft-defender:on bitdefender:on"},
-		{"UltraAV on", []detect.Finding{uavOn, defOff}, "ultraav", "ultraav:on microsoft-defender:off"},
-	}
-	for _, tt := range tests {
-		rec := scanned(tt.fs...)
-		var active, states []string
-		for _, f := range ActiveScanners(&rec) {
-			active = append(active, f.ProductID)
-		}
-		for _, p := range Protections(&rec) {
-			states = append(states, p.Finding.ProductID+":"+p.Protection)
-		}
-		if strings.Join(active, " ") != tt.active || strings.Join(states, " ") != tt.states {
-			t.Errorf("%s: active %q states %q", tt.name, active, states)
-		}
-	}
-}
-
 // TestReasonsAgreeWithIncludes: on every system and price, a card's
 // reasons ("includes a VPN", "no parental controls") and its "Includes on
 // your devices" line are made of the same facts, so they never contradict.
@@ -197,11 +145,11 @@ func TestReasonsAgreeWithIncludes(t *testing.T) {
 	deviceSets := [][]string{{"windows"}, {"mac"}, {"android"}, {"ios"}, {"windows", "mac"}, {"windows", "mac", "android", "ios"}}
 	features := []string{"password-manager", "vpn", "parental-controls"}
 	for _, ds := range deviceSets {
-		for _, price := range []string{PriceAny, PriceFree, PricePaid} {
-			n := Needs{Devices: ds, Price: price, Features: features}
+		for _, price := range []string{progress.PriceAny, progress.PriceFree, progress.PricePaid} {
+			n := progress.Needs{Devices: ds, Price: price, Features: features}
 			c := Choose(alts, n)
 			for _, r := range append(c.Builtin, c.Ranked...) {
-				has := r.Alternative.IncludesOnAll(ds, price == PriceFree)
+				has := r.Alternative.IncludesOnAll(ds, price == progress.PriceFree)
 				for _, f := range r.Covers {
 					if !slices.Contains(has, f) {
 						t.Errorf("%v %s: %s says it includes %s, its Includes line does not", ds, price, r.Alternative.ID, f)
