@@ -285,7 +285,7 @@ func TestPasswordGuard(t *testing.T) {
 		t.Fatal("the uninstaller was offered or started before the user chose")
 	}
 	j.click(u.Remove.GuardNow, "Export them now")
-	if u.state.Step != wizard.StepSave || u.Save.How[wizard.SavePasswords] == nil || !u.Save.How[wizard.SavePasswords].Items[0].Open {
+	if u.state.Step != wizard.StepSave || u.Save.How[wizard.SavePasswords] == nil || !u.Save.How[wizard.SavePasswords].IsOpen() {
 		t.Fatalf("\"Export them now\" went to step %d", u.state.Step)
 	}
 	if u.win.Canvas().Overlays().Top() != nil {
