@@ -2,13 +2,18 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"transitionhelper/app/catalog"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/region"
 )
@@ -18,8 +23,8 @@ import (
 // from the window's content and its dialogs, visible objects only, an
 // object that is fyne.Accessible with a role other than container is an
 // element; the walk goes on only into *fyne.Container (macOS also stops at
-// an object that is not Accessible). Widgets' insides (a scroll, a card, an
-// accordion, a split) are never reached.
+// an object that is not Accessible). Widgets' insides (a scroll, a card, a
+// dialog's pop-up) are never reached: the mirrors' stand-ins are.
 func announced(c fyne.Canvas) map[fyne.CanvasObject]string {
 	out := map[fyne.CanvasObject]string{}
 	var walk func(o fyne.CanvasObject)
@@ -47,19 +52,163 @@ func announced(c fyne.Canvas) map[fyne.CanvasObject]string {
 	return out
 }
 
+// reached is what a screen reader is told of: the elements the bridges
+// reach, each stand-in counted as the control it stands for, with the role
+// and name the bridge passes on.
+func reached(c fyne.Canvas) map[fyne.CanvasObject]string {
+	out := map[fyne.CanvasObject]string{}
+	for o, s := range announced(c) {
+		out[o] = s
+		if st, ok := o.(*standIn); ok {
+			out[st.Target()] = s
+		}
+	}
+	return out
+}
+
+// interactive lists every control the user can operate on the canvas
+// (dialogs included), through the widgets' renderers: anything tappable or
+// focusable, and the check boxes, radio groups, drop-downs and fields Fyne
+// 2.8 does not announce. A control's own insides are its own; the overlay
+// catchers and pop-ups that hold a dialog are not controls.
+func interactive(c fyne.Canvas) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if _, ok := o.(*standIn); ok {
+			return
+		}
+		switch v := o.(type) {
+		case *widget.Label:
+			// Text: a selectable one (its selection is its own) must be reached too.
+			if v.Selectable {
+				out = append(out, o)
+			}
+			return
+		case *container.Scroll:
+			// Its scroll bars are for the mouse; the keyboard and the
+			// "More below" button scroll it too.
+			walk(v.Content)
+			return
+		}
+		_, tap := o.(fyne.Tappable)
+		_, focus := o.(fyne.Focusable)
+		switch o.(type) {
+		case *widget.Check, *widget.RadioGroup, *widget.Select, *widget.Entry, *widget.CheckGroup:
+			tap = true
+		case *widget.PopUp:
+			tap, focus = false, false
+		}
+		if strings.HasSuffix(reflect.TypeOf(o).String(), ".OverlayContainer") {
+			tap, focus = false, false
+		}
+		if tap || focus {
+			out = append(out, o)
+			return
+		}
+		switch w := o.(type) {
+		case *fyne.Container:
+			for _, ch := range w.Objects {
+				walk(ch)
+			}
+		case fyne.Widget:
+			for _, ch := range test.WidgetRenderer(w).Objects() {
+				walk(ch)
+			}
+		}
+	}
+	walk(c.Content())
+	for _, o := range c.Overlays().List() {
+		walk(o)
+	}
+	return out
+}
+
+// a11yProblems lists the controls a screen-reader user cannot tell or use:
+// not reached, not of a kind announced, or named without their state.
+func a11yProblems(u *App) []string {
+	u.syncA11y() // what the watch does four times a second in a build with the bridges
+	c := u.win.Canvas()
+	got := reached(c)
+	var problems []string
+	for _, o := range interactive(c) {
+		a, ok := o.(fyne.Accessible)
+		if !ok || a.AccessibilityRole() == fyne.AccessibleRoleContainer {
+			problems = append(problems, fmt.Sprintf("%T %s is not of a kind Fyne 2.8 announces", o, textOfObject(o)))
+			continue
+		}
+		name, ok := got[o]
+		if !ok {
+			problems = append(problems, fmt.Sprintf("%T %q is not reached by the bridges", o, a.AccessibilityLabel()))
+			continue
+		}
+		if want := stateWord(o); want != "" && !strings.HasSuffix(strings.TrimSuffix(name, `"`), want) {
+			problems = append(problems, fmt.Sprintf("%T is announced as %s, without its state %q", o, name, want))
+		}
+		if strings.TrimSpace(a.AccessibilityLabel()) == "" {
+			problems = append(problems, fmt.Sprintf("%T has no name", o))
+		}
+	}
+	return problems
+}
+
+// stateWord is the state a control's accessible name must end with.
+func stateWord(o fyne.CanvasObject) string {
+	switch v := o.(type) {
+	case *toggle:
+		switch {
+		case v.on != "" && v.Checked:
+			return v.on
+		case v.on != "":
+			return v.off
+		case v.Checked:
+			return lang.X("a11y.ticked", "checked")
+		}
+		return lang.X("a11y.not-ticked", "not checked")
+	case *choice:
+		if v.selected {
+			return lang.X("a11y.selected", "{{.Name}}, selected", map[string]any{"Name": ""})
+		}
+		return lang.X("a11y.not-selected", "{{.Name}}, not selected", map[string]any{"Name": ""})
+	case *expanderButton:
+		if v.e.IsOpen() {
+			return lang.X("a11y.open", "open")
+		}
+		return lang.X("a11y.closed", "closed")
+	case *announcedEntry:
+		if v.Text == "" {
+			return lang.X("a11y.empty", "empty")
+		}
+		return v.Text
+	}
+	return ""
+}
+
+func textOfObject(o fyne.CanvasObject) string {
+	switch v := o.(type) {
+	case *widget.Check:
+		return fmt.Sprintf("%q", v.Text)
+	case *widget.Button:
+		return fmt.Sprintf("%q", v.Text)
+	}
+	return ""
+}
+
 // TestScreenReaderReachesTheShell: on every step a screen reader is told of
-// the seven step buttons, the step's title (which reads out the step's
-// text) and the footer's buttons, the step's main action among them. The
-// controls inside the scrolling step are not passed on by Fyne 2.8 (the
-// test logs how many), which is why each step's main action is in the footer.
+// the seven step buttons, the step's title and the footer's buttons, the
+// step's main action among them, and of every control inside the step.
 func TestScreenReaderReachesTheShell(t *testing.T) {
 	test.NewTempApp(t)
 	h := newHarness(t, "", region.US, snapKaspersky)
 	h.check()
 	for _, st := range progress.Steps {
 		h.u.goTo(st)
-		got := announced(h.u.win.Canvas())
-		must := []fyne.CanvasObject{h.u.NextButton, h.u.BackButton, h.u.Support}
+		h.u.syncA11y()
+		got := reached(h.u.win.Canvas())
+		must := []fyne.CanvasObject{h.u.NextButton, h.u.BackButton, h.u.Support, h.u.StepTitle}
 		for _, b := range h.u.NavButtons {
 			must = append(must, b)
 		}
@@ -68,26 +217,119 @@ func TestScreenReaderReachesTheShell(t *testing.T) {
 		}
 		for _, o := range must {
 			if _, ok := got[o]; !ok {
-				t.Errorf("step %d: %T %q is not passed on to a screen reader", st, o, o.(*widget.Button).Text)
+				t.Errorf("step %d: %T is not passed on to a screen reader", st, o)
 			}
 		}
-		title, ok := got[h.u.StepTitle]
-		if !ok || !strings.Contains(title, h.u.StepTitle.Text+". ") {
-			t.Errorf("step %d: the title is not announced with the step's text: %s", st, title)
-		}
-		missed := 0
-		for _, o := range objectsIn(h.u.body.Content) {
-			if _, interactive := o.(fyne.Tappable); interactive {
-				if _, ok := got[o]; !ok {
-					missed++
-				}
-			}
-		}
-		t.Logf("step %d: %d elements announced; %d controls inside the step are not (Fyne 2.8 does not walk into a scroll)", st, len(got), missed)
+		t.Logf("step %d: %d elements announced", st, len(announced(h.u.win.Canvas())))
 	}
-	// Step 3's title reads each tick with its state.
+	// Step 3's ticks are read with their state.
 	h.u.goTo(progress.StepSave)
-	if a := announced(h.u.win.Canvas())[h.u.StepTitle]; !strings.Contains(a, "Export your passwords from Kaspersky Password Manager: not checked") {
-		t.Errorf("step 3's title: %s", a)
+	h.u.syncA11y()
+	if a := reached(h.u.win.Canvas())[h.u.Save.Ticks[progress.SavePasswords]]; a != `button "Export your passwords from Kaspersky Password Manager: not done yet"` {
+		t.Errorf("step 3's first tick: %s", a)
 	}
+	test.Tap(h.u.Save.Ticks[progress.SavePasswords])
+	h.u.syncA11y()
+	if a := reached(h.u.win.Canvas())[h.u.Save.Ticks[progress.SavePasswords]]; a != `button "Export your passwords from Kaspersky Password Manager: done"` {
+		t.Errorf("step 3's first tick, ticked: %s", a)
+	}
+}
+
+// TestScreenReaderReachesEveryControl walks every screen: every step on
+// each fixture computer, English and Spanish, with its expanders open and
+// closed; the support panel; the dialogs (start over, the password guard,
+// an error, a notice); and the caller view. Every control must be reached
+// by the bridges, be of a kind they announce, and carry its state in its name.
+func TestScreenReaderReachesEveryControl(t *testing.T) {
+	a := test.NewTempApp(t)
+	t.Cleanup(func() { applyLanguage("en") })
+	cat, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	screens := 0
+	report := func(u *App, name string) {
+		t.Helper()
+		screens++
+		for _, p := range a11yProblems(u) {
+			t.Errorf("%s: %s", name, p)
+		}
+	}
+	closeDialogs := func(u *App) {
+		for _, o := range u.win.Canvas().Overlays().List() {
+			u.win.Canvas().Overlays().Remove(o)
+		}
+	}
+	for _, fx := range layoutFixtures(t) {
+		u, res := fixtureApp(t, a, cat, fx.snap)
+		u.win.Resize(fyne.NewSize(1024, 600))
+		for _, lng := range []string{"English", "Español"} {
+			u.Language.SetSelected(lng)
+			for _, st := range progress.Steps {
+				u.OpenStep(st, res, region.US)
+				name := fmt.Sprintf("%s/%s/step%d", fx.name, lng, st)
+				report(u, name)
+				// Open every expander, then look again.
+				for _, o := range objectsIn(u.body.Content) {
+					if b, ok := o.(*expanderButton); ok && !b.e.IsOpen() {
+						test.Tap(b)
+					}
+				}
+				if st == progress.StepChoose && len(u.Choose.Compare) >= 2 {
+					test.Tap(u.Choose.Compare[0])
+					test.Tap(u.Choose.Compare[1])
+				}
+				report(u, name+"/opened")
+			}
+			if fx.name == "windows-kaspersky" {
+				u.OpenStep(progress.StepRemove, res, region.US)
+				u.showGuard("Kaspersky Total Security", []string{progress.SavePasswords, progress.SaveLicence}, func() {})
+				report(u, lng+"/password guard")
+				closeDialogs(u)
+				u.showGuard("Kaspersky Total Security", []string{progress.SaveLicence}, func() {})
+				report(u, lng+"/guard")
+				closeDialogs(u)
+			}
+		}
+		u.Language.SetSelected("English")
+		u.showSupport()
+		report(u, fx.name+"/support panel")
+		u.SupportPanel.Caller.SetText("KTH-0000-0001")
+		report(u, fx.name+"/support panel, a code typed")
+		closeDialogs(u)
+		u.Language.choose()
+		report(u, fx.name+"/the languages")
+		if u.Language.Choices == nil || len(u.Language.Choices.Options) != 2 {
+			t.Errorf("%s: the language button opened no choice", fx.name)
+		}
+		closeDialogs(u)
+		u.confirmStartOver()
+		report(u, fx.name+"/start over?")
+		closeDialogs(u)
+		dialog.ShowError(fmt.Errorf("the scan could not run"), u.win)
+		report(u, fx.name+"/an error")
+		closeDialogs(u)
+		dialog.ShowInformation("Notice", "A notice.", u.win)
+		report(u, fx.name+"/a notice")
+		closeDialogs(u)
+	}
+
+	// The caller view: every step of a caller's report, and its support panel.
+	ag := newAgent(t)
+	ag.check()
+	ag.open(callerReport(t))
+	if !ag.u.Caller() {
+		t.Fatal("the caller's report was refused")
+	}
+	for i, st := range progress.Steps {
+		if ag.u.NavButtons[i].Disabled() {
+			continue
+		}
+		ag.u.goTo(st)
+		report(ag.u, fmt.Sprintf("caller view/step%d", st))
+	}
+	ag.u.showSupport()
+	report(ag.u, "caller view/support panel")
+	closeDialogs(ag.u)
+	t.Logf("%d screens walked", screens)
 }

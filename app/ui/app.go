@@ -87,15 +87,19 @@ type App struct {
 	Action     *widget.Button
 	StartOver  *widget.Button
 	Support    *widget.Button
-	LargerText *widget.Check
-	Language   *widget.Select
-	body       *container.Scroll
-	action     *fyne.Container // the footer's place for Action
-	footer     *fyne.Container // Back, Start over, the step's action, Next
-	center     *fyne.Container // the step's title, the step, "More below"
-	moreRow    *fyne.Container
-	progress   *fyne.Container // above the footer: the progress of a scan
-	shown      progress.Step   // the step on screen, to keep its scroll on a change within it
+	LargerText *toggle
+	Language   *languageButton
+	// stepMirror and windowMirror let a screen reader reach the step and
+	// the dialogs (a11y_mirror.go).
+	stepMirror, windowMirror *a11yMirror
+	a11yWatching             bool
+	body                     *container.Scroll
+	action                   *fyne.Container // the footer's place for Action
+	footer                   *fyne.Container // Back, Start over, the step's action, Next
+	center                   *fyne.Container // the step's title, the step, "More below"
+	moreRow                  *fyne.Container
+	progress                 *fyne.Container // above the footer: the progress of a scan
+	shown                    progress.Step   // the step on screen, to keep its scroll on a change within it
 
 	// Each step's widgets, made when the step is shown; only the current
 	// step's are live.

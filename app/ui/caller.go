@@ -172,10 +172,8 @@ func disableAll(o fyne.CanvasObject) {
 		if w.Content != nil {
 			disableAll(w.Content)
 		}
-	case *widget.Accordion:
-		for _, it := range w.Items {
-			disableAll(it.Detail)
-		}
+	case *expanderButton:
+		// Opening and closing "Details" or "How" changes nothing: it stays on.
 	case fyne.Disableable:
 		w.Disable()
 	}

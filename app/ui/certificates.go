@@ -80,9 +80,8 @@ func (u *App) certificateCard(f detect.Finding, kasperskyActive bool) *widget.Ca
 	details := widget.NewLabel(strings.Join(ev, "\n"))
 	details.Wrapping = fyne.TextWrapWord
 	details.TextStyle = fyne.TextStyle{Monospace: true}
-	content.Add(widget.NewAccordion(
-		widget.NewAccordionItem(lang.X("remove.how", "How to remove it"), how),
-		widget.NewAccordionItem(lang.X("ui.details", "Details"), details)))
+	content.Add(newExpander(lang.X("remove.how", "How to remove it"), how).Box)
+	content.Add(newExpander(lang.X("ui.details", "Details"), details).Box)
 	return widget.NewCard(lang.X("found.certificate-title", "Kaspersky root certificate"), report.FindingStateText(f, Translate), content)
 }
 
@@ -125,5 +124,5 @@ func (u *App) certificatesLeft() fyne.CanvasObject {
 		how.Add(paragraph(certificateHow(c)))
 	}
 	return container.NewVBox(u.Remove.CertificateLeft,
-		widget.NewAccordion(widget.NewAccordionItem(lang.X("remove.left-certificate-how", "How to remove the certificate"), how)))
+		newExpander(lang.X("remove.left-certificate-how", "How to remove the certificate"), how).Box)
 }

@@ -286,7 +286,7 @@ func TestPasswordGuard(t *testing.T) {
 		t.Fatal("the uninstaller was offered or started before the user chose")
 	}
 	j.click(u.Remove.GuardNow, "Export them now")
-	if u.state.Step != progress.StepSave || u.Save.How[progress.SavePasswords] == nil || !u.Save.How[progress.SavePasswords].Items[0].Open {
+	if u.state.Step != progress.StepSave || u.Save.How[progress.SavePasswords] == nil || !u.Save.How[progress.SavePasswords].IsOpen() {
 		t.Fatalf("\"Export them now\" went to step %d", u.state.Step)
 	}
 	if u.win.Canvas().Overlays().Top() != nil {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,7 +27,7 @@ func (u *App) build() {
 		u.NavButtons = append(u.NavButtons, b)
 		nav.Add(b)
 	}
-	u.StepTitle = newStepTitle(u.stepText)
+	u.StepTitle = newStepTitle()
 
 	u.BackButton = widget.NewButtonWithIcon(lang.X("nav.back", "Back"), theme.NavigateBackIcon(), u.back)
 	u.NextButton = widget.NewButtonWithIcon(lang.X("nav.next", "Next"), theme.NavigateNextIcon(), u.next)
@@ -36,10 +35,7 @@ func (u *App) build() {
 	u.NextButton.Importance = widget.HighImportance
 	u.StartOver = widget.NewButtonWithIcon(lang.X("nav.start-over", "Start over"), theme.HistoryIcon(), u.confirmStartOver)
 	u.Support = widget.NewButtonWithIcon(lang.X("support.button", "For support staff"), theme.InfoIcon(), u.showSupport)
-	u.LargerText = widget.NewCheck(lang.X("settings.larger-text", "Larger text"), u.setLargerText)
-	u.LargerText.Checked = u.fyne.Preferences().Bool(PrefLargerText)
-	u.Language = widget.NewSelect([]string{"English", "Español"}, u.setLanguage)
-	u.Language.Selected = currentLanguageName(u.fyne.Preferences().String(PrefLanguage))
+	u.LargerText, u.Language = u.settingsControls()
 
 	title := widget.NewLabelWithStyle(lang.X("app.title", "Kaspersky Transition Helper"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord // it gives way to the controls on a narrow window
@@ -57,7 +53,9 @@ func (u *App) build() {
 	u.body = container.NewVScroll(widget.NewLabel(""))
 	u.body.OnScrolled = func(fyne.Position) { u.showMoreBelow() }
 	u.moreRow = container.NewHBox(layout.NewSpacer(), u.MoreBelow)
-	center := container.NewBorder(container.NewPadded(u.StepTitle), u.moreRow, nil, nil, &fyne.Container{Layout: watchLayout{u.showMoreBelow}, Objects: []fyne.CanvasObject{u.body}})
+	// The title first, then the step and its screen-reader mirror (a11y_mirror.go), then "More below": reading order.
+	titleRow := container.NewPadded(u.StepTitle)
+	center := container.New(layout.NewBorderLayout(titleRow, u.moreRow, nil, nil), titleRow, &fyne.Container{Layout: watchLayout{u.showMoreBelow}, Objects: []fyne.CanvasObject{u.body, u.newStepMirror()}}, u.moreRow)
 	u.center = center
 	// The step list and the step side by side in plain containers, not a
 	// split or a scroll: Fyne 2.8's screen-reader bridges pass on only what
@@ -74,7 +72,7 @@ func (u *App) build() {
 		top.Add(widget.NewSeparator())
 	}
 	bottom := container.NewVBox(widget.NewSeparator(), u.progress, container.NewPadded(footer))
-	u.win.SetContent(container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, split, bottom))
+	u.win.SetContent(container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, split, bottom, u.newWindowMirror()))
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.showStep()
 }
@@ -130,6 +128,7 @@ func (u *App) showStep() {
 	u.showMoreBelow()
 	u.showNavState()
 	u.scheduleCountdown()
+	u.syncA11y()
 	if u.changed != nil {
 		u.changed()
 	}
@@ -388,78 +387,17 @@ func dismissButton(o fyne.CanvasObject) *widget.Button {
 }
 
 // stepTitle is the step's title, "Step 2 of 7: What we found". A screen
-// reader reads it with the whole step's text after it: Fyne 2.8's bridges do
-// not reach into the scrolling step itself.
+// reader reads the step itself after it, through the step's mirror
+// (a11y_mirror.go).
 type stepTitle struct {
 	widget.Label
-	body func() string
 }
 
-func newStepTitle(body func() string) *stepTitle {
-	t := &stepTitle{body: body}
+func newStepTitle() *stepTitle {
+	t := &stepTitle{}
 	t.TextStyle = fyne.TextStyle{Bold: true}
 	t.SizeName = theme.SizeNameHeadingText
 	t.Wrapping = fyne.TextWrapWord
 	t.ExtendBaseWidget(t)
 	return t
-}
-
-// AccessibilityLabel is the title, then the step's text.
-func (t *stepTitle) AccessibilityLabel() string {
-	if b := t.body(); b != "" {
-		return t.Text + ". " + b
-	}
-	return t.Text
-}
-
-// stepText is every text of the step on screen, in reading order, for the
-// title's accessible name: labels, card titles, links and the names of
-// buttons and check boxes with their state.
-func (u *App) stepText() string {
-	if u.body == nil || u.body.Content == nil {
-		return ""
-	}
-	var parts []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		switch v := o.(type) {
-		case *widget.Label:
-			parts = append(parts, v.Text)
-		case *widget.Hyperlink:
-			parts = append(parts, v.Text)
-		case *widget.Button:
-			parts = append(parts, v.Text)
-		case *widget.Check:
-			state := lang.X("a11y.not-ticked", "not checked")
-			if v.Checked {
-				state = lang.X("a11y.ticked", "checked")
-			}
-			parts = append(parts, v.Text+": "+state)
-		case *widget.Card:
-			parts = append(parts, v.Title, v.Subtitle)
-			walk(v.Content)
-		case *widget.Accordion:
-			for _, it := range v.Items {
-				parts = append(parts, it.Title)
-				if it.Open {
-					walk(it.Detail)
-				}
-			}
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(u.body.Content)
-	var out []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, ". ")
 }

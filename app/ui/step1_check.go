@@ -16,7 +16,7 @@ import (
 // checkWidgets are step 1's widgets.
 type checkWidgets struct {
 	scanControl
-	Region    *widget.RadioGroup
+	Region    *choiceGroup
 	Countdown *widget.Label
 }
 
@@ -39,7 +39,7 @@ func (u *App) checkView() fyne.CanvasObject {
 	banner := widget.NewCard("", "", u.Check.Countdown)
 
 	inUS, outside := lang.X("check.region-us", "In the U.S."), lang.X("check.region-other", "Outside the U.S.")
-	u.Check.Region = widget.NewRadioGroup([]string{inUS, outside}, func(choice string) {
+	u.Check.Region = newChoiceGroup([]string{inUS, outside}, true, func(choice string) {
 		r := region.Other
 		if choice == inUS {
 			r = region.US
@@ -48,11 +48,10 @@ func (u *App) checkView() fyne.CanvasObject {
 			u.setState(u.state.WithRegion(r))
 		}
 	})
-	u.Check.Region.Horizontal = true
 	if us {
-		u.Check.Region.Selected = inUS
+		u.Check.Region.SetSelected(inUS)
 	} else {
-		u.Check.Region.Selected = outside
+		u.Check.Region.SetSelected(outside)
 	}
 	regionNote := lang.X("check.region-guessed", "We guessed this from the computer's time zone and language. Change it if it is wrong.")
 	if u.state.RegionChosen {
@@ -69,9 +68,9 @@ func (u *App) checkView() fyne.CanvasObject {
 		box.Add(paragraph(lang.X("check.already-scanned", "This computer was scanned. Press Next to see the result, or scan again.")))
 	}
 	box.Add(heading(lang.X("check.region", "Where is this computer?")))
-	box.Add(u.Check.Region)
+	box.Add(u.Check.Region.Box)
 	box.Add(paragraph(regionNote))
-	box.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("check.sources", "Facts and sources"), u.sources())))
+	box.Add(newExpander(lang.X("check.sources", "Facts and sources"), u.sources()).Box)
 	return box
 }
 

@@ -42,7 +42,7 @@ func (u *App) foundView() fyne.CanvasObject {
 	if sum.UltraAV {
 		box.Add(paragraph(lang.X("found.ultraav", "UltraAV or UltraVPN is on this computer. They come from another company, Pango Group, to which Kaspersky moved its U.S. customers in September 2024. You can keep them or choose something else in step 5.")))
 		how := paragraph(ultraAVRemoval(u.osFamily()))
-		box.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("found.ultraav-remove-title", "If you do not want UltraAV"), how)))
+		box.Add(newExpander(lang.X("found.ultraav-remove-title", "If you do not want UltraAV"), how).Box)
 	}
 	u.Found.CertificateHow = nil
 	for _, f := range rec.Findings {

@@ -4,16 +4,15 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/progress"
 )
 
 // saveWidgets are step 3's widgets.
 type saveWidgets struct {
-	Ticks map[string]*widget.Check
+	Ticks map[string]*toggle
 	// How holds each item's steps, opened when the removal guard sent the user here.
-	How map[string]*widget.Accordion
+	How map[string]*expander
 }
 
 // saveItem is one thing to save before removal, with how to do it and the
@@ -58,25 +57,24 @@ func saveItemText(id string) saveItem {
 // steps behind an expander. Ticks are saved.
 func (u *App) saveView() fyne.CanvasObject {
 	box := container.NewVBox(paragraph(lang.X("save.intro-2", "Removing Kaspersky deletes what it keeps. Do these first, and check off each one when it is done. Step 4 reminds you of anything not checked off before it removes the product that holds it.")))
-	u.Save.Ticks = map[string]*widget.Check{}
-	u.Save.How = map[string]*widget.Accordion{}
+	u.Save.Ticks = map[string]*toggle{}
+	u.Save.How = map[string]*expander{}
 	for _, id := range u.state.Checklist() {
 		item := saveItemText(id)
-		check := widget.NewCheck(item.title, func(done bool) {
+		// A toggle a screen reader names with its state: "…: done".
+		check := newToggle(item.title, u.state.Ticks[id], func(done bool) {
 			if done != u.state.Ticks[id] {
 				u.setState(u.state.WithTick(id, done))
 			}
-		})
-		check.Checked = u.state.Ticks[id]
+		}).withStateWords(lang.X("a11y.done", "done"), lang.X("a11y.not-done", "not done yet"))
 		u.Save.Ticks[id] = check
-		how := paragraph(item.how)
-		acc := widget.NewAccordion(widget.NewAccordionItem(item.link, how))
+		how := newExpander(item.link, paragraph(item.how))
 		if id == u.openSave {
-			acc.Open(0)
+			how.Open()
 			u.openSave = ""
 		}
-		u.Save.How[id] = acc
-		box.Add(container.NewVBox(check, acc))
+		u.Save.How[id] = how
+		box.Add(container.NewVBox(check, how.Box))
 	}
 	return box
 }

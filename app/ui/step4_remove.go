@@ -136,8 +136,7 @@ func (u *App) removeView() fyne.CanvasObject {
 	u.setProgress(u.Remove.Progress)
 
 	// Fallbacks, for when the uninstaller cannot be started or fails.
-	how := widget.NewAccordion(widget.NewAccordionItem(lang.X("remove.how", "How to remove it"), u.removeHow()))
-	box.Add(how)
+	box.Add(newExpander(lang.X("remove.how", "How to remove it"), u.removeHow()).Box)
 	if left := u.leftovers(); left != nil {
 		box.Add(left)
 	}

@@ -20,10 +20,10 @@ import (
 // chooseWidgets are step 5's widgets.
 type chooseWidgets struct {
 	Choices    []string
-	Devices    *widget.CheckGroup
-	Price      *widget.RadioGroup
-	Features   *widget.CheckGroup
-	Compare    []*widget.Check
+	Devices    *toggleGroup
+	Price      *choiceGroup
+	Features   *toggleGroup
+	Compare    []*toggle
 	CompareBox *fyne.Container
 	// Builtin lists the built-in protection shown apart, above the list;
 	// BuiltinLine sums it up at the top of the step.
@@ -220,24 +220,25 @@ func (u *App) chooseView() fyne.CanvasObject {
 	for _, d := range devices {
 		deviceLabels = append(deviceLabels, deviceName(d))
 	}
-	u.Choose.Devices = widget.NewCheckGroup(deviceLabels, nil)
+	var devicesOn []string
 	for _, d := range needs.Devices {
-		u.Choose.Devices.Selected = append(u.Choose.Devices.Selected, deviceName(d))
+		devicesOn = append(devicesOn, deviceName(d))
 	}
+	u.Choose.Devices = newToggleGroup(deviceLabels, devicesOn, nil)
 	prices := []string{progress.PriceAny, progress.PriceFree, progress.PricePaid}
 	priceLabels := []string{lang.X("choose.any-price", "Either"), lang.X("choose.free", "Free only"), lang.X("choose.paid", "Paid is fine")}
-	u.Choose.Price = widget.NewRadioGroup(priceLabels, nil)
-	u.Choose.Price.Horizontal = true
-	u.Choose.Price.Selected = priceLabels[max(0, slices.Index(prices, needs.Price))]
+	u.Choose.Price = newChoiceGroup(priceLabels, true, nil)
+	u.Choose.Price.SetSelected(priceLabels[max(0, slices.Index(prices, needs.Price))])
 	features := []string{catalog.FeaturePasswordManager, catalog.FeatureVPN, catalog.FeatureParentalControls}
 	var featureLabels []string
 	for _, f := range features {
 		featureLabels = append(featureLabels, featureName(f))
 	}
-	u.Choose.Features = widget.NewCheckGroup(featureLabels, nil)
+	var featuresOn []string
 	for _, f := range needs.Features {
-		u.Choose.Features.Selected = append(u.Choose.Features.Selected, featureName(f))
+		featuresOn = append(featuresOn, featureName(f))
 	}
+	u.Choose.Features = newToggleGroup(featureLabels, featuresOn, nil)
 	changed := func() {
 		n := progress.Needs{Devices: []string{}, Features: []string{}, Price: prices[max(0, slices.Index(priceLabels, u.Choose.Price.Selected))]}
 		for i, l := range deviceLabels {
@@ -256,11 +257,11 @@ func (u *App) chooseView() fyne.CanvasObject {
 	u.Choose.Price.OnChanged = func(string) { changed() }
 	u.Choose.Features.OnChanged = func([]string) { changed() }
 	box.Add(heading(lang.X("choose.q-devices", "Which devices do you want to protect?")))
-	box.Add(u.Choose.Devices)
+	box.Add(u.Choose.Devices.Box)
 	box.Add(heading(lang.X("choose.q-price", "Free or paid?")))
-	box.Add(u.Choose.Price)
+	box.Add(u.Choose.Price.Box)
 	box.Add(heading(lang.X("choose.q-features", "What did you use besides the antivirus? (We checked what we found.)")))
-	box.Add(u.Choose.Features)
+	box.Add(u.Choose.Features.Box)
 
 	rule := paragraph(lang.X("choose.rule-2", "How we order them: first those that work on all your devices, then those at the price you asked for (free only: a free version that protects all the time), then those with more of what you used in Kaspersky. Products with the same number are equally good matches; they are listed by name, which says nothing about which is better. No company pays for its place."))
 	rule.TextStyle = fyne.TextStyle{Italic: true}
@@ -321,7 +322,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 			content.Add(note)
 		}
 		if len(a.Checks) > 0 {
-			content.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("choose.sources", "Where these details come from"), u.checkedDetails(a))))
+			content.Add(newExpander(lang.X("choose.sources", "Where these details come from"), u.checkedDetails(a)).Box)
 		}
 		// The link takes the room "Compare" leaves, and wraps there: in a
 		// box of its own size a wrapping link is one letter wide and its
@@ -330,7 +331,8 @@ func (u *App) chooseView() fyne.CanvasObject {
 		if h := httpsLink(lang.X("choose.website", "Open the website"), a.Website); h != nil {
 			link = h
 		}
-		cmp := widget.NewCheck(lang.X("choose.compare", "Compare"), func(on bool) {
+		// Its name says which product: "Compare Avast Free Antivirus: not checked".
+		cmp := newToggle(lang.X("choose.compare", "Compare"), false, func(on bool) {
 			if on && !slices.ContainsFunc(ticked, func(x catalog.Alternative) bool { return x.ID == a.ID }) {
 				ticked = append(ticked, a)
 			} else if !on {
@@ -338,6 +340,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 			}
 			redraw()
 		})
+		cmp.name = lang.X("a11y.compare", "Compare {{.Name}}", map[string]any{"Name": a.Name})
 		u.Choose.Compare = append(u.Choose.Compare, cmp)
 		content.Add(container.NewBorder(nil, nil, nil, cmp, link))
 		title := a.Name

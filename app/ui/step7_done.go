@@ -20,8 +20,8 @@ import (
 
 // doneWidgets are step 7's widgets.
 type doneWidgets struct {
-	Format     *widget.Select
-	FullReport *widget.Check
+	Format     *choiceGroup
+	FullReport *toggle
 	SaveReport *widget.Button
 	// Headline says whether the computer is finished; GoNext goes to the
 	// step that is next while it is not.
@@ -109,11 +109,11 @@ func (u *App) doneView() fyne.CanvasObject {
 	for _, f := range reportFormats {
 		labels = append(labels, formatLabel(f.format))
 	}
-	u.Done.Format = widget.NewSelect(labels, nil)
-	u.Done.Format.SetSelectedIndex(0)
+	u.Done.Format = newChoiceGroup(labels, false, nil)
+	u.Done.Format.SetSelected(labels[0])
 	// A check box's label does not wrap: the short part names the box, the
 	// condition is a paragraph under it.
-	u.Done.FullReport = widget.NewCheck(lang.X("done.full-short", "Include user names and folders"), nil)
+	u.Done.FullReport = newToggle(lang.X("done.full-short", "Include user names and folders"), false, nil)
 	u.Done.SaveReport = widget.NewButtonWithIcon(lang.X("done.save-report", "Save report"), theme.DocumentSaveIcon(), u.saveReport)
 	// The main action in the footer: the step that is next, until none is.
 	if st.Finished() {
@@ -124,7 +124,7 @@ func (u *App) doneView() fyne.CanvasObject {
 	}
 	box.Add(heading(lang.X("done.report-title", "Report")))
 	box.Add(paragraph(lang.X("done.report-note-3", "The report lists what was found and what was done. Support staff may ask you for it: choose a format, then press \"Save report\". It is saved only where you choose; nothing is sent anywhere.")))
-	box.Add(u.Done.Format)
+	box.Add(u.Done.Format.Box)
 	box.Add(u.Done.FullReport)
 	box.Add(paragraph(lang.X("done.full-when", "Only if support staff ask for them.")))
 	if !st.Finished() {

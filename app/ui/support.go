@@ -33,7 +33,7 @@ func (u *App) supportText() string { return report.Text(u.reportInput(false)) }
 // supportWidgets are the support panel's widgets, for tests.
 type supportWidgets struct {
 	Code    *widget.Label
-	Caller  *widget.Entry
+	Caller  *announcedEntry
 	Decode  *widget.Button
 	Meaning *widget.Label
 	Copy    *widget.Button
@@ -54,7 +54,7 @@ func (u *App) showSupport() {
 	w.Code.Selectable = true
 	w.Meaning = widget.NewLabel("")
 	w.Meaning.Wrapping = fyne.TextWrapWord
-	w.Caller = widget.NewEntry()
+	w.Caller = newAnnouncedEntry(lang.X("support.decode-label", "Decode a caller's code:"))
 	w.Caller.SetPlaceHolder("KTH-XXXX-XXXX")
 	w.Decode = widget.NewButton(lang.X("support.decode", "Decode"), func() { w.Meaning.SetText(decodeText(w.Caller.Text)) })
 	w.Caller.OnSubmitted = func(string) { w.Decode.OnTapped() }

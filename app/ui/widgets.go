@@ -41,9 +41,9 @@ func stepName(st progress.Step) string {
 
 // detailsExpander is the "Details" expander of technical lines for support
 // staff: monospace, wrapped, closed at first.
-func detailsExpander(lines []string) *widget.Accordion {
+func detailsExpander(lines []string) fyne.CanvasObject {
 	details := widget.NewLabel(strings.Join(lines, "\n"))
 	details.TextStyle = fyne.TextStyle{Monospace: true}
 	details.Wrapping = fyne.TextWrapWord
-	return widget.NewAccordion(widget.NewAccordionItem(lang.X("ui.details", "Details"), details))
+	return newExpander(lang.X("ui.details", "Details"), details).Box
 }
