@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"transitionhelper/app/cli"
-	"transitionhelper/app/fakesys"
+	"transitionhelper/app/service/servicetest"
 )
 
 // The test binary doubles as the app (TH_TEST_AS_APP=1: run's command line)
@@ -136,7 +136,7 @@ func TestDetectShWithTheApp(t *testing.T) {
 	}
 
 	kesl := filepath.Join(dir, "kesl")
-	fakesys.CopyFile(t, self, kesl)
+	servicetest.CopyFile(t, self, kesl)
 	cmd := exec.Command(kesl)
 	cmd.Env = append(os.Environ(), "TH_TEST_SLEEP=1")
 	if err := cmd.Start(); err != nil {

@@ -5,7 +5,9 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"time"
@@ -43,9 +45,9 @@ type devHooks struct {
 	benchResponsive      bool
 }
 
-// readDevHooks reads the TH_ variables into sys, cfg and the returned
+// readDevHooks reads the TH_ variables into pc, cfg and the returned
 // hooks. A bad value is an error, never ignored.
-func readDevHooks(sys *service.System, cfg *ui.Config) (devHooks, error) {
+func readDevHooks(pc *service.Computer, cfg *ui.Config) (devHooks, error) {
 	h := devHooks{
 		largerText:      os.Getenv("TH_LARGER_TEXT"),
 		language:        os.Getenv("TH_LANGUAGE"),
@@ -65,7 +67,7 @@ func readDevHooks(sys *service.System, cfg *ui.Config) (devHooks, error) {
 		if err := json.Unmarshal(data, &snap); err != nil {
 			return h, fmt.Errorf("TH_FIXTURE %s: %w", path, err)
 		}
-		*sys = fixtureSystem(snap)
+		*pc = fixtureComputer{Computer: *pc, snap: snap}
 		cfg.Fixture = path
 	}
 	if v := h.largerText; v != "" && v != "0" && v != "1" {
@@ -91,28 +93,47 @@ func readDevHooks(sys *service.System, cfg *ui.Config) (devHooks, error) {
 	return h, nil
 }
 
-// fixtureSystem stands the snapshot in for the computer: the scan returns
-// it, plans are made for its system, and nothing is ever started.
-func fixtureSystem(snap platform.Snapshot) service.System {
-	return service.System{
-		Scan: func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s },
-		GOOS: snap.OS.Family,
-		// The sample computer as it would be: its programs exist where its
-		// entries say, in admin-only folders, and Windows Installer knows its
-		// products as Kaspersky's. Nothing is checked, and nothing starts.
-		RemovalEnv: removal.Env{
-			GOOS: snap.OS.Family, ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
-			SystemMsiexec: `C:\Windows\System32\msiexec.exe`,
-			Exists:        func(string) bool { return true },
-			Glob:          func(string) []string { return nil },
-			AdminOnly:     func(string) (bool, string, error) { return true, "", nil },
-			MSIProduct: func(code string) (platform.MSIProduct, error) {
-				return platform.MSIProduct{ProductCode: code, PerMachine: true, Publisher: "AO Kaspersky Lab", Name: "Kaspersky (sample data)"}, nil
-			},
+// fixtureComputer stands the snapshot in for the computer: the scan returns
+// it, plans are made for its system, and nothing is ever started or
+// changed (DryRun, and every action refused here too). The clock, the
+// region hints and result files are this computer's.
+type fixtureComputer struct {
+	service.Computer
+	snap platform.Snapshot
+}
+
+// errSample refuses every action on sample data.
+var errSample = errors.New("sample data: nothing is started or changed")
+
+func (f fixtureComputer) Scan(context.Context, platform.Options) *platform.Snapshot {
+	s := f.snap
+	return &s
+}
+func (f fixtureComputer) GOOS() string { return f.snap.OS.Family }
+func (f fixtureComputer) DryRun() bool { return true }
+
+// RemovalEnv is the sample computer as it would be: its programs exist
+// where its entries say, in admin-only folders, and Windows Installer
+// knows its products as Kaspersky's. Nothing is checked, and nothing starts.
+func (f fixtureComputer) RemovalEnv() removal.Env {
+	return removal.Env{
+		GOOS: f.snap.OS.Family, ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
+		SystemMsiexec: `C:\Windows\System32\msiexec.exe`,
+		Exists:        func(string) bool { return true },
+		Glob:          func(string) []string { return nil },
+		AdminOnly:     func(string) (bool, string, error) { return true, "", nil },
+		MSIProduct: func(code string) (platform.MSIProduct, error) {
+			return platform.MSIProduct{ProductCode: code, PerMachine: true, Publisher: "AO Kaspersky Lab", Name: "Kaspersky (sample data)"}, nil
 		},
-		DryRun: true,
 	}
 }
+func (f fixtureComputer) Open(string) (service.Verified, error) { return nil, errSample }
+func (f fixtureComputer) CheckElevation() error                 { return nil }
+func (f fixtureComputer) Launch(context.Context, string, []string, bool, io.Writer) (int, error) {
+	return -1, errSample
+}
+func (f fixtureComputer) SetRunOnce(string, string, ...string) error { return errSample }
+func (f fixtureComputer) ClearRunOnce(string) error                  { return nil }
 
 // beforeWindow sets the preferences and the benchmark marks.
 func (h devHooks) beforeWindow(a fyne.App, svc *service.Service) {

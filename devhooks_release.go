@@ -15,7 +15,7 @@ import (
 // variable (see devhooks.go, built with -tags devhooks).
 type devHooks struct{}
 
-func readDevHooks(*service.System, *ui.Config) (devHooks, error) { return devHooks{}, nil }
+func readDevHooks(*service.Computer, *ui.Config) (devHooks, error) { return devHooks{}, nil }
 
 func (devHooks) beforeWindow(fyne.App, *service.Service) {}
 

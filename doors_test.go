@@ -15,11 +15,11 @@ import (
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/cli"
-	"transitionhelper/app/fakesys"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/region"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/service"
+	"transitionhelper/app/service/servicetest"
 	"transitionhelper/app/ui"
 	"transitionhelper/platform"
 )
@@ -62,22 +62,22 @@ func (c *computer) service(t *testing.T) *service.Service {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return service.New(cat, service.System{
-		Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }, GOOS: "windows",
-		Scan: func(context.Context, platform.Options) *platform.Snapshot { return c.snapshot() },
-		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
-			Exists: func(p string) bool { return strings.EqualFold(p, doorUninstaller) }, AdminOnly: fakesys.AdminOnly},
-		Open: func(program string) (service.Verified, error) {
-			return fakesys.Verified{Sig: c.sig, Final: program, Start: func(args []string, _ bool) (int, error) {
+	return service.New(cat, &servicetest.Computer{
+		NowFn: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }, OS: "windows",
+		ScanFn: func(context.Context, platform.Options) *platform.Snapshot { return c.snapshot() },
+		Removal: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
+			Exists: func(p string) bool { return strings.EqualFold(p, doorUninstaller) }, AdminOnly: servicetest.AdminOnly},
+		OpenFn: func(program string) (service.Verified, error) {
+			return servicetest.Verified{Sig: c.sig, Final: program, Start: func(args []string, _ bool) (int, error) {
 				c.launched = append(c.launched, program+" "+strings.Join(args, " "))
 				c.removed = c.exit == 0
 				return c.exit, nil
 			}}, nil
 		},
-		SetRunOnce:   func(string, string, ...string) error { c.runOnce++; return nil },
-		ClearRunOnce: func(string) error { return nil },
-		Executable:   func() (string, error) { return `C:\th.exe`, nil },
-		Log:          func(what string, err error) { t.Errorf("%s: %v", what, err) },
+		RunOnceFn: func(string, string, ...string) error { c.runOnce++; return nil },
+		ClearFn:   func(string) error { return nil },
+		ExeFn:     func() (string, error) { return `C:\th.exe`, nil },
+		LogFn:     func(what string, err error) { t.Errorf("%s: %v", what, err) },
 	})
 }
 
@@ -107,7 +107,7 @@ func viaCommandLine(t *testing.T, c *computer) doorResult {
 
 func viaWindow(t *testing.T, c *computer) doorResult {
 	test.NewTempApp(t)
-	u := ui.New(fyne.CurrentApp(), ui.Config{Version: "test", Service: c.service(t), StateDir: t.TempDir(),
+	u := ui.New(fyne.CurrentApp(), ui.Config{Context: t.Context(), Version: "test", Service: c.service(t), StateDir: t.TempDir(),
 		GuessRegion: func() region.Region { return region.US }, Async: func(f func()) { f() }})
 	t.Cleanup(u.Window().Close)
 	test.Tap(u.Check.CheckButton)

@@ -10,9 +10,11 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -43,7 +45,10 @@ func run(args []string) int {
 	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
 		fyne.LogError("loading translations", err)
 	}
-	ctx := context.Background()
+	// Ctrl+C or a termination signal ends every scan and removal under way
+	// (an uninstaller already started is left to finish: see platform.Launch).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, AppName: "transition-helper", Version: version, T: ui.Translate,
 		StateDir: stateDir()}
 	cat, err := catalog.Embedded()
@@ -51,7 +56,7 @@ func run(args []string) int {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", env.AppName, err)
 		return cli.ExitFailure
 	}
-	sys := service.ThisComputer()
+	var pc service.Computer = service.ThisComputer()
 	// open-report FILE is the one argument that opens the window: the
 	// command line checks the file (and says what is wrong with it), main
 	// hands it to the window's caller view.
@@ -66,11 +71,11 @@ func run(args []string) int {
 		caller = &rep
 	} else if cli.IsCLI(args) {
 		platform.AttachParentConsole()
-		env.Service = service.New(cat, sys)
+		env.Service = service.New(cat, pc)
 		return cli.Run(ctx, args, env)
 	}
 	if !platform.HasDisplay() {
-		env.Service = service.New(cat, sys)
+		env.Service = service.New(cat, pc)
 		code := cli.Run(ctx, []string{"scan"}, env)
 		fmt.Fprintln(os.Stderr, "\n"+lang.X("cli.no-display", "No display was found, so the app window cannot open; above is the text result. Run the app from a desktop session to see the window (on a server: xvfb-run, or ssh -X)."))
 		return code
@@ -79,20 +84,21 @@ func run(args []string) int {
 	// text guide instead of a window that would never appear.
 	if !skipGraphicsCheck {
 		if _, err := platform.CheckGraphics(); err != nil {
-			env.Service = service.New(cat, sys)
+			env.Service = service.New(cat, pc)
 			return env.NoWindow(ctx, err, tell)
 		}
 	}
-	cfg := ui.Config{Version: version, StateDir: env.StateDir, GuessRegion: service.GuessRegion, Caller: caller, CallerName: filepath.Base(callerFile)}
+	cfg := ui.Config{Context: ctx, Version: version, StateDir: env.StateDir, Caller: caller, CallerName: filepath.Base(callerFile)}
 	if runtime.GOOS == "windows" {
 		cfg.OpenAppsSettings, cfg.OpenWindowsSecurity, cfg.Restart = platform.OpenAppsSettings, platform.OpenWindowsSecurity, platform.Restart
 	}
-	hooks, err := readDevHooks(&sys, &cfg)
+	hooks, err := readDevHooks(&pc, &cfg)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", env.AppName, err)
 		return cli.ExitUsage
 	}
-	cfg.Service = service.New(cat, sys)
+	cfg.Service = service.New(cat, pc)
+	cfg.GuessRegion = cfg.Service.GuessRegion
 	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: appName, Version: strings.TrimPrefix(version, "v"), Icon: icon, Release: true,
 		Migrations: map[string]bool{"fyneDo": true}})
@@ -104,7 +110,7 @@ func run(args []string) int {
 	hooks.afterWindow(ctx, u, cfg.Service)
 	// And if the window still does not appear, never run without one.
 	ui.WatchWindow(u.Window(), windowLimit, func(err error) {
-		env.Service = service.New(cat, sys)
+		env.Service = cfg.Service
 		os.Exit(env.NoWindow(ctx, err, tell))
 	})
 	u.ShowAndRun()
@@ -119,7 +125,7 @@ const windowLimit = 45 * time.Second
 
 // tell shows messages and opens the guide when the window cannot open;
 // tests record the calls instead (TestMain).
-var tell cli.Teller
+var tell = cli.Teller{Alert: platform.Alert, Open: platform.OpenDocument}
 
 // skipGraphicsCheck leaves the window's failure to the watchdog, for the
 // test of the watchdog (TestMain).

@@ -68,7 +68,7 @@ func TestRootCertificateScanUnderWine(t *testing.T) {
 		}
 		return out
 	}
-	before, _ := runJSON(t, Env{})
+	before, _ := runJSON(t, Env{Service: thisComputer(t)})
 	if fs := certFindings(before); len(fs) != 0 {
 		t.Fatalf("a Kaspersky root certificate is reported before one was added: %+v", fs)
 	}
@@ -76,7 +76,7 @@ func TestRootCertificateScanUnderWine(t *testing.T) {
 	t.Cleanup(func() { _ = exec.Command("reg", "delete", regKey, "/f", "/reg:64").Run() })
 	winTool(t, "reg", "add", regKey, "/v", "Blob", "/t", "REG_BINARY", "/d", strings.ToUpper(hex.EncodeToString(registryCertBlob(der))), "/f", "/reg:64")
 
-	got, code := runJSON(t, Env{})
+	got, code := runJSON(t, Env{Service: thisComputer(t)})
 	fs := certFindings(got)
 	if len(fs) != 1 {
 		t.Fatalf("%d root certificate findings, want 1: %+v", len(fs), got.Findings)

@@ -43,8 +43,8 @@ type Env struct {
 	AppName        string
 	Version        string
 	T              Translator // nil: English
-	// Service scans and removes; nil means this computer, for real, with
-	// the built-in catalog.
+	// Service scans, removes and writes result files: the command line's
+	// one way to the computer. Required.
 	Service *service.Service
 	// StateDir holds the guided app's saved progress: `report` reads it,
 	// `uninstall` records what it did in it.
@@ -73,13 +73,9 @@ var English Translator = report.English
 
 // Run runs one command and returns the process exit code.
 func Run(ctx context.Context, args []string, env Env) int {
-	if env.Service == nil && len(args) > 0 && slices.Contains([]string{"scan", "report", "uninstall"}, args[0]) {
-		cat, err := catalog.Embedded()
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "%s: %v\n", env.AppName, err)
-			return ExitFailure
-		}
-		env.Service = service.New(cat, service.ThisComputer())
+	if env.Service == nil {
+		fmt.Fprintf(env.Stderr, "%s: no computer to work on (cli.Env.Service is nil)\n", env.AppName)
+		return ExitFailure
 	}
 	if len(args) == 0 {
 		env.usage(env.Stdout)
@@ -189,7 +185,7 @@ func (e *Env) scanCommand(ctx context.Context, args []string) int {
 		if *summaryOut == "" {
 			return
 		}
-		if err := writeFileAtomic(*summaryOut, []byte(line+"\n")); err != nil {
+		if err := e.Service.WriteFile(*summaryOut, []byte(line+"\n")); err != nil {
 			fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.write-summary-failed", "the summary could not be written", nil), err)
 		}
 	}
@@ -218,7 +214,7 @@ func (e *Env) scanCommand(ctx context.Context, args []string) int {
 		}
 		return exitCode(res)
 	}
-	if err := writeFileAtomic(*output, out.Bytes()); err != nil {
+	if err := e.Service.WriteFile(*output, out.Bytes()); err != nil {
 		fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.write-result-failed", "the result could not be written", nil), err)
 		if *summary {
 			say(fmt.Sprintf("FAILED: the result could not be written to %s: %v (exit %d)", *output, err, ExitFailure))

@@ -16,6 +16,7 @@ import (
 	"transitionhelper/app/region"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
+	"transitionhelper/app/service/servicetest"
 	"transitionhelper/platform"
 )
 
@@ -32,7 +33,7 @@ func testService(t *testing.T, scan func(context.Context, platform.Options) *pla
 	if err != nil {
 		t.Fatal(err)
 	}
-	return service.New(cat, service.System{Scan: scan, Now: now})
+	return service.New(cat, &servicetest.Computer{ScanFn: scan, NowFn: now})
 }
 
 func TestUsageAndExitCodes(t *testing.T) {
@@ -139,7 +140,7 @@ func TestDecodeCommand(t *testing.T) {
 	code := report.Encode(report.Status{Minor: 1, OS: report.OSWindows, US: true, Step: 4,
 		Flags: report.FlagKasperskyInstalled | report.FlagPasswordProtected})
 	var out, errb bytes.Buffer
-	env := Env{Stdout: &out, Stderr: &errb, AppName: "th", Version: "0.1.0"}
+	env := Env{Service: thisComputer(t), Stdout: &out, Stderr: &errb, AppName: "th", Version: "0.1.0"}
 	if c := Run(context.Background(), []string{"decode", strings.ToLower(code[4:8]), code[9:]}, env); c != ExitOK {
 		t.Fatalf("exit %d: %s", c, errb.String())
 	}

@@ -119,14 +119,14 @@ func TestOpenReportCommand(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			code := Run(context.Background(), []string{"open-report", tc.file}, Env{Stdout: &out, Stderr: &errb, AppName: "transition-helper"})
+			code := Run(context.Background(), []string{"open-report", tc.file}, Env{Service: thisComputer(t), Stdout: &out, Stderr: &errb, AppName: "transition-helper"})
 			if code != tc.code || !strings.Contains(out.String(), tc.out) || !strings.Contains(errb.String(), tc.err) {
 				t.Fatalf("exit %d (want %d)\nstdout %q\nstderr %q (want %q)", code, tc.code, out.String(), errb.String(), tc.err)
 			}
 		})
 	}
 	var out, errb bytes.Buffer
-	if code := Run(context.Background(), []string{"open-report"}, Env{Stdout: &out, Stderr: &errb}); code != ExitUsage {
+	if code := Run(context.Background(), []string{"open-report"}, Env{Service: thisComputer(t), Stdout: &out, Stderr: &errb}); code != ExitUsage {
 		t.Fatalf("no file: exit %d", code)
 	}
 }
@@ -152,7 +152,7 @@ func TestOpenReportHugeName(t *testing.T) {
 	}
 	var out, errb bytes.Buffer
 	start := time.Now()
-	code := Run(context.Background(), []string{"open-report", file}, Env{Stdout: &out, Stderr: &errb, AppName: "transition-helper"})
+	code := Run(context.Background(), []string{"open-report", file}, Env{Service: thisComputer(t), Stdout: &out, Stderr: &errb, AppName: "transition-helper"})
 	took := time.Since(start)
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errb.String())

@@ -66,7 +66,7 @@ func (e *Env) doctorCommand(ctx context.Context, args []string) int {
 	if *output == "" {
 		_, err = e.Stdout.Write(data)
 	} else {
-		err = writeFileAtomic(*output, data)
+		err = e.Service.WriteFile(*output, data)
 	}
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.write-result-failed", "the result could not be written", nil), err)

@@ -53,7 +53,7 @@ func TestDoctorExitCodes(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			env := Env{Stdout: &stdout, Stderr: &stderr, AppName: "transition-helper", Version: "1.2.3", Doctor: tc.computer,
+			env := Env{Service: thisComputer(t), Stdout: &stdout, Stderr: &stderr, AppName: "transition-helper", Version: "1.2.3", Doctor: tc.computer,
 				Now: func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) }}
 			if code := Run(context.Background(), tc.args, env); code != tc.code {
 				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, stdout.String(), stderr.String())
@@ -71,7 +71,7 @@ func TestDoctorExitCodes(t *testing.T) {
 func TestDoctorOnThisComputer(t *testing.T) {
 	out := filepath.Join(testtmp.Dir(t), "doctor.json")
 	var stdout, stderr bytes.Buffer
-	env := Env{Stdout: &stdout, Stderr: &stderr, AppName: "transition-helper", Version: "1.2.3"}
+	env := Env{Service: thisComputer(t), Stdout: &stdout, Stderr: &stderr, AppName: "transition-helper", Version: "1.2.3"}
 	code := Run(context.Background(), []string{"doctor", "--json", "--output", out}, env)
 	var doc doctor.JSONDoc
 	if err := json.Unmarshal(readFile(t, out), &doc); err != nil {

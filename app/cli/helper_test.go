@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"transitionhelper/app/fakesys"
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/service"
+	"transitionhelper/app/service/servicetest"
 )
 
 // helperEnv makes the test binary a stand-in process: copied under another
@@ -32,7 +34,7 @@ func startRenamed(t *testing.T, dir, name string) int {
 		t.Fatal(err)
 	}
 	dst := filepath.Join(dir, name)
-	fakesys.CopyFile(t, self, dst)
+	servicetest.CopyFile(t, self, dst)
 	cmd := exec.Command(dst)
 	cmd.Env = append(os.Environ(), helperEnv+"=1")
 	if err := cmd.Start(); err != nil {
@@ -59,4 +61,15 @@ func runJSON(t *testing.T, env Env) (ScanJSON, int) {
 		t.Fatalf("scan --json printed no JSON (exit %d): %v\nstdout: %s\nstderr: %s", code, err, stdout.String(), stderr.String())
 	}
 	return got, code
+}
+
+// thisComputer is the service on the computer the test runs on, for real:
+// the command line's Env needs one, as main gives it.
+func thisComputer(t testing.TB) *service.Service {
+	t.Helper()
+	cat, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return service.New(cat, service.ThisComputer())
 }

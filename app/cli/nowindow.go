@@ -19,9 +19,10 @@ const ExitNoWindow = 5
 // GuideFile is the text guide's file name, in the app's state folder.
 const GuideFile = "guide.html"
 
-// Teller tells the user without the app's window. Its zero value uses the
+// Teller tells the user without the app's window: main gives the
 // computer's own message box or dialog tool and default browser
 // (platform.Alert, platform.OpenDocument); tests record the calls instead.
+// A nil one says it cannot.
 type Teller struct {
 	Alert func(title, text string) (how string, err error)
 	Open  func(path string) error
@@ -31,14 +32,14 @@ func (t Teller) alert(title, text string) (string, error) {
 	if t.Alert != nil {
 		return t.Alert(title, text)
 	}
-	return platform.Alert(title, text)
+	return "", errors.New("no way to show a message here")
 }
 
 func (t Teller) open(path string) error {
 	if t.Open != nil {
 		return t.Open(path)
 	}
-	return platform.OpenDocument(path)
+	return errors.New("no way to open a document here")
 }
 
 // NoWindow is what happens instead of the window when it cannot open
@@ -101,7 +102,7 @@ func (e *Env) writeGuide(ctx context.Context, why string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := writeFileAtomic(path, data); err != nil {
+	if err := e.Service.WriteFile(path, data); err != nil {
 		return "", fmt.Errorf("writing %s: %w", path, err)
 	}
 	return path, nil

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"transitionhelper/app/fakesys"
+	"transitionhelper/app/service/servicetest"
 )
 
 // The removal flow for real under Wine, against the attacks a standard user
@@ -28,7 +28,7 @@ func wineFixtures(t *testing.T) string {
 func uninstallRun(t *testing.T, answer string, args ...string) (string, int) {
 	t.Helper()
 	var out bytes.Buffer
-	code := Run(t.Context(), append([]string{"uninstall"}, args...), Env{Stdout: &out, Stderr: &out, AppName: "th", Version: "test",
+	code := Run(t.Context(), append([]string{"uninstall"}, args...), Env{Service: thisComputer(t), Stdout: &out, Stderr: &out, AppName: "th", Version: "test",
 		Stdin: strings.NewReader(answer + "\n")})
 	return out.String(), code
 }
@@ -78,7 +78,7 @@ func TestUninstallPerUserAttacksUnderWine(t *testing.T) {
 		t.Fatal(err)
 	}
 	prog := filepath.Join(dir, "setup.exe")
-	fakesys.CopyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
+	servicetest.CopyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
 	t.Cleanup(func() {
 		_ = exec.Command("reg", "delete", hkcu+"Kaspersky Total Security", "/f").Run()
 		_ = os.RemoveAll(dir)
@@ -130,7 +130,7 @@ func TestUninstallRefusesUserSettingsUnderWine(t *testing.T) {
 		t.Fatal(err)
 	}
 	prog := filepath.Join(dir, "uninstall.exe")
-	fakesys.CopyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
+	servicetest.CopyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
 	t.Cleanup(func() {
 		_ = exec.Command("reg", "delete", `HKLM\`+keyPath, "/f", "/reg:64").Run()
 		_ = os.Remove(prog)

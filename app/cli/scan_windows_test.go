@@ -75,7 +75,7 @@ func TestWindowsScanUnderWine(t *testing.T) {
 	var got ScanJSON
 	var code int
 	for deadline := time.Now().Add(15 * time.Second); ; {
-		got, code = runJSON(t, Env{})
+		got, code = runJSON(t, Env{Service: thisComputer(t)})
 		if len(got.Findings) > 0 && got.Findings[0].State == detect.StateRunning || time.Now().After(deadline) {
 			break
 		}

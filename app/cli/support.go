@@ -6,15 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 
 	"transitionhelper/app/progress"
 	"transitionhelper/app/report"
-	"transitionhelper/app/service"
-	"transitionhelper/platform"
 )
 
 // decodeCommand explains a status code in plain sentences.
@@ -70,7 +67,7 @@ func (e *Env) reportCommand(ctx context.Context, args []string) int {
 	if *output == "" {
 		_, err = e.Stdout.Write(data)
 	} else {
-		err = writeFileAtomic(*output, data)
+		err = e.Service.WriteFile(*output, data)
 	}
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.write-failed", "the report could not be written", nil), err)
@@ -84,19 +81,10 @@ func (e *Env) reportCommand(ctx context.Context, args []string) int {
 
 // savedState is the guided app's progress, or a fresh one when there is none.
 func (e *Env) savedState() progress.State {
-	if e.StateDir != "" {
-		if s, err := (progress.Store{Path: filepath.Join(e.StateDir, progress.StateFile)}).Load(); err == nil {
+	if st := e.store(); st.Path != "" {
+		if s, err := st.Load(); err == nil {
 			return s
 		}
 	}
-	return progress.New(service.GuessRegion())
-}
-
-// writeFileAtomic writes a result or report file: through a temporary file
-// in the same folder, so a failed write never leaves half a file; never
-// through a link; and, when the app runs as an administrator or SYSTEM (IT
-// scripts), only into a folder no standard user can change
-// (platform.WriteFileAtomic).
-func writeFileAtomic(path string, data []byte) error {
-	return platform.WriteFileAtomic(path, data)
+	return progress.New(e.Service.GuessRegion())
 }

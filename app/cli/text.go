@@ -9,10 +9,8 @@ import (
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
 	"transitionhelper/app/progress"
-	"transitionhelper/app/region"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
-	"transitionhelper/platform"
 )
 
 // StateText is the plain word for a finding's state.
@@ -30,7 +28,7 @@ func (e *Env) WriteText(w io.Writer, r *service.Result, details bool) {
 		osName += " " + snap.OS.Version
 	}
 	fmt.Fprintf(w, "%s %s\n", e.AppName, e.Version)
-	st := progress.New(region.Guess(platform.RegionHints())).WithScan(r.Record())
+	st := progress.New(e.Service.GuessRegion()).WithScan(r.Record())
 	fmt.Fprintf(w, "%s: %s\n", e.t("report.code", "Status code", nil), report.Code(st, e.Version, runtime.GOOS))
 	fmt.Fprintln(w, e.t("scan.checked", "Checked this computer ({{.OS}}, {{.Arch}}) in {{.Seconds}} s.",
 		map[string]any{"OS": osName, "Arch": snap.OS.Arch, "Seconds": fmt.Sprintf("%.2f", snap.Took.Seconds())}))

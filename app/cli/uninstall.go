@@ -41,9 +41,14 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 		fmt.Fprintln(e.Stdout, e.t("uninstall.nothing", "No Kaspersky product to remove was found.", nil))
 		return ExitOK
 	}
-	state := e.savedState().WithScan(res.Record())
-	in := bufio.NewReader(e.stdin())
+	pr := &service.FileProgress{State: e.savedState().WithScan(res.Record()), Store: e.store(),
+		OnError: func(err error) {
+			if !errors.Is(err, os.ErrNotExist) {
+				fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.progress-not-saved", "the guided app's progress could not be saved", nil), err)
+			}
+		}}
 	failed := false
+	var ready []*service.Prepared
 	for _, f := range targets {
 		fmt.Fprintf(e.Stdout, "\n%s\n", report.Name(f.NameVersion()))
 		p, err := svc.PrepareFrom(res, f.ProductID)
@@ -61,50 +66,11 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 			}
 			continue
 		}
-		if len(p.Plan.AlsoRemoves) > 0 {
-			fmt.Fprintf(e.Stdout, "  %s\n", e.t("remove.confirm-also", "Other programs need these packages and will be removed too: {{.Packages}}", map[string]any{"Packages": strings.Join(p.Plan.AlsoRemoves, ", ")}))
-		}
-		if p.Finding.PasswordProtected {
-			fmt.Fprintf(e.Stdout, "  %s\n", e.t("remove.password", "Kaspersky is protected by a password. The uninstaller will ask for it. If you forgot it, Kaspersky explains how to reset it:", nil))
-			if p.PasswordReset != nil {
-				fmt.Fprintf(e.Stdout, "  %s\n", p.PasswordReset.URL)
-			}
-		}
 		if *dryRun {
+			e.tellBefore(p)
 			continue
 		}
-		// The same guard as the window's: data that removal deletes, not
-		// marked saved in step 3 (passwords first), is said before the question.
-		question := e.t("uninstall.confirm", "Start it now? Type yes to go on:", nil)
-		if unsaved := state.Unsaved(f.ProductID); len(unsaved) > 0 {
-			warn := e.t("uninstall.unsaved", "Step 3 of the app does not have these marked done yet: {{.Items}}.", map[string]any{"Items": strings.Join(unsavedNames(unsaved, e.t), "; ")})
-			if unsaved[0] == progress.SavePasswords {
-				warn = e.t("guard.passwords-text-2", "After removal, the passwords in Kaspersky Password Manager are gone. Export them to a file first: it takes a few minutes.", nil) + " " + warn
-			}
-			fmt.Fprintf(e.Stdout, "  %s\n", warn)
-			question = e.t("uninstall.confirm-anyway", "Remove it anyway? Type yes to go on:", nil)
-		}
-		fmt.Fprintf(e.Stdout, "  %s ", question)
-		answer, _ := in.ReadString('\n')
-		if !agreed(answer) {
-			fmt.Fprintf(e.Stdout, "  %s\n", e.t("uninstall.skipped", "Skipped.", nil))
-			continue
-		}
-		state = svc.Begin(state, f.ProductID)
-		e.saveState(state)
-		o := svc.Start(ctx, p, e.Stdout)
-		state = svc.Apply(state, f.ProductID, o)
-		line := report.OutcomeText(o.Result, o.Code, e.t)
-		if why := report.RefusalText(o.Err, e.t); why != "" {
-			line = why
-		}
-		if o.Err != nil {
-			line += " " + report.LongText(o.Err.Error())
-		}
-		fmt.Fprintf(e.Stdout, "  %s\n", line)
-		if o.Result == removal.Failed || o.Result == removal.Refused {
-			failed = true
-		}
+		ready = append(ready, p)
 	}
 	if *dryRun {
 		if failed {
@@ -112,36 +78,103 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 		}
 		return ExitOK
 	}
-	// Check again: what is still there?
-	state, _, err = svc.Recheck(ctx, state)
-	if err != nil {
+	// The service walks the removal and saves each change; this door asks
+	// before each start and says each outcome.
+	door := &terminalDoor{e: e, in: bufio.NewReader(e.stdin()), pr: pr, first: len(targets) == 1}
+	if _, err := svc.Remove(ctx, pr, ready, door); err != nil {
 		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
 		return ExitFailure
 	}
-	e.saveState(state)
 	fmt.Fprintln(e.Stdout)
 	still := false
-	for _, row := range state.RemovalRows() {
+	for _, row := range pr.State.RemovalRows() {
 		if row.State != progress.Removed {
 			still = true
 		}
 		fmt.Fprintf(e.Stdout, "%s: %s\n", report.Name(row.Finding.NameVersion()), report.RemovalText(row.State, e.t))
 	}
-	if still || failed {
+	if still || failed || door.failed {
 		return ExitFound
 	}
 	return ExitOK
 }
 
-// saveState records progress for the guided app, when it has a folder; a
-// failure is said, not fatal: the removal itself went on.
-func (e *Env) saveState(s progress.State) {
+// tellBefore says what the question is about: packages other programs
+// need, and the password the uninstaller will ask for.
+func (e *Env) tellBefore(p *service.Prepared) {
+	if len(p.Plan.AlsoRemoves) > 0 {
+		fmt.Fprintf(e.Stdout, "  %s\n", e.t("remove.confirm-also", "Other programs need these packages and will be removed too: {{.Packages}}", map[string]any{"Packages": strings.Join(p.Plan.AlsoRemoves, ", ")}))
+	}
+	if p.Finding.PasswordProtected {
+		fmt.Fprintf(e.Stdout, "  %s\n", e.t("remove.password", "Kaspersky is protected by a password. The uninstaller will ask for it. If you forgot it, Kaspersky explains how to reset it:", nil))
+		if p.PasswordReset != nil {
+			fmt.Fprintf(e.Stdout, "  %s\n", p.PasswordReset.URL)
+		}
+	}
+}
+
+// terminalDoor is the command line's side of service.Remove: before each
+// start it says what the question is about and asks for a typed yes; it
+// prints each outcome.
+type terminalDoor struct {
+	e      *Env
+	in     *bufio.Reader
+	pr     *service.FileProgress
+	first  bool
+	failed bool
+}
+
+func (d *terminalDoor) Confirm(p *service.Prepared) bool {
+	e := d.e
+	if !d.first {
+		fmt.Fprintf(e.Stdout, "\n%s\n", report.Name(p.Finding.NameVersion()))
+	}
+	d.first = false
+	e.tellBefore(p)
+	// The same guard as the window's: data that removal deletes, not
+	// marked saved in step 3 (passwords first), is said before the question.
+	question := e.t("uninstall.confirm", "Start it now? Type yes to go on:", nil)
+	if unsaved := d.pr.State.Unsaved(p.Finding.ProductID); len(unsaved) > 0 {
+		warn := e.t("uninstall.unsaved", "Step 3 of the app does not have these marked done yet: {{.Items}}.", map[string]any{"Items": strings.Join(unsavedNames(unsaved, e.t), "; ")})
+		if unsaved[0] == progress.SavePasswords {
+			warn = e.t("guard.passwords-text-2", "After removal, the passwords in Kaspersky Password Manager are gone. Export them to a file first: it takes a few minutes.", nil) + " " + warn
+		}
+		fmt.Fprintf(e.Stdout, "  %s\n", warn)
+		question = e.t("uninstall.confirm-anyway", "Remove it anyway? Type yes to go on:", nil)
+	}
+	fmt.Fprintf(e.Stdout, "  %s ", question)
+	answer, _ := d.in.ReadString('\n')
+	if !agreed(answer) {
+		fmt.Fprintf(e.Stdout, "  %s\n", e.t("uninstall.skipped", "Skipped.", nil))
+		return false
+	}
+	return true
+}
+
+func (d *terminalDoor) Starting(*service.Prepared) io.Writer { return d.e.Stdout }
+
+func (d *terminalDoor) Finished(_ *service.Prepared, o service.Outcome) {
+	e := d.e
+	line := report.OutcomeText(o.Result, o.Code, e.t)
+	if why := report.RefusalText(o.Err, e.t); why != "" {
+		line = why
+	}
+	if o.Err != nil {
+		line += " " + report.LongText(o.Err.Error())
+	}
+	fmt.Fprintf(e.Stdout, "  %s\n", line)
+	if o.Result == removal.Failed || o.Result == removal.Refused {
+		d.failed = true
+	}
+}
+
+// store is where the guided app keeps its progress; no path when it has
+// no folder.
+func (e *Env) store() progress.Store {
 	if e.StateDir == "" {
-		return
+		return progress.Store{}
 	}
-	if err := (progress.Store{Path: filepath.Join(e.StateDir, progress.StateFile)}).Save(s); err != nil && !errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.progress-not-saved", "the guided app's progress could not be saved", nil), err)
-	}
+	return progress.Store{Path: filepath.Join(e.StateDir, progress.StateFile)}
 }
 
 func (e *Env) stdin() io.Reader {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"transitionhelper/app/fakesys"
+	"transitionhelper/app/service/servicetest"
 )
 
 // TestUninstallUnderWine registers a fake Kaspersky whose uninstaller (a
@@ -49,12 +49,12 @@ func TestUninstallUnderWine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.fixture+"/"+tt.exit+"/"+tt.answer, func(t *testing.T) {
-			fakesys.CopyFile(t, filepath.Join(fixtures, tt.fixture), prog)
+			servicetest.CopyFile(t, filepath.Join(fixtures, tt.fixture), prog)
 			winTool(t, "reg", "add", `HKLM\`+keyPath, "/v", "DisplayName", "/d", "Kaspersky Internet Security", "/f", "/reg:64")
 			winTool(t, "reg", "add", `HKLM\`+keyPath, "/v", "UninstallString", "/d",
 				`"`+prog+`" -key `+keyPath+` -exit `+tt.exit, "/f", "/reg:64")
 			var out bytes.Buffer
-			code := Run(t.Context(), []string{"uninstall"}, Env{Stdout: &out, Stderr: &out, AppName: "th", Version: "test",
+			code := Run(t.Context(), []string{"uninstall"}, Env{Service: thisComputer(t), Stdout: &out, Stderr: &out, AppName: "th", Version: "test",
 				Stdin: strings.NewReader(tt.answer + "\n")})
 			if code != tt.code {
 				t.Errorf("exit %d, want %d", code, tt.code)
@@ -71,11 +71,11 @@ func TestUninstallUnderWine(t *testing.T) {
 		})
 	}
 	// --dry-run prints the plan and starts nothing.
-	fakesys.CopyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
+	servicetest.CopyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
 	winTool(t, "reg", "add", `HKLM\`+keyPath, "/v", "DisplayName", "/d", "Kaspersky Internet Security", "/f", "/reg:64")
 	winTool(t, "reg", "add", `HKLM\`+keyPath, "/v", "UninstallString", "/d", `"`+prog+`" -key `+keyPath, "/f", "/reg:64")
 	var out bytes.Buffer
-	if code := Run(t.Context(), []string{"uninstall", "--dry-run"}, Env{Stdout: &out, Stderr: &out, AppName: "th"}); code != ExitOK {
+	if code := Run(t.Context(), []string{"uninstall", "--dry-run"}, Env{Service: thisComputer(t), Stdout: &out, Stderr: &out, AppName: "th"}); code != ExitOK {
 		t.Errorf("dry run: exit %d\n%s", code, out.String())
 	}
 	if exec.Command("reg", "query", `HKLM\`+keyPath, "/reg:64").Run() != nil || !strings.Contains(out.String(), "signed by AO Kaspersky Lab") {

@@ -17,15 +17,18 @@ import (
 	"transitionhelper/platform"
 )
 
-// The removal flow, in the order both doors walk it:
+// The removal flow. The doors ask; the service does, and saves after each
+// change (through the door's Progress):
 //
-//	Prepare   a fresh scan, the plan, the trust decision (never from saved progress)
-//	          — the door shows the plan and asks —
-//	Begin     the row says "Removing" (saved: a crash or restart resumes at step 4)
-//	Start     the uninstaller runs, checked again just before; its outcome
-//	Apply     the outcome's state change and the RunOnce policy
-//	Recheck   a new scan: what is gone, what is still there; RunOnce cleared when all is gone
-//	Leftovers what stays behind
+//	Prepare      a fresh scan, the plan, the trust decision (never from saved progress)
+//	             — the door shows the plan and asks —
+//	Remove       for each product the door confirms:
+//	               mark it "removing", save (a crash or restart resumes at step 4)
+//	               start the uninstaller, checked again just before
+//	               record the outcome (and the reopen after a restart), save
+//	             a cancelled start stops the rest; then a new scan, saved:
+//	             what is gone, what is still there (RunOnce cleared when all is gone)
+//	Leftovers    what stays behind
 
 // RunOnceName is the RunOnce entry that reopens the app after a restart.
 const RunOnceName = "KasperskyTransitionHelper"
@@ -90,33 +93,26 @@ func (s *Service) PrepareFrom(res *Result, productID string) (*Prepared, error) 
 	if f.PasswordProtected {
 		p.PasswordReset = s.cat.Source(PasswordResetSource)
 	}
-	plan, err := removal.For(s.cat, f, s.sys.RemovalEnv)
+	plan, err := removal.For(s.cat, f, s.pc.RemovalEnv())
 	p.Plan = plan
 	if err != nil {
 		return p, err
 	}
 	p.Trust = slices.Clone(plan.Why)
-	if needsSignature(plan) && s.sys.DryRun {
+	if needsSignature(plan) && s.pc.DryRun() {
 		p.Trust = append(p.Trust, "sample data: no program to check, and nothing will be started")
 		return p, nil
 	}
 	if needsSignature(plan) {
-		if s.sys.Open == nil {
-			return p, fmt.Errorf("%w: signatures cannot be checked here", removal.ErrRefused)
-		}
-		v, err := s.sys.Open(plan.Program)
+		v, sig, err := s.openTrusted(plan)
+		p.Signature = sig
 		if err != nil {
-			return p, fmt.Errorf("%w: %s cannot be opened: %v", removal.ErrRefused, plan.Program, err)
-		}
-		sig := v.Signature()
-		v.Close()
-		p.Signature = &sig
-		if err := removal.Decide(plan, sig); err != nil {
 			return p, err
 		}
-		p.Trust = append(p.Trust, removal.TrustWords(sig))
-		if plan.Elevate && s.sys.CheckElevation != nil {
-			if err := s.sys.CheckElevation(); err != nil {
+		v.Close()
+		p.Trust = append(p.Trust, removal.TrustWords(*sig))
+		if plan.Elevate {
+			if err := s.pc.CheckElevation(); err != nil {
 				return p, fmt.Errorf("%w: %w", removal.ErrRefused, err)
 			}
 		}
@@ -128,9 +124,21 @@ func needsSignature(p removal.Plan) bool {
 	return p.Kind == removal.KindMSI || p.Kind == removal.KindExe
 }
 
-// Begin marks a product as being removed, before its uninstaller starts.
-func (s *Service) Begin(st progress.State, productID string) progress.State {
-	return st.WithRemoval(productID, progress.Removing)
+// openTrusted opens a plan's program and judges its signature on the open
+// file: the one place both the question (PrepareFrom) and the start
+// (launch) do it. The signature is returned whenever the file was opened,
+// trusted or not (Details shows it); the caller closes what it returns.
+func (s *Service) openTrusted(plan removal.Plan) (Verified, *platform.SignatureInfo, error) {
+	v, err := s.pc.Open(plan.Program)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %s cannot be opened: %w", removal.ErrRefused, plan.Program, err)
+	}
+	sig := v.Signature()
+	if err := removal.Decide(plan, sig); err != nil {
+		v.Close()
+		return nil, &sig, err
+	}
+	return v, &sig, nil
 }
 
 // Outcome is how one start of an uninstaller ended.
@@ -147,10 +155,15 @@ type Outcome struct {
 // Start checks the plan's program again and starts it, then waits for it.
 // In a dry run nothing starts.
 func (s *Service) Start(ctx context.Context, p *Prepared, out io.Writer) Outcome {
-	if s.sys.DryRun {
+	if err := ctx.Err(); err != nil {
+		return Outcome{Result: removal.Cancelled, Code: -1, Err: err}
+	}
+	if s.pc.DryRun() {
 		return Outcome{Result: removal.WouldStart, Code: -1}
 	}
-	code, err := s.launch(ctx, p.Plan, out)
+	// An uninstaller once started is never stopped half-way (that would
+	// leave a product half removed): ctx decides what starts, not what ends.
+	code, err := s.launch(context.WithoutCancel(ctx), p.Plan, out)
 	switch {
 	case errors.Is(err, removal.ErrRefused), errors.Is(err, platform.ErrSwapped),
 		errors.Is(err, platform.ErrClassOverride), errors.Is(err, platform.ErrUnsafeEnvironment):
@@ -167,67 +180,128 @@ func (s *Service) Start(ctx context.Context, p *Prepared, out io.Writer) Outcome
 // that open file and started from it, held open until it runs.
 func (s *Service) launch(ctx context.Context, plan removal.Plan, out io.Writer) (int, error) {
 	if !needsSignature(plan) {
-		if s.sys.Launch == nil {
-			return -1, errors.New("uninstallers cannot be started here")
-		}
-		return s.sys.Launch(ctx, plan.Program, plan.Args, plan.Elevate, out)
+		return s.pc.Launch(ctx, plan.Program, plan.Args, plan.Elevate, out)
 	}
-	if s.sys.Open == nil {
-		return -1, fmt.Errorf("%w: signatures cannot be checked here", removal.ErrRefused)
-	}
-	v, err := s.sys.Open(plan.Program)
+	v, _, err := s.openTrusted(plan)
 	if err != nil {
-		return -1, fmt.Errorf("%w: %s cannot be opened: %v", removal.ErrRefused, plan.Program, err)
-	}
-	defer v.Close()
-	if err := removal.Decide(plan, v.Signature()); err != nil {
 		return -1, err
 	}
+	defer v.Close()
 	// What the signature does not cover, judged again on the file held open:
 	// its folders, and what Windows Installer says of the product.
 	final, err := v.FinalPath()
 	if err != nil {
-		return -1, fmt.Errorf("%w: where %s is cannot be read: %v", removal.ErrRefused, plan.Program, err)
+		return -1, fmt.Errorf("%w: where %s is cannot be read: %w", removal.ErrRefused, plan.Program, err)
 	}
-	if err := removal.Recheck(plan, final, s.sys.RemovalEnv); err != nil {
+	if err := removal.Recheck(plan, final, s.pc.RemovalEnv()); err != nil {
 		return -1, err
 	}
 	return v.Launch(ctx, plan.Args, plan.Elevate, out)
 }
 
-// Apply records an outcome: a restart needed is kept (and the app is set to
+// Progress is the user's progress as a door holds it. The service changes
+// it only through Update, which applies change to the latest progress,
+// saves it and returns it: the window does so on its own goroutine (the
+// user may tick a box while an uninstaller runs), the command line in its
+// file. A progress that cannot be saved is said by the door; the removal
+// goes on.
+type Progress interface {
+	Update(change func(progress.State) progress.State) progress.State
+}
+
+// Door is what a door does while a removal runs: it asks, and it shows.
+type Door interface {
+	// Confirm asks, just before p's start, whether to start it; the window
+	// asked once for all and says yes.
+	Confirm(p *Prepared) bool
+	// Starting says p's uninstaller starts now; its output goes to the
+	// writer returned (nil: nowhere).
+	Starting(p *Prepared) io.Writer
+	// Finished shows p's outcome, once it is recorded and saved.
+	Finished(p *Prepared, o Outcome)
+}
+
+// Remove walks the removal of the prepared products, one after another:
+// for each one the door confirms, "removing" is saved, the uninstaller
+// starts and its outcome is saved; a cancelled start (the user said no to
+// the permission prompt) or a cancelled ctx stops the rest. Then a new
+// scan says what is gone, and is saved. The error is the new scan's: the
+// outcomes are recorded whatever it says.
+func (s *Service) Remove(ctx context.Context, pr Progress, preps []*Prepared, door Door) (*Result, error) {
+	for _, p := range preps {
+		if ctx.Err() != nil {
+			break
+		}
+		if !door.Confirm(p) {
+			continue
+		}
+		id := p.Finding.ProductID
+		pr.Update(func(st progress.State) progress.State { return st.WithRemoval(id, progress.Removing) })
+		o := s.Start(ctx, p, door.Starting(p))
+		pr.Update(func(st progress.State) progress.State { return s.apply(st, id, o) })
+		door.Finished(p, o)
+		if o.Result == removal.Cancelled {
+			break
+		}
+	}
+	return s.Rescan(ctx, pr)
+}
+
+// apply records an outcome: a restart needed is kept (and the app is set to
 // reopen after it); anything else leaves the product to remove until the
-// re-check says it is gone.
-func (s *Service) Apply(st progress.State, productID string, o Outcome) progress.State {
+// new scan says it is gone.
+func (s *Service) apply(st progress.State, productID string, o Outcome) progress.State {
 	if o.Result != removal.RestartNeeded {
 		return st.WithRemoval(productID, progress.ToRemove)
 	}
-	if s.sys.SetRunOnce != nil && !s.sys.DryRun {
-		exe, err := s.sys.Executable()
+	if !s.pc.DryRun() {
+		exe, err := s.pc.Executable()
 		if err == nil {
-			err = s.sys.SetRunOnce(RunOnceName, exe)
+			err = s.pc.SetRunOnce(RunOnceName, exe)
 		}
-		if err != nil {
-			s.sys.Log("registering the reopen after restart", err)
+		if err != nil && !errors.Is(err, platform.ErrNotSupported) {
+			s.pc.Log("registering the reopen after restart", err)
 		}
 	}
 	return st.WithRemoval(productID, progress.RestartNeeded)
 }
 
-// Recheck scans again and records it: a product no longer found is
-// removed. Once no Kaspersky product is left, the reopen after restart is
-// taken back.
-func (s *Service) Recheck(ctx context.Context, st progress.State) (progress.State, *Result, error) {
+// Rescan scans again after a removal (or when the user asks) and saves
+// it: a product no longer found is removed. Once no Kaspersky product is
+// left, the reopen after restart is taken back. A failed scan changes
+// nothing.
+func (s *Service) Rescan(ctx context.Context, pr Progress) (*Result, error) {
 	res, err := s.Scan(ctx)
 	if err != nil {
-		return st, nil, err
+		return nil, err
 	}
-	if !res.Summary.KasperskyActive && s.sys.ClearRunOnce != nil && !s.sys.DryRun {
-		if err := s.sys.ClearRunOnce(RunOnceName); err != nil {
-			s.sys.Log("removing the reopen after restart", err)
+	if !res.Summary.KasperskyActive && !s.pc.DryRun() {
+		if err := s.pc.ClearRunOnce(RunOnceName); err != nil && !errors.Is(err, platform.ErrNotSupported) {
+			s.pc.Log("removing the reopen after restart", err)
 		}
 	}
-	return st.WithScan(res.Record()), res, nil
+	pr.Update(func(st progress.State) progress.State { return st.WithScan(res.Record()) })
+	return res, nil
+}
+
+// FileProgress is a Progress kept in memory and saved to Store after each
+// change: the command line's. Save errors go to OnError.
+type FileProgress struct {
+	State   progress.State
+	Store   progress.Store
+	OnError func(error)
+}
+
+// Update applies change, saves and returns the new progress.
+func (f *FileProgress) Update(change func(progress.State) progress.State) progress.State {
+	f.State = change(f.State)
+	if f.Store.Path == "" {
+		return f.State
+	}
+	if err := f.Store.Save(f.State); err != nil && f.OnError != nil {
+		f.OnError(err)
+	}
+	return f.State
 }
 
 // Leftovers lists the folders of Kaspersky products that stay behind:

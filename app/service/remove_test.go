@@ -1,19 +1,21 @@
-package service
+package service_test
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"transitionhelper/app/catalog"
-	"transitionhelper/app/fakesys"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/region"
 	"transitionhelper/app/removal"
+	"transitionhelper/app/service"
+	"transitionhelper/app/service/servicetest"
 	"transitionhelper/platform"
 )
 
@@ -56,6 +58,8 @@ type fake struct {
 	// links says where a path really leads at the start (a folder or link
 	// changed after the question); by default, to itself.
 	links map[string]string
+	// pc is the computer the service was given, for a test to change.
+	pc *servicetest.Computer
 }
 
 func (f *fake) finalOf(path string) string {
@@ -65,26 +69,26 @@ func (f *fake) finalOf(path string) string {
 	return path
 }
 
-func (f *fake) service(t *testing.T) *Service {
+func (f *fake) service(t *testing.T) *service.Service {
 	t.Helper()
 	cat, err := catalog.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(cat, System{
-		Now: func() time.Time { return at }, GOOS: "windows",
-		Scan: func(context.Context, platform.Options) *platform.Snapshot {
+	f.pc = &servicetest.Computer{
+		NowFn: func() time.Time { return at }, OS: "windows",
+		ScanFn: func(context.Context, platform.Options) *platform.Snapshot {
 			s := f.scans[0]
 			if len(f.scans) > 1 {
 				f.scans = f.scans[1:]
 			}
 			return &s
 		},
-		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
+		Removal: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
 			Exists:    func(p string) bool { return strings.EqualFold(p, uninstaller) },
-			AdminOnly: func(string) (bool, string, error) { return true, "", nil }},
-		Open: func(path string) (Verified, error) {
-			return fakesys.Verified{Sig: f.sig, Final: f.finalOf(path), Start: func(args []string, elevate bool) (int, error) {
+			AdminOnly: servicetest.AdminOnly},
+		OpenFn: func(path string) (service.Verified, error) {
+			return servicetest.Verified{Sig: f.sig, Final: f.finalOf(path), Start: func(args []string, elevate bool) (int, error) {
 				f.launched = append(f.launched, path+" "+strings.Join(args, " "))
 				if !elevate {
 					t.Error("started without the administrator prompt")
@@ -92,19 +96,47 @@ func (f *fake) service(t *testing.T) *Service {
 				return f.exit, f.launchErr
 			}}, nil
 		},
-		SetRunOnce: func(name, program string, _ ...string) error {
+		RunOnceFn: func(name, program string, _ ...string) error {
 			f.runOnce = append(f.runOnce, name+"="+program)
 			return nil
 		},
-		ClearRunOnce:   func(string) error { f.cleared++; return nil },
-		CheckElevation: func() error { return f.unsafe },
-		Executable:     func() (string, error) { return `C:\Tools\th.exe`, nil },
-		Log:            func(what string, err error) { t.Errorf("%s: %v", what, err) },
-	})
+		ClearFn:    func(string) error { f.cleared++; return nil },
+		ElevateErr: func() error { return f.unsafe },
+		ExeFn:      func() (string, error) { return `C:\Tools\th.exe`, nil },
+		LogFn:      func(what string, err error) { t.Errorf("%s: %v", what, err) },
+	}
+	return service.New(cat, f.pc)
+}
+
+// door is a door that says yes and records what it was shown; at each
+// start it reads the saved progress back, which must already say
+// "removing" (a crash or restart then resumes at step 4).
+type door struct {
+	t        *testing.T
+	store    progress.Store
+	confirm  func(*service.Prepared) bool
+	outcomes []service.Outcome
+}
+
+func (d *door) Confirm(p *service.Prepared) bool { return d.confirm == nil || d.confirm(p) }
+func (d *door) Starting(p *service.Prepared) io.Writer {
+	saved, err := d.store.Load()
+	if err != nil || saved.Removal[p.Finding.ProductID] != progress.Removing || !saved.Resuming() {
+		d.t.Errorf("at the start the saved progress says %v (%v): a crash would not resume", saved.Removal, err)
+	}
+	return io.Discard
+}
+func (d *door) Finished(p *service.Prepared, o service.Outcome) {
+	saved, err := d.store.Load()
+	if err != nil || saved.Removal[p.Finding.ProductID] == progress.Removing {
+		d.t.Errorf("after the start the saved progress still says %v (%v)", saved.Removal, err)
+	}
+	d.outcomes = append(d.outcomes, o)
 }
 
 // TestRemovalFlow walks the whole flow for each outcome: scan, prepare
-// (fresh scan), begin, start, apply, re-check.
+// (fresh scan), then Remove: "removing" saved before the start, the
+// outcome saved after it, the new scan saved; read back from the file.
 func TestRemovalFlow(t *testing.T) {
 	const id = "kaspersky-internet-security"
 	tests := []struct {
@@ -134,7 +166,7 @@ func TestRemovalFlow(t *testing.T) {
 		{name: "refused: unsigned", first: snapKIS, sig: platform.SignatureInfo{}, prepareErr: removal.ErrRefused},
 		{name: "refused: another signer", first: snapKIS, sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "Evil Corp"}, prepareErr: removal.ErrRefused},
 		{name: "refused: tampered", first: snapKIS, sig: platform.SignatureInfo{Present: true, Signer: "AO Kaspersky Lab", TrustError: "the file was changed after it was signed"}, prepareErr: removal.ErrRefused},
-		{name: "gone before the start", first: snapGone, sig: kaspersky, prepareErr: ErrNotFound},
+		{name: "gone before the start", first: snapGone, sig: kaspersky, prepareErr: service.ErrNotFound},
 		{name: "a class override appeared after the question", first: snapKIS, sig: kaspersky, exit: -1, after: snapKIS, result: removal.Refused, row: progress.ToRemove,
 			launchErr: &platform.UnsafeSettingError{Err: platform.ErrClassOverride, Settings: []string{`HKCU\Software\Classes\exefile\shell`}}},
 		{name: "a profiler variable set after the question", first: snapKIS, sig: kaspersky, exit: -1, after: snapKIS, result: removal.Refused, row: progress.ToRemove,
@@ -171,16 +203,16 @@ func TestRemovalFlow(t *testing.T) {
 			if protected := tt.first.VendorKeys != nil; protected != (p.PasswordReset != nil) || protected && !strings.HasPrefix(p.PasswordReset.URL, "https://") {
 				t.Errorf("password reset link %+v for a product protected: %v", p.PasswordReset, protected)
 			}
-			st = svc.Begin(st, id)
-			if !st.Resuming() {
-				t.Error("a started removal does not resume after a crash")
+			pr := &service.FileProgress{State: st, Store: progress.Store{Path: filepath.Join(t.TempDir(), progress.StateFile)},
+				OnError: func(err error) { t.Error(err) }}
+			d := &door{t: t, store: pr.Store}
+			if _, err := svc.Remove(t.Context(), pr, []*service.Prepared{p}, d); err != nil {
+				t.Fatal(err)
 			}
-			o := svc.Start(t.Context(), p, io.Discard)
-			if o.Result != tt.result {
-				t.Fatalf("outcome %+v, want %s", o, tt.result)
+			if len(d.outcomes) != 1 || d.outcomes[0].Result != tt.result {
+				t.Fatalf("outcomes %+v, want %s", d.outcomes, tt.result)
 			}
-			st = svc.Apply(st, id, o)
-			st, _, err = svc.Recheck(t.Context(), st)
+			st, err = pr.Store.Load()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -191,13 +223,13 @@ func TestRemovalFlow(t *testing.T) {
 			if len(f.launched) != 1 {
 				t.Errorf("launched %q", f.launched)
 			}
-			if len(f.runOnce) != tt.runOnce || tt.runOnce > 0 && f.runOnce[0] != RunOnceName+`=C:\Tools\th.exe` {
+			if len(f.runOnce) != tt.runOnce || tt.runOnce > 0 && f.runOnce[0] != service.RunOnceName+`=C:\Tools\th.exe` {
 				t.Errorf("RunOnce %q, want %d", f.runOnce, tt.runOnce)
 			}
 			if f.cleared != tt.cleared {
 				t.Errorf("RunOnce cleared %d times, want %d", f.cleared, tt.cleared)
 			}
-			if left := Leftovers(st); len(left) != 1 || left[0] != `C:\ProgramData\Kaspersky Lab` {
+			if left := service.Leftovers(st); len(left) != 1 || left[0] != `C:\ProgramData\Kaspersky Lab` {
 				t.Errorf("leftovers %q", left)
 			}
 		})
@@ -246,9 +278,9 @@ func TestStartAsksWindowsInstallerAgain(t *testing.T) {
 		Organization: "Microsoft Corporation", Country: "US", Method: platform.MethodCatalog}}
 	svc := f.service(t)
 	known := true
-	svc.sys.RemovalEnv.SystemMsiexec = `C:\Windows\System32\msiexec.exe`
-	svc.sys.RemovalEnv.Exists = func(string) bool { return true }
-	svc.sys.RemovalEnv.MSIProduct = func(string) (platform.MSIProduct, error) {
+	f.pc.Removal.SystemMsiexec = `C:\Windows\System32\msiexec.exe`
+	f.pc.Removal.Exists = func(string) bool { return true }
+	f.pc.Removal.MSIProduct = func(string) (platform.MSIProduct, error) {
 		return platform.MSIProduct{PerMachine: known, Publisher: "AO Kaspersky Lab", Name: "Kaspersky Total Security"}, nil
 	}
 	p, _, err := svc.Prepare(t.Context(), "kaspersky-total-security")
@@ -266,7 +298,7 @@ func TestStartAsksWindowsInstallerAgain(t *testing.T) {
 func TestPrepareIgnoresSavedProgress(t *testing.T) {
 	f := &fake{scans: []platform.Snapshot{snapGone}, sig: kaspersky}
 	svc := f.service(t)
-	if _, _, err := svc.Prepare(t.Context(), "kaspersky-internet-security"); !errors.Is(err, ErrNotFound) {
+	if _, _, err := svc.Prepare(t.Context(), "kaspersky-internet-security"); !errors.Is(err, service.ErrNotFound) {
 		t.Errorf("Prepare of a product the computer does not have: %v", err)
 	}
 }
@@ -274,15 +306,18 @@ func TestPrepareIgnoresSavedProgress(t *testing.T) {
 func TestDryRunStartsNothing(t *testing.T) {
 	f := &fake{scans: []platform.Snapshot{snapKIS}, sig: platform.SignatureInfo{}}
 	svc := f.service(t)
-	svc.sys.DryRun = true
+	f.pc.Sample = true
 	p, _, err := svc.Prepare(t.Context(), "kaspersky-internet-security")
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := svc.Start(t.Context(), p, io.Discard)
-	st := svc.Apply(progress.New(region.US), p.Finding.ProductID, Outcome{Result: removal.RestartNeeded})
-	if o.Result != removal.WouldStart || len(f.launched) != 0 || len(f.runOnce) != 0 || st.Removal[p.Finding.ProductID] != progress.RestartNeeded {
-		t.Errorf("dry run: outcome %+v, launched %q, RunOnce %q", o, f.launched, f.runOnce)
+	pr := &service.FileProgress{State: progress.New(region.US), Store: progress.Store{Path: filepath.Join(t.TempDir(), progress.StateFile)}}
+	d := &door{t: t, store: pr.Store}
+	if _, err := svc.Remove(t.Context(), pr, []*service.Prepared{p}, d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.outcomes) != 1 || d.outcomes[0].Result != removal.WouldStart || len(f.launched) != 0 || len(f.runOnce) != 0 || f.cleared != 0 {
+		t.Errorf("dry run: outcomes %+v, launched %q, RunOnce %q, cleared %d", d.outcomes, f.launched, f.runOnce, f.cleared)
 	}
 }
 

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"runtime"
 	"time"
 
 	"transitionhelper/app/detect"
@@ -10,8 +9,6 @@ import (
 	"transitionhelper/app/region"
 	"transitionhelper/platform"
 )
-
-var currentOS = runtime.GOOS
 
 // Result is one scan matched against the catalog.
 type Result struct {
@@ -27,7 +24,7 @@ type Result struct {
 // fails only when ctx is cancelled; a probe that fails leaves its error in
 // the snapshot and the others' results stand.
 func (s *Service) Scan(ctx context.Context) (*Result, error) {
-	snap := s.sys.Scan(ctx, platform.Options{LeftoverPaths: s.cat.LeftoverPaths(s.sys.GOOS)})
+	snap := s.pc.Scan(ctx, platform.Options{LeftoverPaths: s.cat.LeftoverPaths(s.pc.GOOS())})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -37,7 +34,7 @@ func (s *Service) Scan(ctx context.Context) (*Result, error) {
 // Analyze matches a snapshot against the catalog, at the service's clock.
 func (s *Service) Analyze(snap *platform.Snapshot) *Result {
 	fs := detect.Match(s.cat, snap)
-	now := s.sys.Now()
+	now := s.pc.Now()
 	return &Result{At: now, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs), OSSupport: detect.SupportOf(snap.OS, s.cat, now)}
 }
 
@@ -53,4 +50,4 @@ func (r *Result) Complete() bool {
 
 // GuessRegion guesses from this computer's time zone and language whether
 // the U.S. rules apply; the user can change it.
-func GuessRegion() region.Region { return region.Guess(platform.RegionHints()) }
+func (s *Service) GuessRegion() region.Region { return region.Guess(s.pc.RegionHints()) }

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"time"
 
 	"transitionhelper/app/catalog"
@@ -21,61 +22,90 @@ import (
 	"transitionhelper/platform"
 )
 
-// System is what the service needs from the computer. ThisComputer gives
-// the real one; tests and fixtures pass their own.
-type System struct {
-	// Scan reads the computer's facts; nil means platform.Scan.
-	Scan func(context.Context, platform.Options) *platform.Snapshot
-	// Now is the clock; nil means time.Now.
-	Now func() time.Time
-	// GOOS is the system the service runs on; "" means this one.
-	GOOS string
+// Computer is the one seam between the app and the computer it runs on:
+// everything the service reads from it or does to it. ThisComputer is the
+// real one, over package platform; tests use servicetest.Computer, and the
+// development build's fixtures wrap the real one. Nothing above the service
+// (the window, the command line) reaches the computer another way.
+type Computer interface {
+	// Scan reads the computer's facts; a probe that fails leaves its error
+	// in the snapshot.
+	Scan(ctx context.Context, opts platform.Options) *platform.Snapshot
+	// Now is the clock.
+	Now() time.Time
+	// GOOS is the system the plans are made for.
+	GOOS() string
+	// RegionHints are the time zone and the locale the region guess reads.
+	RegionHints() (tz, locale string)
 
-	// RemovalEnv describes the computer for removal plans.
-	RemovalEnv removal.Env
+	// RemovalEnv describes the computer for removal plans (the folders and
+	// the checks a plan needs: package removal reads it, never the
+	// computer itself).
+	RemovalEnv() removal.Env
 	// Open opens a Windows program and verifies its signature on that open
 	// file; what it returns holds the file until Close, so the program that
 	// starts is the one verified (platform.OpenVerified).
-	Open func(path string) (Verified, error)
+	Open(path string) (Verified, error)
 	// CheckElevation says whether this account's settings would let
 	// another program ride on an elevated start (platform.CheckElevatedStart:
 	// class overrides in HKCU, variables that load code); asked before the
 	// question, so nothing is offered that the start would refuse. The
-	// start itself checks again. nil asks nothing.
-	CheckElevation func() error
+	// start itself checks again.
+	CheckElevation() error
 	// Launch starts a program that carries no signature to check (Linux
 	// packages through pkexec, a macOS app through open) and waits.
-	Launch func(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error)
+	Launch(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error)
 	// SetRunOnce and ClearRunOnce make the app reopen after a restart, and
-	// take that back; nil where the system has no such thing.
-	SetRunOnce   func(name, program string, args ...string) error
-	ClearRunOnce func(name string) error
-	// Executable is the program RunOnce reopens; nil means os.Executable.
-	Executable func() (string, error)
+	// take that back; platform.ErrNotSupported where the system has no such thing.
+	SetRunOnce(name, program string, args ...string) error
+	ClearRunOnce(name string) error
+	// Executable is the program RunOnce reopens.
+	Executable() (string, error)
+	// WriteFile writes a result file the user named (a report, a scan), all
+	// or nothing (platform.WriteFileAtomic).
+	WriteFile(path string, data []byte) error
 
-	// Log reports a failure the user cannot act on (RunOnce not written);
-	// nil means standard error.
-	Log func(what string, err error)
-
-	// DryRun starts nothing: removal only says what it would start. Set
-	// when a fixture stands in for the computer.
-	DryRun bool
+	// Log reports a failure the user cannot act on (RunOnce not written).
+	Log(what string, err error)
+	// DryRun: removal only says what it would start. True when sample data
+	// stands in for the computer.
+	DryRun() bool
 }
 
-// ThisComputer is the real System of the computer the app runs on.
-func ThisComputer() System {
-	return System{
-		Scan:           platform.Scan,
-		Now:            time.Now,
-		RemovalEnv:     removalEnv(),
-		Open:           openVerified,
-		CheckElevation: platform.CheckElevatedStart,
-		Launch:         platform.Launch,
-		SetRunOnce:     platform.SetRunOnce,
-		ClearRunOnce:   platform.ClearRunOnce,
-		Executable:     os.Executable,
+// ThisComputer is the computer the app runs on.
+func ThisComputer() Computer { return thisComputer{} }
+
+// thisComputer is Computer over package platform.
+type thisComputer struct{}
+
+func (thisComputer) Scan(ctx context.Context, o platform.Options) *platform.Snapshot {
+	return platform.Scan(ctx, o)
+}
+func (thisComputer) Now() time.Time                   { return time.Now() }
+func (thisComputer) GOOS() string                     { return runtime.GOOS }
+func (thisComputer) RegionHints() (tz, locale string) { return platform.RegionHints() }
+func (thisComputer) RemovalEnv() removal.Env          { return removalEnv() }
+func (thisComputer) Open(path string) (Verified, error) {
+	v, err := platform.OpenVerified(path)
+	if err != nil {
+		return nil, err
 	}
+	return platformVerified{v}, nil
 }
+func (thisComputer) CheckElevation() error { return platform.CheckElevatedStart() }
+func (thisComputer) Launch(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error) {
+	return platform.Launch(ctx, program, args, elevate, out)
+}
+func (thisComputer) SetRunOnce(name, program string, args ...string) error {
+	return platform.SetRunOnce(name, program, args...)
+}
+func (thisComputer) ClearRunOnce(name string) error { return platform.ClearRunOnce(name) }
+func (thisComputer) Executable() (string, error)    { return os.Executable() }
+func (thisComputer) WriteFile(path string, data []byte) error {
+	return platform.WriteFileAtomic(path, data)
+}
+func (thisComputer) Log(what string, err error) { fmt.Fprintf(os.Stderr, "%s: %v\n", what, err) }
+func (thisComputer) DryRun() bool               { return false }
 
 // Verified is a program opened and verified once, held open until Close.
 type Verified interface {
@@ -92,14 +122,6 @@ type Verified interface {
 // platformVerified is a Verified of this computer.
 type platformVerified struct{ v *platform.VerifiedProgram }
 
-func openVerified(path string) (Verified, error) {
-	v, err := platform.OpenVerified(path)
-	if err != nil {
-		return nil, err
-	}
-	return platformVerified{v}, nil
-}
-
 func (p platformVerified) Signature() platform.SignatureInfo { return p.v.Signature }
 func (p platformVerified) Close() error                      { return p.v.Close() }
 func (p platformVerified) FinalPath() (string, error)        { return p.v.FinalPath() }
@@ -107,38 +129,25 @@ func (p platformVerified) Launch(ctx context.Context, args []string, elevate boo
 	return platform.LaunchVerified(ctx, p.v, args, elevate, out)
 }
 
-// Service scans and removes on one System with one catalog.
+// Service scans and removes on one Computer with one catalog.
 type Service struct {
 	cat *catalog.Catalog
-	sys System
+	pc  Computer
 }
 
-// New makes the service for a loaded catalog and a System; missing clocks
-// and scanners are filled with the real ones.
-func New(cat *catalog.Catalog, sys System) *Service {
-	if sys.Scan == nil {
-		sys.Scan = platform.Scan
-	}
-	if sys.Now == nil {
-		sys.Now = time.Now
-	}
-	if sys.Executable == nil {
-		sys.Executable = os.Executable
-	}
-	if sys.Log == nil {
-		sys.Log = func(what string, err error) { fmt.Fprintf(os.Stderr, "%s: %v\n", what, err) }
-	}
-	if sys.GOOS == "" {
-		sys.GOOS = currentOS
-	}
-	return &Service{cat: cat, sys: sys}
+// New makes the service for a loaded catalog and a computer.
+func New(cat *catalog.Catalog, pc Computer) *Service {
+	return &Service{cat: cat, pc: pc}
 }
 
 // Catalog is the catalog the service matches against.
 func (s *Service) Catalog() *catalog.Catalog { return s.cat }
 
 // Now is the service's clock.
-func (s *Service) Now() time.Time { return s.sys.Now() }
+func (s *Service) Now() time.Time { return s.pc.Now() }
 
 // DryRun reports whether removal only says what it would start.
-func (s *Service) DryRun() bool { return s.sys.DryRun }
+func (s *Service) DryRun() bool { return s.pc.DryRun() }
+
+// WriteFile writes a result file the user named, all or nothing.
+func (s *Service) WriteFile(path string, data []byte) error { return s.pc.WriteFile(path, data) }

@@ -35,6 +35,10 @@ const (
 
 // Config is what the app needs from main.
 type Config struct {
+	// Context ends when the app must stop (main's, cancelled by Ctrl+C or
+	// a termination signal); closing the window ends it too. Every scan and
+	// removal the window starts runs under it. Required.
+	Context context.Context
 	// Version is the app's version, for the support panel and reports.
 	Version string
 	// Service scans and removes; its catalog is the app's.
@@ -125,8 +129,12 @@ type App struct {
 	// removalNotes are plain messages under the rows of step 4.
 	removalNotes map[string]removalNote
 	cancel       context.CancelFunc
-	tick         *time.Timer
-	countdown    *widget.Label // the live countdown on screen, if any
+	// ctx is the app's life: it ends when the window closes (stopAll) or
+	// main's context ends; scans and uninstallers run under it.
+	ctx       context.Context
+	stopAll   context.CancelFunc
+	tick      *time.Timer
+	countdown *widget.Label // the live countdown on screen, if any
 	// changed is called after every state change is shown (a test seam).
 	changed func()
 }
@@ -148,6 +156,11 @@ func New(a fyne.App, cfg Config) *App {
 		removalNotes: map[string]removalNote{}}
 	a.Settings().SetTheme(newTheme(a.Preferences().Bool(PrefLargerText)))
 	applyLanguage(a.Preferences().String(PrefLanguage))
+
+	if cfg.Context == nil {
+		panic("ui.New: Config.Context is required")
+	}
+	u.ctx, u.stopAll = context.WithCancel(cfg.Context)
 
 	u.win = a.NewWindow(u.title())
 	u.win.Resize(fyne.NewSize(960, 580)) // fits 1366×768 and 1024×600 screens
@@ -226,6 +239,7 @@ func (u *App) ShowAndRun() {
 }
 
 func (u *App) stop() {
+	u.stopAll()
 	if u.cancel != nil {
 		u.cancel()
 	}

@@ -18,6 +18,7 @@ import (
 	"transitionhelper/app/region"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
+	"transitionhelper/app/service/servicetest"
 	"transitionhelper/app/timeline"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
@@ -64,9 +65,9 @@ func newHarness(t *testing.T, dir string, where region.Region, scans ...platform
 		t.Fatal(err)
 	}
 	h := &harness{t: t, changed: make(chan struct{}, 16), scans: scans, dir: dir}
-	h.u = New(fyne.CurrentApp(), Config{
+	h.u = New(fyne.CurrentApp(), Config{Context: t.Context(),
 		Version: "test", StateDir: dir, GuessRegion: func() region.Region { return where },
-		Service: service.New(cat, service.System{Now: func() time.Time { return today }, Scan: h.nextScan}),
+		Service: service.New(cat, &servicetest.Computer{NowFn: func() time.Time { return today }, ScanFn: h.nextScan}),
 		// One goroutine: each tap runs to its end, so no test reads the
 		// window half-way through a change (TestScanKeepsTheWindowAnswering
 		// keeps the real goroutine).
@@ -361,9 +362,9 @@ func TestScanKeepsTheWindowAnswering(t *testing.T) {
 	test.NewTempApp(t)
 	cat, _ := catalog.Embedded()
 	release := make(chan struct{})
-	u := New(fyne.CurrentApp(), Config{Version: "t", StateDir: t.TempDir(), Service: service.New(cat, service.System{
-		Now: func() time.Time { return today },
-		Scan: func(context.Context, platform.Options) *platform.Snapshot {
+	u := New(fyne.CurrentApp(), Config{Context: t.Context(), Version: "t", StateDir: t.TempDir(), Service: service.New(cat, &servicetest.Computer{
+		NowFn: func() time.Time { return today },
+		ScanFn: func(context.Context, platform.Options) *platform.Snapshot {
 			<-release
 			s := snapNothing
 			return &s

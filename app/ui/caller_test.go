@@ -23,6 +23,7 @@ import (
 	"transitionhelper/app/region"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
+	"transitionhelper/app/service/servicetest"
 	"transitionhelper/platform"
 )
 
@@ -58,29 +59,29 @@ func newAgent(t *testing.T) *agentHarness {
 		t.Fatal(err)
 	}
 	a := &agentHarness{harness: &harness{t: t, changed: make(chan struct{}, 64), scans: []platform.Snapshot{snapNothing}, dir: t.TempDir()}}
-	sys := service.System{
-		Now: func() time.Time { return today },
-		Scan: func(ctx context.Context, o platform.Options) *platform.Snapshot {
+	sys := &servicetest.Computer{
+		NowFn: func() time.Time { return today },
+		ScanFn: func(ctx context.Context, o platform.Options) *platform.Snapshot {
 			if a.armed.Load() {
 				t.Error("the caller view scanned this computer")
 			}
 			return a.nextScan(ctx, o)
 		},
-		Open: func(path string) (service.Verified, error) {
+		OpenFn: func(path string) (service.Verified, error) {
 			t.Errorf("the caller view opened %s", path)
 			return nil, os.ErrPermission
 		},
-		Launch: func(_ context.Context, program string, _ []string, _ bool, _ io.Writer) (int, error) {
+		LaunchFn: func(_ context.Context, program string, _ []string, _ bool, _ io.Writer) (int, error) {
 			t.Errorf("the caller view launched %s", program)
 			return -1, os.ErrPermission
 		},
-		SetRunOnce:   func(string, string, ...string) error { t.Error("the caller view set RunOnce"); return nil },
-		ClearRunOnce: func(string) error { t.Error("the caller view cleared RunOnce"); return nil },
+		RunOnceFn: func(string, string, ...string) error { t.Error("the caller view set RunOnce"); return nil },
+		ClearFn:   func(string) error { t.Error("the caller view cleared RunOnce"); return nil },
 	}
 	fail := func(what string) func() error {
 		return func() error { t.Errorf("the caller view called %s", what); return nil }
 	}
-	a.u = New(fyne.CurrentApp(), Config{
+	a.u = New(fyne.CurrentApp(), Config{Context: t.Context(),
 		Version: "test", StateDir: a.dir, GuessRegion: func() region.Region { return region.US },
 		Service:          service.New(cat, sys),
 		OpenAppsSettings: fail("OpenAppsSettings"), OpenWindowsSecurity: fail("OpenWindowsSecurity"), Restart: fail("Restart"),

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"runtime"
 	"time"
 
@@ -43,7 +42,7 @@ func (u *App) doctorSection(w *doctorWidgets) fyne.CanvasObject {
 		w.Run.Disable()
 		w.Text.SetText(lang.X("doctor.ui.running", "Checking…"))
 		u.cfg.Async(func() {
-			res := doctor.Run(context.Background(), doctorComputer(), time.Now(), Translate)
+			res := doctor.Run(u.ctx, doctorComputer(), time.Now(), Translate)
 			text := doctor.Text(res, Translate, report.ForCurrentUser().String)
 			fyne.Do(func() {
 				w.text = text

@@ -12,10 +12,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
-	"transitionhelper/app/fakesys"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/service"
+	"transitionhelper/app/service/servicetest"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
@@ -65,7 +65,7 @@ func win10(ts, kpm, vpn, defenderOn bool) platform.Snapshot {
 // every click the user makes in the app.
 type journey struct {
 	*harness
-	sys      service.System
+	sys      *servicetest.Computer
 	clicks   int
 	launched []string
 	codes    map[string]int
@@ -78,22 +78,22 @@ func newJourney(t *testing.T, scans ...platform.Snapshot) *journey {
 	}
 	j := &journey{harness: &harness{t: t, changed: make(chan struct{}, 64), scans: scans, dir: t.TempDir()}, codes: map[string]int{}}
 	exists := []string{tsUninstaller, kpmUninstaller, vpnUninstaller}
-	j.sys = service.System{
-		Now: func() time.Time { return today }, Scan: j.nextScan, GOOS: "windows",
-		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
+	j.sys = &servicetest.Computer{
+		NowFn: func() time.Time { return today }, ScanFn: j.nextScan, OS: "windows",
+		Removal: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
 			Exists: func(p string) bool {
 				return slices.ContainsFunc(exists, func(e string) bool { return strings.EqualFold(e, p) })
-			}, AdminOnly: fakesys.AdminOnly},
-		Open: func(program string) (service.Verified, error) {
-			return fakesys.Verified{Sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, Final: program,
+			}, AdminOnly: servicetest.AdminOnly},
+		OpenFn: func(program string) (service.Verified, error) {
+			return servicetest.Verified{Sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, Final: program,
 				Start: func(args []string, elevate bool) (int, error) {
 					j.launched = append(j.launched, program)
 					return j.codes[program], nil
 				}}, nil
 		},
-		SetRunOnce:   func(string, string, ...string) error { return nil },
-		ClearRunOnce: func(string) error { return nil },
-		Executable:   func() (string, error) { return `C:\th.exe`, nil },
+		RunOnceFn: func(string, string, ...string) error { return nil },
+		ClearFn:   func(string) error { return nil },
+		ExeFn:     func() (string, error) { return `C:\th.exe`, nil },
 	}
 	j.open()
 	return j
@@ -101,7 +101,7 @@ func newJourney(t *testing.T, scans ...platform.Snapshot) *journey {
 
 // open starts the app (again, after a restart) on the journey's progress.
 func (j *journey) open() {
-	j.u = New(fyne.CurrentApp(), Config{
+	j.u = New(fyne.CurrentApp(), Config{Context: j.t.Context(),
 		Version: "test", StateDir: j.dir, Service: service.New(j.cat(), j.sys),
 		OpenWindowsSecurity: func() error { return nil },
 		Async:               func(f func()) { f() },

@@ -26,6 +26,7 @@ import (
 	"transitionhelper/app/progress"
 	"transitionhelper/app/region"
 	"transitionhelper/app/service"
+	"transitionhelper/app/service/servicetest"
 	"transitionhelper/platform"
 )
 
@@ -78,9 +79,9 @@ func layoutFixtures(t *testing.T) []struct {
 // fixtureApp is the app on a fixture computer (its scan always answers
 // snap), with that scan's result to open steps on.
 func fixtureApp(t *testing.T, a fyne.App, cat *catalog.Catalog, snap platform.Snapshot) (*App, *service.Result) {
-	svc := service.New(cat, service.System{Now: func() time.Time { return today }, GOOS: snap.OS.Family,
-		Scan: func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s }})
-	u := New(a, Config{Version: "test", StateDir: t.TempDir(), Service: svc,
+	svc := service.New(cat, &servicetest.Computer{NowFn: func() time.Time { return today }, OS: snap.OS.Family,
+		ScanFn: func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s }})
+	u := New(a, Config{Context: t.Context(), Version: "test", StateDir: t.TempDir(), Service: svc,
 		GuessRegion: func() region.Region { return region.US }})
 	return u, svc.Analyze(&snap)
 }

@@ -12,10 +12,10 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"transitionhelper/app/catalog"
-	"transitionhelper/app/fakesys"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/service"
+	"transitionhelper/app/service/servicetest"
 	"transitionhelper/platform"
 )
 
@@ -32,7 +32,7 @@ var snapRemovable = platform.Snapshot{
 // answers with exitCode and a given signature.
 type removalHarness struct {
 	*harness
-	sys      service.System
+	sys      *servicetest.Computer
 	launched []string
 	runOnce  []string
 	cleared  int
@@ -43,12 +43,12 @@ func newRemovalHarness(t *testing.T, sig platform.SignatureInfo, exitCode int, s
 	cat, _ := catalog.Embedded()
 	r := &removalHarness{}
 	r.harness = &harness{t: t, changed: make(chan struct{}, 32), scans: scans}
-	r.sys = service.System{
-		Now: func() time.Time { return today }, Scan: r.nextScan, GOOS: "windows",
-		RemovalEnv: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
-			Exists: func(p string) bool { return strings.EqualFold(p, fakeUninstaller) }, AdminOnly: fakesys.AdminOnly},
-		Open: func(program string) (service.Verified, error) {
-			return fakesys.Verified{Sig: sig, Final: program, Start: func(args []string, elevate bool) (int, error) {
+	r.sys = &servicetest.Computer{
+		NowFn: func() time.Time { return today }, ScanFn: r.nextScan, OS: "windows",
+		Removal: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
+			Exists: func(p string) bool { return strings.EqualFold(p, fakeUninstaller) }, AdminOnly: servicetest.AdminOnly},
+		OpenFn: func(program string) (service.Verified, error) {
+			return servicetest.Verified{Sig: sig, Final: program, Start: func(args []string, elevate bool) (int, error) {
 				r.launched = append(r.launched, program+" "+strings.Join(args, " "))
 				if !elevate {
 					t.Error("an uninstaller started without the administrator prompt")
@@ -56,11 +56,11 @@ func newRemovalHarness(t *testing.T, sig platform.SignatureInfo, exitCode int, s
 				return exitCode, nil
 			}}, nil
 		},
-		SetRunOnce:   func(name, program string, _ ...string) error { r.runOnce = append(r.runOnce, name); return nil },
-		ClearRunOnce: func(string) error { r.cleared++; return nil },
-		Executable:   func() (string, error) { return `C:\th.exe`, nil },
+		RunOnceFn: func(name, program string, _ ...string) error { r.runOnce = append(r.runOnce, name); return nil },
+		ClearFn:   func(string) error { r.cleared++; return nil },
+		ExeFn:     func() (string, error) { return `C:\th.exe`, nil },
 	}
-	r.u = New(fyne.CurrentApp(), Config{
+	r.u = New(fyne.CurrentApp(), Config{Context: t.Context(),
 		Version: "test", StateDir: t.TempDir(), Service: service.New(cat, r.sys),
 		Async: func(f func()) { f() }, // one goroutine: each tap runs to its end
 	})
@@ -212,7 +212,7 @@ func TestRemovalRefusalsAndCancel(t *testing.T) {
 // under the row says what the setting is and how to remove it.
 func TestRemovalRefusedForUserSettings(t *testing.T) {
 	r := newRemovalHarness(t, platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, 0, snapRemovable, snapRemovable)
-	r.sys.CheckElevation = func() error {
+	r.sys.ElevateErr = func() error {
 		return &platform.UnsafeSettingError{Err: platform.ErrClassOverride, Settings: []string{`HKCU\Software\Classes\exefile\shell`}}
 	}
 	r.u.svc = service.New(r.u.cat, r.sys)

@@ -26,7 +26,7 @@ func (u *App) runCheck(c scanControl, job func(context.Context, progress.State) 
 	if c.CheckButton == nil { // the step is not on screen (a re-check on start-up)
 		c = u.newScanControl("", nil, nil)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(u.ctx)
 	u.cancel = cancel
 	u.scanning = true
 	c.CheckButton.Disable()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -349,7 +350,6 @@ func (u *App) recordOutcome(productID string, o service.Outcome, output string) 
 			u.removalNotes[productID] = removalNote{msg: msg, reason: report.LongText(reason.Error())}
 		}
 	}
-	u.setState(u.svc.Apply(u.state, productID, o))
 }
 
 // removalNote is a plain message under a row, its technical reason behind Details.
@@ -371,8 +371,11 @@ func (u *App) removalNote(productID, msg string, reason error) {
 // is removed.
 func (u *App) recheckRemoval() {
 	u.runCheck(u.Remove.scanControl, func(ctx context.Context, st progress.State) (progress.State, error) {
-		next, _, err := u.svc.Recheck(ctx, st)
-		return next, err
+		res, err := u.svc.Scan(ctx)
+		if err != nil {
+			return st, err
+		}
+		return st.WithScan(res.Record()), nil
 	})
 }
 
@@ -393,18 +396,25 @@ func (u *App) confirmRestart() {
 		}, u.win)
 }
 
-// lockedWriter serialises the uninstaller's writes; the output is read
+// lockedBuffer keeps an uninstaller's output: written as it runs, read
 // once it ends.
-type lockedWriter struct {
-	mu *sync.Mutex
-	b  *bytes.Buffer
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
 }
 
-// Write appends to the buffer under the lock.
-func (w lockedWriter) Write(p []byte) (int, error) {
+// Write appends under the lock.
+func (w *lockedBuffer) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.b.Write(p)
+}
+
+// String is what was written so far.
+func (w *lockedBuffer) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.String()
 }
 
 // removeAllOrder lists the products still to remove, the antivirus last:
@@ -449,7 +459,7 @@ func (u *App) prepareRemoval(fs ...detect.Finding) {
 	progress.Show()
 	progress.Start()
 	u.cfg.Async(func() {
-		res, err := u.svc.Scan(context.Background())
+		res, err := u.svc.Scan(u.ctx)
 		var preps []*service.Prepared
 		type failed struct {
 			id  string
@@ -529,47 +539,60 @@ func (u *App) confirmAll(preps []*service.Prepared) {
 	d.Show()
 }
 
-// startAll runs the uninstallers (one, or all of "Remove all") one after
-// another off the UI goroutine; each row says "Removing…" until its end;
-// a cancelled one stops the rest (the user said no). Each outcome is
-// recorded, then one scan updates every row.
+// startAll hands the confirmed uninstallers (one, or all of "Remove all")
+// to the service, which starts them one after another and saves each
+// change, off the UI goroutine; each row says "Removing…" while its
+// uninstaller runs, and its outcome when it ends. A cancelled one stops the
+// rest (the user said no); then one scan updates every row.
 func (u *App) startAll(preps []*service.Prepared) {
 	u.removing = true
-	st := u.state
-	for _, p := range preps {
-		st = u.svc.Begin(st, p.Finding.ProductID)
-	}
-	u.setState(st)
+	u.showNavState()
+	d := &windowDoor{u: u, outputs: map[string]*lockedBuffer{}}
 	u.cfg.Async(func() {
-		for _, p := range preps {
-			var out bytes.Buffer
-			var mu sync.Mutex
-			o := u.svc.Start(context.Background(), p, lockedWriter{&mu, &out})
-			stop := o.Result == removal.Cancelled
-			done := make(chan struct{})
-			fyne.Do(func() {
-				defer close(done)
-				mu.Lock()
-				output := strings.TrimSpace(out.String())
-				mu.Unlock()
-				u.recordOutcome(p.Finding.ProductID, o, output)
-			})
-			<-done
-			if stop {
-				break
-			}
-		}
+		_, err := u.svc.Remove(u.ctx, windowProgress{u}, preps, d)
 		fyne.Do(func() {
-			// What was not started goes back to "To remove".
-			st := u.state
-			for _, p := range preps {
-				if st.Removal[p.Finding.ProductID] == progress.Removing {
-					st = st.WithRemoval(p.Finding.ProductID, progress.ToRemove)
-				}
-			}
 			u.removing = false
-			u.setState(st)
-			u.recheckRemoval()
+			if err != nil && u.ctx.Err() == nil {
+				u.scanFailed(err)
+				return
+			}
+			u.showStep()
 		})
 	})
+}
+
+// windowProgress is the window's side of the service's Progress: each
+// change is made to the window's latest progress on the UI goroutine
+// (the user may tick a box in step 3 while an uninstaller runs), saved and
+// shown.
+type windowProgress struct{ u *App }
+
+func (w windowProgress) Update(change func(progress.State) progress.State) progress.State {
+	var st progress.State
+	fyne.DoAndWait(func() {
+		w.u.setState(change(w.u.state))
+		st = w.u.state
+	})
+	return st
+}
+
+// windowDoor is the window's side of service.Remove: it asked once for all
+// (confirmAll, confirmRemoval), keeps each uninstaller's output for
+// Details, and shows each outcome under its row.
+type windowDoor struct {
+	u       *App
+	outputs map[string]*lockedBuffer
+}
+
+func (d *windowDoor) Confirm(*service.Prepared) bool { return true }
+
+func (d *windowDoor) Starting(p *service.Prepared) io.Writer {
+	b := &lockedBuffer{}
+	d.outputs[p.Finding.ProductID] = b
+	return b
+}
+
+func (d *windowDoor) Finished(p *service.Prepared, o service.Outcome) {
+	output := strings.TrimSpace(d.outputs[p.Finding.ProductID].String())
+	fyne.DoAndWait(func() { d.u.recordOutcome(p.Finding.ProductID, o, output) })
 }
