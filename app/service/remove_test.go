@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -335,5 +336,69 @@ func TestPrepareRefusesUnsafeSettings(t *testing.T) {
 		if len(f.launched) != 0 {
 			t.Errorf("started: %v", f.launched)
 		}
+	}
+}
+
+// TestRemoveStopsAfterACancel: two products; the door says no to the
+// first, so only the second starts; when the user cancels the permission
+// prompt of a start, nothing after it starts; with the app's context
+// ended, nothing starts at all.
+func TestRemoveStopsAfterACancel(t *testing.T) {
+	two := snapKIS
+	two.Programs = append(slices.Clone(snapKIS.Programs), platform.Program{Name: "Kaspersky Password Manager", Version: "9.0", Source: platform.SourceUninstall,
+		Where: `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\KPM`, UninstallString: `"` + uninstaller + `" /x`})
+	prepare := func(t *testing.T, f *fake) (*service.Service, []*service.Prepared, *service.FileProgress) {
+		svc := f.service(t)
+		res, err := svc.Scan(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var preps []*service.Prepared
+		for _, r := range service.Removable(res.Findings, nil) {
+			p, err := svc.PrepareFrom(res, r.ProductID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			preps = append(preps, p)
+		}
+		if len(preps) != 2 {
+			t.Fatalf("prepared %d products, want 2", len(preps))
+		}
+		pr := &service.FileProgress{State: progress.New(region.US).WithScan(res.Record()), Store: progress.Store{Path: filepath.Join(t.TempDir(), progress.StateFile)}}
+		return svc, preps, pr
+	}
+
+	f := &fake{scans: []platform.Snapshot{two}, sig: kaspersky, exit: 0}
+	svc, preps, pr := prepare(t, f)
+	d := &door{t: t, store: pr.Store, confirm: func(p *service.Prepared) bool { return p != preps[0] }}
+	if _, err := svc.Remove(t.Context(), pr, preps, d); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.launched) != 1 || len(d.outcomes) != 1 || pr.State.Removal[preps[0].Finding.ProductID] != progress.ToRemove {
+		t.Errorf("said no to the first: launched %q, outcomes %+v, rows %v", f.launched, d.outcomes, pr.State.Removal)
+	}
+
+	f = &fake{scans: []platform.Snapshot{two}, sig: kaspersky, exit: 0, launchErr: platform.ErrCancelled}
+	svc, preps, pr = prepare(t, f)
+	d = &door{t: t, store: pr.Store}
+	if _, err := svc.Remove(t.Context(), pr, preps, d); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.launched) != 1 || len(d.outcomes) != 1 || d.outcomes[0].Result != removal.Cancelled {
+		t.Errorf("cancelled prompt: launched %q, outcomes %+v", f.launched, d.outcomes)
+	}
+	for _, p := range preps {
+		if st := pr.State.Removal[p.Finding.ProductID]; st != progress.ToRemove {
+			t.Errorf("%s is %s after a cancel, want to-remove", p.Finding.ProductID, st)
+		}
+	}
+
+	f = &fake{scans: []platform.Snapshot{two}, sig: kaspersky}
+	svc, preps, pr = prepare(t, f)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	d = &door{t: t, store: pr.Store}
+	if _, err := svc.Remove(ctx, pr, preps, d); !errors.Is(err, context.Canceled) || len(f.launched) != 0 || len(d.outcomes) != 0 {
+		t.Errorf("ended context: %v, launched %q, outcomes %+v", err, f.launched, d.outcomes)
 	}
 }
