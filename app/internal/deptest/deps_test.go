@@ -1,0 +1,239 @@
+package deptest
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "transitionhelper"
+
+// pkg is one package of the module as its files say, all build tags at
+// once (a Windows-only import counts like any other).
+type pkg struct {
+	path    string              // import path
+	imports map[string][]string // import path → the files (not tests) importing it
+	tests   map[string][]string // the same for _test.go files
+	files   []*ast.File         // the files that are not tests, for the call rule
+	names   []string
+}
+
+// load reads every package under the module root, skipping testdata.
+func load(t *testing.T) map[string]*pkg {
+	t.Helper()
+	root, err := filepath.Abs("../../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		t.Fatalf("module root not found at %s: %v", root, err)
+	}
+	fset := token.NewFileSet()
+	pkgs := map[string]*pkg{}
+	err = filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name := d.Name(); name == "testdata" || name == "build" || strings.HasPrefix(name, ".") && path != root {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		ip := module
+		if rel != "." {
+			ip += "/" + filepath.ToSlash(rel)
+		}
+		p := pkgs[ip]
+		if p == nil {
+			p = &pkg{path: ip, imports: map[string][]string{}, tests: map[string][]string{}}
+			pkgs[ip] = p
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		test := strings.HasSuffix(path, "_test.go")
+		for _, im := range f.Imports {
+			to, _ := strconv.Unquote(im.Path.Value)
+			if test {
+				p.tests[to] = append(p.tests[to], filepath.Base(path))
+			} else {
+				p.imports[to] = append(p.imports[to], filepath.Base(path))
+			}
+		}
+		if !test {
+			p.files = append(p.files, f)
+			p.names = append(p.names, filepath.Base(path))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkgs) < 10 {
+		t.Fatalf("found only %d packages: is the walk at the module root?", len(pkgs))
+	}
+	return pkgs
+}
+
+// deps lists what from imports, directly or through other packages of the
+// module, outside tests.
+func deps(pkgs map[string]*pkg, from string) map[string]bool {
+	seen := map[string]bool{}
+	var walk func(string)
+	walk = func(ip string) {
+		p := pkgs[ip]
+		if p == nil {
+			return
+		}
+		for to := range p.imports {
+			if !seen[to] {
+				seen[to] = true
+				walk(to)
+			}
+		}
+	}
+	walk(from)
+	return seen
+}
+
+func under(ip, prefix string) bool { return ip == prefix || strings.HasPrefix(ip, prefix+"/") }
+
+// TestImportRules are the house's rules; each failure says the rule and
+// the file that breaks it.
+func TestImportRules(t *testing.T) {
+	pkgs := load(t)
+	const (
+		ui          = module + "/app/ui"
+		cli         = module + "/app/cli"
+		wizard      = module + "/app/wizard"
+		service     = module + "/app/service"
+		servicetest = module + "/app/service/servicetest"
+		platform    = module + "/platform"
+	)
+	for _, must := range []string{ui, cli, wizard, service, servicetest, platform} {
+		if pkgs[must] == nil {
+			t.Fatalf("package %s not found: the rules below would check nothing", must)
+		}
+	}
+
+	// The two doors are siblings: neither reaches the other, even through
+	// a third package.
+	if deps(pkgs, ui)[cli] {
+		t.Errorf("app/ui depends on app/cli: the window and the command line are siblings over app/service")
+	}
+	if deps(pkgs, cli)[ui] {
+		t.Errorf("app/cli depends on app/ui: the window and the command line are siblings over app/service")
+	}
+	// The window's step machine is the window's: the command line and
+	// everything below the doors do without it.
+	for ip := range pkgs {
+		if ip == ui || ip == module || pkgs[ip] == nil {
+			continue
+		}
+		if files, ok := pkgs[ip].imports[wizard]; ok {
+			t.Errorf("%s imports app/wizard (%s): only the window moves through the steps", ip, strings.Join(files, ", "))
+		}
+	}
+	if deps(pkgs, cli)[wizard] {
+		t.Errorf("app/cli depends on app/wizard through another package")
+	}
+
+	for ip, p := range pkgs {
+		for to, files := range p.imports {
+			where := ip + " (" + strings.Join(files, ", ") + ")"
+			switch {
+			// Fyne: the window, and main which opens it.
+			case strings.HasPrefix(to, "fyne.io/") && ip != ui && ip != module:
+				t.Errorf("%s imports %s: Fyne belongs to app/ui and main only", where, to)
+			// gopsutil and x/sys: reading and changing the computer is platform's.
+			case strings.HasPrefix(to, "github.com/shirou/gopsutil") && !under(ip, platform):
+				t.Errorf("%s imports %s: gopsutil belongs to platform only", where, to)
+			case strings.HasPrefix(to, "golang.org/x/sys") && !under(ip, platform):
+				t.Errorf("%s imports %s: x/sys belongs to platform only", where, to)
+			// Test doubles never reach a build of the app.
+			case to == servicetest || under(to, module+"/app/internal/testtmp"):
+				t.Errorf("%s imports %s outside a test: test doubles stay in tests", where, to)
+			// The doors and the packages they use stay below the service:
+			// nothing but the service and main reaches down into the doors.
+			case (to == ui || to == cli) && ip != module:
+				t.Errorf("%s imports %s: only main opens a door", where, to)
+			}
+		}
+	}
+
+	// A door reaches the computer only through the service: from platform
+	// it may use types, constants and error values, never call a function.
+	funcs := platformFuncs(pkgs[platform])
+	for _, door := range []string{ui, cli} {
+		for i, f := range pkgs[door].files {
+			name := importName(f, platform)
+			if name == "" {
+				continue
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				if id, ok := sel.X.(*ast.Ident); ok && id.Name == name && funcs[sel.Sel.Name] {
+					t.Errorf("%s (%s) calls platform.%s: a door reaches the computer only through service.Computer (or main hands it the function)",
+						door, pkgs[door].names[i], sel.Sel.Name)
+				}
+				return true
+			})
+		}
+	}
+}
+
+// platformFuncs lists platform's exported functions (not methods).
+func platformFuncs(p *pkg) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.IsExported() {
+				out[fd.Name.Name] = true
+			}
+		}
+	}
+	return out
+}
+
+// importName is the name a file gives an import, "" if it does not import it.
+func importName(f *ast.File, path string) string {
+	for _, im := range f.Imports {
+		if p, _ := strconv.Unquote(im.Path.Value); p == path {
+			if im.Name != nil {
+				return im.Name.Name
+			}
+			return path[strings.LastIndex(path, "/")+1:]
+		}
+	}
+	return ""
+}
+
+// TestRulesSeeEveryBuild: the walk reads files of every system, so a
+// Windows-only import is held to the rules too.
+func TestRulesSeeEveryBuild(t *testing.T) {
+	pkgs := load(t)
+	p := pkgs[module+"/platform"]
+	if !slices.ContainsFunc(p.names, func(n string) bool { return strings.HasSuffix(n, "_windows.go") }) ||
+		!slices.ContainsFunc(p.names, func(n string) bool { return strings.HasSuffix(n, "_darwin.go") }) {
+		t.Errorf("platform's files as read: %v; want its _windows.go and _darwin.go ones too", p.names)
+	}
+}
