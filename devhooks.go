@@ -127,7 +127,7 @@ func (f fixtureComputer) RemovalEnv() removal.Env {
 		},
 	}
 }
-func (f fixtureComputer) Open(string) (service.Verified, error) { return nil, errSample }
+func (f fixtureComputer) Open(string) (service.VerifiedProgram, error) { return nil, errSample }
 func (f fixtureComputer) CheckElevation() error                 { return nil }
 func (f fixtureComputer) Launch(context.Context, string, []string, bool, io.Writer) (int, error) {
 	return -1, errSample

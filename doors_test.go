@@ -67,8 +67,8 @@ func (c *computer) service(t *testing.T) *service.Service {
 		ScanFn: func(context.Context, platform.Options) *platform.Snapshot { return c.snapshot() },
 		Removal: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
 			Exists: func(p string) bool { return strings.EqualFold(p, doorUninstaller) }, AdminOnly: servicetest.AdminOnly},
-		OpenFn: func(program string) (service.Verified, error) {
-			return servicetest.Verified{Sig: c.sig, Final: program, Start: func(args []string, _ bool) (int, error) {
+		OpenFn: func(program string) (service.VerifiedProgram, error) {
+			return servicetest.VerifiedProgram{Sig: c.sig, Final: program, Start: func(args []string, _ bool) (int, error) {
 				c.launched = append(c.launched, program+" "+strings.Join(args, " "))
 				c.removed = c.exit == 0
 				return c.exit, nil

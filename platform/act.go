@@ -57,14 +57,15 @@ type SignatureInfo struct {
 }
 
 // VerifySignature checks a program's signature and reads its signer:
-// OpenVerified, then Close. Outside Windows it reports no signature.
+// OpenVerified, then Close (the doctor's check of msiexec). Outside
+// Windows it reports no signature.
 func VerifySignature(path string) SignatureInfo {
 	v, err := OpenVerified(path)
 	if err != nil {
 		return SignatureInfo{TrustError: err.Error()}
 	}
 	defer v.Close()
-	return v.Signature
+	return v.Signature()
 }
 
 // VerifiedProgram is a program opened once and verified through that open
@@ -73,10 +74,8 @@ func VerifySignature(path string) SignatureInfo {
 type VerifiedProgram struct {
 	// Path is the path the program was opened by.
 	Path string
-	// Signature is the result of verifying the open file.
-	Signature SignatureInfo
-
-	sys verifiedSys // the open handle and the file's identity (Windows)
+	sig  SignatureInfo // the result of verifying the open file
+	held heldFile      // the open handle and the file's identity (Windows)
 }
 
 // OpenVerified opens the program at path for reading, sharing it for
@@ -87,20 +86,23 @@ type VerifiedProgram struct {
 // the file has no embedded signature, through Windows' catalogs
 // (CryptCATAdmin…, WTD_CHOICE_CATALOG); see SignatureInfo.Method. err is set
 // only when the file cannot be opened; an untrusted file is a
-// VerifiedProgram whose Signature says why. Outside Windows the file is
-// opened and Signature is empty (Present false). Close it when done.
+// VerifiedProgram whose Signature() says why. Outside Windows the file is
+// opened and Signature() is empty (Present false). Close it when done.
 func OpenVerified(path string) (*VerifiedProgram, error) { return openVerified(path) }
 
 // FinalPath is where the held file really is: on Windows the path Windows
 // gives for the open handle (GetFinalPathNameByHandle), links and junctions
 // resolved, so a rule about folders can be judged on the file that will
 // start rather than on a name that may lead elsewhere.
-func (v *VerifiedProgram) FinalPath() (string, error) { return v.sys.finalPath(v.Path) }
+func (v *VerifiedProgram) FinalPath() (string, error) { return v.held.finalPath(v.Path) }
+
+// Signature is what the verification of the open file said.
+func (v *VerifiedProgram) Signature() SignatureInfo { return v.sig }
 
 // Close releases the file. Closing twice is harmless.
-func (v *VerifiedProgram) Close() error { return v.sys.close() }
+func (v *VerifiedProgram) Close() error { return v.held.close() }
 
-// LaunchVerified starts the verified program with args, as Launch does
+// Launch starts the verified program with args, as Launch does
 // (each argument passed as one, no shell; elevated through the UAC prompt
 // with elevate on Windows; a refusal is ErrCancelled) and waits for it. The
 // handle stays open while the child starts. On Windows the path must still
@@ -108,7 +110,7 @@ func (v *VerifiedProgram) Close() error { return v.sys.close() }
 // image (QueryFullProcessImageName) must be that same file (same path,
 // same volume and file index) after it: otherwise the child is terminated
 // and the error wraps ErrSwapped. Outside Windows it launches v.Path.
-func LaunchVerified(ctx context.Context, v *VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
+func (v *VerifiedProgram) Launch(ctx context.Context, args []string, elevate bool, out io.Writer) (int, error) {
 	return launchVerified(ctx, v, args, elevate, out)
 }
 

@@ -72,7 +72,7 @@ func TestElevatedStartRefusesClassOverrides(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer v.Close()
-			code, err := LaunchVerified(t.Context(), v, []string{"-env", marker}, true, io.Discard)
+			code, err := v.Launch(t.Context(), []string{"-env", marker}, true, io.Discard)
 			var u *UnsafeSettingError
 			if !errors.Is(err, ErrClassOverride) || !errors.As(err, &u) || code != -1 {
 				t.Fatalf("started despite %s: %d, %v", tt.key, code, err)
@@ -113,7 +113,7 @@ func TestElevatedChildEnvironment(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer v.Close()
-		_, err = LaunchVerified(t.Context(), v, []string{"-env", file}, elevate, io.Discard)
+		_, err = v.Launch(t.Context(), []string{"-env", file}, elevate, io.Discard)
 		return err
 	}
 	// Clean: it starts, and sees no profiler.
@@ -188,7 +188,7 @@ func TestLaunchVerifiedComparesTheCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer v.Close()
-	code, err := LaunchVerified(t.Context(), v, []string{"-wait", "3s", "-env", marker}, true, io.Discard)
+	code, err := v.Launch(t.Context(), []string{"-wait", "3s", "-env", marker}, true, io.Discard)
 	if !errors.Is(err, ErrSwapped) || code == 9 || !strings.Contains(err.Error(), "not the planned") {
 		t.Errorf("a changed command ran: %d, %v", code, err)
 	}
@@ -198,7 +198,7 @@ func TestLaunchVerifiedComparesTheCommandLine(t *testing.T) {
 	}
 	// Read for real: the command line of a child is what was asked.
 	shellParameters = saved
-	if code, err := LaunchVerified(t.Context(), v, []string{"-exit", "4"}, true, io.Discard); err != nil || code != 4 {
+	if code, err := v.Launch(t.Context(), []string{"-exit", "4"}, true, io.Discard); err != nil || code != 4 {
 		t.Errorf("the planned command: %d, %v", code, err)
 	}
 }

@@ -11,13 +11,13 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// verifiedSys holds the verified file open, and its identity.
-type verifiedSys struct {
+// heldFile holds the verified file open, and its identity.
+type heldFile struct {
 	h  windows.Handle
 	id fileID
 }
 
-func (s *verifiedSys) close() error {
+func (s *heldFile) close() error {
 	if s.h == 0 {
 		return nil
 	}
@@ -70,12 +70,12 @@ func openVerified(path string) (*VerifiedProgram, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
-	v := &VerifiedProgram{Path: path, sys: verifiedSys{h: h}}
-	if v.sys.id, err = identity(h); err != nil {
+	v := &VerifiedProgram{Path: path, held: heldFile{h: h}}
+	if v.held.id, err = identity(h); err != nil {
 		v.Close()
 		return nil, fmt.Errorf("reading the identity of %s: %w", path, err)
 	}
-	v.Signature = verifyHandle(path, h)
+	v.sig = verifyHandle(path, h)
 	return v, nil
 }
 
@@ -309,7 +309,7 @@ var systemFileIdentity = func(path string, h windows.Handle) bool {
 	return err == nil && ok
 }
 
-func (s *verifiedSys) finalPath(string) (string, error) {
+func (s *heldFile) finalPath(string) (string, error) {
 	if s.h == 0 {
 		return "", errors.New("the program is closed")
 	}

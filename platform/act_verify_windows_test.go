@@ -49,7 +49,7 @@ func TestOpenVerifiedHoldsTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer v.Close()
-	if s := v.Signature; !s.Trusted || s.Signer != "AO Kaspersky Lab" || s.Organization != "AO Kaspersky Lab" || s.Country != "RU" ||
+	if s := v.Signature(); !s.Trusted || s.Signer != "AO Kaspersky Lab" || s.Organization != "AO Kaspersky Lab" || s.Country != "RU" ||
 		s.Method != MethodEmbedded {
 		t.Errorf("signature %+v", s)
 	}
@@ -62,7 +62,7 @@ func TestOpenVerifiedHoldsTheFile(t *testing.T) {
 	if err := os.Remove(prog); err == nil {
 		t.Error("the verified file was deleted while held")
 	}
-	code, err := LaunchVerified(t.Context(), v, []string{"-exit", "3010"}, true, io.Discard)
+	code, err := v.Launch(t.Context(), []string{"-exit", "3010"}, true, io.Discard)
 	if err != nil || code != 3010 {
 		t.Errorf("launching the verified program: %d, %v", code, err)
 	}
@@ -89,7 +89,7 @@ func swapFolder(t *testing.T, app, prog string) {
 
 // TestLaunchVerifiedCatchesASwapBeforeTheStart: checked by path and
 // launched by path (VerifySignature then Launch, the old way), the
-// replacement runs; LaunchVerified refuses it.
+// replacement runs; VerifiedProgram.Launch refuses it.
 func TestLaunchVerifiedCatchesASwapBeforeTheStart(t *testing.T) {
 	app, prog := installed(t)
 	v, err := OpenVerified(prog)
@@ -97,15 +97,15 @@ func TestLaunchVerifiedCatchesASwapBeforeTheStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer v.Close()
-	if !v.Signature.Trusted {
-		t.Fatalf("signature %+v", v.Signature)
+	if !v.Signature().Trusted {
+		t.Fatalf("signature %+v", v.Signature())
 	}
 	swapFolder(t, app, prog)
 	// The old way is fooled: the unsigned program at the verified path runs.
 	if code, err := Launch(t.Context(), prog, []string{"-exit", "7"}, true, io.Discard); err != nil || code != 7 {
 		t.Fatalf("the replacement did not run by path: %d, %v", code, err)
 	}
-	code, err := LaunchVerified(t.Context(), v, []string{"-exit", "7"}, true, io.Discard)
+	code, err := v.Launch(t.Context(), []string{"-exit", "7"}, true, io.Discard)
 	if !errors.Is(err, ErrSwapped) || code == 7 {
 		t.Errorf("a swapped program was launched: %d, %v", code, err)
 	}
@@ -123,7 +123,7 @@ func TestLaunchVerifiedCatchesASwapAtTheStart(t *testing.T) {
 		}
 		saved := beforeStart
 		beforeStart = func(*VerifiedProgram) { swapFolder(t, app, prog) }
-		code, err := LaunchVerified(t.Context(), v, []string{"-exit", "7"}, elevate, io.Discard)
+		code, err := v.Launch(t.Context(), []string{"-exit", "7"}, elevate, io.Discard)
 		beforeStart = saved
 		v.Close()
 		if !errors.Is(err, ErrSwapped) || code == 7 {

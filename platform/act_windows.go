@@ -145,25 +145,25 @@ var shellParameters = func(s string) string { return s }
 var beforeStart = func(*VerifiedProgram) {}
 
 func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
-	if v == nil || v.sys.h == 0 {
+	if v == nil || v.held.h == 0 {
 		return -1, errors.New("launching a program that is not open")
 	}
-	verified, err := finalPathByHandle(v.sys.h)
+	verified, err := finalPathByHandle(v.held.h)
 	if err != nil {
 		return -1, err
 	}
 	// The path must still lead to the file that was verified.
-	if id, _, err := identityOfPath(v.Path); err != nil || id != v.sys.id {
+	if id, _, err := identityOfPath(v.Path); err != nil || id != v.held.id {
 		return -1, fmt.Errorf("%w: %s no longer leads to the verified file (now at %s)", ErrSwapped, v.Path, verified)
 	}
 	beforeStart(v)
 	check := func(proc windows.Handle) error {
 		image, err := processImage(proc)
 		if err != nil {
-			return fmt.Errorf("%w: cannot tell which program started: %v", ErrSwapped, err)
+			return fmt.Errorf("%w: cannot tell which program started: %w", ErrSwapped, err)
 		}
 		id, final, err := identityOfPath(image)
-		if err != nil || id != v.sys.id || !strings.EqualFold(final, verified) {
+		if err != nil || id != v.held.id || !strings.EqualFold(final, verified) {
 			return fmt.Errorf("%w: started %s, verified %s", ErrSwapped, image, verified)
 		}
 		// The right program with other arguments (a class override such as
@@ -175,10 +175,10 @@ func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elev
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("%w: cannot read what %s was started with: %v", ErrSwapped, image, err)
+			return fmt.Errorf("%w: cannot read what %s was started with: %w", ErrSwapped, image, err)
 		}
 		if err := matchCommandLine(cmdline, args, func(p string) bool { return v.isProgram(p) }); err != nil {
-			return fmt.Errorf("%w: %s was started with another command: %v", ErrSwapped, image, err)
+			return fmt.Errorf("%w: %s was started with another command: %w", ErrSwapped, image, err)
 		}
 		return nil
 	}
@@ -192,7 +192,7 @@ func (v *VerifiedProgram) isProgram(path string) bool {
 		return true
 	}
 	id, _, err := identityOfPath(path)
-	return err == nil && id == v.sys.id
+	return err == nil && id == v.held.id
 }
 
 // startedCommandLine reads a just-started child's command line. Under Wine

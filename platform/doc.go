@@ -10,10 +10,10 @@
 // It also acts, and the acting is kept visibly apart: every function that
 // changes something or decides trust lives in the files named act*.go
 // (act.go documents that API once for every system; act_windows.go,
-// act_verify_windows.go and act_other.go implement it). Acting means
-// verifying a program's signature (VerifySignature, OpenVerified), starting
+// act_verify_windows.go and act_notwindows.go implement it). Acting means
+// verifying a program's signature (OpenVerified, VerifySignature), starting
 // a program, elevated through the UAC prompt on Windows (Launch,
-// LaunchVerified), writing and clearing the user's RunOnce entry, restarting
+// VerifiedProgram.Launch), writing and clearing the user's RunOnce entry, restarting
 // the computer, opening Windows' settings pages, and restricting where
 // Windows looks for DLLs (HardenDLLSearch, done at start-up). The other
 // files only read.

@@ -36,10 +36,6 @@ func InstalledMSIProduct(productCode string) (MSIProduct, error) {
 	return installedMSIProduct(productCode)
 }
 
-// IsProductCode reports whether s is a Windows Installer product code: a
-// GUID in braces, {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}.
-func IsProductCode(s string) bool { return isGUID(s) }
-
 // isGUID reports whether s looks like {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}.
 func isGUID(s string) bool {
 	if len(s) != 38 || s[0] != '{' || s[37] != '}' {

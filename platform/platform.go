@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"slices"
 	"time"
 )
 
@@ -307,15 +306,6 @@ func (s *Snapshot) DeniedProcesses() int {
 		}
 	}
 	return n
-}
-
-// ProbeNames lists the probes Scan runs on this OS, in order.
-func ProbeNames() []string {
-	var names []string
-	for _, p := range append(osProbes(), probe{name: "leftovers"}) {
-		names = append(names, p.name)
-	}
-	return slices.Clip(names)
 }
 
 // ScanProcesses runs the process probe alone: what `make bench` measures

@@ -53,7 +53,7 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 		fmt.Fprintf(e.Stdout, "\n%s\n", report.Name(f.NameVersion()))
 		p, err := svc.PrepareFrom(res, f.ProductID)
 		if p != nil && p.Plan.Program != "" {
-			fmt.Fprintf(e.Stdout, "  %s %s\n", e.t("uninstall.would-run", "Would start:", nil), report.Clean(p.Plan.CommandLine()))
+			fmt.Fprintf(e.Stdout, "  %s %s\n", e.t("uninstall.would-run", "Would start:", nil), report.Sanitize(p.Plan.CommandLine()))
 			for _, w := range p.Trust {
 				fmt.Fprintf(e.Stdout, "    - %s\n", report.LongText(w))
 			}

@@ -125,7 +125,7 @@ func TestPlanWindows(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := For(cat, kaspersky(tt.entry), winEnv)
+			p, err := PlanFor(cat, kaspersky(tt.entry), winEnv)
 			if tt.signers == "" {
 				if !errors.Is(err, ErrRefused) || !strings.Contains(err.Error(), tt.want) {
 					t.Fatalf("err = %v, want a refusal saying %q (plan %q)", err, tt.want, p.CommandLine())
@@ -151,7 +151,7 @@ func TestPlanOtherSystems(t *testing.T) {
 	// apt says what else goes (here a package that depends on kesl); dpkg
 	// then removes exactly that list and nothing more.
 	sim := func(pkgs []string) ([]string, error) { return append([]string{"kesl-reports"}, pkgs...), nil }
-	p, err := For(cat, linux, Env{GOOS: "linux", SimulateRemove: sim})
+	p, err := PlanFor(cat, linux, Env{GOOS: "linux", SimulateRemove: sim})
 	if err != nil || p.CommandLine() != "/usr/bin/pkexec /usr/bin/dpkg --remove kesl-reports kesl kesl-gui" ||
 		!slices.Equal(p.AlsoRemoves, []string{"kesl-reports"}) {
 		t.Errorf("linux: %q, also %q, %v", p.CommandLine(), p.AlsoRemoves, err)
@@ -161,16 +161,16 @@ func TestPlanOtherSystems(t *testing.T) {
 		"apt fails":           {GOOS: "linux", SimulateRemove: func([]string) ([]string, error) { return nil, errors.New("locked") }},
 		"apt names an option": {GOOS: "linux", SimulateRemove: func([]string) ([]string, error) { return []string{"--force-all"}, nil }},
 	} {
-		if _, err := For(cat, linux, env); !errors.Is(err, ErrRefused) {
+		if _, err := PlanFor(cat, linux, env); !errors.Is(err, ErrRefused) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
 	bad := detect.Finding{Name: "x", Role: "remove", Uninstall: []platform.Program{{Name: "kesl; rm -rf /", Source: platform.SourceDpkg}}}
-	if _, err := For(cat, bad, Env{GOOS: "linux"}); !errors.Is(err, ErrRefused) {
+	if _, err := PlanFor(cat, bad, Env{GOOS: "linux"}); !errors.Is(err, ErrRefused) {
 		t.Errorf("a bad package name was accepted: %v", err)
 	}
 	rpm := detect.Finding{Name: "x", Role: "remove", Uninstall: []platform.Program{{Name: "klnagent64", Source: platform.SourceRPM}}}
-	if p, err := For(cat, rpm, Env{GOOS: "linux"}); err != nil || p.CommandLine() != "/usr/bin/pkexec /usr/bin/rpm --erase klnagent64" {
+	if p, err := PlanFor(cat, rpm, Env{GOOS: "linux"}); err != nil || p.CommandLine() != "/usr/bin/pkexec /usr/bin/rpm --erase klnagent64" {
 		t.Errorf("rpm: %q, %v", p.CommandLine(), err)
 	}
 	mac := detect.Finding{Name: "Kaspersky", Vendor: "Kaspersky", Role: "remove", Uninstall: []platform.Program{{Name: "Kaspersky", Source: platform.SourceApp, InstallLocation: "/Applications/Kaspersky.app"}}}
@@ -188,7 +188,7 @@ func TestPlanOtherSystems(t *testing.T) {
 	}
 	// open -n: a new instance of the verified bundle, never an app already
 	// running under the same bundle id brought forward.
-	if p, err := For(cat, mac, Env{GOOS: "darwin", Glob: glob, VerifyMacApp: kaspersky}); err != nil ||
+	if p, err := PlanFor(cat, mac, Env{GOOS: "darwin", Glob: glob, VerifyMacApp: kaspersky}); err != nil ||
 		!slices.Equal(p.Args, []string{"-n", "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app"}) {
 		t.Errorf("mac: %+v, %v", p, err)
 	}
@@ -205,21 +205,21 @@ func TestPlanOtherSystems(t *testing.T) {
 	}
 	home := mac
 	home.Uninstall = append(home.Uninstall, platform.Program{Source: platform.SourceApp, InstallLocation: "/Users/ann/Applications/Kaspersky.app"})
-	if p, err := For(cat, home, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: kaspersky}); err != nil || p.Args[len(p.Args)-1] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
+	if p, err := PlanFor(cat, home, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: kaspersky}); err != nil || p.Args[len(p.Args)-1] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
 		t.Errorf("mac with a look-alike: %+v, %v", p, err)
 	}
-	if _, err := For(cat, mac, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: func(string, string) error { return errors.New("unsigned") }}); !errors.Is(err, ErrRefused) {
+	if _, err := PlanFor(cat, mac, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: func(string, string) error { return errors.New("unsigned") }}); !errors.Is(err, ErrRefused) {
 		t.Errorf("mac with no trusted uninstaller: %v", err)
 	}
-	if _, err := For(cat, mac, Env{GOOS: "darwin", Glob: func(string) []string { return nil }}); err == nil || !strings.Contains(err.Error(), "removal tool") {
+	if _, err := PlanFor(cat, mac, Env{GOOS: "darwin", Glob: func(string) []string { return nil }}); err == nil || !strings.Contains(err.Error(), "removal tool") {
 		t.Errorf("mac without an uninstaller: %v", err)
 	}
-	if _, err := For(cat, detect.Finding{Role: "protection"}, winEnv); !errors.Is(err, ErrRefused) {
+	if _, err := PlanFor(cat, detect.Finding{Role: "protection"}, winEnv); !errors.Is(err, ErrRefused) {
 		t.Error("planned the removal of a protection product")
 	}
 }
 
-func TestDecide(t *testing.T) {
+func TestJudgeSignature(t *testing.T) {
 	p := Plan{Kind: KindExe, Program: `C:\Program Files\Kaspersky Lab\setup.exe`, Signers: []string{"AO Kaspersky Lab", "Kaspersky Lab JSC"}}
 	tests := []struct {
 		sig  platform.SignatureInfo
@@ -235,16 +235,16 @@ func TestDecide(t *testing.T) {
 		{platform.SignatureInfo{Present: true, Trusted: false, Signer: "AO Kaspersky Lab", TrustError: "the file was changed after it was signed"}, "does not verify: the file was changed"},
 	}
 	for _, tt := range tests {
-		err := Decide(p, tt.sig)
+		err := JudgeSignature(p, tt.sig)
 		if (tt.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tt.want)) {
 			t.Errorf("%+v: %v, want %q", tt.sig, err, tt.want)
 		}
 	}
 	msi := Plan{Kind: KindMSI, Program: `C:\Windows\System32\msiexec.exe`, Signers: []string{"Microsoft Windows"}}
-	if err := Decide(msi, platform.SignatureInfo{Trusted: true, Method: platform.MethodSystemFileIdentity}); err != nil {
+	if err := JudgeSignature(msi, platform.SignatureInfo{Trusted: true, Method: platform.MethodSystemFileIdentity}); err != nil {
 		t.Errorf("the system's msiexec by its identity: %v", err)
 	}
-	if err := Decide(msi, platform.SignatureInfo{Method: platform.MethodSystemFileIdentity}); err == nil {
+	if err := JudgeSignature(msi, platform.SignatureInfo{Method: platform.MethodSystemFileIdentity}); err == nil {
 		t.Error("an msiexec whose identity did not check out was accepted")
 	}
 	// The system's msiexec through a catalog: the catalog pins O and C of
@@ -257,7 +257,7 @@ func TestDecide(t *testing.T) {
 	msi.Signers, msi.Subjects = cat.Signers("Microsoft"), cat.SignerSubjects("Microsoft")
 	windowsSig := platform.SignatureInfo{Present: true, Trusted: true, Method: platform.MethodCatalog, Signer: "Microsoft Windows",
 		Organization: "Microsoft Corporation", Country: "US"}
-	if err := Decide(msi, windowsSig); err != nil {
+	if err := JudgeSignature(msi, windowsSig); err != nil {
 		t.Errorf("msiexec signed through a catalog by Microsoft Windows: %v", err)
 	}
 	for _, tt := range []struct {
@@ -271,19 +271,19 @@ func TestDecide(t *testing.T) {
 	} {
 		sig := windowsSig
 		tt.change(&sig)
-		if err := Decide(msi, sig); err == nil || !strings.Contains(err.Error(), tt.want) {
+		if err := JudgeSignature(msi, sig); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%+v: %v, want %q", sig, err, tt.want)
 		}
 	}
-	if err := Decide(Plan{Kind: KindPackages}, platform.SignatureInfo{}); err != nil {
+	if err := JudgeSignature(Plan{Kind: KindPackages}, platform.SignatureInfo{}); err != nil {
 		t.Errorf("packages are not signature-checked here: %v", err)
 	}
 }
 
-func TestOutcome(t *testing.T) {
+func TestOutcomeOf(t *testing.T) {
 	for code, want := range map[int]string{0: Done, 3010: RestartNeeded, 1641: RestartNeeded, 1602: Cancelled, 1223: Cancelled, 1603: Failed, -1: Failed} {
-		if got := Outcome(code); got != want {
-			t.Errorf("Outcome(%d) = %s, want %s", code, got, want)
+		if got := OutcomeOf(code); got != want {
+			t.Errorf("OutcomeOf(%d) = %s, want %s", code, got, want)
 		}
 	}
 }
@@ -295,7 +295,7 @@ func FuzzPlanWindows(f *testing.F) {
 	f.Add(`"%ProgramFiles%\x.exe"`, "")
 	cat := mustCatalog(f)
 	f.Fuzz(func(t *testing.T, uninstall, location string) {
-		p, err := For(cat, kaspersky(platform.Program{Where: `HKLM\X\k`, UninstallString: uninstall, InstallLocation: location}), winEnv)
+		p, err := PlanFor(cat, kaspersky(platform.Program{Where: `HKLM\X\k`, UninstallString: uninstall, InstallLocation: location}), winEnv)
 		if err != nil {
 			if !errors.Is(err, ErrRefused) {
 				t.Fatalf("%q: error %v is not a refusal", uninstall, err)

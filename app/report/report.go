@@ -202,7 +202,7 @@ func RefusalText(err error, t Translator) string {
 	}
 	names := make([]string, len(u.Settings))
 	for i, s := range u.Settings {
-		names[i] = Clean(s)
+		names[i] = Sanitize(s)
 	}
 	data := map[string]any{"Settings": strings.Join(names, "; ")}
 	switch {

@@ -93,7 +93,7 @@ func (s *Service) PrepareFrom(res *Result, productID string) (*Prepared, error) 
 	if f.PasswordProtected {
 		p.PasswordReset = s.cat.Source(PasswordResetSource)
 	}
-	plan, err := removal.For(s.cat, f, s.pc.RemovalEnv())
+	plan, err := removal.PlanFor(s.cat, f, s.pc.RemovalEnv())
 	p.Plan = plan
 	if err != nil {
 		return p, err
@@ -110,7 +110,7 @@ func (s *Service) PrepareFrom(res *Result, productID string) (*Prepared, error) 
 			return p, err
 		}
 		v.Close()
-		p.Trust = append(p.Trust, removal.TrustWords(*sig))
+		p.Trust = append(p.Trust, removal.SignatureWords(*sig))
 		if plan.Elevate {
 			if err := s.pc.CheckElevation(); err != nil {
 				return p, fmt.Errorf("%w: %w", removal.ErrRefused, err)
@@ -128,13 +128,13 @@ func needsSignature(p removal.Plan) bool {
 // file: the one place both the question (PrepareFrom) and the start
 // (launch) do it. The signature is returned whenever the file was opened,
 // trusted or not (Details shows it); the caller closes what it returns.
-func (s *Service) openTrusted(plan removal.Plan) (Verified, *platform.SignatureInfo, error) {
+func (s *Service) openTrusted(plan removal.Plan) (VerifiedProgram, *platform.SignatureInfo, error) {
 	v, err := s.pc.Open(plan.Program)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %s cannot be opened: %w", removal.ErrRefused, plan.Program, err)
 	}
 	sig := v.Signature()
-	if err := removal.Decide(plan, sig); err != nil {
+	if err := removal.JudgeSignature(plan, sig); err != nil {
 		v.Close()
 		return nil, &sig, err
 	}
@@ -173,7 +173,7 @@ func (s *Service) Start(ctx context.Context, p *Prepared, out io.Writer) Outcome
 	case err != nil:
 		return Outcome{Result: removal.Failed, Code: -1, Err: fmt.Errorf("starting %s: %w", p.Plan.Program, err)}
 	}
-	return Outcome{Result: removal.Outcome(code), Code: code}
+	return Outcome{Result: removal.OutcomeOf(code), Code: code}
 }
 
 // launch starts a plan's program: a Windows program is opened, verified on
@@ -193,7 +193,7 @@ func (s *Service) launch(ctx context.Context, plan removal.Plan, out io.Writer) 
 	if err != nil {
 		return -1, fmt.Errorf("%w: where %s is cannot be read: %w", removal.ErrRefused, plan.Program, err)
 	}
-	if err := removal.Recheck(plan, final, s.pc.RemovalEnv()); err != nil {
+	if err := removal.CheckPlacement(plan, final, s.pc.RemovalEnv()); err != nil {
 		return -1, err
 	}
 	return v.Launch(ctx, plan.Args, plan.Elevate, out)

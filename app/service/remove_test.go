@@ -88,8 +88,8 @@ func (f *fake) service(t *testing.T) *service.Service {
 		Removal: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
 			Exists:    func(p string) bool { return strings.EqualFold(p, uninstaller) },
 			AdminOnly: servicetest.AdminOnly},
-		OpenFn: func(path string) (service.Verified, error) {
-			return servicetest.Verified{Sig: f.sig, Final: f.finalOf(path), Start: func(args []string, elevate bool) (int, error) {
+		OpenFn: func(path string) (service.VerifiedProgram, error) {
+			return servicetest.VerifiedProgram{Sig: f.sig, Final: f.finalOf(path), Start: func(args []string, elevate bool) (int, error) {
 				f.launched = append(f.launched, path+" "+strings.Join(args, " "))
 				if !elevate {
 					t.Error("started without the administrator prompt")

@@ -45,7 +45,7 @@ type Computer interface {
 	// Open opens a Windows program and verifies its signature on that open
 	// file; what it returns holds the file until Close, so the program that
 	// starts is the one verified (platform.OpenVerified).
-	Open(path string) (Verified, error)
+	Open(path string) (VerifiedProgram, error)
 	// CheckElevation says whether this account's settings would let
 	// another program ride on an elevated start (platform.CheckElevatedStart:
 	// class overrides in HKCU, variables that load code); asked before the
@@ -85,12 +85,12 @@ func (thisComputer) Now() time.Time                   { return time.Now() }
 func (thisComputer) GOOS() string                     { return runtime.GOOS }
 func (thisComputer) RegionHints() (tz, locale string) { return platform.RegionHints() }
 func (thisComputer) RemovalEnv() removal.Env          { return removalEnv() }
-func (thisComputer) Open(path string) (Verified, error) {
+func (thisComputer) Open(path string) (VerifiedProgram, error) {
 	v, err := platform.OpenVerified(path)
 	if err != nil {
-		return nil, err
+		return nil, err // not a nil *platform.VerifiedProgram in an interface
 	}
-	return platformVerified{v}, nil
+	return v, nil
 }
 func (thisComputer) CheckElevation() error { return platform.CheckElevatedStart() }
 func (thisComputer) Launch(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error) {
@@ -107,8 +107,9 @@ func (thisComputer) WriteFile(path string, data []byte) error {
 func (thisComputer) Log(what string, err error) { fmt.Fprintf(os.Stderr, "%s: %v\n", what, err) }
 func (thisComputer) DryRun() bool               { return false }
 
-// Verified is a program opened and verified once, held open until Close.
-type Verified interface {
+// VerifiedProgram is a program opened and verified once, held open until
+// Close: *platform.VerifiedProgram, or a test's.
+type VerifiedProgram interface {
 	// Signature is what the verification of the open file said.
 	Signature() platform.SignatureInfo
 	// FinalPath is where the held file really is (links resolved).
@@ -117,16 +118,6 @@ type Verified interface {
 	// since the check is refused (platform.ErrSwapped).
 	Launch(ctx context.Context, args []string, elevate bool, out io.Writer) (int, error)
 	Close() error
-}
-
-// platformVerified is a Verified of this computer.
-type platformVerified struct{ v *platform.VerifiedProgram }
-
-func (p platformVerified) Signature() platform.SignatureInfo { return p.v.Signature }
-func (p platformVerified) Close() error                      { return p.v.Close() }
-func (p platformVerified) FinalPath() (string, error)        { return p.v.FinalPath() }
-func (p platformVerified) Launch(ctx context.Context, args []string, elevate bool, out io.Writer) (int, error) {
-	return platform.LaunchVerified(ctx, p.v, args, elevate, out)
 }
 
 // Service scans and removes on one Computer with one catalog.
@@ -151,3 +142,5 @@ func (s *Service) DryRun() bool { return s.pc.DryRun() }
 
 // WriteFile writes a result file the user named, all or nothing.
 func (s *Service) WriteFile(path string, data []byte) error { return s.pc.WriteFile(path, data) }
+
+var _ VerifiedProgram = (*platform.VerifiedProgram)(nil)

@@ -132,7 +132,7 @@ func (u *App) callerBanner() fyne.CanvasObject {
 	w.Codes.Wrapping = fyne.TextWrapWord
 	rep := u.caller.rep
 	about := lang.X("caller.about", "From {{.File}}, saved {{.When}} by version {{.Version}}", map[string]any{
-		"File": report.Name(u.caller.name), "When": rep.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"), "Version": report.Clean(rep.Version),
+		"File": report.Name(u.caller.name), "When": rep.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"), "Version": report.Sanitize(rep.Version),
 	})
 	if sys := callerSystem(rep); sys != "" {
 		about += " · " + sys

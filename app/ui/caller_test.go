@@ -67,7 +67,7 @@ func newAgent(t *testing.T) *agentHarness {
 			}
 			return a.nextScan(ctx, o)
 		},
-		OpenFn: func(path string) (service.Verified, error) {
+		OpenFn: func(path string) (service.VerifiedProgram, error) {
 			t.Errorf("the caller view opened %s", path)
 			return nil, os.ErrPermission
 		},

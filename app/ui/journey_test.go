@@ -84,8 +84,8 @@ func newJourney(t *testing.T, scans ...platform.Snapshot) *journey {
 			Exists: func(p string) bool {
 				return slices.ContainsFunc(exists, func(e string) bool { return strings.EqualFold(e, p) })
 			}, AdminOnly: servicetest.AdminOnly},
-		OpenFn: func(program string) (service.Verified, error) {
-			return servicetest.Verified{Sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, Final: program,
+		OpenFn: func(program string) (service.VerifiedProgram, error) {
+			return servicetest.VerifiedProgram{Sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, Final: program,
 				Start: func(args []string, elevate bool) (int, error) {
 					j.launched = append(j.launched, program)
 					return j.codes[program], nil

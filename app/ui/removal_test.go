@@ -47,8 +47,8 @@ func newRemovalHarness(t *testing.T, sig platform.SignatureInfo, exitCode int, s
 		NowFn: func() time.Time { return today }, ScanFn: r.nextScan, OS: "windows",
 		Removal: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
 			Exists: func(p string) bool { return strings.EqualFold(p, fakeUninstaller) }, AdminOnly: servicetest.AdminOnly},
-		OpenFn: func(program string) (service.Verified, error) {
-			return servicetest.Verified{Sig: sig, Final: program, Start: func(args []string, elevate bool) (int, error) {
+		OpenFn: func(program string) (service.VerifiedProgram, error) {
+			return servicetest.VerifiedProgram{Sig: sig, Final: program, Start: func(args []string, elevate bool) (int, error) {
 				r.launched = append(r.launched, program+" "+strings.Join(args, " "))
 				if !elevate {
 					t.Error("an uninstaller started without the administrator prompt")

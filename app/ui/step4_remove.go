@@ -308,7 +308,7 @@ func (u *App) confirmRemoval(p *service.Prepared) {
 	}
 	body := container.NewVBox(paragraph(strings.Join(text, "\n\n")))
 	u.passwordNote(body, f.PasswordProtected)
-	lines := []string{report.Clean(p.Plan.CommandLine())}
+	lines := []string{report.Sanitize(p.Plan.CommandLine())}
 	for _, w := range p.Trust {
 		lines = append(lines, "• "+report.LongText(w))
 	}
@@ -507,7 +507,7 @@ func (u *App) confirmAll(preps []*service.Prepared) {
 	var names, lines []string
 	for _, p := range preps {
 		names = append(names, "• "+report.Name(p.Finding.Name))
-		lines = append(lines, report.Clean(p.Plan.CommandLine()))
+		lines = append(lines, report.Sanitize(p.Plan.CommandLine()))
 		for _, w := range p.Trust {
 			lines = append(lines, "  • "+report.LongText(w))
 		}

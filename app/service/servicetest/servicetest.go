@@ -28,7 +28,7 @@ type Computer struct {
 	OS         string // "" is windows
 	Hints      [2]string
 	Removal    removal.Env
-	OpenFn     func(path string) (service.Verified, error)
+	OpenFn     func(path string) (service.VerifiedProgram, error)
 	ElevateErr func() error
 	LaunchFn   func(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error)
 	RunOnceFn  func(name, program string, args ...string) error
@@ -74,7 +74,7 @@ func (c *Computer) RemovalEnv() removal.Env {
 	return env
 }
 
-func (c *Computer) Open(path string) (service.Verified, error) {
+func (c *Computer) Open(path string) (service.VerifiedProgram, error) {
 	if c.OpenFn == nil {
 		return nil, ErrNothing
 	}
@@ -131,9 +131,9 @@ func (c *Computer) Log(what string, err error) {
 
 func (c *Computer) DryRun() bool { return c.Sample }
 
-// Verified is a program "opened and verified" in memory: its signature is
+// VerifiedProgram is a program "opened and verified" in memory: its signature is
 // Sig, and Launch calls Start (nil: exit code 0).
-type Verified struct {
+type VerifiedProgram struct {
 	Sig   platform.SignatureInfo
 	Start func(args []string, elevate bool) (int, error)
 	// Final is where the held file really is (FinalPath).
@@ -142,16 +142,16 @@ type Verified struct {
 
 // FinalPath is Final: tests set it to the path they opened, or to where a
 // link they stand for leads.
-func (v Verified) FinalPath() (string, error) { return v.Final, nil }
+func (v VerifiedProgram) FinalPath() (string, error) { return v.Final, nil }
 
 // Signature is the signature the test gave.
-func (v Verified) Signature() platform.SignatureInfo { return v.Sig }
+func (v VerifiedProgram) Signature() platform.SignatureInfo { return v.Sig }
 
 // Close does nothing.
-func (v Verified) Close() error { return nil }
+func (v VerifiedProgram) Close() error { return nil }
 
 // Launch runs Start.
-func (v Verified) Launch(_ context.Context, args []string, elevate bool, _ io.Writer) (int, error) {
+func (v VerifiedProgram) Launch(_ context.Context, args []string, elevate bool, _ io.Writer) (int, error) {
 	if v.Start == nil {
 		return 0, nil
 	}

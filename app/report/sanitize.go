@@ -21,14 +21,14 @@ const (
 // Ellipsis ends a text that was cut.
 const Ellipsis = "…"
 
-// Clean makes a text from the computer (a registry name, a path, an error)
+// Sanitize makes a text from the computer (a registry name, a path, an error)
 // safe to print as plain text: control characters (escape sequences that
 // would steer a terminal, carriage returns that would overwrite a line) and
 // the Unicode formatting characters that reorder or hide text (bidi
 // overrides and isolates, zero-width characters) are dropped; tabs and
 // newlines become spaces. It does not cut: use Name or LongText for anything
 // shown to people.
-func Clean(s string) string {
+func Sanitize(s string) string {
 	return cleanCap(s, -1)
 }
 

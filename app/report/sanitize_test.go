@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-func TestClean(t *testing.T) {
+func TestSanitize(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"Kaspersky Total Security", "Kaspersky Total Security"},
 		{"Kaspersky\x1b[2J\x1b]0;pwned\x07 Total", "Kaspersky[2J]0;pwned Total"},
@@ -19,18 +19,18 @@ func TestClean(t *testing.T) {
 		{"bad \xff utf8", "bad  utf8"},
 		{"Protección de Kaspersky", "Protección de Kaspersky"},
 	} {
-		if got := Clean(tt.in); got != tt.want {
-			t.Errorf("Clean(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Sanitize(tt.in); got != tt.want {
+			t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
 
-func FuzzClean(f *testing.F) {
+func FuzzSanitize(f *testing.F) {
 	f.Add("Kaspersky\x1b[31m\u202e")
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, r := range Clean(s) {
+		for _, r := range Sanitize(s) {
 			if dropped(r) || r == '\t' || r == '\n' {
-				t.Fatalf("Clean(%q) kept %U", s, r)
+				t.Fatalf("Sanitize(%q) kept %U", s, r)
 			}
 		}
 	})
@@ -58,7 +58,7 @@ func TestNameAndText(t *testing.T) {
 	if got := Cut("abcdef", 3); got != "ab"+Ellipsis {
 		t.Errorf("Cut = %q", got)
 	}
-	if got := Clean(long); got != long {
+	if got := Sanitize(long); got != long {
 		t.Error("Clean cut a text; only Name and LongText cut")
 	}
 }
@@ -96,7 +96,7 @@ func FuzzName(f *testing.F) {
 		if n := utf8.RuneCountInString(got); n > max {
 			t.Fatalf("Cut(%q, %d) kept %d runes", s, max, n)
 		}
-		full := Clean(s)
+		full := Sanitize(s)
 		if got != full && !(strings.HasSuffix(got, Ellipsis) && strings.HasPrefix(full, strings.TrimSuffix(got, Ellipsis))) {
 			t.Fatalf("Cut(%q, %d) = %q is not a cut of %q", s, max, got, full)
 		}

@@ -101,11 +101,11 @@ func quote(s string) string {
 }
 
 func refuse(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrRefused, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%w: "+format, append([]any{ErrRefused}, args...)...)
 }
 
-// For plans the removal of one finding.
-func For(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
+// PlanFor plans the removal of one finding.
+func PlanFor(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 	if f.Role != catalog.RoleRemove {
 		return Plan{}, refuse("%s is not a product to remove", f.Name)
 	}
@@ -164,7 +164,7 @@ func planEntry(cat *catalog.Catalog, f detect.Finding, e platform.Program, env E
 	}
 	args, err := platform.SplitCommandLine(e.UninstallString)
 	if err != nil {
-		return Plan{}, refuse("UninstallString %q does not parse: %v", e.UninstallString, err)
+		return Plan{}, refuse("UninstallString %q does not parse: %w", e.UninstallString, err)
 	}
 	for i := range args {
 		if args[i], err = expandKnown(args[i], env); err != nil {
@@ -222,7 +222,7 @@ func installedBy(code, vendor string, env Env) (platform.MSIProduct, error) {
 	prod, err := env.MSIProduct(code)
 	switch {
 	case err != nil:
-		return prod, refuse("Windows Installer cannot say what %s is: %v", code, err)
+		return prod, refuse("Windows Installer cannot say what %s is: %w", code, err)
 	case !prod.PerMachine:
 		return prod, refuse("Windows Installer does not know %s as installed for all users", code)
 	case prod.PerUser:
@@ -231,36 +231,6 @@ func installedBy(code, vendor string, env Env) (platform.MSIProduct, error) {
 		return prod, refuse("Windows Installer records %s as %q by %q, not a %s product", code, prod.Name, prod.Publisher, vendor)
 	}
 	return prod, nil
-}
-
-// Recheck repeats, just before the start, the checks of the plan that the
-// file's signature does not cover: the program (by finalPath, where the
-// file held open really is) still lies where only administrators can
-// change it, and a Windows Installer product is still the vendor's,
-// installed for all users. Between the question and the start a folder or
-// link may have been changed.
-func Recheck(p Plan, finalPath string, env Env) error {
-	if p.Kind != KindMSI && p.Kind != KindExe {
-		return nil
-	}
-	if err := placement(p.Program, finalPath, env); err != nil {
-		return err
-	}
-	if p.Kind == KindMSI {
-		if len(p.Args) != 2 || p.Args[0] != "/x" {
-			return refuse("msiexec with %q", p.Args)
-		}
-		if _, err := installedBy(p.Args[1], p.Vendor, env); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// vendorNamed reports whether a name given by Windows Installer is the
-// vendor's: "AO Kaspersky Lab", "Kaspersky Password Manager" for Kaspersky.
-func vendorNamed(s, vendor string) bool {
-	return vendor != "" && slices.Contains(strings.Fields(strings.ToLower(s)), strings.ToLower(vendor))
 }
 
 // expandKnown expands %ProgramFiles%, %ProgramFiles(x86)%, %ProgramW6432%,
@@ -329,81 +299,6 @@ func productCode(args []string) string {
 	return ""
 }
 
-// checkProgram: absolute, an existing .exe, the system's msiexec.exe or
-// under Program Files or Program Files (x86) — never in a folder the entry
-// names for itself — and in folders only administrators can change
-// (AdminOnly on the file and every folder above it).
-func checkProgram(p *Plan, env Env) error {
-	prog := p.Program
-	if !isAbsWindows(prog) {
-		return refuse("%q is not a full path", prog)
-	}
-	clean := winClean(prog)
-	if !strings.HasSuffix(strings.ToLower(clean), ".exe") {
-		return refuse("%q is not a program (.exe)", prog)
-	}
-	if !env.Exists(clean) {
-		return refuse("%q does not exist", prog)
-	}
-	p.Program = clean
-	if err := placement(clean, clean, env); err != nil {
-		return err
-	}
-	p.Why = append(p.Why, "the program exists, "+where(clean, env)+", and only administrators can change it or the folders above it")
-	return nil
-}
-
-// where names the allowed place a program is in, or "".
-func where(prog string, env Env) string {
-	switch {
-	case env.SystemMsiexec != "" && strings.EqualFold(prog, winClean(env.SystemMsiexec)):
-		return "Windows' own msiexec.exe"
-	case under(prog, env.ProgramFiles):
-		return "inside " + env.ProgramFiles
-	case under(prog, env.ProgramFilesX86):
-		return "inside " + env.ProgramFilesX86
-	}
-	return ""
-}
-
-// placement: the program (named prog; really at final) is the system's
-// msiexec or under Program Files, and only administrators can change it
-// or any folder above it.
-func placement(prog, final string, env Env) error {
-	final = winClean(final)
-	if where(final, env) == "" {
-		return refuse("%q is outside Program Files: it is not started with administrator rights", final)
-	}
-	if !strings.EqualFold(winClean(prog), final) && where(prog, env) == "" {
-		return refuse("%q is outside Program Files", prog)
-	}
-	if env.AdminOnly == nil {
-		return refuse("who may change %q cannot be checked here", final)
-	}
-	ok, why, err := env.AdminOnly(final)
-	switch {
-	case err != nil:
-		return refuse("who may change %q cannot be read: %v", final, err)
-	case !ok:
-		return refuse("%q can be changed without administrator rights: %s", final, why)
-	}
-	return nil
-}
-
-func isAbsWindows(p string) bool {
-	return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') &&
-		((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= 'a' && p[0] <= 'z'))
-}
-
-// under reports whether path is inside dir (case-insensitive, as Windows is).
-func under(path, dir string) bool {
-	if dir == "" {
-		return false
-	}
-	d := strings.ToLower(strings.TrimRight(winClean(dir), `\`)) + `\`
-	return strings.HasPrefix(strings.ToLower(winClean(path)), d)
-}
-
 // winClean cleans a Windows path on any system: / and \ both separate,
 // "." and ".." are resolved (never above the drive), the result uses \.
 func winClean(p string) string {
@@ -424,8 +319,6 @@ func winClean(p string) string {
 	}
 	return strings.Join(out, `\`)
 }
-
-func winJoin(parts ...string) string { return winClean(strings.Join(parts, `\`)) }
 
 func winBase(p string) string {
 	c := winClean(p)
@@ -459,7 +352,7 @@ func planLinux(f detect.Finding, env Env) (Plan, error) {
 		}
 		all, err := env.SimulateRemove(dpkg)
 		if err != nil {
-			return Plan{}, refuse("apt-get cannot say what removing %s would remove: %v", strings.Join(dpkg, ", "), err)
+			return Plan{}, refuse("apt-get cannot say what removing %s would remove: %w", strings.Join(dpkg, ", "), err)
 		}
 		for _, name := range all {
 			if !debianName.MatchString(name) {
@@ -525,87 +418,4 @@ func planMac(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 		}
 	}
 	return Plan{}, refuse("no uninstaller app could be trusted (%s): use Kaspersky's removal tool for Mac", strings.Join(why, "; "))
-}
-
-// Decide says whether a plan's program may be started, given its signature.
-// Only Windows programs are checked; nil means start it. The signer must be
-// one the catalog lists, to the letter (the certificate's exact CN), with
-// the exact O and C the catalog pins for that CN where a source shows them. The
-// system's own msiexec is signed through Windows' catalogs; where none can
-// be checked (Wine) it is accepted by its identity alone, and only it.
-func Decide(p Plan, sig platform.SignatureInfo) error {
-	if p.Kind != KindMSI && p.Kind != KindExe {
-		return nil
-	}
-	switch {
-	case sig.Method == platform.MethodSystemFileIdentity:
-		if p.Kind != KindMSI || !sig.Trusted {
-			return refuse("%s is not signed, and only Windows' own msiexec is accepted without a signature", p.Program)
-		}
-		return nil
-	case !sig.Present:
-		return refuse("%s is not signed", p.Program)
-	case !slices.Contains(p.Signers, sig.Signer):
-		return refuse("%s is signed by %q, not by %s", p.Program, sig.Signer, strings.Join(p.Signers, " or "))
-	case pinMismatch(p.Subjects, sig) != "":
-		return refuse("%s is signed by %q %s", p.Program, sig.Signer, pinMismatch(p.Subjects, sig))
-	case !sig.Trusted:
-		return refuse("the signature of %s does not verify: %s", p.Program, sig.TrustError)
-	}
-	return nil
-}
-
-// pinMismatch says how the signer's O or C differs from what the catalog
-// pins for its CN, to the letter; "" when it does not.
-func pinMismatch(pins []catalog.Subject, sig platform.SignatureInfo) string {
-	for _, s := range pins {
-		if s.CN != sig.Signer {
-			continue
-		}
-		if s.O != "" && sig.Organization != s.O {
-			return fmt.Sprintf("with organization %q, not %q", sig.Organization, s.O)
-		}
-		if s.C != "" && sig.Country != s.C {
-			return fmt.Sprintf("with country %q, not %q", sig.Country, s.C)
-		}
-	}
-	return ""
-}
-
-// TrustWords says in one line how a program's signature was trusted.
-func TrustWords(sig platform.SignatureInfo) string {
-	switch sig.Method {
-	case platform.MethodSystemFileIdentity:
-		return "Windows' own msiexec.exe, trusted by its identity: no signature catalog could be checked here"
-	case platform.MethodCatalog:
-		return fmt.Sprintf("signed by %s through a Windows catalog, and Windows trusts the signature", sig.Signer)
-	}
-	return fmt.Sprintf("signed by %s, and Windows trusts the signature", sig.Signer)
-}
-
-// Outcomes of an uninstaller run.
-const (
-	Done          = "done"
-	RestartNeeded = "restart-needed"
-	Cancelled     = "cancelled"
-	Failed        = "failed"
-	// Refused: the trust check just before the start failed; nothing ran.
-	Refused = "refused"
-	// WouldStart: a dry run (a fixture stands in for the computer); nothing ran.
-	WouldStart = "would-start"
-)
-
-// Outcome reads an uninstaller's exit code: Windows Installer's 3010 and
-// 1641 mean a restart is needed, 1602 and 1223 (UAC declined) that the user
-// cancelled.
-func Outcome(code int) string {
-	switch code {
-	case 0:
-		return Done
-	case 3010, 1641:
-		return RestartNeeded
-	case 1602, 1223:
-		return Cancelled
-	}
-	return Failed
 }

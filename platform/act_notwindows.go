@@ -12,10 +12,10 @@ import (
 	"path/filepath"
 )
 
-// verifiedSys holds the open file outside Windows, where nothing is verified.
-type verifiedSys struct{ f *os.File }
+// heldFile holds the open file outside Windows, where nothing is verified.
+type heldFile struct{ f *os.File }
 
-func (s *verifiedSys) close() error {
+func (s *heldFile) close() error {
 	if s.f == nil {
 		return nil
 	}
@@ -29,11 +29,11 @@ func openVerified(path string) (*VerifiedProgram, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
-	return &VerifiedProgram{Path: path, sys: verifiedSys{f}}, nil
+	return &VerifiedProgram{Path: path, held: heldFile{f}}, nil
 }
 
 func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
-	if v == nil || v.sys.f == nil {
+	if v == nil || v.held.f == nil {
 		return -1, errors.New("launching a program that is not open")
 	}
 	return launch(ctx, v.Path, args, elevate, out)
@@ -74,7 +74,7 @@ func openWindowsSecurity() error { return ErrNotSupported }
 
 func hardenDLLSearch() error { return nil }
 
-func (s *verifiedSys) finalPath(path string) (string, error) {
+func (s *heldFile) finalPath(path string) (string, error) {
 	if s.f == nil {
 		return "", errors.New("the program is closed")
 	}
