@@ -6,31 +6,17 @@
 package cli
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
-	"transitionhelper/app/catalog"
-	"transitionhelper/app/detect"
 	"transitionhelper/app/doctor"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
-)
-
-// Exit codes of the command line.
-const (
-	ExitOK         = 0 // nothing to remove
-	ExitFound      = 1 // Kaspersky is running or installed
-	ExitUsage      = 2 // bad command or flag
-	ExitIncomplete = 3 // some checks could not finish, and no Kaspersky was found
-	ExitFailure    = 4 // the command could not do its work (catalog not loaded, scan failed, output not written)
 )
 
 // Translator returns the text for key in the user's language; fallback is
@@ -71,43 +57,46 @@ func (e *Env) t(key, fallback string, data map[string]any) string {
 // English is the translator for builds and tests without translations.
 var English Translator = report.English
 
-// Run runs one command and returns the process exit code.
+// Run runs one command and returns the process exit code (decided by
+// exit, from what the command returns).
 func Run(ctx context.Context, args []string, env Env) int {
 	if env.Service == nil {
 		fmt.Fprintf(env.Stderr, "%s: no computer to work on (cli.Env.Service is nil)\n", env.AppName)
 		return ExitFailure
 	}
+	return env.exit(env.run(ctx, args))
+}
+
+func (e *Env) run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		env.usage(env.Stdout)
-		return ExitOK
+		e.usage(e.Stdout)
+		return nil
 	}
 	switch args[0] {
 	case "scan":
-		return env.scanCommand(ctx, args[1:])
+		return e.scanCommand(ctx, args[1:])
 	case "decode":
-		return env.decodeCommand(args[1:])
+		return e.decodeCommand(args[1:])
 	case "report":
-		return env.reportCommand(ctx, args[1:])
+		return e.reportCommand(ctx, args[1:])
 	case "uninstall":
-		return env.uninstallCommand(ctx, args[1:])
+		return e.uninstallCommand(ctx, args[1:])
 	case "doctor":
-		return env.doctorCommand(ctx, args[1:])
+		return e.doctorCommand(ctx, args[1:])
 	case OpenReportCommand:
-		return env.openReportCommand(args[1:])
+		return e.openReportCommand(args[1:])
 	case "help", "-h", "-help", "--help":
-		env.usage(env.Stdout)
-		return ExitOK
+		e.usage(e.Stdout)
+		return nil
 	case "version", "-version", "--version":
-		fmt.Fprintf(env.Stdout, "%s %s\n", env.AppName, env.Version)
-		return ExitOK
+		fmt.Fprintf(e.Stdout, "%s %s\n", e.AppName, e.Version)
+		return nil
 	}
-	what := env.t("cli.unknown-command", "unknown command {{.Command}}", map[string]any{"Command": fmt.Sprintf("%q", args[0])})
+	what := e.t("cli.unknown-command", "unknown command {{.Command}}", map[string]any{"Command": fmt.Sprintf("%q", args[0])})
 	if strings.HasPrefix(args[0], "-") {
-		what = env.t("cli.unknown-flag", "unknown flag {{.Flag}}", map[string]any{"Flag": args[0]})
+		what = e.t("cli.unknown-flag", "unknown flag {{.Flag}}", map[string]any{"Flag": args[0]})
 	}
-	fmt.Fprintf(env.Stderr, "%s: %s\n\n", env.AppName, what)
-	env.usage(env.Stderr)
-	return ExitUsage
+	return usageError{err: errors.New(what)}
 }
 
 // parseFlags parses a subcommand's flags; extra arguments are an error
@@ -120,13 +109,6 @@ func (e *Env) parseFlags(fs *flag.FlagSet, args []string, takesArgs bool) error 
 		return errors.New(e.t("cli.unexpected-argument", "unexpected argument {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))}))
 	}
 	return nil
-}
-
-// usageError reports a wrong flag or argument of command, with the usage.
-func (e *Env) usageError(command string, err error) int {
-	fmt.Fprintf(e.Stderr, "%s %s: %v\n\n", e.AppName, command, err)
-	e.usage(e.Stderr)
-	return ExitUsage
 }
 
 func (e *Env) usage(w io.Writer) {
@@ -157,113 +139,4 @@ Exit codes of scan: 0 no Kaspersky to remove, 1 Kaspersky found,
                              check, on this computer, what the app's verdicts
                              rest on (changes nothing); exit 0 all passed,
                              1 some warn, 3 some failed`, map[string]any{"Name": "transition-helper"}))
-}
-
-func (e *Env) scanCommand(ctx context.Context, args []string) int {
-	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	asJSON := fs.Bool("json", false, "")
-	details := fs.Bool("details", false, "")
-	output := fs.String("output", "", "")
-	summary := fs.Bool("summary", false, "")
-	summaryOut := fs.String("summary-output", "", "")
-	err := e.parseFlags(fs, args, false)
-	if err == nil && *summaryOut != "" {
-		*summary = true
-	}
-	if err == nil && *summary && *output == "" {
-		err = errors.New(e.t("cli.summary-needs-output", "--summary needs --output FILE: the result goes to the file, the one line to the screen", nil))
-	}
-	if err != nil {
-		return e.usageError("scan", err)
-	}
-	// say prints the summary line, and with --summary-output also writes it
-	// to that file, by the same safe writer as the result (detect.ps1 runs
-	// as SYSTEM: a file it wrote itself by path could be sent anywhere).
-	say := func(line string) {
-		fmt.Fprintln(e.Stdout, line)
-		if *summaryOut == "" {
-			return
-		}
-		if err := e.Service.WriteFile(*summaryOut, []byte(line+"\n")); err != nil {
-			fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.write-summary-failed", "the summary could not be written", nil), err)
-		}
-	}
-	res, err := e.Service.Scan(ctx)
-	if err != nil {
-		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
-		if *summary {
-			say(fmt.Sprintf("FAILED: the check could not run: %v (exit %d)", err, ExitFailure))
-		}
-		return ExitFailure
-	}
-	var out bytes.Buffer
-	if *asJSON {
-		enc := json.NewEncoder(&out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(scanJSON(res, e.AppName, e.Version)); err != nil {
-			fmt.Fprintf(e.Stderr, "%s: writing JSON: %v\n", e.AppName, err)
-			return ExitFailure
-		}
-	} else {
-		e.WriteText(&out, res, *details)
-	}
-	if *output == "" {
-		if _, err := e.Stdout.Write(out.Bytes()); err != nil {
-			return ExitFailure
-		}
-		return exitCode(res)
-	}
-	if err := e.Service.WriteFile(*output, out.Bytes()); err != nil {
-		fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.write-result-failed", "the result could not be written", nil), err)
-		if *summary {
-			say(fmt.Sprintf("FAILED: the result could not be written to %s: %v (exit %d)", *output, err, ExitFailure))
-		}
-		return ExitFailure
-	}
-	if *summary {
-		say(SummaryLine(res, *output))
-	}
-	return exitCode(res)
-}
-
-// SummaryLine is the one line `scan --summary` prints, for Intune and RMM
-// tools that keep a script's last line of output: the verdict in capitals,
-// the Kaspersky products, the exit code and where the full result is. It
-// stays in English so that scripts and dashboards can filter on it.
-func SummaryLine(r *service.Result, output string) string {
-	code := exitCode(r)
-	var verdict string
-	switch code {
-	case ExitFound:
-		var names []string
-		for _, f := range r.Findings {
-			if f.Role == catalog.RoleRemove && f.State != detect.StateLeftover {
-				names = append(names, fmt.Sprintf("%s (%s)", report.Name(f.NameVersion()), f.State))
-			}
-		}
-		verdict = "KASPERSKY FOUND: " + strings.Join(names, ", ")
-	case ExitIncomplete:
-		verdict = "INCOMPLETE: some checks could not finish; no Kaspersky found by the others"
-	default:
-		verdict = "OK: no Kaspersky to remove"
-		switch {
-		case slices.ContainsFunc(r.Findings, func(f detect.Finding) bool { return f.Component == catalog.ComponentRootCertificate }):
-			verdict += " (leftovers only, a Kaspersky root certificate among them)"
-		case r.Summary.KasperskyLeftovers:
-			verdict += " (leftover folders only)"
-		}
-	}
-	return fmt.Sprintf("%s; exit %d; result in %s", verdict, code, output)
-}
-
-// exitCode is the scan's exit code: found beats incomplete beats nothing.
-func exitCode(r *service.Result) int {
-	switch {
-	case r.Summary.KasperskyActive:
-		return ExitFound
-	case !r.Complete():
-		return ExitIncomplete
-	}
-	return ExitOK
 }

@@ -12,33 +12,15 @@ import (
 	"transitionhelper/app/report"
 )
 
-// Exit codes of doctor.
-const (
-	DoctorPass = 0 // every check passed
-	DoctorWarn = 1 // some checks warn, none failed
-	DoctorFail = 3 // at least one check failed
-)
-
-// DoctorExitCode is doctor's exit code for a result.
-func DoctorExitCode(r doctor.Result) int {
-	switch r.Worst() {
-	case doctor.Pass:
-		return DoctorPass
-	case doctor.Warn:
-		return DoctorWarn
-	}
-	return DoctorFail
-}
-
 // doctorCommand checks the app's assumptions on this computer and prints
 // them as text or JSON (docs/doctor-json.md). It changes nothing.
-func (e *Env) doctorCommand(ctx context.Context, args []string) int {
+func (e *Env) doctorCommand(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("doctor", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "")
 	output := fs.String("output", "", "")
 	if err := e.parseFlags(fs, args, false); err != nil {
-		return e.usageError("doctor", err)
+		return usageError{"doctor", err}
 	}
 	computer := doctor.ThisComputer(runtime.GOOS)
 	if e.Doctor != nil {
@@ -55,8 +37,7 @@ func (e *Env) doctorCommand(ctx context.Context, args []string) int {
 		res = doctor.Run(ctx, computer, now(), nil) // JSON stays English
 		var err error
 		if data, err = doctor.JSON(res, e.AppName, e.Version, redact); err != nil {
-			fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
-			return ExitFailure
+			return err
 		}
 	} else {
 		res = doctor.Run(ctx, computer, now(), e.t)
@@ -69,8 +50,10 @@ func (e *Env) doctorCommand(ctx context.Context, args []string) int {
 		err = e.Service.WriteFile(*output, data)
 	}
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.write-result-failed", "the result could not be written", nil), err)
-		return ExitFailure
+		return fmt.Errorf("%s: %w", e.t("cli.write-result-failed", "the result could not be written", nil), err)
 	}
-	return DoctorExitCode(res)
+	if c := DoctorExitCode(res); c != DoctorPass {
+		return Verdict(c)
+	}
+	return nil
 }

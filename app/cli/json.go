@@ -64,7 +64,7 @@ func scanJSON(r *service.Result, app, version string) ScanJSON {
 		LeftoversOnly:   r.Summary.KasperskyLeftovers,
 		UltraAVFound:    r.Summary.UltraAV,
 		Protection:      r.Summary.Protection,
-		ExitCode:        exitCode(r),
+		ExitCode:        scanCode(r),
 		Findings:        r.Findings,
 		Processes:       len(r.Snapshot.Processes),
 		DeniedProcesses: r.Snapshot.DeniedProcesses(),

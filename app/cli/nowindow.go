@@ -12,10 +12,6 @@ import (
 	"transitionhelper/platform"
 )
 
-// ExitNoWindow is the exit code when the window could not open and the
-// text guide was offered instead.
-const ExitNoWindow = 5
-
 // GuideFile is the text guide's file name, in the app's state folder.
 const GuideFile = "guide.html"
 

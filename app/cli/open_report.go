@@ -46,20 +46,20 @@ func (e *Env) ReadReport(path string) (report.JSONReport, int) {
 
 // openReportCommand prints a caller's report where no window can show it:
 // the code the caller reads out, then the report as text.
-func (e *Env) openReportCommand(args []string) int {
+func (e *Env) openReportCommand(args []string) error {
 	path, ok := OpenReportFile(append([]string{OpenReportCommand}, args...))
 	if !ok {
 		fmt.Fprintf(e.Stderr, "%s %s: %s\n", e.AppName, OpenReportCommand, e.t("cli.open-report-usage", "give one file: the JSON report the caller saved in step 7", nil))
-		return ExitUsage
+		return saidError{ExitUsage}
 	}
 	rep, code := e.ReadReport(path)
 	if code != ExitOK {
-		return code
+		return saidError{code}
 	}
 	fmt.Fprintf(e.Stdout, "%s: %s\n\n", e.t("open-report.caller-code", "The caller's status code", nil), report.Name(rep.Code))
 	fmt.Fprint(e.Stdout, report.Text(report.Input{
 		App: report.Name(rep.App), Version: report.Name(rep.Version), GOOS: rep.OS(), At: rep.GeneratedAt,
 		State: rep.State, Full: true, T: e.t,
 	}))
-	return ExitOK
+	return nil
 }

@@ -23,23 +23,22 @@ import (
 // stops there. Otherwise it asks before each start, then checks again and
 // records the outcome in the guided app's progress, so the window (and the
 // reopen after a restart) carry on from there.
-func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
+func (e *Env) uninstallCommand(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("uninstall", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dryRun := fs.Bool("dry-run", false, "")
 	if err := e.parseFlags(fs, args, true); err != nil {
-		return e.usageError("uninstall", err)
+		return usageError{"uninstall", err}
 	}
 	svc := e.Service
 	res, err := svc.Scan(ctx)
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
-		return ExitFailure
+		return err
 	}
 	targets := service.Removable(res.Findings, fs.Args())
 	if len(targets) == 0 {
 		fmt.Fprintln(e.Stdout, e.t("uninstall.nothing", "No Kaspersky product to remove was found.", nil))
-		return ExitOK
+		return nil
 	}
 	pr := &service.FileProgress{State: e.savedState().WithScan(res.Record()), Store: e.store(),
 		OnError: func(err error) {
@@ -74,16 +73,15 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 	}
 	if *dryRun {
 		if failed {
-			return ExitFound
+			return Verdict(ExitFound)
 		}
-		return ExitOK
+		return nil
 	}
 	// The service walks the removal and saves each change; this door asks
 	// before each start and says each outcome.
 	door := &terminalDoor{e: e, in: bufio.NewReader(e.stdin()), pr: pr, first: len(targets) == 1}
 	if _, err := svc.Remove(ctx, pr, ready, door); err != nil {
-		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
-		return ExitFailure
+		return err
 	}
 	fmt.Fprintln(e.Stdout)
 	still := false
@@ -94,9 +92,9 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) int {
 		fmt.Fprintf(e.Stdout, "%s: %s\n", report.Name(row.Finding.NameVersion()), report.RemovalText(row.State, e.t))
 	}
 	if still || failed || door.failed {
-		return ExitFound
+		return Verdict(ExitFound)
 	}
-	return ExitOK
+	return nil
 }
 
 // tellBefore says what the question is about: packages other programs

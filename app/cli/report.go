@@ -8,35 +8,14 @@ import (
 	"io"
 	"runtime"
 	"slices"
-	"strings"
 
 	"transitionhelper/app/progress"
 	"transitionhelper/app/report"
 )
 
-// decodeCommand explains a status code in plain sentences.
-func (e *Env) decodeCommand(args []string) int {
-	if len(args) == 0 {
-		fmt.Fprintf(e.Stderr, "%s decode: %s\n", e.AppName, e.t("cli.decode-usage", "give the code the caller reads out, such as KTH-0G8R-M2Q7", nil))
-		return ExitUsage
-	}
-	st, err := report.Decode(strings.Join(args, ""))
-	if err != nil {
-		fmt.Fprintf(e.Stderr, "%s\n", e.t("cli.bad-code", "This code is not valid. Please read the code again.", nil))
-		return ExitUsage
-	}
-	facts, next := report.Explain(st, e.t)
-	fmt.Fprintln(e.Stdout, report.Encode(st))
-	for _, f := range facts {
-		fmt.Fprintf(e.Stdout, "  - %s\n", f)
-	}
-	fmt.Fprintf(e.Stdout, "\n%s %s\n", e.t("report.next", "What to do next", nil)+":", next)
-	return ExitOK
-}
-
 // reportCommand scans, adds the guided app's saved progress if there is
 // one, and writes a report.
-func (e *Env) reportCommand(ctx context.Context, args []string) int {
+func (e *Env) reportCommand(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", report.FormatText, "")
@@ -47,12 +26,11 @@ func (e *Env) reportCommand(ctx context.Context, args []string) int {
 		err = errors.New(e.t("cli.bad-format", "unknown format {{.Format}}: use text, json or html", map[string]any{"Format": fmt.Sprintf("%q", *format)}))
 	}
 	if err != nil {
-		return e.usageError("report", err)
+		return usageError{"report", err}
 	}
 	res, err := e.Service.Scan(ctx)
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
-		return ExitFailure
+		return err
 	}
 	state := e.savedState()
 	state = state.WithScan(res.Record())
@@ -61,8 +39,7 @@ func (e *Env) reportCommand(ctx context.Context, args []string) int {
 		Full: *full, Redactor: report.ForCurrentUser(), T: e.t,
 	})
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "%s: %v\n", e.AppName, err)
-		return ExitFailure
+		return err
 	}
 	if *output == "" {
 		_, err = e.Stdout.Write(data)
@@ -70,13 +47,12 @@ func (e *Env) reportCommand(ctx context.Context, args []string) int {
 		err = e.Service.WriteFile(*output, data)
 	}
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "%s: %s: %v\n", e.AppName, e.t("cli.write-failed", "the report could not be written", nil), err)
-		return ExitFailure
+		return fmt.Errorf("%s: %w", e.t("cli.write-failed", "the report could not be written", nil), err)
 	}
 	if *output != "" {
 		fmt.Fprintln(e.Stderr, e.t("done.saved-to", "The report was saved to {{.Path}}", map[string]any{"Path": *output}))
 	}
-	return exitCode(res)
+	return scanVerdict(res)
 }
 
 // savedState is the guided app's progress, or a fresh one when there is none.
