@@ -78,7 +78,7 @@ func readDevHooks(pc *service.Computer, cfg *ui.Config) (devHooks, error) {
 	}
 	if v := os.Getenv("TH_STEP"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < int(progress.StepCheck) || n > int(progress.StepDone) {
+		if err != nil || n < int(progress.StepStart) || n > int(progress.StepDone) {
 			return h, fmt.Errorf("TH_STEP=%q: want a step number from 1 to 7", v)
 		}
 		h.step = progress.Step(n)
@@ -191,7 +191,7 @@ func (h devHooks) afterWindow(ctx context.Context, u *ui.App, svc *service.Servi
 		return
 	}
 	var res *service.Result
-	if h.step > progress.StepCheck {
+	if h.step > progress.StepStart {
 		var err error
 		if res, err = svc.Scan(ctx); err != nil {
 			fyne.LogError("TH_STEP scan", err)

@@ -110,7 +110,7 @@ func viaWindow(t *testing.T, c *computer) doorResult {
 	u := ui.New(fyne.CurrentApp(), ui.Config{Context: t.Context(), Version: "test", Service: c.service(t), StateDir: t.TempDir(),
 		GuessRegion: func() region.Region { return region.US }, Async: func(f func()) { f() }})
 	t.Cleanup(u.Window().Close)
-	test.Tap(u.Check.CheckButton)
+	test.Tap(u.Start.ScanButton)
 	test.Tap(u.NextButton)
 	test.Tap(u.NextButton)
 	b := u.Remove.RemoveButtons["kaspersky-internet-security"]

@@ -21,7 +21,7 @@ type Step int
 
 // The steps.
 const (
-	StepCheck  Step = 1 // what happened, the countdown, "Scan this computer"
+	StepStart  Step = 1 // what happened, the countdown, "Scan this computer"
 	StepFound  Step = 2 // what we found
 	StepSave   Step = 3 // save what you'd lose
 	StepRemove Step = 4 // remove Kaspersky
@@ -31,14 +31,14 @@ const (
 )
 
 // Steps lists them in order.
-var Steps = []Step{StepCheck, StepFound, StepSave, StepRemove, StepChoose, StepVerify, StepDone}
+var Steps = []Step{StepStart, StepFound, StepSave, StepRemove, StepChoose, StepVerify, StepDone}
 
 // Name returns the step's translation key and English name, for the
 // screens, the reports and the code decoder alike.
 func (s Step) Name() (key, english string) {
 	names := [...]string{"Start", "What we found", "Save what you'd lose", "Remove Kaspersky",
 		"Choose new protection", "Check you're protected", "Finish"}
-	if s < StepCheck || s > StepDone {
+	if s < StepStart || s > StepDone {
 		return "step.unknown", "Unknown step"
 	}
 	return fmt.Sprintf("step.%d", int(s)), names[s-1]
@@ -105,12 +105,12 @@ const StateVersion = 1
 
 // New is a fresh start at step 1, in the given region.
 func New(r region.Region) State {
-	return State{Version: StateVersion, Step: StepCheck, Reached: StepCheck, Region: r}
+	return State{Version: StateVersion, Step: StepStart, Reached: StepStart, Region: r}
 }
 
 // Valid reports whether a loaded state can be used as it is.
 func (s State) Valid() bool {
-	return s.Version == StateVersion && s.Step >= StepCheck && s.Step <= StepDone &&
+	return s.Version == StateVersion && s.Step >= StepStart && s.Step <= StepDone &&
 		s.Reached >= s.Step && s.Reached <= StepDone && (s.Region == region.US || s.Region == region.Other)
 }
 
@@ -156,7 +156,7 @@ func (s State) WithScan(rec ScanRecord) State {
 	// A product found again is not gone.
 	gone = slices.DeleteFunc(gone, func(g detect.Finding) bool { _, back := s.Removal[g.ProductID]; return back })
 	s.Gone = gone
-	if s.Step == StepCheck {
+	if s.Step == StepStart {
 		return s.At(StepFound)
 	}
 	return s

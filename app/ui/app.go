@@ -107,7 +107,7 @@ type App struct {
 
 	// Each step's widgets, made when the step is shown; only the current
 	// step's are live.
-	Check      checkWidgets
+	Start      startWidgets
 	Found      foundWidgets
 	Save       saveWidgets
 	Remove     removeWidgets
@@ -185,7 +185,7 @@ func New(a fyne.App, cfg Config) *App {
 	}
 	u.build()
 	if resume {
-		u.recheckRemoval() // after a restart: is it gone now?
+		u.rescanRemoval() // after a restart: is it gone now?
 	}
 	if cfg.Caller != nil {
 		u.ShowCaller(*cfg.Caller, cfg.CallerName)

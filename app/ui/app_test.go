@@ -112,7 +112,7 @@ func (h *harness) drain() {
 func (h *harness) check() {
 	h.t.Helper()
 	h.drain()
-	test.Tap(h.u.Check.CheckButton)
+	test.Tap(h.u.Start.ScanButton)
 	h.wait()
 	if h.u.state.Step != progress.StepFound {
 		h.t.Fatalf("after the check: step %d", h.u.state.Step)
@@ -144,10 +144,10 @@ func TestFlowKasperskyFound(t *testing.T) {
 	test.NewTempApp(t)
 	h := newHarness(t, "", region.US, snapKaspersky, snapKaspersky, snapNothing)
 	u := h.u
-	if u.state.Step != progress.StepCheck || u.Check.Countdown.Text != "Updates in the U.S. ended on September 29, 2024 — 785 days ago" {
-		t.Fatalf("step 1: step %d, countdown %q", u.state.Step, u.Check.Countdown.Text)
+	if u.state.Step != progress.StepStart || u.Start.Countdown.Text != "Updates in the U.S. ended on September 29, 2024 — 785 days ago" {
+		t.Fatalf("step 1: step %d, countdown %q", u.state.Step, u.Start.Countdown.Text)
 	}
-	if !u.NextButton.Disabled() || !u.BackButton.Disabled() || u.Action != u.Check.CheckButton || u.Action.Importance != widget.HighImportance {
+	if !u.NextButton.Disabled() || !u.BackButton.Disabled() || u.Action != u.Start.ScanButton || u.Action.Importance != widget.HighImportance {
 		t.Error("step 1 before a scan: Next and Back must be off, \"Scan this computer\" the main action")
 	}
 	// The list on the left opens any step, and says in place why it has
@@ -157,7 +157,7 @@ func TestFlowKasperskyFound(t *testing.T) {
 		t.Fatalf("step 4 before a scan: step %d, %v", u.state.Step, u.NotApplies)
 	}
 	test.Tap(u.Action)
-	if u.state.Step != progress.StepCheck {
+	if u.state.Step != progress.StepStart {
 		t.Fatalf("\"Go to step 1\" went to %d", u.state.Step)
 	}
 	h.check()
@@ -194,12 +194,12 @@ func TestFlowKasperskyFound(t *testing.T) {
 	}
 	// The user removes both with their uninstallers and checks again.
 	h.drain()
-	test.Tap(u.Remove.CheckButton) // scan 2: still there
+	test.Tap(u.Remove.ScanButton) // scan 2: still there
 	h.wait()
 	if u.Remove.Rows["kaspersky-total-security"].Text != "To remove" {
 		t.Errorf("still installed, row says %q", u.Remove.Rows["kaspersky-total-security"].Text)
 	}
-	test.Tap(u.Remove.CheckButton) // scan 3: gone
+	test.Tap(u.Remove.ScanButton) // scan 3: gone
 	h.wait()
 	if u.Remove.Rows["kaspersky-total-security"].Text != "Removed" || u.Remove.Rows["kaspersky-password-manager"].Text != "Removed" {
 		t.Errorf("after removal: %q, %q", u.Remove.Rows["kaspersky-total-security"].Text, u.Remove.Rows["kaspersky-password-manager"].Text)
@@ -292,11 +292,11 @@ func TestFlowUltraAVOnly(t *testing.T) {
 func TestFlowOutsideUS(t *testing.T) {
 	test.NewTempApp(t)
 	h := newHarness(t, "", region.US, snapKaspersky)
-	h.u.Check.Region.SetSelected("Outside the U.S.")
+	h.u.Start.Region.SetSelected("Outside the U.S.")
 	if h.u.state.Region != region.Other || !h.u.state.RegionChosen {
 		t.Fatalf("region %q", h.u.state.Region)
 	}
-	if h.u.Check.Countdown.Importance == widget.DangerImportance {
+	if h.u.Start.Countdown.Importance == widget.DangerImportance {
 		t.Error("outside the U.S. the countdown is not a danger")
 	}
 	h.check()
@@ -334,7 +334,7 @@ func TestResumeAfterRestart(t *testing.T) {
 	}
 	// Start over clears it all.
 	again.u.startOver()
-	if again.u.state.Step != progress.StepCheck || again.u.state.Scan != nil {
+	if again.u.state.Step != progress.StepStart || again.u.state.Scan != nil {
 		t.Errorf("after start over: %+v", again.u.state)
 	}
 	if _, err := os.Stat(filepath.Join(dir, progress.StateFile)); err != nil {
@@ -349,7 +349,7 @@ func TestCorruptStateStartsFresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newHarness(t, dir, region.US, snapNothing)
-	if h.u.state.Step != progress.StepCheck {
+	if h.u.state.Step != progress.StepStart {
 		t.Errorf("step %d", h.u.state.Step)
 	}
 	overlays := h.u.win.Canvas().Overlays().List()
@@ -372,8 +372,8 @@ func TestScanKeepsTheWindowAnswering(t *testing.T) {
 	changed := make(chan struct{}, 4)
 	u.changed = func() { changed <- struct{}{} }
 	t.Cleanup(u.win.Close)
-	test.Tap(u.Check.CheckButton)
-	if u.Check.Progress.Hidden || !u.Check.CheckButton.Disabled() || !u.StartOver.Disabled() {
+	test.Tap(u.Start.ScanButton)
+	if u.Start.Progress.Hidden || !u.Start.ScanButton.Disabled() || !u.StartOver.Disabled() {
 		t.Error("no visible progress while scanning")
 	}
 	// The window still answers: the larger-text switch works mid-scan.
@@ -447,7 +447,7 @@ func TestKeyboardReachesTheMainButton(t *testing.T) {
 	c := h.u.win.Canvas()
 	for i := 0; i < 60; i++ {
 		c.FocusNext()
-		if c.Focused() == fyne.Focusable(h.u.Check.CheckButton) {
+		if c.Focused() == fyne.Focusable(h.u.Start.ScanButton) {
 			h.drain()
 			c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 			h.wait()

@@ -290,7 +290,7 @@ func TestCallerViewBadFiles(t *testing.T) {
 			a := newAgent(t)
 			a.armed.Store(true)
 			a.open(tc.data)
-			if a.u.Caller() || a.u.state.Step != progress.StepCheck {
+			if a.u.Caller() || a.u.state.Step != progress.StepStart {
 				t.Fatalf("a bad file changed the view: caller %v, step %d", a.u.Caller(), a.u.state.Step)
 			}
 			var texts []string

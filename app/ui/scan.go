@@ -15,21 +15,21 @@ import (
 	"transitionhelper/app/wizard"
 )
 
-// runCheck runs job (a scan, or a re-check) off the UI goroutine with c's
+// runScan runs job (a scan, or a re-check) off the UI goroutine with c's
 // progress showing and its button off; then, on the UI goroutine, the new
 // progress job made from the state it was given is recorded, or the
 // failure is shown.
-func (u *App) runCheck(c scanControl, job func(context.Context, progress.State) (progress.State, error)) {
+func (u *App) runScan(c scanControl, job func(context.Context, progress.State) (progress.State, error)) {
 	if u.scanning || u.caller != nil { // the caller view checks nothing
 		return
 	}
-	if c.CheckButton == nil { // the step is not on screen (a re-check on start-up)
+	if c.ScanButton == nil { // the step is not on screen (a re-check on start-up)
 		c = u.newScanControl("", nil, nil)
 	}
 	ctx, cancel := context.WithCancel(u.ctx)
 	u.cancel = cancel
 	u.scanning = true
-	c.CheckButton.Disable()
+	c.ScanButton.Disable()
 	c.Progress.Show()
 	c.Progress.Start()
 	u.showNavState()
@@ -103,17 +103,17 @@ func (u *App) scheduleCountdown() {
 
 // scanControl is a step's scan button and the progress bar under it.
 type scanControl struct {
-	CheckButton *widget.Button
-	Progress    *widget.ProgressBarInfinite
+	ScanButton *widget.Button
+	Progress   *widget.ProgressBarInfinite
 }
 
 // newScanControl makes a scan button and its hidden progress bar; the
 // button is off while a scan or an uninstaller runs.
 func (u *App) newScanControl(label string, icon fyne.Resource, tapped func()) scanControl {
-	c := scanControl{Progress: widget.NewProgressBarInfinite(), CheckButton: widget.NewButtonWithIcon(label, icon, tapped)}
+	c := scanControl{Progress: widget.NewProgressBarInfinite(), ScanButton: widget.NewButtonWithIcon(label, icon, tapped)}
 	c.Progress.Hide()
 	if u.scanning || u.removing {
-		c.CheckButton.Disable()
+		c.ScanButton.Disable()
 	}
 	return c
 }
@@ -121,6 +121,6 @@ func (u *App) newScanControl(label string, icon fyne.Resource, tapped func()) sc
 // placeScan puts a step's scan button in the footer, beside Next, and its
 // progress bar above the footer: in sight however long the step is.
 func (u *App) placeScan(c scanControl) {
-	u.setAction(c.CheckButton)
+	u.setAction(c.ScanButton)
 	u.setProgress(c.Progress)
 }

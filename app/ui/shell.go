@@ -98,7 +98,7 @@ func (u *App) showStep() {
 	u.StepTitle.SetText(lang.X("step.title", "Step {{.Number}} of {{.Total}}: {{.Name}}", map[string]any{
 		"Number": int(st), "Total": len(progress.Steps), "Name": name,
 	}))
-	u.Check, u.Found, u.Save, u.Remove = checkWidgets{}, foundWidgets{}, saveWidgets{}, removeWidgets{}
+	u.Start, u.Found, u.Save, u.Remove = startWidgets{}, foundWidgets{}, saveWidgets{}, removeWidgets{}
 	u.Choose, u.Verify, u.Done, u.NotApplies, u.countdown = chooseWidgets{}, verifyWidgets{}, doneWidgets{}, nil, nil
 	u.Action, u.action.Objects, u.progress.Objects = nil, nil, nil
 	var view fyne.CanvasObject
@@ -136,7 +136,7 @@ func (u *App) showStep() {
 
 func (u *App) refreshNav() {
 	st := u.state.Step
-	if st == progress.StepCheck || u.scanning {
+	if st == progress.StepStart || u.scanning {
 		u.BackButton.Disable()
 	} else {
 		u.BackButton.Enable()
@@ -166,7 +166,7 @@ func (u *App) refreshNav() {
 
 func (u *App) stepView(st progress.Step) fyne.CanvasObject {
 	switch st {
-	case progress.StepCheck:
+	case progress.StepStart:
 		return u.checkView()
 	case progress.StepFound:
 		return u.foundView()
@@ -189,7 +189,7 @@ func (u *App) notApplies(reason wizard.Reason) fyne.CanvasObject {
 	switch reason {
 	case wizard.ReasonNotChecked:
 		msg = lang.X("step.na.not-scanned", "Not yet: this step needs a scan of this computer first. Go to step 1 and press \"Scan this computer\".")
-		u.setAction(widget.NewButtonWithIcon(lang.X("step.go-1", "Go to step 1"), theme.NavigateBackIcon(), func() { u.goTo(progress.StepCheck) }))
+		u.setAction(widget.NewButtonWithIcon(lang.X("step.go-1", "Go to step 1"), theme.NavigateBackIcon(), func() { u.goTo(progress.StepStart) }))
 	default:
 		msg = lang.X("step.na.no-kaspersky", "No Kaspersky product is installed on this computer, so there is nothing to do in this step. Press Next.")
 	}
@@ -278,7 +278,7 @@ func (u *App) setState(s progress.State) {
 // another click.
 func (u *App) next() {
 	u.setState(wizard.Next(u.state))
-	if u.state.Step == progress.StepVerify && u.Verify.CheckButton != nil && u.caller == nil {
+	if u.state.Step == progress.StepVerify && u.Verify.ScanButton != nil && u.caller == nil {
 		u.verify()
 	}
 }

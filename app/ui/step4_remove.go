@@ -123,16 +123,16 @@ func (u *App) removeView() fyne.CanvasObject {
 		u.Remove.Restart = widget.NewButtonWithIcon(lang.X("remove.restart-now", "Restart now"), theme.ViewRefreshIcon(), u.confirmRestart)
 		u.Remove.Restart.Importance = widget.HighImportance
 	}
-	u.Remove.scanControl = u.newScanControl(lang.X("scan.again", "Scan again"), theme.ViewRefreshIcon(), u.recheckRemoval)
+	u.Remove.scanControl = u.newScanControl(lang.X("scan.again", "Scan again"), theme.ViewRefreshIcon(), u.rescanRemoval)
 	switch {
 	case u.Remove.Restart != nil:
 		u.setAction(u.Remove.Restart)
-		box.Add(container.NewHBox(u.Remove.CheckButton))
+		box.Add(container.NewHBox(u.Remove.ScanButton))
 	case u.Remove.RemoveAll != nil:
 		u.setAction(u.Remove.RemoveAll)
-		box.Add(container.NewHBox(u.Remove.CheckButton))
+		box.Add(container.NewHBox(u.Remove.ScanButton))
 	default:
-		u.setAction(u.Remove.CheckButton)
+		u.setAction(u.Remove.ScanButton)
 	}
 	u.setProgress(u.Remove.Progress)
 
@@ -367,10 +367,10 @@ func (u *App) removalNote(productID, msg string, reason error) {
 	u.showStep()
 }
 
-// recheckRemoval re-scans and updates the rows: a product no longer found
+// rescanRemoval re-scans and updates the rows: a product no longer found
 // is removed.
-func (u *App) recheckRemoval() {
-	u.runCheck(u.Remove.scanControl, func(ctx context.Context, st progress.State) (progress.State, error) {
+func (u *App) rescanRemoval() {
+	u.runScan(u.Remove.scanControl, func(ctx context.Context, st progress.State) (progress.State, error) {
 		res, err := u.svc.Scan(ctx)
 		if err != nil {
 			return st, err
@@ -454,7 +454,7 @@ func (u *App) prepareRemoval(fs ...detect.Finding) {
 	}
 	u.removing = true
 	u.showNavState()
-	u.Remove.CheckButton.Disable()
+	u.Remove.ScanButton.Disable()
 	progress := u.Remove.Progress
 	progress.Show()
 	progress.Start()

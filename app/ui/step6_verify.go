@@ -66,9 +66,9 @@ func (u *App) verifyView() fyne.CanvasObject {
 	box.Add(u.nextActionCard(st))
 	if u.Verify.NextAction != nil {
 		u.setAction(u.Verify.NextAction)
-		box.Add(container.NewHBox(u.Verify.CheckButton))
+		box.Add(container.NewHBox(u.Verify.ScanButton))
 	} else {
-		u.setAction(u.Verify.CheckButton)
+		u.setAction(u.Verify.ScanButton)
 	}
 	for _, p := range progress.Protections(rec) {
 		box.Add(paragraph("• " + protectionLine(p)))
@@ -142,7 +142,7 @@ func (u *App) hasDefender() bool {
 }
 
 func (u *App) verify() {
-	u.runCheck(u.Verify.scanControl, u.scanned(progress.State.WithVerify))
+	u.runScan(u.Verify.scanControl, u.scanned(progress.State.WithVerify))
 }
 
 // protectionLine says what one product's protection is doing.

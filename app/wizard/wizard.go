@@ -23,7 +23,7 @@ const (
 
 // Applies tells whether step applies now, and if not, why.
 func Applies(s progress.State, step progress.Step) Reason {
-	if step > progress.StepCheck && s.Scan == nil {
+	if step > progress.StepStart && s.Scan == nil {
 		return ReasonNotChecked
 	}
 	// Once Kaspersky was found, steps 3 and 4 stay, removed products included.
@@ -38,9 +38,9 @@ func Applies(s progress.State, step progress.Step) Reason {
 // no Kaspersky, to step 5.
 func NextStep(s progress.State) progress.Step {
 	switch s.Step {
-	case progress.StepCheck:
+	case progress.StepStart:
 		if s.Scan == nil {
-			return progress.StepCheck
+			return progress.StepStart
 		}
 		return progress.StepFound
 	case progress.StepFound:
@@ -65,7 +65,7 @@ func Next(s progress.State) progress.State {
 
 // Back returns to the step before, if there is one.
 func Back(s progress.State) progress.State {
-	if s.Step > progress.StepCheck {
+	if s.Step > progress.StepStart {
 		s.Step--
 	}
 	return s
@@ -75,7 +75,7 @@ func Back(s progress.State) progress.State {
 // any of the seven. A step that needs something first (a scan, a
 // Kaspersky product) says so in place (Applies).
 func CanGo(step progress.Step) bool {
-	return step >= progress.StepCheck && step <= progress.StepDone
+	return step >= progress.StepStart && step <= progress.StepDone
 }
 
 // Go opens step; a number outside the seven is refused.
@@ -115,7 +115,7 @@ func StandingOf(s progress.State) Standing {
 	rec := s.Latest()
 	st := Standing{Scanned: rec != nil}
 	if rec == nil {
-		st.Next = progress.StepCheck
+		st.Next = progress.StepStart
 		return st
 	}
 	st.KasperskyLeft = rec.Summary().KasperskyActive

@@ -30,7 +30,7 @@ func TestNextStep(t *testing.T) {
 		state progress.State
 		want  progress.Step
 	}{
-		{"step 1 without a scan stays", progress.New(region.US), progress.StepCheck},
+		{"step 1 without a scan stays", progress.New(region.US), progress.StepStart},
 		{"a scan moves to step 2", progress.New(region.US).WithScan(scanned(kis)), progress.StepFound},
 		{"found Kaspersky: save", nexts(progress.New(region.US).WithScan(scanned(kis)), 1), progress.StepSave},
 		{"save → remove", nexts(progress.New(region.US).WithScan(scanned(kis)), 2), progress.StepRemove},
@@ -64,7 +64,7 @@ func TestBackGoAndApplies(t *testing.T) {
 	if b := Back(s); b.Step != progress.StepSave || b.Reached != progress.StepRemove {
 		t.Errorf("back: %d reached %d", b.Step, b.Reached)
 	}
-	if g := Go(s, progress.StepCheck); g.Step != progress.StepCheck || !CanGo(progress.StepRemove) {
+	if g := Go(s, progress.StepStart); g.Step != progress.StepStart || !CanGo(progress.StepRemove) {
 		t.Errorf("go to 1: %+v", g)
 	}
 	// The list on the left opens any step; the step says in place what it needs.
@@ -77,7 +77,7 @@ func TestBackGoAndApplies(t *testing.T) {
 	if g := Go(s, 8); g.Step != progress.StepRemove {
 		t.Error("went to a step that does not exist")
 	}
-	if Back(progress.New(region.US)).Step != progress.StepCheck {
+	if Back(progress.New(region.US)).Step != progress.StepStart {
 		t.Error("back from step 1")
 	}
 	if r := Applies(progress.New(region.US), progress.StepFound); r != ReasonNotChecked {
@@ -113,7 +113,7 @@ func TestStanding(t *testing.T) {
 		protected     bool
 		onlyKaspersky bool
 	}{
-		{"no scan", progress.New(region.US), progress.StepCheck, false, false},
+		{"no scan", progress.New(region.US), progress.StepStart, false, false},
 		{"Kaspersky on, Defender off, passwords not saved", progress.New(region.US).WithScan(scanned(kisOn, kpm, defOff)), progress.StepSave, false, true},
 		{"Kaspersky on, passwords saved", progress.New(region.US).WithScan(scanned(kisOn, kpm, defOff)).WithTick(progress.SavePasswords, true), progress.StepRemove, false, true},
 		{"restart pending", progress.New(region.US).WithScan(scanned(kisOn, defOff)).WithRemoval(kis.ProductID, progress.RestartNeeded), progress.StepRemove, false, true},

@@ -13,8 +13,8 @@ import (
 	"transitionhelper/app/wizard"
 )
 
-// checkWidgets are step 1's widgets.
-type checkWidgets struct {
+// startWidgets are step 1's widgets.
+type startWidgets struct {
 	scanControl
 	Region    *choiceGroup
 	Countdown *widget.Label
@@ -30,16 +30,16 @@ func (u *App) checkView() fyne.CanvasObject {
 	} else {
 		what = paragraph(lang.X("check.what-other", "In 2024 the U.S. government barred Kaspersky from selling or updating its software in the U.S. and for U.S. persons. Outside the U.S. Kaspersky may still get updates: check in Kaspersky that they are recent. If you are a U.S. citizen or resident, or bought it in the U.S., its updates may have stopped for you too."))
 	}
-	u.Check.Countdown = heading("")
-	u.countdown = u.Check.Countdown
-	u.Check.Countdown.SizeName = theme.SizeNameSubHeadingText
+	u.Start.Countdown = heading("")
+	u.countdown = u.Start.Countdown
+	u.Start.Countdown.SizeName = theme.SizeNameSubHeadingText
 	if us {
-		u.Check.Countdown.Importance = widget.DangerImportance
+		u.Start.Countdown.Importance = widget.DangerImportance
 	}
-	banner := widget.NewCard("", "", u.Check.Countdown)
+	banner := widget.NewCard("", "", u.Start.Countdown)
 
 	inUS, outside := lang.X("check.region-us", "In the U.S."), lang.X("check.region-other", "Outside the U.S.")
-	u.Check.Region = newChoiceGroup([]string{inUS, outside}, true, func(choice string) {
+	u.Start.Region = newChoiceGroup([]string{inUS, outside}, true, func(choice string) {
 		r := region.Other
 		if choice == inUS {
 			r = region.US
@@ -49,26 +49,26 @@ func (u *App) checkView() fyne.CanvasObject {
 		}
 	})
 	if us {
-		u.Check.Region.SetSelected(inUS)
+		u.Start.Region.SetSelected(inUS)
 	} else {
-		u.Check.Region.SetSelected(outside)
+		u.Start.Region.SetSelected(outside)
 	}
 	regionNote := lang.X("check.region-guessed", "We guessed this from the computer's time zone and language. Change it if it is wrong.")
 	if u.state.RegionChosen {
 		regionNote = lang.X("check.region-chosen", "You chose this.")
 	}
 
-	u.Check.scanControl = u.newScanControl(lang.X("scan.button", "Scan this computer"), theme.SearchIcon(), u.checkComputer)
-	u.placeScan(u.Check.scanControl)
+	u.Start.scanControl = u.newScanControl(lang.X("scan.button", "Scan this computer"), theme.SearchIcon(), u.checkComputer)
+	u.placeScan(u.Start.scanControl)
 	box := container.NewVBox(what, banner, u.beforeYouStart())
 	if u.state.Scan == nil {
-		u.Check.CheckButton.Importance = widget.HighImportance
+		u.Start.ScanButton.Importance = widget.HighImportance
 		box.Add(paragraph(lang.X("check.press-scan", "When you are ready, press \"Scan this computer\" at the bottom right. The scan only looks: it changes nothing.")))
 	} else {
 		box.Add(paragraph(lang.X("check.already-scanned", "This computer was scanned. Press Next to see the result, or scan again.")))
 	}
 	box.Add(heading(lang.X("check.region", "Where is this computer?")))
-	box.Add(u.Check.Region.Box)
+	box.Add(u.Start.Region.Box)
 	box.Add(paragraph(regionNote))
 	box.Add(newExpander(lang.X("check.sources", "Facts and sources"), u.sources()).Box)
 	return box
@@ -92,7 +92,7 @@ func (u *App) beforeYouStart() fyne.CanvasObject {
 
 // checkComputer runs the scan of step 1, then shows step 2.
 func (u *App) checkComputer() {
-	u.runCheck(u.Check.scanControl, u.scanned(func(st progress.State, rec progress.ScanRecord) progress.State {
+	u.runScan(u.Start.scanControl, u.scanned(func(st progress.State, rec progress.ScanRecord) progress.State {
 		return wizard.Go(st.WithScan(rec), progress.StepFound)
 	}))
 }
