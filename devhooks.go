@@ -69,6 +69,16 @@ func readDevHooks(pc *service.Computer, cfg *ui.Config) (devHooks, error) {
 		}
 		*pc = fixtureComputer{Computer: *pc, snap: snap}
 		cfg.Fixture = path
+		// Sample data never lands in the real progress file, which the
+		// release app and `report` read: without TH_STATE_DIR it goes to a
+		// folder of its own.
+		if cfg.StateDir == "" {
+			dir, err := os.MkdirTemp("", "th-fixture-state-")
+			if err != nil {
+				return h, fmt.Errorf("TH_FIXTURE: a folder for the sample progress: %w", err)
+			}
+			cfg.StateDir = dir
+		}
 	}
 	if v := h.largerText; v != "" && v != "0" && v != "1" {
 		return h, fmt.Errorf("TH_LARGER_TEXT=%q: want 1 or 0", v)
@@ -128,7 +138,7 @@ func (f fixtureComputer) RemovalEnv() removal.Env {
 	}
 }
 func (f fixtureComputer) Open(string) (service.VerifiedProgram, error) { return nil, errSample }
-func (f fixtureComputer) CheckElevation() error                 { return nil }
+func (f fixtureComputer) CheckElevation() error                        { return nil }
 func (f fixtureComputer) Launch(context.Context, string, []string, bool, io.Writer) (int, error) {
 	return -1, errSample
 }

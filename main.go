@@ -47,8 +47,11 @@ func run(args []string) int {
 	}
 	// Ctrl+C or a termination signal ends every scan and removal under way
 	// (an uninstaller already started is left to finish: see platform.Launch).
+	// Once it has, the signals are the system's again: a second Ctrl+C ends
+	// the app at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	context.AfterFunc(ctx, stop)
 	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, AppName: "transition-helper", Version: version, T: ui.Translate,
 		StateDir: stateDir()}
 	cat, err := catalog.Embedded()
@@ -106,6 +109,9 @@ func run(args []string) int {
 	a.SetIcon(icon)
 	hooks.beforeWindow(a, cfg.Service)
 	u := ui.New(a, cfg)
+	// A signal (Ctrl+C in the terminal that started it, or the session
+	// ending) closes the window too.
+	context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
 	u.Window().SetIcon(icon)
 	hooks.afterWindow(ctx, u, cfg.Service)
 	// And if the window still does not appear, never run without one.

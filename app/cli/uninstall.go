@@ -79,7 +79,7 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) error {
 	}
 	// The service walks the removal and saves each change; this door asks
 	// before each start and says each outcome.
-	door := &terminalDoor{e: e, in: bufio.NewReader(e.stdin()), pr: pr, first: len(targets) == 1}
+	door := &terminalDoor{ctx: ctx, e: e, in: bufio.NewReader(e.stdin()), pr: pr, first: len(targets) == 1}
 	if _, err := svc.Remove(ctx, pr, ready, door); err != nil {
 		return err
 	}
@@ -115,6 +115,7 @@ func (e *Env) tellBefore(p *service.Prepared) {
 // start it says what the question is about and asks for a typed yes; it
 // prints each outcome.
 type terminalDoor struct {
+	ctx    context.Context
 	e      *Env
 	in     *bufio.Reader
 	pr     *service.FileProgress
@@ -141,7 +142,20 @@ func (d *terminalDoor) Confirm(p *service.Prepared) bool {
 		question = e.t("uninstall.confirm-anyway", "Remove it anyway? Type yes to go on:", nil)
 	}
 	fmt.Fprintf(e.Stdout, "  %s ", question)
-	answer, _ := d.in.ReadString('\n')
+	// The answer is read aside, so Ctrl+C (the context) ends the question
+	// at once instead of after the next Enter.
+	read := make(chan string, 1)
+	go func() {
+		answer, _ := d.in.ReadString('\n')
+		read <- answer
+	}()
+	var answer string
+	select {
+	case answer = <-read:
+	case <-d.ctx.Done():
+		fmt.Fprintln(e.Stdout)
+		return false
+	}
 	if !agreed(answer) {
 		fmt.Fprintf(e.Stdout, "  %s\n", e.t("uninstall.skipped", "Skipped.", nil))
 		return false

@@ -309,7 +309,20 @@ func (e *expander) Close() {
 // says what it is for and what it holds; typing works as in any field.
 type announcedEntry struct {
 	widget.Entry
-	name string
+	name    string
+	focused bool
+}
+
+// FocusGained notes the focus, for the name.
+func (e *announcedEntry) FocusGained() {
+	e.focused = true
+	e.Entry.FocusGained()
+}
+
+// FocusLost notes the focus is gone, for the name.
+func (e *announcedEntry) FocusLost() {
+	e.focused = false
+	e.Entry.FocusLost()
 }
 
 func newAnnouncedEntry(name string) *announcedEntry {
@@ -318,8 +331,14 @@ func newAnnouncedEntry(name string) *announcedEntry {
 	return e
 }
 
-// AccessibilityLabel is "Decode a caller's code, text field: KTH-…" or "…: empty".
+// AccessibilityLabel is "Decode a caller's code, text field: KTH-…" or
+// "…: empty". While the field has the focus the name leaves out what is
+// typed: Fyne's Windows bridge rebuilds its whole list, and loses its place,
+// whenever a name changes.
 func (e *announcedEntry) AccessibilityLabel() string {
+	if e.focused {
+		return lang.X("a11y.field-typing", "{{.Name}}, text field", map[string]any{"Name": e.name})
+	}
 	v := e.Text
 	if v == "" {
 		v = lang.X("a11y.empty", "empty")

@@ -113,8 +113,15 @@ func (u *App) startA11yWatch() {
 	}
 	u.a11yWatching = true
 	go func() {
-		for range time.Tick(250 * time.Millisecond) {
-			fyne.Do(u.syncA11y)
+		tick := time.NewTicker(250 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-u.ctx.Done(): // the window closed, or the app is stopping
+				return
+			case <-tick.C:
+				fyne.Do(u.syncA11y)
+			}
 		}
 	}()
 }

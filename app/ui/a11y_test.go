@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
@@ -145,6 +147,11 @@ func a11yProblems(u *App) []string {
 			problems = append(problems, fmt.Sprintf("%T %q is not reached by the bridges", o, a.AccessibilityLabel()))
 			continue
 		}
+		// A state drawn but not named: a plain button made to look like a
+		// check box or a choice tells sighted users only.
+		if b, ok := o.(*widget.Button); ok && b.Icon != nil && slices.Contains(stateIcons(), b.Icon.Name()) {
+			problems = append(problems, fmt.Sprintf("%T %q draws a check or choice mark but does not name its state: use toggle or choice", o, b.Text))
+		}
 		if want := stateWord(o); want != "" && !strings.HasSuffix(strings.TrimSuffix(name, `"`), want) {
 			problems = append(problems, fmt.Sprintf("%T is announced as %s, without its state %q", o, name, want))
 		}
@@ -153,6 +160,16 @@ func a11yProblems(u *App) []string {
 		}
 	}
 	return problems
+}
+
+// stateIcons are the icons that draw a state: a box ticked or not, a
+// choice selected or not.
+func stateIcons() []string {
+	var out []string
+	for _, r := range []fyne.Resource{theme.CheckButtonIcon(), theme.CheckButtonCheckedIcon(), theme.RadioButtonIcon(), theme.RadioButtonCheckedIcon()} {
+		out = append(out, r.Name())
+	}
+	return out
 }
 
 // stateWord is the state a control's accessible name must end with.
@@ -332,4 +349,27 @@ func TestScreenReaderReachesEveryControl(t *testing.T) {
 	report(ag.u, "caller view/support panel")
 	closeDialogs(ag.u)
 	t.Logf("%d screens walked", screens)
+}
+
+// TestFieldNameStaysWhileTyping: the support panel's code field says what
+// it holds, except while it has the focus: a name that changes with each
+// key makes Fyne's Windows bridge rebuild its list and lose its place.
+func TestFieldNameStaysWhileTyping(t *testing.T) {
+	test.NewTempApp(t)
+	e := newAnnouncedEntry("Decode a caller's code:")
+	w := test.NewWindow(e)
+	defer w.Close()
+	if got := e.AccessibilityLabel(); got != "Decode a caller's code, text field: empty" {
+		t.Errorf("empty: %q", got)
+	}
+	w.Canvas().Focus(e)
+	before := e.AccessibilityLabel()
+	test.Type(e, "KTH-0G8R")
+	if got := e.AccessibilityLabel(); got != before || got != "Decode a caller's code, text field" {
+		t.Errorf("while typing the name changed from %q to %q", before, got)
+	}
+	w.Canvas().Unfocus()
+	if got := e.AccessibilityLabel(); got != "Decode a caller's code, text field: KTH-0G8R" {
+		t.Errorf("after typing: %q", got)
+	}
 }

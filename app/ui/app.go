@@ -165,6 +165,7 @@ func New(a fyne.App, cfg Config) *App {
 	u.win = a.NewWindow(u.title())
 	u.win.Resize(fyne.NewSize(960, 580)) // fits 1366×768 and 1024×600 screens
 	u.win.SetOnClosed(u.stop)
+	u.win.SetCloseIntercept(u.closeRequested)
 
 	var notice string
 	st, err := loadProgress(u.store)
@@ -236,6 +237,19 @@ func (u *App) State() progress.State { return u.state }
 func (u *App) ShowAndRun() {
 	u.win.CenterOnScreen()
 	u.win.ShowAndRun()
+}
+
+// closeRequested closes the window, except while an uninstaller runs:
+// closing would end the app, and on Linux and macOS the uninstaller's
+// output pipe with it, which can stop it half-way. The user is asked to
+// wait instead.
+func (u *App) closeRequested() {
+	if u.removing {
+		dialog.ShowInformation(lang.X("remove.close-wait-title", "An uninstaller is running"),
+			lang.X("remove.close-wait", "Please wait until it has finished, then close the app. Closing it now could leave Kaspersky half removed."), u.win)
+		return
+	}
+	u.win.Close()
 }
 
 func (u *App) stop() {

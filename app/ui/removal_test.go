@@ -4,12 +4,14 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/progress"
@@ -229,4 +231,26 @@ func TestRemovalRefusedForUserSettings(t *testing.T) {
 			t.Errorf("note %q lacks %q", note.msg, want)
 		}
 	}
+}
+
+// TestNoClosingWhileAnUninstallerRuns: while an uninstaller runs, the
+// window's close button asks the user to wait instead of ending the app
+// (and, on Linux and macOS, the uninstaller's output pipe with it).
+func TestNoClosingWhileAnUninstallerRuns(t *testing.T) {
+	r := newRemovalHarness(t, platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, 0, snapRemovable, snapRemovable)
+	closed := false
+	r.u.win.SetOnClosed(func() { closed = true })
+	r.u.removing = true
+	r.u.closeRequested()
+	top := r.u.win.Canvas().Overlays().Top()
+	if closed || top == nil {
+		t.Fatalf("closed %v while removing; dialog %T", closed, r.u.win.Canvas().Overlays().Top())
+	}
+	if !slices.ContainsFunc(test.LaidOutObjects(top), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && strings.Contains(l.Text, "Please wait until it has finished")
+	}) {
+		t.Error("the dialog does not ask to wait")
+	}
+
 }

@@ -544,6 +544,10 @@ func (u *App) confirmAll(preps []*service.Prepared) {
 // change, off the UI goroutine; each row says "Removing…" while its
 // uninstaller runs, and its outcome when it ends. A cancelled one stops the
 // rest (the user said no); then one scan updates every row.
+//
+// Remove runs on the worker (Async) and reaches the window through
+// fyne.DoAndWait: it must never be called on the UI goroutine, where that
+// would wait for itself.
 func (u *App) startAll(preps []*service.Prepared) {
 	u.removing = true
 	u.showNavState()
@@ -594,5 +598,8 @@ func (d *windowDoor) Starting(p *service.Prepared) io.Writer {
 
 func (d *windowDoor) Finished(p *service.Prepared, o service.Outcome) {
 	output := strings.TrimSpace(d.outputs[p.Finding.ProductID].String())
-	fyne.DoAndWait(func() { d.u.recordOutcome(p.Finding.ProductID, o, output) })
+	fyne.DoAndWait(func() {
+		d.u.recordOutcome(p.Finding.ProductID, o, output)
+		d.u.showStep() // the note shows now, not when the next uninstaller ends
+	})
 }
