@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/internal/testtmp"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/region"
 	"transitionhelper/app/removal"
@@ -204,7 +205,7 @@ func TestRemovalFlow(t *testing.T) {
 			if protected := tt.first.VendorKeys != nil; protected != (p.PasswordReset != nil) || protected && !strings.HasPrefix(p.PasswordReset.URL, "https://") {
 				t.Errorf("password reset link %+v for a product protected: %v", p.PasswordReset, protected)
 			}
-			pr := &service.FileProgress{State: st, Store: progress.Store{Path: filepath.Join(t.TempDir(), progress.StateFile)},
+			pr := &service.FileProgress{State: st, Store: progress.Store{Path: filepath.Join(testtmp.Dir(t), progress.StateFile)},
 				OnError: func(err error) { t.Error(err) }}
 			d := &door{t: t, store: pr.Store}
 			if _, err := svc.Remove(t.Context(), pr, []*service.Prepared{p}, d); err != nil {
@@ -312,7 +313,7 @@ func TestDryRunStartsNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr := &service.FileProgress{State: progress.New(region.US), Store: progress.Store{Path: filepath.Join(t.TempDir(), progress.StateFile)}}
+	pr := &service.FileProgress{State: progress.New(region.US), Store: progress.Store{Path: filepath.Join(testtmp.Dir(t), progress.StateFile)}}
 	d := &door{t: t, store: pr.Store}
 	if _, err := svc.Remove(t.Context(), pr, []*service.Prepared{p}, d); err != nil {
 		t.Fatal(err)
@@ -364,7 +365,7 @@ func TestRemoveStopsAfterACancel(t *testing.T) {
 		if len(preps) != 2 {
 			t.Fatalf("prepared %d products, want 2", len(preps))
 		}
-		pr := &service.FileProgress{State: progress.New(region.US).WithScan(res.Record()), Store: progress.Store{Path: filepath.Join(t.TempDir(), progress.StateFile)}}
+		pr := &service.FileProgress{State: progress.New(region.US).WithScan(res.Record()), Store: progress.Store{Path: filepath.Join(testtmp.Dir(t), progress.StateFile)}}
 		return svc, preps, pr
 	}
 
