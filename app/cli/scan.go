@@ -94,10 +94,8 @@ func SummaryLine(r *service.Result, output string) string {
 	switch code {
 	case ExitFound:
 		var names []string
-		for _, f := range r.Findings {
-			if f.Role == catalog.RoleRemove && f.State != detect.StateLeftover {
-				names = append(names, fmt.Sprintf("%s (%s)", report.Name(f.NameVersion()), f.State))
-			}
+		for _, f := range service.Removable(r.Findings, nil) {
+			names = append(names, fmt.Sprintf("%s (%s)", report.Name(f.NameVersion()), f.State))
 		}
 		verdict = "KASPERSKY FOUND: " + strings.Join(names, ", ")
 	case ExitIncomplete:
