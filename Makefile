@@ -29,8 +29,29 @@ WINE_READY := $(WINEPREFIX)/.ready-win10
 
 PURE_PKGS = $$($(GO) list ./app/... ./platform/... | grep -v /app/ui)
 
+# One set of build flags for every build on this machine: vet, the tests, the
+# development build, the benchmark builds and the release build the packages
+# carry. Go's build cache keys every package on -trimpath and each cgo package
+# (GLFW, OpenGL, Fyne's driver: minutes of C) on CGO_CFLAGS and CGO_LDFLAGS, so
+# with one set they compile once, not once per kind of build. The set is the
+# release one, the flags `fyne package -release` (fyne.io/tools v1.7.4,
+# build.go and hardening_flags.go) gives a Linux build: -trimpath, -O3 and
+# gcc's hardening (no _FORTIFY_SOURCE on Ubuntu, whose gcc sets it already).
+# GOFLAGS keeps what `go env GOFLAGS` already says (the environment or go env -w).
+ifeq ($(filter -trimpath,$(GOFLAGS)),)
+export GOFLAGS := $(strip $(shell $(GO) env GOFLAGS 2>/dev/null) -trimpath)
+endif
+HARDEN_CFLAGS := $(shell cc --version 2>/dev/null | head -n 1 | grep -qi ubuntu && echo '-fcf-protection -fstack-protector-strong' || \
+                   echo '-D_FORTIFY_SOURCE=3 -fcf-protection -fstack-protector-strong')
+export CGO_CFLAGS  := -O3 -pipe $(HARDEN_CFLAGS)
+export CGO_LDFLAGS := -Wl,-z,relro,-z,now -Wl,--as-needed
+# The Windows release build, as `fyne package -os windows -release` makes it with
+# mingw-w64 (its hardening table has nothing for that gcc): build-windows uses
+# the same, so it shares its compiled packages with package-windows.
+WIN_CGO := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc CGO_CFLAGS='-O3 -pipe' CGO_LDFLAGS=
+
 .PHONY: all deps deps-build deps-test build build-dev build-windows run test vet lint-ci test-unit test-darwin test-windows fuzz clean screenshots bench \
-	package-windows package-linux package-macos test-packages
+	package-windows package-linux package-macos test-packages check-packages fyne-tool wine-prefix wine-fixtures
 
 all: build
 
@@ -55,8 +76,10 @@ apt-install:
 	echo "Installing with apt-get:$$missing"; \
 	$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing
 
+# The release build, as the Linux packages carry it: Fyne's release mode
+# (-tags release), stripped, with the shared flags above.
 build: deps-build
-	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
+	$(GO) build -tags '$(TAGS) release' -ldflags "$(LDFLAGS) -s -w" -o $(BIN) .
 
 # The development build: the release build plus the devhooks tag (fixtures,
 # TH_STEP, the benchmark marks), for make screenshots and make bench.
@@ -68,14 +91,24 @@ build-dev: deps-build
 # the PE load configuration that keeps its link-time DLL imports (opengl32.dll)
 # to System32 (app/internal/peloadcfg: GNU ld writes none).
 build-windows: deps
-	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-	  $(GO) build -tags '$(TAGS) accessibility' -ldflags "$(LDFLAGS) -H windowsgui" -o $(WINBIN) .
+	$(WIN_CGO) $(GO) build -tags '$(TAGS) accessibility release' -ldflags "$(LDFLAGS) -H windowsgui -s -w" -o $(WINBIN) .
 	$(GO) run ./app/internal/peloadcfg $(WINBIN)
 
 run: build
 	./$(BIN)
 
-test: deps vet lint-ci test-unit test-darwin test-windows test-packages
+# Every check, as timed phases (.ci/phases prints `== phase NAME: N s` after
+# each and a summary at the end). The cgo packages (GLFW, OpenGL, Fyne's
+# driver) compile once for Linux, in vet, and the tests, build-dev, build (the
+# release program the .deb and tar.xz carry) and the benchmarks reuse them;
+# and once for Windows, in build-windows, which runs in the background (NAME&,
+# at low priority) beside the Linux phases, with the flags fyne package uses,
+# so package-windows only links. (OpenGL's cgo step is minutes of one core:
+# the Linux one and the Windows one run side by side.)
+TEST_PHASES := deps build-windows\& vet lint-ci build-dev test-unit test-darwin wine-prefix wine-fixtures \
+	test-windows fyne-tool build package-linux wait package-windows check-packages
+test:
+	@MAKE="$(MAKE)" .ci/phases $(TEST_PHASES)
 
 # The GitHub Actions workflow (.github/workflows/ci.yml), linted by actionlint
 # from the Go module proxy, at a pinned version.
@@ -103,10 +136,12 @@ test-unit: build-dev
 	  $(GO) run ./app/internal/benchreport -bin $(DEVBIN) -sizes 10,20,40 -runs 1 -benchtime 100ms -out build/bench-smoke.md
 
 # macOS: the pure packages and platform compile and their tests link without cgo.
+# (One go command for all of them, so they compile side by side; each test
+# binary is written, then thrown away.)
 test-darwin:
-	@for p in $(PURE_PKGS); do \
-	  GOOS=darwin CGO_ENABLED=0 $(GO) test -c -o /dev/null $$p || exit 1; \
-	done; echo "darwin: test binaries compile"
+	@d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	GOOS=darwin CGO_ENABLED=0 $(GO) test -c -o "$$d/" $(PURE_PKGS) && \
+	n=$$(ls "$$d" | wc -l) && echo "darwin: $$n test binaries compile and link"
 
 $(WINE_DLL): platform/testdata/wine/processprng.c
 	@mkdir -p $(dir $@)
@@ -195,6 +230,9 @@ FYNE := build/fyne
 PKG  := build/pkg
 $(FYNE): go.mod go.sum
 	$(GO) build -o $@ fyne.io/tools/cmd/fyne
+fyne-tool: $(FYNE)
+wine-prefix: $(WINE_READY)
+wine-fixtures: $(WINE_FIXTURES)/.ready
 
 # Windows: portable KasperskyTransitionHelper.exe (signed: TH_SIGN_CERT/TH_SIGN_KEY, or a
 # throwaway certificate) and an MSI for IT departments.
@@ -205,9 +243,10 @@ package-windows: deps $(FYNE) $(WINE_READY)
 	msibuild $(PKG)/KasperskyTransitionHelper-$(VERSION).msi -i packaging/windows/MsiLockPermissionsEx.idt
 	@echo "$(PKG)/KasperskyTransitionHelper.exe and $(PKG)/KasperskyTransitionHelper-$(VERSION).msi"
 
-# Linux: a tar.xz from fyne package and a .deb, both validated.
-package-linux: deps $(FYNE)
-	.ci/package-linux $(FYNE) $(VERSION) $(PKG)
+# Linux: a tar.xz from fyne package and a .deb, both validated, around the
+# release build (make build), which fyne package takes as it is.
+package-linux: deps $(FYNE) build
+	.ci/package-linux $(FYNE) $(VERSION) $(PKG) $(BIN)
 
 # macOS packages are made on a Mac: see packaging/macos/README.md.
 package-macos:
@@ -217,5 +256,8 @@ package-macos:
 
 # CI: build the packages, check the .deb and that both programs start (make test).
 test-packages: package-linux package-windows
+	@$(MAKE) --no-print-directory check-packages
+# The checks alone, on the packages already in build/pkg.
+check-packages:
 	.ci/check-packages $(PKG)
 	.ci/windows-nowindow $(PKG)/KasperskyTransitionHelper.exe $(PKG)

@@ -8,9 +8,43 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
+
+// displayInUse says whether X display n is taken: its lock file names a process
+// that still runs, or its socket answers. A server that was killed (SIGKILL)
+// leaves both files behind, and a new X server takes such a display over.
+func displayInUse(n int) bool {
+	if b, err := os.ReadFile(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+		pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+		if err != nil || !errors.Is(syscall.Kill(pid, 0), syscall.ESRCH) {
+			return true
+		}
+	}
+	if c, err := net.Dial("unix", fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+		c.Close()
+		return true
+	}
+	return false
+}
+
+// stopXvfb stops an X server started for a test with SIGTERM, on which it removes
+// its lock file and socket (SIGKILL leaves them, and they used up the numbers).
+func stopXvfb(cmd *exec.Cmd) {
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+	}
+}
 
 // startXvfb starts an X server with extra arguments and returns its DISPLAY.
 func startXvfb(t *testing.T, args ...string) string {
@@ -21,17 +55,14 @@ func startXvfb(t *testing.T, args ...string) string {
 	}
 	for n := 180; n < 220; n++ {
 		sock := fmt.Sprintf("/tmp/.X11-unix/X%d", n)
-		if _, err := os.Stat(sock); err == nil {
-			continue
-		}
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+		if displayInUse(n) {
 			continue
 		}
 		cmd := exec.Command(xvfb, append([]string{fmt.Sprintf(":%d", n), "-nolisten", "tcp"}, args...)...)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+		t.Cleanup(func() { stopXvfb(cmd) })
 		for range 100 {
 			if c, err := net.Dial("unix", sock); err == nil {
 				c.Close()
