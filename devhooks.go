@@ -122,20 +122,35 @@ func (f fixtureComputer) Scan(context.Context, platform.Options) *platform.Snaps
 func (f fixtureComputer) GOOS() string { return f.snap.OS.Family }
 func (f fixtureComputer) DryRun() bool { return true }
 
-// RemovalEnv is the sample computer as it would be: its programs exist
+// sample is the sample computer as it would be: its programs exist
 // where its entries say, in admin-only folders, and Windows Installer
 // knows its products as Kaspersky's. Nothing is checked, and nothing starts.
-func (f fixtureComputer) RemovalEnv() removal.Env {
+func (f fixtureComputer) sample() removal.Env {
 	return removal.Env{
 		GOOS: f.snap.OS.Family, ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
 		SystemMsiexec: `C:\Windows\System32\msiexec.exe`,
 		Exists:        func(string) bool { return true },
-		Glob:          func(string) []string { return nil },
-		AdminOnly:     func(string) (bool, string, error) { return true, "", nil },
-		MSIProduct: func(code string) (platform.MSIProduct, error) {
+		GlobFn:        func(string) []string { return nil },
+		AdminOnlyFn:   func(string) (bool, string, error) { return true, "", nil },
+		MSIProductFn: func(code string) (platform.MSIProduct, error) {
 			return platform.MSIProduct{ProductCode: code, PerMachine: true, Publisher: "AO Kaspersky Lab", Name: "Kaspersky (sample data)"}, nil
 		},
 	}
+}
+func (f fixtureComputer) Folders() removal.Folders     { return f.sample().Folders() }
+func (f fixtureComputer) FileExists(path string) bool  { return f.sample().FileExists(path) }
+func (f fixtureComputer) Glob(pattern string) []string { return f.sample().Glob(pattern) }
+func (f fixtureComputer) AdminOnly(path string) (bool, string, error) {
+	return f.sample().AdminOnly(path)
+}
+func (f fixtureComputer) VerifyMacApp(app, teamID string) error {
+	return f.sample().VerifyMacApp(app, teamID)
+}
+func (f fixtureComputer) SimulateRemove(pkgs []string) ([]string, error) {
+	return f.sample().SimulateRemove(pkgs)
+}
+func (f fixtureComputer) MSIProduct(code string) (platform.MSIProduct, error) {
+	return f.sample().MSIProduct(code)
 }
 func (f fixtureComputer) Open(string) (service.VerifiedProgram, error) { return nil, errSample }
 func (f fixtureComputer) CheckElevation() error                        { return nil }

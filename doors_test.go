@@ -66,7 +66,7 @@ func (c *computer) service(t *testing.T) *service.Service {
 		NowFn: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }, OS: "windows",
 		ScanFn: func(context.Context, platform.Options) *platform.Snapshot { return c.snapshot() },
 		Removal: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
-			Exists: func(p string) bool { return strings.EqualFold(p, doorUninstaller) }, AdminOnly: servicetest.AdminOnly},
+			Exists: func(p string) bool { return strings.EqualFold(p, doorUninstaller) }, AdminOnlyFn: servicetest.AdminOnly},
 		OpenFn: func(program string) (service.VerifiedProgram, error) {
 			return servicetest.VerifiedProgram{Sig: c.sig, Final: program, Start: func(args []string, _ bool) (int, error) {
 				c.launched = append(c.launched, program+" "+strings.Join(args, " "))

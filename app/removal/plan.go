@@ -30,32 +30,110 @@ const (
 // ErrRefused wraps every reason not to start an uninstaller.
 var ErrRefused = errors.New("refused")
 
-// Env is what planning needs to know about this computer.
+// Computer is what planning asks of the computer: where its folders are,
+// and the checks a plan rests on. service.Computer includes it, so the
+// service's one seam answers these too; Env is one described in memory.
+// A check the computer cannot make here answers ErrCannotCheck, and the
+// plan is refused.
+type Computer interface {
+	// Folders says where the system keeps things.
+	Folders() Folders
+	// FileExists reports whether a regular file exists at path.
+	FileExists(path string) bool
+	// Glob lists paths matching a pattern (macOS uninstaller search).
+	Glob(pattern string) []string
+	// AdminOnly reports whether only administrators can change a file and
+	// every folder above it (platform.AdminOnlyPath).
+	AdminOnly(path string) (ok bool, why string, err error)
+	// MSIProduct asks Windows Installer about a product code
+	// (platform.InstalledMSIProduct).
+	MSIProduct(code string) (platform.MSIProduct, error)
+	// VerifyMacApp checks a macOS uninstaller app's owner, folders and
+	// Developer ID signature (platform.VerifyMacApp).
+	VerifyMacApp(app, teamID string) error
+	// SimulateRemove says which packages removing pkgs would remove, they
+	// and their dependants (platform.SimulateAptRemove).
+	SimulateRemove(pkgs []string) ([]string, error)
+}
+
+// Folders are where the system keeps things.
+type Folders struct {
+	GOOS string
+	// Windows folders (empty elsewhere).
+	ProgramFiles, ProgramFilesX86, SystemRoot string
+	// SystemMsiexec is Windows' own msiexec.exe (GetSystemDirectory), the
+	// only msiexec ever started.
+	SystemMsiexec string
+}
+
+// ErrCannotCheck: the computer cannot make this check here.
+var ErrCannotCheck = errors.New("cannot be checked here")
+
+// Env is a Computer described in memory: the folders, and a function for
+// each check (nil: ErrCannotCheck, or no file for Exists). The sample data
+// of the development build and the tests use it.
 type Env struct {
 	GOOS string
 	// Windows folders (empty elsewhere).
 	ProgramFiles, ProgramFilesX86, SystemRoot string
-	// Exists reports whether a regular file exists at path.
-	Exists func(path string) bool
-	// Glob lists paths matching a pattern (macOS uninstaller search).
-	Glob func(pattern string) []string
-	// SystemMsiexec is Windows' own msiexec.exe (GetSystemDirectory), the
-	// only msiexec ever started.
-	SystemMsiexec string
-	// AdminOnly reports whether only administrators can change a file and
-	// every folder above it (platform.AdminOnlyPath); nil refuses every
-	// elevated start.
-	AdminOnly func(path string) (ok bool, why string, err error)
-	// MSIProduct asks Windows Installer about a product code
-	// (platform.InstalledMSIProduct); nil refuses every msiexec /x.
-	MSIProduct func(code string) (platform.MSIProduct, error)
-	// VerifyMacApp checks a macOS uninstaller app's owner, folders and
-	// Developer ID signature (platform.VerifyMacApp); nil refuses them all.
-	VerifyMacApp func(app, teamID string) error
-	// SimulateRemove says which packages removing pkgs would remove, they
-	// and their dependants (platform.SimulateAptRemove); nil on systems
-	// without apt.
-	SimulateRemove func(pkgs []string) ([]string, error)
+	SystemMsiexec                             string
+
+	Exists           func(path string) bool
+	GlobFn           func(pattern string) []string
+	AdminOnlyFn      func(path string) (ok bool, why string, err error)
+	MSIProductFn     func(code string) (platform.MSIProduct, error)
+	VerifyMacAppFn   func(app, teamID string) error
+	SimulateRemoveFn func(pkgs []string) ([]string, error)
+}
+
+var _ Computer = Env{}
+
+// Folders are the Env's.
+func (e Env) Folders() Folders {
+	return Folders{GOOS: e.GOOS, ProgramFiles: e.ProgramFiles, ProgramFilesX86: e.ProgramFilesX86, SystemRoot: e.SystemRoot, SystemMsiexec: e.SystemMsiexec}
+}
+
+// FileExists asks Exists.
+func (e Env) FileExists(path string) bool { return e.Exists != nil && e.Exists(path) }
+
+// Glob asks GlobFn.
+func (e Env) Glob(pattern string) []string {
+	if e.GlobFn == nil {
+		return nil
+	}
+	return e.GlobFn(pattern)
+}
+
+// AdminOnly asks AdminOnlyFn.
+func (e Env) AdminOnly(path string) (bool, string, error) {
+	if e.AdminOnlyFn == nil {
+		return false, "", ErrCannotCheck
+	}
+	return e.AdminOnlyFn(path)
+}
+
+// MSIProduct asks MSIProductFn.
+func (e Env) MSIProduct(code string) (platform.MSIProduct, error) {
+	if e.MSIProductFn == nil {
+		return platform.MSIProduct{}, ErrCannotCheck
+	}
+	return e.MSIProductFn(code)
+}
+
+// VerifyMacApp asks VerifyMacAppFn.
+func (e Env) VerifyMacApp(app, teamID string) error {
+	if e.VerifyMacAppFn == nil {
+		return ErrCannotCheck
+	}
+	return e.VerifyMacAppFn(app, teamID)
+}
+
+// SimulateRemove asks SimulateRemoveFn.
+func (e Env) SimulateRemove(pkgs []string) ([]string, error) {
+	if e.SimulateRemoveFn == nil {
+		return nil, ErrCannotCheck
+	}
+	return e.SimulateRemoveFn(pkgs)
 }
 
 // Plan is one uninstaller to start, and why it was trusted.
@@ -105,7 +183,7 @@ func refuse(format string, args ...any) error {
 }
 
 // PlanFor plans the removal of one finding.
-func PlanFor(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
+func PlanFor(cat *catalog.Catalog, f detect.Finding, env Computer) (Plan, error) {
 	if f.Role != catalog.RoleRemove {
 		return Plan{}, refuse("%s is not a product to remove", f.Name)
 	}
@@ -113,7 +191,7 @@ func PlanFor(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 		p   Plan
 		err error
 	)
-	switch env.GOOS {
+	switch env.Folders().GOOS {
 	case "windows":
 		p, err = planWindows(cat, f, env)
 	case "linux":
@@ -121,7 +199,7 @@ func PlanFor(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 	case "darwin":
 		p, err = planMac(cat, f, env)
 	default:
-		err = refuse("removal is not supported on %s", env.GOOS)
+		err = refuse("removal is not supported on %s", env.Folders().GOOS)
 	}
 	p.ProductID, p.Product, p.PasswordProtected = f.ProductID, f.Name, f.PasswordProtected
 	return p, err
@@ -129,7 +207,7 @@ func PlanFor(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 
 var guidPattern = regexp.MustCompile(`^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$`)
 
-func planWindows(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
+func planWindows(cat *catalog.Catalog, f detect.Finding, env Computer) (Plan, error) {
 	var entries []platform.Program
 	for _, u := range f.Uninstall {
 		if u.Source == platform.SourceUninstall {
@@ -150,7 +228,7 @@ func planWindows(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) 
 	return Plan{}, refuse("%s", strings.Join(reasons, "; "))
 }
 
-func planEntry(cat *catalog.Catalog, f detect.Finding, e platform.Program, env Env) (Plan, error) {
+func planEntry(cat *catalog.Catalog, f detect.Finding, e platform.Program, env Computer) (Plan, error) {
 	perMachine := strings.HasPrefix(strings.ToUpper(e.Where), `HKLM\`)
 	// Only what only administrators can write decides a start: an HKLM
 	// entry, started with the administrator prompt.
@@ -196,7 +274,7 @@ func planEntry(cat *catalog.Catalog, f detect.Finding, e platform.Program, env E
 // itself knows as installed for all users and records as the vendor's
 // (the Uninstall entry's own words count for nothing), and only with the
 // system's own msiexec.exe.
-func planMSI(cat *catalog.Catalog, f detect.Finding, p Plan, code, why string, env Env) (Plan, error) {
+func planMSI(cat *catalog.Catalog, f detect.Finding, p Plan, code, why string, env Computer) (Plan, error) {
 	if !strings.HasPrefix(strings.ToUpper(p.From), `HKLM\`) {
 		return Plan{}, refuse("%s is a per-user entry: msiexec /x %s is not started from it", p.From, code)
 	}
@@ -204,10 +282,10 @@ func planMSI(cat *catalog.Catalog, f detect.Finding, p Plan, code, why string, e
 	if err != nil {
 		return Plan{}, err
 	}
-	if env.SystemMsiexec == "" {
+	if env.Folders().SystemMsiexec == "" {
 		return Plan{}, refuse("Windows' own msiexec.exe was not found")
 	}
-	p.Kind, p.Program, p.Args, p.Vendor = KindMSI, env.SystemMsiexec, []string{"/x", code}, f.Vendor
+	p.Kind, p.Program, p.Args, p.Vendor = KindMSI, env.Folders().SystemMsiexec, []string{"/x", code}, f.Vendor
 	p.Signers, p.Subjects = cat.Signers("Microsoft"), cat.SignerSubjects("Microsoft")
 	p.Why = append(p.Why, why, fmt.Sprintf("Windows Installer knows %s as %q by %q, installed for all users", code, prod.Name, prod.Publisher))
 	return p, checkProgram(&p, env)
@@ -215,12 +293,11 @@ func planMSI(cat *catalog.Catalog, f detect.Finding, p Plan, code, why string, e
 
 // installedBy asks Windows Installer whether code is installed for all
 // users as vendor's product.
-func installedBy(code, vendor string, env Env) (platform.MSIProduct, error) {
-	if env.MSIProduct == nil {
-		return platform.MSIProduct{}, refuse("Windows Installer cannot be asked about %s here", code)
-	}
+func installedBy(code, vendor string, env Computer) (platform.MSIProduct, error) {
 	prod, err := env.MSIProduct(code)
 	switch {
+	case errors.Is(err, ErrCannotCheck):
+		return prod, refuse("Windows Installer cannot be asked about %s here", code)
 	case err != nil:
 		return prod, refuse("Windows Installer cannot say what %s is: %w", code, err)
 	case !prod.PerMachine:
@@ -235,10 +312,10 @@ func installedBy(code, vendor string, env Env) (platform.MSIProduct, error) {
 
 // expandKnown expands %ProgramFiles%, %ProgramFiles(x86)%, %ProgramW6432%,
 // %SystemRoot% and %windir%; any other variable is refused.
-func expandKnown(s string, env Env) (string, error) {
+func expandKnown(s string, env Computer) (string, error) {
 	known := map[string]string{
-		"programfiles": env.ProgramFiles, "programw6432": env.ProgramFiles, "programfiles(x86)": env.ProgramFilesX86,
-		"systemroot": env.SystemRoot, "windir": env.SystemRoot,
+		"programfiles": env.Folders().ProgramFiles, "programw6432": env.Folders().ProgramFiles, "programfiles(x86)": env.Folders().ProgramFilesX86,
+		"systemroot": env.Folders().SystemRoot, "windir": env.Folders().SystemRoot,
 	}
 	var b strings.Builder
 	for {
@@ -265,13 +342,13 @@ func expandKnown(s string, env Env) (string, error) {
 
 // resolveProgram finds the program as Windows would for an unquoted path
 // with spaces: the shortest run of words that names an existing .exe.
-func resolveProgram(args []string, env Env) (string, []string) {
+func resolveProgram(args []string, env Computer) (string, []string) {
 	for n := 1; n <= len(args); n++ {
 		cand := strings.Join(args[:n], " ")
 		if !strings.HasSuffix(strings.ToLower(cand), ".exe") {
 			continue
 		}
-		if env.Exists(cand) {
+		if env.FileExists(cand) {
 			return cand, args[n:]
 		}
 	}
@@ -327,7 +404,7 @@ func winBase(p string) string {
 
 var debianName = regexp.MustCompile(`^[a-z0-9][a-z0-9+.-]+$`)
 
-func planLinux(f detect.Finding, env Env) (Plan, error) {
+func planLinux(f detect.Finding, env Computer) (Plan, error) {
 	var dpkg, rpm []string
 	for _, u := range f.Uninstall {
 		if !debianName.MatchString(u.Name) {
@@ -347,10 +424,10 @@ func planLinux(f detect.Finding, env Env) (Plan, error) {
 		// depends on these. Ask apt first what would go, show it, and then
 		// remove exactly that list with dpkg, which removes nothing more: a
 		// dependant installed in between makes it stop instead.
-		if env.SimulateRemove == nil {
+		all, err := env.SimulateRemove(dpkg)
+		if errors.Is(err, ErrCannotCheck) {
 			return Plan{}, refuse("what else removing %s would remove cannot be checked here", strings.Join(dpkg, ", "))
 		}
-		all, err := env.SimulateRemove(dpkg)
 		if err != nil {
 			return Plan{}, refuse("apt-get cannot say what removing %s would remove: %w", strings.Join(dpkg, ", "), err)
 		}
@@ -384,7 +461,7 @@ func planLinux(f detect.Finding, env Env) (Plan, error) {
 // that passes VerifyMacApp: owned by root in folders only root can change,
 // never in a user's home, and signed with Kaspersky's Developer ID. A look-
 // alike ("/Applications/Kaspersky Uninstaller.app" sorts first) is skipped.
-func planMac(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
+func planMac(cat *catalog.Catalog, f detect.Finding, env Computer) (Plan, error) {
 	var candidates []string
 	for _, u := range f.Uninstall {
 		if u.Source == platform.SourceApp && u.InstallLocation != "" && !strings.HasPrefix(strings.ToLower(u.InstallLocation), "/users/") {
@@ -399,13 +476,16 @@ func planMac(cat *catalog.Catalog, f detect.Finding, env Env) (Plan, error) {
 		return Plan{}, refuse("Kaspersky's uninstaller was not found: use Kaspersky's removal tool for Mac")
 	}
 	teams := cat.TeamIDs(f.Vendor)
-	if len(teams) == 0 || env.VerifyMacApp == nil {
+	if len(teams) == 0 {
 		return Plan{}, refuse("uninstaller apps cannot be checked here: use Kaspersky's removal tool for Mac")
 	}
 	var why []string
 	for _, c := range candidates {
 		for _, team := range teams {
 			err := env.VerifyMacApp(c, team)
+			if errors.Is(err, ErrCannotCheck) {
+				return Plan{}, refuse("uninstaller apps cannot be checked here: use Kaspersky's removal tool for Mac")
+			}
 			if err == nil {
 				// -n: a new instance of this very bundle. Without it, an app
 				// already running with the same bundle id (a look-alike

@@ -41,13 +41,13 @@ var (
 		},
 		// Real Program Files and System32 grant users read and execute
 		// only; a folder someone opened up to Users is not.
-		AdminOnly: func(p string) (bool, string, error) {
+		AdminOnlyFn: func(p string) (bool, string, error) {
 			if strings.Contains(p, `\writable\`) {
 				return false, `BUILTIN\Users may write C:\Program Files\Tools\writable`, nil
 			}
 			return true, "", nil
 		},
-		MSIProduct: func(code string) (platform.MSIProduct, error) { return installed[code], nil },
+		MSIProductFn: func(code string) (platform.MSIProduct, error) { return installed[code], nil },
 	}
 )
 
@@ -151,15 +151,15 @@ func TestPlanOtherSystems(t *testing.T) {
 	// apt says what else goes (here a package that depends on kesl); dpkg
 	// then removes exactly that list and nothing more.
 	sim := func(pkgs []string) ([]string, error) { return append([]string{"kesl-reports"}, pkgs...), nil }
-	p, err := PlanFor(cat, linux, Env{GOOS: "linux", SimulateRemove: sim})
+	p, err := PlanFor(cat, linux, Env{GOOS: "linux", SimulateRemoveFn: sim})
 	if err != nil || p.CommandLine() != "/usr/bin/pkexec /usr/bin/dpkg --remove kesl-reports kesl kesl-gui" ||
 		!slices.Equal(p.AlsoRemoves, []string{"kesl-reports"}) {
 		t.Errorf("linux: %q, also %q, %v", p.CommandLine(), p.AlsoRemoves, err)
 	}
 	for name, env := range map[string]Env{
 		"apt cannot be asked": {GOOS: "linux"},
-		"apt fails":           {GOOS: "linux", SimulateRemove: func([]string) ([]string, error) { return nil, errors.New("locked") }},
-		"apt names an option": {GOOS: "linux", SimulateRemove: func([]string) ([]string, error) { return []string{"--force-all"}, nil }},
+		"apt fails":           {GOOS: "linux", SimulateRemoveFn: func([]string) ([]string, error) { return nil, errors.New("locked") }},
+		"apt names an option": {GOOS: "linux", SimulateRemoveFn: func([]string) ([]string, error) { return []string{"--force-all"}, nil }},
 	} {
 		if _, err := PlanFor(cat, linux, env); !errors.Is(err, ErrRefused) {
 			t.Errorf("%s: %v", name, err)
@@ -188,7 +188,7 @@ func TestPlanOtherSystems(t *testing.T) {
 	}
 	// open -n: a new instance of the verified bundle, never an app already
 	// running under the same bundle id brought forward.
-	if p, err := PlanFor(cat, mac, Env{GOOS: "darwin", Glob: glob, VerifyMacApp: kaspersky}); err != nil ||
+	if p, err := PlanFor(cat, mac, Env{GOOS: "darwin", GlobFn: glob, VerifyMacAppFn: kaspersky}); err != nil ||
 		!slices.Equal(p.Args, []string{"-n", "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app"}) {
 		t.Errorf("mac: %+v, %v", p, err)
 	}
@@ -205,13 +205,13 @@ func TestPlanOtherSystems(t *testing.T) {
 	}
 	home := mac
 	home.Uninstall = append(home.Uninstall, platform.Program{Source: platform.SourceApp, InstallLocation: "/Users/ann/Applications/Kaspersky.app"})
-	if p, err := PlanFor(cat, home, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: kaspersky}); err != nil || p.Args[len(p.Args)-1] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
+	if p, err := PlanFor(cat, home, Env{GOOS: "darwin", GlobFn: lookalike, VerifyMacAppFn: kaspersky}); err != nil || p.Args[len(p.Args)-1] != "/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app" {
 		t.Errorf("mac with a look-alike: %+v, %v", p, err)
 	}
-	if _, err := PlanFor(cat, mac, Env{GOOS: "darwin", Glob: lookalike, VerifyMacApp: func(string, string) error { return errors.New("unsigned") }}); !errors.Is(err, ErrRefused) {
+	if _, err := PlanFor(cat, mac, Env{GOOS: "darwin", GlobFn: lookalike, VerifyMacAppFn: func(string, string) error { return errors.New("unsigned") }}); !errors.Is(err, ErrRefused) {
 		t.Errorf("mac with no trusted uninstaller: %v", err)
 	}
-	if _, err := PlanFor(cat, mac, Env{GOOS: "darwin", Glob: func(string) []string { return nil }}); err == nil || !strings.Contains(err.Error(), "removal tool") {
+	if _, err := PlanFor(cat, mac, Env{GOOS: "darwin", GlobFn: func(string) []string { return nil }}); err == nil || !strings.Contains(err.Error(), "removal tool") {
 		t.Errorf("mac without an uninstaller: %v", err)
 	}
 	if _, err := PlanFor(cat, detect.Finding{Role: "protection"}, winEnv); !errors.Is(err, ErrRefused) {

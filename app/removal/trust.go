@@ -6,6 +6,7 @@ package removal
 // when the plan is made and again on the file held open at the start.
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -76,7 +77,7 @@ func SignatureWords(sig platform.SignatureInfo) string {
 // change it, and a Windows Installer product is still the vendor's,
 // installed for all users. Between the question and the start a folder or
 // link may have been changed.
-func CheckPlacement(p Plan, finalPath string, env Env) error {
+func CheckPlacement(p Plan, finalPath string, env Computer) error {
 	if p.Kind != KindMSI && p.Kind != KindExe {
 		return nil
 	}
@@ -98,7 +99,7 @@ func CheckPlacement(p Plan, finalPath string, env Env) error {
 // under Program Files or Program Files (x86) — never in a folder the entry
 // names for itself — and in folders only administrators can change
 // (AdminOnly on the file and every folder above it).
-func checkProgram(p *Plan, env Env) error {
+func checkProgram(p *Plan, env Computer) error {
 	prog := p.Program
 	if !isAbsWindows(prog) {
 		return refuse("%q is not a full path", prog)
@@ -107,7 +108,7 @@ func checkProgram(p *Plan, env Env) error {
 	if !strings.HasSuffix(strings.ToLower(clean), ".exe") {
 		return refuse("%q is not a program (.exe)", prog)
 	}
-	if !env.Exists(clean) {
+	if !env.FileExists(clean) {
 		return refuse("%q does not exist", prog)
 	}
 	p.Program = clean
@@ -119,14 +120,14 @@ func checkProgram(p *Plan, env Env) error {
 }
 
 // where names the allowed place a program is in, or "".
-func where(prog string, env Env) string {
+func where(prog string, env Computer) string {
 	switch {
-	case env.SystemMsiexec != "" && strings.EqualFold(prog, winClean(env.SystemMsiexec)):
+	case env.Folders().SystemMsiexec != "" && strings.EqualFold(prog, winClean(env.Folders().SystemMsiexec)):
 		return "Windows' own msiexec.exe"
-	case under(prog, env.ProgramFiles):
-		return "inside " + env.ProgramFiles
-	case under(prog, env.ProgramFilesX86):
-		return "inside " + env.ProgramFilesX86
+	case under(prog, env.Folders().ProgramFiles):
+		return "inside " + env.Folders().ProgramFiles
+	case under(prog, env.Folders().ProgramFilesX86):
+		return "inside " + env.Folders().ProgramFilesX86
 	}
 	return ""
 }
@@ -134,7 +135,7 @@ func where(prog string, env Env) string {
 // placement: the program (named prog; really at final) is the system's
 // msiexec or under Program Files, and only administrators can change it
 // or any folder above it.
-func placement(prog, final string, env Env) error {
+func placement(prog, final string, env Computer) error {
 	final = winClean(final)
 	if where(final, env) == "" {
 		return refuse("%q is outside Program Files: it is not started with administrator rights", final)
@@ -142,11 +143,10 @@ func placement(prog, final string, env Env) error {
 	if !strings.EqualFold(winClean(prog), final) && where(prog, env) == "" {
 		return refuse("%q is outside Program Files", prog)
 	}
-	if env.AdminOnly == nil {
-		return refuse("who may change %q cannot be checked here", final)
-	}
 	ok, why, err := env.AdminOnly(final)
 	switch {
+	case errors.Is(err, ErrCannotCheck):
+		return refuse("who may change %q cannot be checked here", final)
 	case err != nil:
 		return refuse("who may change %q cannot be read: %w", final, err)
 	case !ok:

@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"runtime"
 	"slices"
 
 	"transitionhelper/app/catalog"
@@ -93,7 +90,7 @@ func (s *Service) PrepareFrom(res *Result, productID string) (*Prepared, error) 
 	if f.PasswordProtected {
 		p.PasswordReset = s.cat.Source(PasswordResetSource)
 	}
-	plan, err := removal.PlanFor(s.cat, f, s.pc.RemovalEnv())
+	plan, err := removal.PlanFor(s.cat, f, s.pc)
 	p.Plan = plan
 	if err != nil {
 		return p, err
@@ -193,7 +190,7 @@ func (s *Service) launch(ctx context.Context, plan removal.Plan, out io.Writer) 
 	if err != nil {
 		return -1, fmt.Errorf("%w: where %s is cannot be read: %w", removal.ErrRefused, plan.Program, err)
 	}
-	if err := removal.CheckPlacement(plan, final, s.pc.RemovalEnv()); err != nil {
+	if err := removal.CheckPlacement(plan, final, s.pc); err != nil {
 		return -1, err
 	}
 	return v.Launch(ctx, plan.Args, plan.Elevate, out)
@@ -322,29 +319,4 @@ func Leftovers(st progress.State) []string {
 		}
 	}
 	return folders
-}
-
-// removalEnv describes this computer for removal plans.
-func removalEnv() removal.Env {
-	return removal.Env{
-		GOOS:            runtime.GOOS,
-		ProgramFiles:    platform.KnownFolder("ProgramFiles"),
-		ProgramFilesX86: platform.KnownFolder("ProgramFilesX86"),
-		SystemRoot:      platform.WindowsDir(),
-		Exists: func(p string) bool {
-			fi, err := os.Stat(p)
-			return err == nil && fi.Mode().IsRegular()
-		},
-		Glob: func(pattern string) []string {
-			m, _ := filepath.Glob(pattern)
-			return m
-		},
-		SystemMsiexec: platform.SystemMsiexec(),
-		AdminOnly:     platform.AdminOnlyPath,
-		MSIProduct:    platform.InstalledMSIProduct,
-		VerifyMacApp:  platform.VerifyMacApp,
-		SimulateRemove: func(pkgs []string) ([]string, error) {
-			return platform.SimulateAptRemove(context.Background(), pkgs)
-		},
-	}
 }

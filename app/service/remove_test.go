@@ -87,8 +87,8 @@ func (f *fake) service(t *testing.T) *service.Service {
 			return &s
 		},
 		Removal: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
-			Exists:    func(p string) bool { return strings.EqualFold(p, uninstaller) },
-			AdminOnly: servicetest.AdminOnly},
+			Exists:      func(p string) bool { return strings.EqualFold(p, uninstaller) },
+			AdminOnlyFn: servicetest.AdminOnly},
 		OpenFn: func(path string) (service.VerifiedProgram, error) {
 			return servicetest.VerifiedProgram{Sig: f.sig, Final: f.finalOf(path), Start: func(args []string, elevate bool) (int, error) {
 				f.launched = append(f.launched, path+" "+strings.Join(args, " "))
@@ -282,7 +282,7 @@ func TestStartAsksWindowsInstallerAgain(t *testing.T) {
 	known := true
 	f.pc.Removal.SystemMsiexec = `C:\Windows\System32\msiexec.exe`
 	f.pc.Removal.Exists = func(string) bool { return true }
-	f.pc.Removal.MSIProduct = func(string) (platform.MSIProduct, error) {
+	f.pc.Removal.MSIProductFn = func(string) (platform.MSIProduct, error) {
 		return platform.MSIProduct{PerMachine: known, Publisher: "AO Kaspersky Lab", Name: "Kaspersky Total Security"}, nil
 	}
 	p, _, err := svc.Prepare(t.Context(), "kaspersky-total-security")

@@ -11,9 +11,11 @@ package service
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"time"
 
@@ -38,10 +40,9 @@ type Computer interface {
 	// RegionHints are the time zone and the locale the region guess reads.
 	RegionHints() (tz, locale string)
 
-	// RemovalEnv describes the computer for removal plans (the folders and
-	// the checks a plan needs: package removal reads it, never the
-	// computer itself).
-	RemovalEnv() removal.Env
+	// The folders and checks removal plans rest on (package removal asks
+	// them, never the computer itself).
+	removal.Computer
 	// Open opens a Windows program and verifies its signature on that open
 	// file; what it returns holds the file until Close, so the program that
 	// starts is the one verified (platform.OpenVerified).
@@ -84,7 +85,6 @@ func (thisComputer) Scan(ctx context.Context, o platform.Options) *platform.Snap
 func (thisComputer) Now() time.Time                   { return time.Now() }
 func (thisComputer) GOOS() string                     { return runtime.GOOS }
 func (thisComputer) RegionHints() (tz, locale string) { return platform.RegionHints() }
-func (thisComputer) RemovalEnv() removal.Env          { return removalEnv() }
 func (thisComputer) Open(path string) (VerifiedProgram, error) {
 	v, err := platform.OpenVerified(path)
 	if err != nil {
@@ -144,3 +144,42 @@ func (s *Service) DryRun() bool { return s.pc.DryRun() }
 func (s *Service) WriteFile(path string, data []byte) error { return s.pc.WriteFile(path, data) }
 
 var _ VerifiedProgram = (*platform.VerifiedProgram)(nil)
+
+// Folders are this computer's.
+func (thisComputer) Folders() removal.Folders {
+	return removal.Folders{
+		GOOS:            runtime.GOOS,
+		ProgramFiles:    platform.KnownFolder("ProgramFiles"),
+		ProgramFilesX86: platform.KnownFolder("ProgramFilesX86"),
+		SystemRoot:      platform.WindowsDir(),
+		SystemMsiexec:   platform.SystemMsiexec(),
+	}
+}
+
+func (thisComputer) FileExists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+func (thisComputer) Glob(pattern string) []string {
+	m, _ := filepath.Glob(pattern)
+	return m
+}
+
+func (thisComputer) AdminOnly(path string) (bool, string, error) { return platform.AdminOnlyPath(path) }
+func (thisComputer) MSIProduct(code string) (platform.MSIProduct, error) {
+	return platform.InstalledMSIProduct(code)
+}
+func (thisComputer) VerifyMacApp(app, teamID string) error {
+	err := platform.VerifyMacApp(app, teamID)
+	if errors.Is(err, platform.ErrNotSupported) {
+		return fmt.Errorf("%w: %w", removal.ErrCannotCheck, err)
+	}
+	return err
+}
+
+// SimulateRemove asks apt-get what removing pkgs would remove; it reads
+// only, and is bounded by platform's own time limit.
+func (thisComputer) SimulateRemove(pkgs []string) ([]string, error) {
+	return platform.SimulateAptRemove(context.Background(), pkgs)
+}

@@ -83,7 +83,7 @@ func newJourney(t *testing.T, scans ...platform.Snapshot) *journey {
 		Removal: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
 			Exists: func(p string) bool {
 				return slices.ContainsFunc(exists, func(e string) bool { return strings.EqualFold(e, p) })
-			}, AdminOnly: servicetest.AdminOnly},
+			}, AdminOnlyFn: servicetest.AdminOnly},
 		OpenFn: func(program string) (service.VerifiedProgram, error) {
 			return servicetest.VerifiedProgram{Sig: platform.SignatureInfo{Present: true, Trusted: true, Signer: "AO Kaspersky Lab"}, Final: program,
 				Start: func(args []string, elevate bool) (int, error) {

@@ -48,7 +48,7 @@ func newRemovalHarness(t *testing.T, sig platform.SignatureInfo, exitCode int, s
 	r.sys = &servicetest.Computer{
 		NowFn: func() time.Time { return today }, ScanFn: r.nextScan, OS: "windows",
 		Removal: removal.Env{GOOS: "windows", ProgramFiles: `C:\Program Files`, ProgramFilesX86: `C:\Program Files (x86)`, SystemRoot: `C:\Windows`,
-			Exists: func(p string) bool { return strings.EqualFold(p, fakeUninstaller) }, AdminOnly: servicetest.AdminOnly},
+			Exists: func(p string) bool { return strings.EqualFold(p, fakeUninstaller) }, AdminOnlyFn: servicetest.AdminOnly},
 		OpenFn: func(program string) (service.VerifiedProgram, error) {
 			return servicetest.VerifiedProgram{Sig: sig, Final: program, Start: func(args []string, elevate bool) (int, error) {
 				r.launched = append(r.launched, program+" "+strings.Join(args, " "))

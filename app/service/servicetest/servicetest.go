@@ -66,12 +66,28 @@ func (c *Computer) GOOS() string {
 }
 
 func (c *Computer) RegionHints() (string, string) { return c.Hints[0], c.Hints[1] }
-func (c *Computer) RemovalEnv() removal.Env {
+
+// removal is the Removal described, on this computer's system by default.
+func (c *Computer) removal() removal.Env {
 	env := c.Removal
 	if env.GOOS == "" {
 		env.GOOS = c.GOOS()
 	}
 	return env
+}
+
+func (c *Computer) Folders() removal.Folders                    { return c.removal().Folders() }
+func (c *Computer) FileExists(path string) bool                 { return c.removal().FileExists(path) }
+func (c *Computer) Glob(pattern string) []string                { return c.removal().Glob(pattern) }
+func (c *Computer) AdminOnly(path string) (bool, string, error) { return c.removal().AdminOnly(path) }
+func (c *Computer) VerifyMacApp(app, teamID string) error {
+	return c.removal().VerifyMacApp(app, teamID)
+}
+func (c *Computer) SimulateRemove(pkgs []string) ([]string, error) {
+	return c.removal().SimulateRemove(pkgs)
+}
+func (c *Computer) MSIProduct(code string) (platform.MSIProduct, error) {
+	return c.removal().MSIProduct(code)
 }
 
 func (c *Computer) Open(path string) (service.VerifiedProgram, error) {
