@@ -110,8 +110,13 @@ func run(args []string) int {
 	hooks.beforeWindow(a, cfg.Service)
 	u := ui.New(a, cfg)
 	// A signal (Ctrl+C in the terminal that started it, or the session
-	// ending) closes the window too.
-	context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
+	// ending) closes the window too. Not once the window has closed by
+	// itself: Fyne's queue is closed then (a send on it would panic, which
+	// the recover also covers for a signal during the shutdown).
+	quitOnSignal := context.AfterFunc(ctx, func() {
+		defer func() { _ = recover() }()
+		fyne.Do(a.Quit)
+	})
 	u.Window().SetIcon(icon)
 	hooks.afterWindow(ctx, u, cfg.Service)
 	// And if the window still does not appear, never run without one.
@@ -120,6 +125,7 @@ func run(args []string) int {
 		os.Exit(env.NoWindow(ctx, err, tell))
 	})
 	u.ShowAndRun()
+	quitOnSignal()
 	return 0
 }
 

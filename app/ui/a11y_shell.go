@@ -113,6 +113,9 @@ func (u *App) startA11yWatch() {
 	}
 	u.a11yWatching = true
 	go func() {
+		// A tick that races the shutdown would send on Fyne's closed queue:
+		// nothing is left to update then.
+		defer func() { _ = recover() }()
 		tick := time.NewTicker(250 * time.Millisecond)
 		defer tick.Stop()
 		for {
