@@ -4,82 +4,17 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"transitionhelper/app/cli"
+	"transitionhelper/platform/xvfbtest"
 )
-
-// displayInUse says whether X display n is taken: its lock file names a process
-// that still runs, or its socket answers. A server that was killed (SIGKILL)
-// leaves both files behind, and a new X server takes such a display over.
-func displayInUse(n int) bool {
-	if b, err := os.ReadFile(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
-		pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-		if err != nil || !errors.Is(syscall.Kill(pid, 0), syscall.ESRCH) {
-			return true
-		}
-	}
-	if c, err := net.Dial("unix", fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-		c.Close()
-		return true
-	}
-	return false
-}
-
-// stopXvfb stops an X server started for a test with SIGTERM, on which it removes
-// its lock file and socket (SIGKILL leaves them, and they used up the numbers).
-func stopXvfb(cmd *exec.Cmd) {
-	_ = cmd.Process.Signal(syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		_ = cmd.Process.Kill()
-		<-done
-	}
-}
-
-// xvfbNoGLX starts an X server without the GLX extension, as a PC or a
-// virtual machine without OpenGL would be, and returns its DISPLAY. The
-// server stops with the test.
-func xvfbNoGLX(t *testing.T) string {
-	t.Helper()
-	xvfb, err := exec.LookPath("Xvfb")
-	if err != nil {
-		t.Skip("Xvfb is not installed (make deps-test installs it)")
-	}
-	for n := 140; n < 180; n++ {
-		if displayInUse(n) {
-			continue
-		}
-		display := fmt.Sprintf(":%d", n)
-		cmd := exec.Command(xvfb, display, "-screen", "0", "1024x768x24", "-nolisten", "tcp", "-extension", "GLX")
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { stopXvfb(cmd) })
-		for range 100 {
-			if c, err := net.Dial("unix", fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-				c.Close()
-				return display
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		t.Fatalf("Xvfb %s did not start", display)
-	}
-	t.Fatal("no free X display number")
-	return ""
-}
 
 // TestNoGLXOffersTheGuide: the app started on a display without OpenGL
 // (Xvfb without GLX) never stays running without a window. It exits within
@@ -92,7 +27,7 @@ func TestNoGLXOffersTheGuide(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Xvfb and the app")
 	}
-	display := xvfbNoGLX(t)
+	display := xvfbtest.Start(t, 140, 180, "-screen", "0", "1024x768x24", "-extension", "GLX") // no OpenGL, as a PC or virtual machine without it
 	for _, tc := range []struct{ name, skipCheck, cause string }{
 		{"check before the window", "0", "no GLX extension"},
 		{"watchdog", "1", "never appeared"},
