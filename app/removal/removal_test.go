@@ -314,3 +314,33 @@ func FuzzPlanWindows(f *testing.F) {
 		}
 	})
 }
+
+// TestAChecksItCannotMakeRefuses: a computer that cannot make one of the
+// checks a plan rests on (ErrCannotCheck: who may change a file, what
+// Windows Installer knows, a Mac app's signature, what apt would remove)
+// gets no plan; the start is never offered on a check that did not run.
+func TestAChecksItCannotMakeRefuses(t *testing.T) {
+	cat := mustCatalog(t)
+	const hklm = `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\`
+	noAdmin := winEnv
+	noAdmin.AdminOnlyFn = nil
+	noMSI := winEnv
+	noMSI.MSIProductFn = nil
+	mac := detect.Finding{Name: "Kaspersky", Vendor: "Kaspersky", Role: "remove", Uninstall: []platform.Program{{Name: "Kaspersky", Source: platform.SourceApp, InstallLocation: "/Applications/Kaspersky.app"}}}
+	macGlob := func(string) []string { return []string{"/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app"} }
+	for _, tc := range []struct {
+		name string
+		f    detect.Finding
+		env  Env
+		want string
+	}{
+		{"who may change the program", kaspersky(platform.Program{Where: hklm + `KTS`, UninstallString: `"C:\Program Files\Kaspersky Lab\setup.exe" /x`}), noAdmin, "cannot be checked here"},
+		{"what Windows Installer knows", kaspersky(platform.Program{Where: hklm + `KTS`, UninstallString: `MsiExec.exe /X` + guid}), noMSI, "cannot be asked about"},
+		{"a Mac app's signature", mac, Env{GOOS: "darwin", GlobFn: macGlob}, "cannot be checked here"},
+		{"what apt would remove", detect.Finding{Name: "x", Role: "remove", Uninstall: []platform.Program{{Name: "kesl", Source: platform.SourceDpkg}}}, Env{GOOS: "linux"}, "cannot be checked here"},
+	} {
+		if _, err := PlanFor(cat, tc.f, tc.env); !errors.Is(err, ErrRefused) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want a refusal saying %q", tc.name, err, tc.want)
+		}
+	}
+}
