@@ -327,7 +327,9 @@ func TestAChecksItCannotMakeRefuses(t *testing.T) {
 	noMSI := winEnv
 	noMSI.MSIProductFn = nil
 	mac := detect.Finding{Name: "Kaspersky", Vendor: "Kaspersky", Role: "remove", Uninstall: []platform.Program{{Name: "Kaspersky", Source: platform.SourceApp, InstallLocation: "/Applications/Kaspersky.app"}}}
-	macGlob := func(string) []string { return []string{"/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app"} }
+	macGlob := func(string) []string {
+		return []string{"/Applications/Kaspersky.app/Contents/Resources/Kaspersky Uninstaller.app"}
+	}
 	for _, tc := range []struct {
 		name string
 		f    detect.Finding
