@@ -509,7 +509,8 @@ type Summary struct {
 	UltraAV            bool
 	PasswordProtected  bool
 	UserData           []string
-	// Protection lists the other products that protect this computer now (running).
+	// Protection names the products other than Kaspersky that protect this
+	// computer now: ProtectionOf's Active, the one verdict.
 	Protection []string
 }
 
@@ -534,15 +535,9 @@ func Summarize(fs []Finding) Summary {
 			}
 		case catalog.RoleReplacement:
 			s.UltraAV = true
-			if f.State == StateRunning && f.Component == catalog.ComponentAntivirus {
-				s.Protection = append(s.Protection, f.Name)
-			}
-		case catalog.RoleProtection:
-			if f.State == StateRunning || f.AlwaysOn && f.State != StateLeftover {
-				s.Protection = append(s.Protection, f.Name)
-			}
 		}
 	}
+	s.Protection = ProtectionOf(fs, false).Names()
 	if s.KasperskyActive {
 		s.KasperskyLeftovers = false
 	}

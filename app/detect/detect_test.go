@@ -172,7 +172,7 @@ func TestMatchEvidenceAndDetails(t *testing.T) {
 }
 
 func TestSummarize(t *testing.T) {
-	s := Summarize([]Finding{{Role: catalog.RoleRemove, State: StateLeftover}, {Role: catalog.RoleProtection, State: StateRunning, Name: "Microsoft Defender"}, {Role: catalog.RoleProtection, State: StateInstalled, Name: "Norton"}})
+	s := Summarize([]Finding{{Role: catalog.RoleRemove, State: StateLeftover}, {Role: catalog.RoleProtection, Component: catalog.ComponentAntivirus, State: StateRunning, Name: "Microsoft Defender"}, {Role: catalog.RoleProtection, Component: catalog.ComponentAntivirus, State: StateInstalled, Name: "Norton"}})
 	if s.KasperskyActive || !s.KasperskyLeftovers || len(s.Protection) != 1 || s.Protection[0] != "Microsoft Defender" {
 		t.Errorf("summary = %+v", s)
 	}
@@ -186,5 +186,59 @@ func TestKasperskyInSecurityCenterIsKaspersky(t *testing.T) {
 	}
 	if got := brief(Match(mustCatalog(t), &snap)); got != "kaspersky-total-security:running" {
 		t.Errorf("got %q: Kaspersky's own Security Center entry must not count as other protection", got)
+	}
+}
+
+// TestProtectionOf: the one verdict. Security Center decides for what it
+// lists; processes decide for what it does not; Kaspersky counts only where
+// it may still get updates.
+func TestProtectionOf(t *testing.T) {
+	sc := func(state uint32) []platform.SecurityCenter {
+		return []platform.SecurityCenter{{DisplayName: "x", ProductState: state, State: platform.DecodeProductState(state)}}
+	}
+	av := func(id, role, state string, s []platform.SecurityCenter) Finding {
+		return Finding{ProductID: id, Name: id, Role: role, Component: catalog.ComponentAntivirus, State: state, SecurityCenter: s}
+	}
+	defRunningOff := av("defender", catalog.RoleProtection, StateRunning, sc(393472))
+	defOn := av("defender", catalog.RoleProtection, StateRunning, sc(397568))
+	bitRunning := av("bitdefender", catalog.RoleProtection, StateRunning, nil)
+	bitInstalled := av("bitdefender", catalog.RoleProtection, StateInstalled, nil)
+	kavOn := av("kaspersky", catalog.RoleRemove, StateRunning, sc(397312))
+	kavOff := av("kaspersky", catalog.RoleRemove, StateRunning, sc(393216))
+	xprotect := Finding{ProductID: "xprotect", Name: "xprotect", Role: catalog.RoleProtection, Component: catalog.ComponentAntivirus, State: StateInstalled, AlwaysOn: true}
+	vpn := Finding{ProductID: "vpn", Role: catalog.RoleProtection, Component: catalog.ComponentVPN, State: StateRunning}
+	tests := []struct {
+		name              string
+		fs                []Finding
+		updates           bool
+		active, kaspersky string
+		protected, only   bool
+	}{
+		{"engine runs, Security Center says off", []Finding{defRunningOff}, false, "", "", false, false},
+		{"Security Center says on", []Finding{defOn}, false, "defender", "", true, false},
+		{"not listed, running", []Finding{bitRunning}, false, "bitdefender", "", true, false},
+		{"not listed, installed only", []Finding{bitInstalled}, false, "", "", false, false},
+		{"always on", []Finding{xprotect}, false, "xprotect", "", true, false},
+		{"a VPN protects nothing", []Finding{vpn}, false, "", "", false, false},
+		{"only Kaspersky, U.S.", []Finding{kavOn, defRunningOff}, false, "", "kaspersky", false, true},
+		{"only Kaspersky, elsewhere", []Finding{kavOn, defRunningOff}, true, "", "kaspersky", true, false},
+		{"Kaspersky switched off", []Finding{kavOff}, true, "", "", false, false},
+		{"Kaspersky and Defender on", []Finding{kavOn, defOn}, false, "defender", "kaspersky", true, false},
+	}
+	ids := func(fs []Finding) string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, f.ProductID)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tt := range tests {
+		p := ProtectionOf(tt.fs, tt.updates)
+		if ids(p.Active) != tt.active || ids(p.Kaspersky) != tt.kaspersky || p.Protected != tt.protected || p.OnlyKaspersky != tt.only {
+			t.Errorf("%s: active %q kaspersky %q protected %v only %v", tt.name, ids(p.Active), ids(p.Kaspersky), p.Protected, p.OnlyKaspersky)
+		}
+		if s := Summarize(tt.fs); strings.Join(s.Protection, " ") != tt.active {
+			t.Errorf("%s: Summarize's Protection %q, the verdict's %q", tt.name, s.Protection, tt.active)
+		}
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/detect"
 	"transitionhelper/platform"
 )
 
@@ -123,7 +125,23 @@ func (d *doctor) securityCenter(snap *platform.Snapshot) {
 		c.Status, c.Seen = Pass, strings.Join(names, "; ")
 		c.Means = d.t("doctor.security-center.pass", "Step 6 can tell which protection Windows itself sees as on.", nil)
 	}
+	c.Seen += "; " + protectingNow(snap)
 	d.add(c)
+}
+
+// protectingNow is what step 6 says protects this computer, by the one
+// verdict (detect.ProtectionOf) on this scan, for support staff to compare
+// with what Security Center lists.
+func protectingNow(snap *platform.Snapshot) string {
+	cat, err := catalog.Embedded()
+	if err != nil {
+		return "verdict unknown: " + err.Error()
+	}
+	names := detect.ProtectionOf(detect.Match(cat, snap), false).Names()
+	if len(names) == 0 {
+		return "step 6 verdict: no security software other than Kaspersky is on"
+	}
+	return "step 6 verdict: protecting now: " + strings.Join(names, ", ")
 }
 
 // msiexec: how Windows' own msiexec.exe is trusted here.

@@ -97,25 +97,6 @@ func Protections(rec *ScanRecord) []ProtectionState {
 	return out
 }
 
-// KasperskyScanners lists the Kaspersky antivirus products of rec that are
-// running and, where Windows Security Center knows them, switched on.
-func KasperskyScanners(rec *ScanRecord) []detect.Finding {
-	if rec == nil {
-		return nil
-	}
-	var out []detect.Finding
-	for _, f := range rec.Findings {
-		if f.Role != catalog.RoleRemove || f.Component != catalog.ComponentAntivirus || f.State != detect.StateRunning {
-			continue
-		}
-		if p := ProtectionOf(f); p.Known && p.Protection != platform.ProtectionOn {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
 // ProtectionOf is what Windows Security Center says of one product: Known
 // is false where it says nothing (other systems, products it does not list).
 func ProtectionOf(f detect.Finding) ProtectionState {

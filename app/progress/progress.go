@@ -321,39 +321,13 @@ func (s State) RemovalRows() []RemovalRow {
 	return rows
 }
 
-// ActiveScanners lists the real-time antivirus products protecting the
-// computer in rec: running, and switched on where Windows Security Center
-// says (Defender stays running but passive while another antivirus is on);
-// and the system's own always-on protection (macOS's XProtect) when present.
-func ActiveScanners(rec *ScanRecord) []detect.Finding {
+// Protection is the one verdict on what protects the computer on the
+// latest scan (detect.ProtectionOf), where Kaspersky counts outside the
+// U.S., where it may still get updates.
+func (s State) Protection() detect.Protection {
+	rec := s.Latest()
 	if rec == nil {
-		return nil
+		return detect.Protection{}
 	}
-	var out []detect.Finding
-	for _, f := range rec.Findings {
-		if f.Role == catalog.RoleRemove || f.Component != catalog.ComponentAntivirus {
-			continue
-		}
-		if f.State != detect.StateRunning && !(f.AlwaysOn && f.State != detect.StateLeftover) {
-			continue
-		}
-		if len(f.SecurityCenter) > 0 && !slices.ContainsFunc(f.SecurityCenter, func(sc platform.SecurityCenter) bool { return sc.State.Protection == platform.ProtectionOn }) {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-// Clashing lists the active scanners that get in each other's way when two
-// or more run: all but the system's own always-on protection, which is
-// meant to run beside another product.
-func Clashing(active []detect.Finding) []detect.Finding {
-	var out []detect.Finding
-	for _, f := range active {
-		if !f.AlwaysOn {
-			out = append(out, f)
-		}
-	}
-	return out
+	return detect.ProtectionOf(rec.Findings, s.Region != region.US)
 }

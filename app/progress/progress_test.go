@@ -188,7 +188,7 @@ func TestActiveScanners(t *testing.T) {
 	for _, tt := range tests {
 		rec := scanned(tt.fs...)
 		var ids []string
-		for _, f := range ActiveScanners(&rec) {
+		for _, f := range detect.ProtectionOf(rec.Findings, false).Active {
 			ids = append(ids, f.ProductID)
 		}
 		if got := strings.Join(ids, " "); got != tt.want {
@@ -236,7 +236,7 @@ func TestProtections(t *testing.T) {
 	for _, tt := range tests {
 		rec := scanned(tt.fs...)
 		var active, states []string
-		for _, f := range ActiveScanners(&rec) {
+		for _, f := range detect.ProtectionOf(rec.Findings, false).Active {
 			active = append(active, f.ProductID)
 		}
 		for _, p := range Protections(&rec) {

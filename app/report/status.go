@@ -46,9 +46,9 @@ func StatusOf(s progress.State, version, goos string) Status {
 		set(FlagRestartPending, r.State == progress.RestartNeeded)
 	}
 	set(FlagOSUnsupported, rec.OSSupport != nil)
-	active := progress.ActiveScanners(rec)
-	set(FlagActiveProtection, len(active) > 0)
-	set(FlagTwoScanners, len(progress.Clashing(active)) > 1)
+	p := s.Protection()
+	set(FlagActiveProtection, len(p.Active) > 0)
+	set(FlagTwoScanners, len(p.Clashing()) > 1)
 	return st
 }
 
@@ -117,6 +117,10 @@ func Explain(st Status, t Translator) (facts []string, next string) {
 		facts = append(facts, t("decode.two-scanners", "Two or more security programs are switched on at once.", nil))
 	case st.Has(FlagActiveProtection):
 		facts = append(facts, t("decode.protected", "Security software is switched on.", nil))
+	case st.Has(FlagKasperskyRunning) && st.US:
+		facts = append(facts, t("decode.only-kaspersky", "Only Kaspersky is running, and in the U.S. it gets no updates: nothing else protects the computer.", nil))
+	case st.Has(FlagKasperskyRunning):
+		facts = append(facts, t("decode.kaspersky-protects", "Only Kaspersky is running; outside the U.S. it may still get updates.", nil))
 	case st.Step >= 2:
 		facts = append(facts, t("decode.unprotected", "No security software is switched on.", nil))
 	}

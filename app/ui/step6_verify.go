@@ -42,12 +42,12 @@ func (u *App) verifyView() fyne.CanvasObject {
 		box.Add(paragraph(lang.X("verify.from-first-2", "This is the result of the first scan. After you change something, press \"Scan again\" at the bottom right.")))
 	}
 	st := wizard.StandingOf(u.state)
-	active := progress.ActiveScanners(rec)
+	prot := u.state.Protection()
 	switch {
-	case len(active) > 0:
+	case len(prot.Active) > 0:
 		var names []string
-		for _, f := range active {
-			names = append(names, report.Name(f.Name))
+		for _, n := range prot.Names() {
+			names = append(names, report.Name(n))
 		}
 		u.Verify.Verdict = heading(lang.X("verify.protected", "Protecting this computer now: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
 		u.Verify.Verdict.Importance = widget.SuccessImportance
@@ -73,7 +73,7 @@ func (u *App) verifyView() fyne.CanvasObject {
 	for _, p := range progress.Protections(rec) {
 		box.Add(paragraph("• " + protectionLine(p)))
 	}
-	if len(progress.Clashing(active)) > 1 {
+	if len(prot.Clashing()) > 1 {
 		u.Verify.Warning = paragraph(lang.X("verify.two", "Two or more security programs are switched on at once. They can slow the computer down and get in each other's way. Keep one and remove or turn off the others."))
 		u.Verify.Warning.Importance = widget.WarningImportance
 		box.Add(u.Verify.Warning)

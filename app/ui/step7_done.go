@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"transitionhelper/app/progress"
 	"transitionhelper/app/report"
 	"transitionhelper/app/wizard"
 )
@@ -47,8 +46,8 @@ func (u *App) summaryLines() []string {
 	}
 	rec := u.state.Latest()
 	var names []string
-	for _, f := range progress.ActiveScanners(rec) {
-		names = append(names, report.Name(f.Name))
+	for _, n := range u.state.Protection().Names() {
+		names = append(names, report.Name(n))
 	}
 	switch st := wizard.StandingOf(u.state); {
 	case len(names) > 0:

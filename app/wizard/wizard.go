@@ -122,10 +122,8 @@ func StandingOf(s progress.State) Standing {
 	for _, r := range s.RemovalRows() {
 		st.RestartPending = st.RestartPending || r.State == progress.RestartNeeded
 	}
-	active := progress.ActiveScanners(rec)
-	kaspersky := progress.KasperskyScanners(rec)
-	st.Protected = len(active) > 0 || s.Region != region.US && len(kaspersky) > 0
-	st.OnlyKaspersky = len(active) == 0 && len(kaspersky) > 0 && s.Region == region.US
+	p := s.Protection()
+	st.Protected, st.OnlyKaspersky = p.Protected, p.OnlyKaspersky
 	switch {
 	case st.RestartPending:
 		st.Next = progress.StepRemove
