@@ -36,6 +36,22 @@ var (
 	email      = regexp.MustCompile(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
 )
 
+// nameEdges end a name where it stands as one (in a regexp class): path
+// separators, double quotes, the = of a setting, an account's @, brackets
+// and list separators. Not an apostrophe: it is part of a word (Owner's).
+const nameEdges = `\\/"=@:;,()<>|\[\]`
+
+// thingNames are names of the system's and the products' own folders, keys
+// and stores that a person may also be called (an account named "Windows",
+// "Root" or "Kaspersky"): outside profile folders, which are hidden
+// whatever the name, such a word names the thing, never the person, and is
+// kept. Lower case.
+var thingNames = []string{
+	"windows", "microsoft", "kaspersky", "kaspersky lab", "kasperskylab", "defender", "system", "system32", "syswow64",
+	"program files", "program files (x86)", "programdata", "software", "users", "user", "public", "default", "shared",
+	"root", "authroot", "ca", "my", "trust", "localmachine", "currentuser", "library", "applications", "apple",
+}
+
 // Stand-ins for what is hidden besides user names.
 const (
 	RedactedSID   = "<sid>"
@@ -49,9 +65,10 @@ var sharedProfiles = []string{"public", "default", "default user", "all users", 
 // Redactor hides user names, home folders, account SIDs, e-mail addresses
 // and the identifiers Windows gives an installation.
 type Redactor struct {
-	// Names are further words to hide (the account name, the full name):
-	// wherever they appear, or, when shorter than three letters, where they
-	// are a whole part of a path.
+	// Names are further names to hide (the account name, the full name and
+	// its parts) where they stand as a name: a whole part of a path or
+	// key, a quoted or assigned value, an account before its @; never
+	// inside other words or among the words of a product or store name.
 	Names []string
 	// Homes are home folders, wherever they live (a redirected profile on
 	// a server, D:\Profiles\name): hidden as a whole.
@@ -78,17 +95,16 @@ func (r Redactor) String(s string) string {
 	s = accountSID.ReplaceAllLiteralString(s, RedactedSID)
 	s = email.ReplaceAllLiteralString(s, RedactedEmail)
 	for _, n := range r.Names {
-		n = strings.ToValidUTF8(n, "")
-		switch {
-		case n == "":
-		case len(n) >= 3:
-			// As a whole word: "Ann" hides in "Ann Smith", not in "Announcement".
-			s = regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])`+regexp.QuoteMeta(n)+`([^\p{L}\p{N}]|$)`).ReplaceAllString(s, "${1}"+Redacted+"${2}")
-		default:
-			// A short name ("jo") would hide ordinary words: only where it
-			// is a whole part of a path.
-			s = regexp.MustCompile(`(?i)([\\/])`+regexp.QuoteMeta(n)+`([\\/"]|$)`).ReplaceAllString(s, "${1}"+Redacted+"${2}")
+		n = strings.ToValidUTF8(strings.TrimSpace(n), "")
+		if n == "" || slices.Contains(thingNames, strings.ToLower(n)) {
+			continue
 		}
+		// Only where it stands as a name: a whole part of a path or key, a
+		// quoted or assigned value, an account before its @. A space is not
+		// an edge: product and store names are words between spaces
+		// ("Kaspersky Anti-Virus Personal Root Certificate"), and a
+		// person's name in a finding stands as a path part or an account.
+		s = regexp.MustCompile(`(?i)(^|[`+nameEdges+`])`+regexp.QuoteMeta(n)+`([`+nameEdges+`]|$)`).ReplaceAllString(s, "${1}"+Redacted+"${2}")
 	}
 	return s
 }
@@ -184,7 +200,10 @@ func ForCurrentUser() Redactor {
 			name = name[i+1:] // DOMAIN\name on Windows
 		}
 		r.Names = append(r.Names, name)
-		for _, part := range strings.Fields(u.Name) { // "Ann Smith": each name
+		if full := strings.TrimSpace(u.Name); full != "" && !slices.Contains(r.Names, full) {
+			r.Names = append(r.Names, full) // "Ann Smith" as a folder's name
+		}
+		for _, part := range strings.Fields(u.Name) { // and each name
 			if !slices.Contains(r.Names, part) {
 				r.Names = append(r.Names, part)
 			}

@@ -161,7 +161,7 @@ func TestRedact(t *testing.T) {
 		`/Users/Shared/Kaspersky`:                                    `/Users/Shared/Kaspersky`,
 		`HKU\S-1-5-21-1004336348-1177238915-682003330-1001\Software`: `HKU\<user>\Software`,
 		`pid 1204`:        `pid 1204`,
-		`owner ANN.SMITH`: `owner <user>`,
+		`owner=ANN.SMITH`: `owner=<user>`,
 		`job done`:        `job done`, // "jo" is too short to hide as a word…
 		`C:\Users\jo\x`:   `C:\Users\<user>\x`,
 		`\\nas\home\jo\x`: `\\nas\home\<user>\x`, // …but not as a folder
@@ -186,7 +186,8 @@ func TestRedact(t *testing.T) {
 		`c:/documents and settings/carl/x`:           `c:/documents and settings/<user>/x`,
 		`/SRV/people/Anns/.config`:                   `/SRV/people/<user>/.config`,
 		`c:/users/public/x`:                          `c:/users/public/x`,
-		`signed in as Ann`:                           `signed in as <user>`,
+		`signed in as "Ann"`:                         `signed in as "<user>"`,
+		`Ann Smith's notes`:                          `Ann Smith's notes`, // among words, not standing as a name
 		`Announcement`:                               `Announcement`,
 	}
 	for in, want := range tests {
@@ -202,6 +203,60 @@ func TestRedact(t *testing.T) {
 	sc := detect.Finding{SecurityCenter: []platform.SecurityCenter{{DisplayName: "Kaspersky", InstanceGUID: "{9A8E3B52-71C6-4B1B-A0E6-1F0D4C7E2A11}"}}}
 	if got := r.Findings([]detect.Finding{sc})[0].SecurityCenter[0].InstanceGUID; got != RedactedID {
 		t.Errorf("Security Center's instance id kept: %q", got)
+	}
+}
+
+// TestRedactKeepsWhatIsNotAName: users named like words the system and the
+// products use keep those words in reports; their folders and accounts are
+// still hidden. The inputs are the shapes real findings have.
+func TestRedactKeepsWhatIsNotAName(t *testing.T) {
+	kept := []string{
+		`Kaspersky Anti-Virus Personal Root Certificate`,
+		`Trusted Root Certification Authorities (LocalMachine\Root)`,
+		`Cert:\LocalMachine\Root\3B4C5D`,
+		`C:\Windows\System32\msiexec.exe`,
+		`C:\Program Files (x86)\Kaspersky Lab\Kaspersky Total Security 21.3\avp.exe`,
+		`HKLM\SOFTWARE\WOW6432Node\KasperskyLab\AVP21.3\environment`,
+		`HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\{6A2B1C3D}`,
+		`Windows Security Center: on, up to date`,
+		`User Account Control`,
+		`Owner's manual PC Health Check`,
+		`/Users/Shared/Kaspersky`,
+		`pid 1204, 1230`,
+		`Apple Passwords, a password manager`,
+	}
+	hidden := map[string]string{
+		`C:\Users\%s\AppData\Local\Temp\x.msi`: `C:\Users\<user>\AppData\Local\Temp\x.msi`,
+		`/Users/%s/Library/Application Support/Kaspersky Lab`: `/Users/<user>/Library/Application Support/Kaspersky Lab`,
+		`c:/users/%s/Downloads/startup.exe`:                   `c:/users/<user>/Downloads/startup.exe`,
+	}
+	for _, name := range []string{"Root", "Owner", "User", "PC", "Kaspersky", "Windows", "A", "ann"} {
+		r := Redactor{Names: []string{name}}
+		for _, in := range kept {
+			if got := r.String(in); got != in {
+				t.Errorf("user %q: %q became %q", name, in, got)
+			}
+		}
+		for pattern, want := range hidden {
+			in := fmt.Sprintf(pattern, name)
+			if got := r.String(in); got != want {
+				t.Errorf("user %q: %q became %q, want %q", name, in, got, want)
+			}
+		}
+	}
+	// A name that is no system word is hidden where it stands as a name.
+	r := Redactor{Names: []string{"Owner", "PC", "A", "ann"}}
+	for in, want := range map[string]string{
+		`\\nas\backup\Owner\x`: `\\nas\backup\<user>\x`,
+		`E:\data\PC\file`:        `E:\data\<user>\file`,
+		`D:\A\x`:                  `D:\<user>\x`,
+		`account "ann"`:            `account "<user>"`,
+		`ann@HOMEPC`:               `<user>@HOMEPC`,
+		`Announcement; Annex`:      `Announcement; Annex`,
+	} {
+		if got := r.String(in); got != want {
+			t.Errorf("%q became %q, want %q", in, got, want)
+		}
 	}
 }
 
