@@ -65,6 +65,10 @@ type Computer interface {
 	// WriteFile writes a result file the user named (a report, a scan), all
 	// or nothing (platform.WriteFileAtomic).
 	WriteFile(path string, data []byte) error
+	// CreatePrivateFile creates a new file only this user may read (the
+	// converted passwords); an existing file is never overwritten
+	// (platform.CreatePrivateFile, platform.ErrFileExists).
+	CreatePrivateFile(path string, data []byte) error
 
 	// Log reports a failure the user cannot act on (RunOnce not written).
 	Log(what string, err error)
@@ -104,6 +108,9 @@ func (thisComputer) Executable() (string, error)    { return os.Executable() }
 func (thisComputer) WriteFile(path string, data []byte) error {
 	return platform.WriteFileAtomic(path, data)
 }
+func (thisComputer) CreatePrivateFile(path string, data []byte) error {
+	return platform.CreatePrivateFile(path, data)
+}
 func (thisComputer) Log(what string, err error) { fmt.Fprintf(os.Stderr, "%s: %v\n", what, err) }
 func (thisComputer) DryRun() bool               { return false }
 
@@ -142,6 +149,12 @@ func (s *Service) DryRun() bool { return s.pc.DryRun() }
 
 // WriteFile writes a result file the user named, all or nothing.
 func (s *Service) WriteFile(path string, data []byte) error { return s.pc.WriteFile(path, data) }
+
+// CreatePrivateFile creates a new file only this user may read; an
+// existing one is an error (platform.ErrFileExists), never overwritten.
+func (s *Service) CreatePrivateFile(path string, data []byte) error {
+	return s.pc.CreatePrivateFile(path, data)
+}
 
 var _ VerifiedProgram = (*platform.VerifiedProgram)(nil)
 

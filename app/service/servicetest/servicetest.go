@@ -35,6 +35,7 @@ type Computer struct {
 	ClearFn    func(name string) error
 	ExeFn      func() (string, error)
 	WriteFn    func(path string, data []byte) error
+	PrivateFn  func(path string, data []byte) error // nil: platform.CreatePrivateFile
 	LogFn      func(what string, err error)
 	Sample     bool
 }
@@ -137,6 +138,13 @@ func (c *Computer) WriteFile(path string, data []byte) error {
 		return platform.WriteFileAtomic(path, data)
 	}
 	return c.WriteFn(path, data)
+}
+
+func (c *Computer) CreatePrivateFile(path string, data []byte) error {
+	if c.PrivateFn == nil {
+		return platform.CreatePrivateFile(path, data)
+	}
+	return c.PrivateFn(path, data)
 }
 
 func (c *Computer) Log(what string, err error) {

@@ -1,0 +1,45 @@
+package platform
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+)
+
+// A private file holds what no one but the user may read: the passwords a
+// converter wrote for the user's new password manager. It is created new,
+// never over a file that is there (whatever it is: a file, a link, a
+// folder), readable and writable by its user alone from the moment it
+// exists (mode 0600 given to open(2) and set again on the open file on
+// Linux and macOS; on Windows a protected DACL of one entry, full control
+// for the user's SID, handed to CreateFile itself), and never through a
+// link at its last component.
+
+// ErrFileExists: CreatePrivateFile found something with the file's name.
+// errors.Is(err, fs.ErrExist) holds too.
+var ErrFileExists = fmt.Errorf("the file already exists: %w", fs.ErrExist)
+
+// CreatePrivateFile creates path, which must not exist, readable by this
+// user only, and writes data to it. An existing file is never opened or
+// changed (ErrFileExists). When the write fails after the file was
+// created, the file is emptied through its handle and removed, so no half
+// of data stays behind. When Privileged, the folder must be one no
+// standard user can change, as for WriteFileAtomic: an elevated app
+// writing into the user's Downloads could be sent elsewhere by a link.
+func CreatePrivateFile(path string, data []byte) error {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	if Privileged() {
+		if err := outputFolderSafe(filepath.Dir(path)); err != nil {
+			return err
+		}
+	}
+	err = createPrivate(path, data)
+	if errors.Is(err, fs.ErrExist) && !errors.Is(err, ErrFileExists) {
+		return fmt.Errorf("%s: %w", path, ErrFileExists)
+	}
+	return err
+}
