@@ -14,9 +14,7 @@ import (
 func TestCreatePrivateFileDACL(t *testing.T) {
 	unprivileged(t)
 	path := filepath.Join(tempDir(t), "passwords.csv")
-	if err := CreatePrivateFile(path, []byte("secret")); err != nil {
-		t.Fatal(err)
-	}
+	create(t, path, []byte("secret"))
 	u, err := windows.GetCurrentProcessToken().GetTokenUser()
 	if err != nil {
 		t.Fatal(err)
