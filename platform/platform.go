@@ -39,6 +39,48 @@ type OSInfo struct {
 	Name    string `json:"name"`   // e.g. "Microsoft Windows 11 Pro", "Debian GNU/Linux"
 	Version string `json:"version"`
 	Arch    string `json:"arch"`
+	// ConsumerESU is what Windows 10 keeps in the user's registry about
+	// its consumer Extended Security Updates; nil when there is nothing.
+	ConsumerESU *ConsumerESU `json:"consumerESU,omitempty"`
+}
+
+// ConsumerESUKey is where Windows 10 keeps, per user, what it knows of the
+// computer's consumer Extended Security Updates (under HKEY_CURRENT_USER).
+// Microsoft does not document it; third parties report it, and report
+// that people set its values by hand: a hint, never proof.
+const ConsumerESUKey = `Software\Microsoft\Windows NT\CurrentVersion\Windows\ConsumerESU`
+
+// ConsumerESU is the ESUEligibility value read from ConsumerESUKey, only
+// read. Eligibility values as third parties report them: 1 not eligible,
+// 2 eligible, 3 device enrolled, 5 enrolled with a Microsoft account,
+// 11 and 12 enrolled in the European Economic Area; others mean something
+// else or nothing known.
+type ConsumerESU struct {
+	Eligibility uint32 `json:"esuEligibility"`
+}
+
+// ESU enrollment as reported by the ESUEligibility value.
+const (
+	ESUUnknown     = ""
+	ESUEnrolled    = "enrolled"
+	ESUEligible    = "eligible"
+	ESUNotEligible = "not-eligible"
+)
+
+// Enrollment reads Eligibility as third parties report its values.
+func (c *ConsumerESU) Enrollment() string {
+	if c == nil {
+		return ESUUnknown
+	}
+	switch c.Eligibility {
+	case 3, 5, 11, 12:
+		return ESUEnrolled
+	case 2:
+		return ESUEligible
+	case 1:
+		return ESUNotEligible
+	}
+	return ESUUnknown
 }
 
 // Process is one running process.

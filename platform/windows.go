@@ -41,7 +41,23 @@ func probeWindowsVersion(_ context.Context, _ *Options, out *Snapshot) error {
 	}
 	out.OS.Name = name
 	out.OS.Version = strings.TrimSpace(display + " (build " + build + ")")
+	out.OS.ConsumerESU = readConsumerESU()
 	return nil
+}
+
+// readConsumerESU reads, only reads, the ESUEligibility value Windows 10
+// keeps for this user (ConsumerESUKey); nil when it is not there.
+func readConsumerESU() *ConsumerESU {
+	k, err := registry.OpenKey(registry.CURRENT_USER, ConsumerESUKey, registry.QUERY_VALUE)
+	if err != nil {
+		return nil
+	}
+	defer k.Close()
+	v, typ, err := k.GetIntegerValue("ESUEligibility")
+	if err != nil || typ != registry.DWORD && typ != registry.QWORD || v > 1<<16 {
+		return nil
+	}
+	return &ConsumerESU{Eligibility: uint32(v)}
 }
 
 // probeProcesses takes every process name from one Toolhelp32 snapshot. It

@@ -278,6 +278,14 @@ func (c *Catalog) validatePhoneAndParts(a Alternative) error {
 			return errors.New(`runs on iOS, where no app can scan other apps or files: featurePlatforms["antivirus"] must leave iOS out`)
 		}
 	}
+	for f, plans := range a.FeaturePlans {
+		if !slices.Contains(a.Includes, f) || len(plans) == 0 {
+			return fmt.Errorf("featurePlans: %q is not a feature it includes, or names no plan", f)
+		}
+		if !a.IsChecked(FactIncludes + ":" + f) {
+			return fmt.Errorf("featurePlans: which plans include %q is not checked on a page", f)
+		}
+	}
 	if len(a.Parts) > 0 && !a.Builtin {
 		return errors.New("only a built-in protection is described by parts")
 	}

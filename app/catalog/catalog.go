@@ -149,6 +149,9 @@ type Alternative struct {
 	// FeaturePlatforms limits a feature to some devices (a parental
 	// control that does not run on a Mac).
 	FeaturePlatforms map[string][]string `json:"featurePlatforms,omitempty"`
+	// FeaturePlans limits a feature to some of the paid plans, by the
+	// plan's own name (ESET's VPN only in "Ultimate"): the card says so.
+	FeaturePlans map[string][]string `json:"featurePlans,omitempty"`
 	// Owner is the company that owns the brand (Gen Digital for Norton,
 	// Avast and AVG), shown on the card.
 	Owner   string `json:"owner"`
@@ -309,6 +312,8 @@ type Milestone struct {
 	Title        string    `json:"title"`
 	Source       string    `json:"source"`
 	Confidence   string    `json:"confidence"`
+	// Checked is the day its source was last read (YYYY-MM-DD).
+	Checked string `json:"checked"`
 }
 
 // Product is one security product the app recognises.

@@ -192,7 +192,7 @@ func TestExcludes(t *testing.T) {
 }
 
 const good = `{"schema":1,"sources":[{"id":"s","title":"S","url":"https://example.org/"}],
-"milestones":[{"id":"m","kind":"updates-end","at":"2024-09-29T00:00:00-04:00","timezone":"America/New_York","jurisdiction":"US","title":"T","source":"s","confidence":"confirmed"}],
+"milestones":[{"id":"m","kind":"updates-end","at":"2024-09-29T00:00:00-04:00","timezone":"America/New_York","jurisdiction":"US","title":"T","source":"s","confidence":"confirmed","checked":"2026-12-06"}],
 "products":[{"id":"p","name":"P","vendor":"V","role":"remove","component":"antivirus","website":"https://example.org/",
 "signatures":[SIG]}]}`
 
@@ -211,6 +211,8 @@ func TestLoadRejects(t *testing.T) {
 	}{
 		{"ok", strings.Replace(good, "SIG", okSig, 1), ""},
 		{"not json", `{`, "unexpected EOF"},
+		{"milestone not dated", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `,"checked":"2026-12-06"}],`, `}],`, 1), `milestone "m": checked "" is not the day its source was read`},
+		{"milestone bad date", strings.Replace(strings.Replace(good, "SIG", okSig, 1), `"checked":"2026-12-06"}],`, `"checked":"last week"}],`, 1), `checked "last week"`},
 		{"unknown field", `{"schema":1,"surprise":true}`, "surprise"},
 		{"wrong schema", `{"schema":2}`, "schema 2"},
 		{"unanchored start", strings.Replace(good, "SIG", strings.Replace(okSig, `^p`, `p`, 1), 1), `product "p": signature 0 (windows process): pattern "p\\.exe$" is not anchored`},

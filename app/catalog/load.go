@@ -115,6 +115,9 @@ func (c *Catalog) validate() error {
 		if err := c.checkSourced(m.Source, m.Confidence); err != nil {
 			return fmt.Errorf("milestone %q: %w", m.ID, err)
 		}
+		if !isDate(m.Checked) {
+			return fmt.Errorf("milestone %q: checked %q is not the day its source was read (YYYY-MM-DD)", m.ID, m.Checked)
+		}
 	}
 	alt := map[string]*Alternative{}
 	for i, a := range c.Alternatives {
