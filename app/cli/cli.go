@@ -83,6 +83,8 @@ func (e *Env) run(ctx context.Context, args []string) error {
 		return e.uninstallCommand(ctx, args[1:])
 	case "doctor":
 		return e.doctorCommand(ctx, args[1:])
+	case "passwords":
+		return e.passwordsCommand(args[1:])
 	case OpenReportCommand:
 		return e.openReportCommand(args[1:])
 	case "help", "-h", "-help", "--help":
@@ -139,4 +141,9 @@ Exit codes of scan: 0 no Kaspersky to remove, 1 Kaspersky found,
                              check, on this computer, what the app's verdicts
                              rest on (changes nothing); exit 0 all passed,
                              1 some warn, 3 some failed`, map[string]any{"Name": "transition-helper"}))
+	fmt.Fprintln(w, "\n"+e.t("cli.usage-passwords", `  {{.Name}} passwords convert FILE --to edge|chrome|apple|firefox|1password|bitwarden --output OUT
+                             turn Kaspersky Password Manager's text export into
+                             the CSV file that password manager imports; OUT is
+                             created new, readable by you only; exit 0 done,
+                             2 wrong file or manager, 4 not written`, map[string]any{"Name": "transition-helper"}))
 }
