@@ -34,6 +34,9 @@ import (
 //	TH_STATE_DIR=dir       keep progress in dir instead of the app's storage folder
 //	TH_LARGER_TEXT=1|0     set the "Larger text" preference
 //	TH_LANGUAGE=en|es      set the language preference
+//	TH_NOW=2027-06-01T10:00:00Z
+//	                       the clock starts at this time (RFC 3339) and runs on:
+//	                       the countdown, the scan's date, the facts' age
 //	TH_BENCH_STARTUP=1     print "started" once the app runs (make bench)
 //	TH_BENCH_RESPONSIVE=1  scan, measure how long the UI goroutine is kept
 //	                       waiting meanwhile, print it and quit (make bench)
@@ -83,6 +86,13 @@ func readDevHooks(pc *service.Computer, cfg *ui.Config) (devHooks, error) {
 	if v := h.largerText; v != "" && v != "0" && v != "1" {
 		return h, fmt.Errorf("TH_LARGER_TEXT=%q: want 1 or 0", v)
 	}
+	if v := os.Getenv("TH_NOW"); v != "" {
+		at, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return h, fmt.Errorf("TH_NOW=%q: want an RFC 3339 time such as 2027-06-01T10:00:00Z: %w", v, err)
+		}
+		*pc = shiftedClock{Computer: *pc, by: time.Until(at)}
+	}
 	if v := h.language; v != "" && v != "en" && v != "es" {
 		return h, fmt.Errorf("TH_LANGUAGE=%q: want en or es", v)
 	}
@@ -111,6 +121,15 @@ type fixtureComputer struct {
 	service.Computer
 	snap platform.Snapshot
 }
+
+// shiftedClock is the computer with its clock moved by a fixed amount
+// (TH_NOW): the time runs on from there.
+type shiftedClock struct {
+	service.Computer
+	by time.Duration
+}
+
+func (c shiftedClock) Now() time.Time { return time.Now().Add(c.by) }
 
 // errSample refuses every action on sample data.
 var errSample = errors.New("sample data: nothing is started or changed")

@@ -54,6 +54,14 @@ func (e *Env) t(key, fallback string, data map[string]any) string {
 	return English(key, fallback, data)
 }
 
+// now is the command line's clock: Env.Now, or the computer's.
+func (e *Env) now() time.Time {
+	if e.Now != nil {
+		return e.Now()
+	}
+	return time.Now()
+}
+
 // English is the translator for builds and tests without translations.
 var English Translator = report.English
 
@@ -83,6 +91,8 @@ func (e *Env) run(ctx context.Context, args []string) error {
 		return e.uninstallCommand(ctx, args[1:])
 	case "doctor":
 		return e.doctorCommand(ctx, args[1:])
+	case "facts":
+		return e.factsCommand(args[1:])
 	case "passwords":
 		return e.passwordsCommand(args[1:])
 	case OpenReportCommand:
@@ -141,6 +151,10 @@ Exit codes of scan: 0 no Kaspersky to remove, 1 Kaspersky found,
                              check, on this computer, what the app's verdicts
                              rest on (changes nothing); exit 0 all passed,
                              1 some warn, 3 some failed`, map[string]any{"Name": "transition-helper"}))
+	fmt.Fprintln(w, e.t("cli.usage-facts", `  {{.Name}} facts [--older-than DAYS]
+                             every dated fact the app states, with the day
+                             its page was read and the page, oldest first;
+                             with --older-than, exit 1 when some are older`, map[string]any{"Name": "transition-helper"}))
 	fmt.Fprintln(w, "\n"+e.t("cli.usage-passwords", `  {{.Name}} passwords convert FILE --to edge|chrome|apple|firefox|1password|bitwarden --output OUT
                              turn Kaspersky Password Manager's text export into
                              the CSV file that password manager imports; OUT is

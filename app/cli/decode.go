@@ -18,7 +18,7 @@ func (e *Env) decodeCommand(args []string) error {
 		fmt.Fprintf(e.Stderr, "%s\n", e.t("cli.bad-code", "This code is not valid. Please read the code again.", nil))
 		return saidError{ExitUsage}
 	}
-	facts, next := report.Explain(st, e.t)
+	facts, next := report.Explain(st, e.t, e.now())
 	fmt.Fprintln(e.Stdout, report.Encode(st))
 	for _, f := range facts {
 		fmt.Fprintf(e.Stdout, "  - %s\n", f)

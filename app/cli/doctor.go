@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"time"
 
 	"transitionhelper/app/doctor"
 	"transitionhelper/app/report"
@@ -26,10 +25,7 @@ func (e *Env) doctorCommand(ctx context.Context, args []string) error {
 	if e.Doctor != nil {
 		computer = *e.Doctor
 	}
-	now := time.Now
-	if e.Now != nil {
-		now = e.Now
-	}
+	now := e.now
 	redact := report.ForCurrentUser().String
 	var data []byte
 	var res doctor.Result

@@ -26,6 +26,7 @@ type ScanJSON struct {
 	LeftoversOnly   bool              `json:"kasperskyLeftoversOnly"`
 	UltraAVFound    bool              `json:"ultraavFound"`
 	Protection      []string          `json:"activeProtection"`
+	FactsChecked    string            `json:"factsChecked"`
 	ExitCode        int               `json:"exitCode"`
 	Findings        []detect.Finding  `json:"findings"`
 	Probes          []ProbeJSON       `json:"probes"`
@@ -64,6 +65,7 @@ func scanJSON(r *service.Result, app, version string) ScanJSON {
 		LeftoversOnly:   r.Summary.KasperskyLeftovers,
 		UltraAVFound:    r.Summary.UltraAV,
 		Protection:      r.Summary.Protection,
+		FactsChecked:    r.FactsChecked,
 		ExitCode:        scanCode(r),
 		Findings:        r.Findings,
 		Processes:       len(r.Snapshot.Processes),

@@ -81,7 +81,7 @@ func TestOneVerdictForProtected(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			facts, _ := report.Explain(status, report.English)
+			facts, _ := report.Explain(status, report.English, res.At)
 			if !slices.Contains(facts, tt.decoded) {
 				t.Errorf("decoded %q, want the sentence %q", strings.Join(facts, " | "), tt.decoded)
 			}

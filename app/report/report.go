@@ -106,8 +106,11 @@ func build(in Input) view {
 		ProductLabel:   t("report.product", "Product", nil),
 		StateLabel:     t("report.state", "State", nil),
 	}
+	if d, err := time.Parse("2006-01-02", FactsChecked()); err == nil {
+		v.Made += " " + t("report.facts-checked", "The facts it states were checked on {{.Date}} or later.", map[string]any{"Date": LongDate(d, t)})
+	}
 	st, _ := Decode(v.Code)
-	v.Facts, v.Next = Explain(st, t)
+	v.Facts, v.Next = Explain(st, t, in.At)
 	if !in.Full {
 		v.Redacted = t("report.redacted", "User names, home folders, account ids and e-mail addresses are hidden (<user>, <sid>, <email>, <id>).", nil)
 	}
@@ -275,14 +278,16 @@ func Text(in Input) string {
 // JSONReport is the JSON form: the status code, and the wizard state, whose
 // findings use the same fields as `scan --json`.
 type JSONReport struct {
-	Schema      string         `json:"schema"`
-	App         string         `json:"app"`
-	Version     string         `json:"version"`
-	GeneratedAt time.Time      `json:"generatedAt"`
-	Code        string         `json:"code"`
-	Redacted    bool           `json:"redacted"`
-	Checklist   []string       `json:"checklist"`
-	State       progress.State `json:"state"`
+	Schema      string    `json:"schema"`
+	App         string    `json:"app"`
+	Version     string    `json:"version"`
+	GeneratedAt time.Time `json:"generatedAt"`
+	Code        string    `json:"code"`
+	Redacted    bool      `json:"redacted"`
+	// FactsChecked is the day of the oldest dated fact the app states.
+	FactsChecked string         `json:"factsChecked"`
+	Checklist    []string       `json:"checklist"`
+	State        progress.State `json:"state"`
 }
 
 // JSON renders the JSON report.
@@ -291,6 +296,7 @@ func JSON(in Input) ([]byte, error) {
 	r := JSONReport{
 		Schema: Schema, App: in.App, Version: in.Version, GeneratedAt: in.At.UTC().Truncate(time.Second),
 		Code: Code(in.State, in.Version, in.GOOS), Redacted: !in.Full, Checklist: in.State.Checklist(), State: in.State,
+		FactsChecked: FactsChecked(),
 	}
 	if r.Checklist == nil {
 		r.Checklist = []string{}

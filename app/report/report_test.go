@@ -142,7 +142,7 @@ func TestExplainNextSteps(t *testing.T) {
 		{Status{Step: 2, US: false, Flags: FlagKasperskyInstalled}, "Check the region in step 1"},
 	}
 	for _, tt := range tests {
-		_, next := Explain(tt.st, English)
+		_, next := Explain(tt.st, English, time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC))
 		if !strings.Contains(next, tt.want) {
 			t.Errorf("%+v: next %q, want %q", tt.st, next, tt.want)
 		}
@@ -226,7 +226,7 @@ func TestRedactKeepsWhatIsNotAName(t *testing.T) {
 		`Apple Passwords, a password manager`,
 	}
 	hidden := map[string]string{
-		`C:\Users\%s\AppData\Local\Temp\x.msi`: `C:\Users\<user>\AppData\Local\Temp\x.msi`,
+		`C:\Users\%s\AppData\Local\Temp\x.msi`:                `C:\Users\<user>\AppData\Local\Temp\x.msi`,
 		`/Users/%s/Library/Application Support/Kaspersky Lab`: `/Users/<user>/Library/Application Support/Kaspersky Lab`,
 		`c:/users/%s/Downloads/startup.exe`:                   `c:/users/<user>/Downloads/startup.exe`,
 	}
@@ -248,11 +248,11 @@ func TestRedactKeepsWhatIsNotAName(t *testing.T) {
 	r := Redactor{Names: []string{"Owner", "PC", "A", "ann"}}
 	for in, want := range map[string]string{
 		`\\nas\backup\Owner\x`: `\\nas\backup\<user>\x`,
-		`E:\data\PC\file`:        `E:\data\<user>\file`,
-		`D:\A\x`:                  `D:\<user>\x`,
-		`account "ann"`:            `account "<user>"`,
-		`ann@HOMEPC`:               `<user>@HOMEPC`,
-		`Announcement; Annex`:      `Announcement; Annex`,
+		`E:\data\PC\file`:      `E:\data\<user>\file`,
+		`D:\A\x`:               `D:\<user>\x`,
+		`account "ann"`:        `account "<user>"`,
+		`ann@HOMEPC`:           `<user>@HOMEPC`,
+		`Announcement; Annex`:  `Announcement; Annex`,
 	} {
 		if got := r.String(in); got != want {
 			t.Errorf("%q became %q, want %q", in, got, want)
@@ -331,5 +331,29 @@ func TestRefusalText(t *testing.T) {
 	}
 	if got := RefusalText(nil, English); got != "" {
 		t.Errorf("no error: %q", got)
+	}
+}
+
+// TestWindows10Words: a Windows 10 past its free support is told the truth
+// on each side of October 12, 2027, in the decoder (the reports say the
+// same: they call it), and never to plan a new computer.
+func TestWindows10Words(t *testing.T) {
+	st := Status{OS: OSWindows, US: true, Step: 6, Flags: FlagActiveProtection | FlagOSUnsupported}
+	for _, tt := range []struct {
+		at         time.Time
+		fact, next string
+	}{
+		{time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC), "security updates until October 12, 2027 only if it is signed up for Extended Security Updates", "\"Enroll now\" (free with Windows Backup)"},
+		{time.Date(2027, 10, 11, 12, 0, 0, 0, time.UTC), "until October 12, 2027", "Enroll now"},
+		{time.Date(2027, 10, 13, 12, 0, 0, 0, time.UTC), "Extended Security Updates ended on October 12, 2027", "suggest Windows 11"},
+	} {
+		facts, next := Explain(st, English, tt.at)
+		all := strings.Join(facts, " ") + " " + next
+		if !strings.Contains(all, tt.fact) || !strings.Contains(next, tt.next) {
+			t.Errorf("%s: facts %q next %q; want %q and %q", tt.at.Format("2006-01-02"), facts, next, tt.fact, tt.next)
+		}
+		if strings.Contains(all, "new computer") || strings.Contains(all, "one extra year") {
+			t.Errorf("%s: %q", tt.at.Format("2006-01-02"), all)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"time"
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/detect"
@@ -69,8 +70,9 @@ func osName(os int, t Translator) string {
 	return t("decode.os-other", "another system", nil)
 }
 
-// Explain says in plain sentences what a code means, then what to do next.
-func Explain(st Status, t Translator) (facts []string, next string) {
+// Explain says in plain sentences what a code means, then what to do next,
+// on the day now (what is left of Windows 10's updates depends on it).
+func Explain(st Status, t Translator, now time.Time) (facts []string, next string) {
 	region := t("decode.region-us", "The computer is in the U.S.", nil)
 	if !st.US {
 		region = t("decode.region-other", "The computer is outside the U.S.: Kaspersky may still get updates there.", nil)
@@ -109,8 +111,9 @@ func Explain(st Status, t Translator) (facts []string, next string) {
 	if st.Has(FlagRestartPending) {
 		facts = append(facts, t("decode.restart", "A restart is needed to finish removing Kaspersky.", nil))
 	}
+	os := OSSupportWords(windows10At(now), t)
 	if st.Has(FlagOSUnsupported) {
-		facts = append(facts, t("decode.os-unsupported", "The computer's Windows gets no more security updates from Microsoft (Windows 10 since October 14, 2025). No antivirus replaces them.", nil))
+		facts = append(facts, os.Line)
 	}
 	switch {
 	case st.Has(FlagTwoScanners):
@@ -142,8 +145,11 @@ func Explain(st Status, t Translator) (facts []string, next string) {
 		next = t("decode.next-protect", "Go to step 5: install new protection (on Windows, turn on Microsoft Defender in Windows Security), then check again in step 6.", nil)
 	case st.Has(FlagTwoScanners):
 		next = t("decode.next-two", "Keep one security program and remove or turn off the others, then check again in step 6.", nil)
+	case st.Has(FlagOSUnsupported) && windows10At(now).ESUOpen():
+		next = t("decode.next-esu", "The computer is protected. Ask the caller to open Settings > Update & Security > Windows Update: it says whether Windows 10 is signed up for Extended Security Updates, or shows \"Enroll now\" (free with Windows Backup). That keeps Windows' own updates coming until {{.Until}}. Offer to save the report in step 7.",
+			map[string]any{"Until": LongDate(windows10At(now).ESUUntil, t)})
 	case st.Has(FlagOSUnsupported):
-		next = t("decode.next-os", "The computer is protected, but its Windows 10 gets no security updates: suggest Windows 11 if the computer can run it (Settings, Windows Update), or a new computer. Offer to save the report in step 7.", nil)
+		next = t("decode.next-os", "The computer is protected, but its Windows 10 gets no security updates: suggest Windows 11 if the computer can run it (Settings > Update & Security > Windows Update). Offer to save the report in step 7.", nil)
 	default:
 		next = t("decode.next-done", "Nothing else is needed: the computer is protected. Offer to save the report in step 7.", nil)
 	}

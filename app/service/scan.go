@@ -18,6 +18,9 @@ type Result struct {
 	Summary  detect.Summary
 	// OSSupport is set when the system itself gets no more security updates.
 	OSSupport *detect.OSSupport
+	// FactsChecked is the day of the oldest dated fact of the catalog the
+	// scan was judged with (catalog.FactsChecked).
+	FactsChecked string
 }
 
 // Scan reads the computer and matches what it saw against the catalog. It
@@ -35,7 +38,7 @@ func (s *Service) Scan(ctx context.Context) (*Result, error) {
 func (s *Service) Analyze(snap *platform.Snapshot) *Result {
 	fs := detect.Match(s.cat, snap)
 	now := s.pc.Now()
-	return &Result{At: now, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs), OSSupport: detect.SupportOf(snap.OS, s.cat, now)}
+	return &Result{At: now, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs), OSSupport: detect.SupportOf(snap.OS, s.cat, now), FactsChecked: s.cat.FactsChecked()}
 }
 
 // Record is the result as the guided app keeps it.

@@ -141,6 +141,10 @@ func New(cat *catalog.Catalog, pc Computer) *Service {
 // Catalog is the catalog the service matches against.
 func (s *Service) Catalog() *catalog.Catalog { return s.cat }
 
+// GOOS is the system of the computer the service works on (a sample's
+// system when it stands in for the computer).
+func (s *Service) GOOS() string { return s.pc.GOOS() }
+
 // Now is the service's clock.
 func (s *Service) Now() time.Time { return s.pc.Now() }
 

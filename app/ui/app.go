@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -280,5 +279,5 @@ func (u *App) osFamily() string {
 	if u.state.Scan != nil && u.state.Scan.OS.Family != "" {
 		return u.state.Scan.OS.Family
 	}
-	return runtime.GOOS
+	return u.svc.GOOS()
 }

@@ -57,6 +57,13 @@ type harness struct {
 
 func newHarness(t *testing.T, dir string, where region.Region, scans ...platform.Snapshot) *harness {
 	t.Helper()
+	return newHarnessOn(t, &servicetest.Computer{NowFn: func() time.Time { return today }}, dir, where, scans...)
+}
+
+// newHarnessOn is newHarness on the computer pc (its system, its clock);
+// the scans answer its ScanFn.
+func newHarnessOn(t *testing.T, pc *servicetest.Computer, dir string, where region.Region, scans ...platform.Snapshot) *harness {
+	t.Helper()
 	if dir == "" {
 		dir = t.TempDir()
 	}
@@ -65,9 +72,10 @@ func newHarness(t *testing.T, dir string, where region.Region, scans ...platform
 		t.Fatal(err)
 	}
 	h := &harness{t: t, changed: make(chan struct{}, 16), scans: scans, dir: dir}
+	pc.ScanFn = h.nextScan
 	h.u = New(fyne.CurrentApp(), Config{Context: t.Context(),
 		Version: "test", StateDir: dir, GuessRegion: func() region.Region { return where },
-		Service: service.New(cat, &servicetest.Computer{NowFn: func() time.Time { return today }, ScanFn: h.nextScan}),
+		Service: service.New(cat, pc),
 		// One goroutine: each tap runs to its end, so no test reads the
 		// window half-way through a change (TestScanKeepsTheWindowAnswering
 		// keeps the real goroutine).

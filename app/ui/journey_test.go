@@ -235,22 +235,27 @@ func TestJourneyWindows10(t *testing.T) {
 	if u.Verify.Verdict.Text != "Protecting this computer now: Microsoft Defender" {
 		t.Errorf("step 6: %q", u.Verify.Verdict.Text)
 	}
-	// A Windows 10 laptop in November 2026: Windows itself gets no security
-	// updates, and step 6 says so (a Windows 11 one does not: TestFlowKasperskyFound).
-	if u.Verify.OSSupport == nil || !strings.HasPrefix(u.Verify.OSSupport.Text, "This computer runs Windows 10. Microsoft stopped its security updates on October 14, 2025.") {
-		t.Errorf("step 6 says nothing of Windows 10's end of support: %v", u.Verify.OSSupport)
+	// A Windows 10 laptop in November 2026: its free updates ended, and
+	// until October 12, 2027 it gets them only if enrolled in ESU; step 6
+	// says so and how, and never to plan a new computer (a Windows 11 one
+	// says nothing of it: TestFlowKasperskyFound).
+	if u.Verify.OSSupport == nil || !strings.HasPrefix(u.Verify.OSSupport.Text, "This computer runs Windows 10. Its free security updates ended on October 14, 2025. Until October 12, 2027, it still gets them if it is signed up for Extended Security Updates (ESU).") {
+		t.Errorf("step 6 does not tell Windows 10's updates as they are: %v", u.Verify.OSSupport)
+	}
+	if text := allText(u.win.Canvas().Content()); !strings.Contains(text, "Settings > Update & Security > Windows Update") || strings.Contains(text, "new computer") || !strings.Contains(text, "Checked on December 6, 2026.") {
+		t.Errorf("step 6 does not say how to check and enroll, or when its facts were read:\n%s", text)
 	}
 	j.click(u.NextButton, "Next")
 	j.coherent()
 	if u.StepTitle.Text != "Step 7 of 7: Done" {
 		t.Errorf("step 7: %q", u.StepTitle.Text)
 	}
-	if !slices.Contains(u.summaryLines(), "Windows 10 gets no more security updates from Microsoft (since October 14, 2025).") {
+	if !slices.Contains(u.summaryLines(), "Windows 10: security updates until October 12, 2027 only if it is signed up for Extended Security Updates (step 6 says how).") {
 		t.Errorf("step 7's summary: %q", u.summaryLines())
 	}
 	data, _, err := u.reportData()
-	if err != nil || !strings.Contains(string(data), "No antivirus replaces them.") {
-		t.Errorf("the report says nothing of Windows 10's end of support (%v)", err)
+	if err != nil || !strings.Contains(string(data), "until October 12, 2027 only if it is signed up for Extended Security Updates") || strings.Contains(string(data), "new computer") {
+		t.Errorf("the report does not tell Windows 10's updates as they are (%v)", err)
 	}
 	t.Logf("from launch to protected: %d clicks in the app, one restart", j.clicks)
 	fmt.Printf("journey: %d clicks in the app from launch to protected (goal 12 or fewer)\n", j.clicks)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -18,6 +20,8 @@ type startWidgets struct {
 	scanControl
 	Region    *choiceGroup
 	Countdown *widget.Label
+	// FactsOld says the app's facts are old (nil when they are not).
+	FactsOld *widget.Label
 }
 
 // checkView is step 1: what happened, the countdown, what to know before
@@ -60,7 +64,11 @@ func (u *App) checkView() fyne.CanvasObject {
 
 	u.Start.scanControl = u.newScanControl(lang.X("scan.button", "Scan this computer"), theme.SearchIcon(), u.checkComputer)
 	u.placeScan(u.Start.scanControl)
-	box := container.NewVBox(what, banner, u.beforeYouStart())
+	box := container.NewVBox(what, banner)
+	if old := u.staleFacts(); old != nil {
+		box.Add(old)
+	}
+	box.Add(u.beforeYouStart())
 	if u.state.Scan == nil {
 		u.Start.ScanButton.Importance = widget.HighImportance
 		box.Add(paragraph(lang.X("check.press-scan", "When you are ready, press \"Scan this computer\" at the bottom right. The scan only looks: it changes nothing.")))
@@ -80,7 +88,7 @@ func (u *App) beforeYouStart() fyne.CanvasObject {
 	lines := []string{
 		lang.X("start.free", "This app is free. It is not made by Kaspersky, and no company pays us."),
 		lang.X("start.nothing-changes", "Nothing on this computer changes until you press \"Remove\" in step 4, and nothing is sent anywhere."),
-		lang.X("start.passwords", "Have these ready if you use them: the main password of Kaspersky Password Manager (older versions say \"master password\"), to save your passwords; and the password set under \"Password protection\" in Kaspersky's settings, which the uninstaller asks for. Your My Kaspersky account password is not needed."),
+		u.passwordsToHaveReady(),
 		lang.X("start.time", "It takes about 30 minutes, and the computer usually restarts once."),
 	}
 	box := container.NewVBox()
@@ -89,6 +97,36 @@ func (u *App) beforeYouStart() fyne.CanvasObject {
 	}
 	return widget.NewCard(lang.X("start.title", "Before you start"), "", box)
 }
+
+// passwordsToHaveReady says which passwords to have ready, for this
+// system: on a Mac, Kaspersky Password Manager cannot be used without
+// signing in to My Kaspersky (Kaspersky's Mac help), so that sign-in too.
+func (u *App) passwordsToHaveReady() string {
+	if u.osFamily() == catalog.OSDarwin {
+		return lang.X("start.passwords-mac", "Have these ready if you use them. For Kaspersky Password Manager: your My Kaspersky sign-in (email and password), which a Mac asks for before it opens, and the Password Manager's main password. For the uninstaller: the password set under \"Password protection\" in Kaspersky's settings.")
+	}
+	return lang.X("start.passwords-2", "Have these ready if you use them. For Kaspersky Password Manager: its main password (some versions say \"master password\"), and your My Kaspersky sign-in if it asks for one. For the uninstaller: the password set under \"Password protection\" in Kaspersky's settings.")
+}
+
+// staleFacts says, when the app runs long after its facts were checked
+// (factsStaleDays), how old they are and where a newer version comes from;
+// nil otherwise. The app stays offline: it only says where to look.
+func (u *App) staleFacts() fyne.CanvasObject {
+	if u.cat.FactsAge(u.svc.Now()) <= factsStaleDays {
+		return nil
+	}
+	d, err := time.Parse("2006-01-02", u.cat.FactsChecked())
+	if err != nil {
+		return nil
+	}
+	l := paragraph(lang.X("start.facts-old", "This app's facts were checked in {{.Month}} {{.Year}}. Things may have changed since, and a newer version may know more. Ask whoever gave you this app for the newest one, or get it again where you downloaded it.", map[string]any{"Month": monthName(d.Month()), "Year": d.Year()}))
+	l.Importance = widget.WarningImportance
+	u.Start.FactsOld = l
+	return l
+}
+
+// factsStaleDays is how old the oldest fact may be before step 1 says so.
+const factsStaleDays = 180
 
 // checkComputer runs the scan of step 1, then shows step 2.
 func (u *App) checkComputer() {
@@ -108,10 +146,11 @@ func (u *App) sources() fyne.CanvasObject {
 		}
 		box.Add(paragraph(line))
 		if src := u.cat.Source(m.Source); src != nil {
-			if h := httpsLink(src.Title, src.URL); h != nil {
+			if h := httpsLink(sourceTitle(m.Source, src.Title), src.URL); h != nil {
 				box.Add(h)
 			}
 		}
+		box.Add(checkedOn(m.Checked))
 	}
 	return box
 }

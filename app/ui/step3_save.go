@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
+	"transitionhelper/app/catalog"
 	"transitionhelper/app/progress"
 )
 
@@ -19,27 +20,36 @@ type saveWidgets struct {
 // words of the link that opens those steps.
 type saveItem struct{ title, how, link string }
 
-func saveItemText(id string) saveItem {
-	switch id {
-	case progress.SavePasswords:
+func saveItemText(id, goos string) saveItem {
+	switch {
+	case id == progress.SavePasswords && goos == catalog.OSDarwin:
+		// On a Mac it opens only after a My Kaspersky sign-in, and older
+		// versions have no export (Kaspersky's Mac help); Kaspersky gets no
+		// updates in the U.S., so "update it" is no answer there.
+		return saveItem{
+			lang.X("save.passwords", "Export your passwords from Kaspersky Password Manager"),
+			lang.X("save.passwords-how-mac", "1. Open Kaspersky Password Manager. On a Mac it asks you to sign in to My Kaspersky, then for your main password.\n2. Look for Export in its settings or menus. Export your passwords to a file and save it where you will find it, such as your Documents folder.\n3. Older Mac versions have no Export. Then export on a Windows computer that has Kaspersky Password Manager signed in to the same My Kaspersky account. If there is none, copy the passwords you need by hand.\n4. Keep the file until your new password manager (step 5) has imported it. Then delete it: anyone who opens it can read your passwords.\nIf you forgot your main password, the saved passwords cannot be recovered."),
+			lang.X("save.passwords-link", "How to export your passwords"),
+		}
+	case id == progress.SavePasswords:
 		return saveItem{
 			lang.X("save.passwords", "Export your passwords from Kaspersky Password Manager"),
 			lang.X("save.passwords-how-2", "1. Open Kaspersky Password Manager and unlock it with your main password.\n2. Open Settings, then Import/Export. In older versions the button is called \"Export as text\".\n3. Save the file where you will find it, such as your Documents folder.\n4. Keep that file until your new password manager (you choose it in step 5) has imported it. Then delete the file: anyone who opens it can read your passwords.\nKaspersky's own backup file (.edb) only works with Kaspersky, so it does not help here. If you forgot your main password, the saved passwords cannot be recovered."),
 			lang.X("save.passwords-link", "How to export your passwords"),
 		}
-	case progress.SaveLicence:
+	case id == progress.SaveLicence:
 		return saveItem{
 			lang.X("save.licence", "Write down your license or subscription details"),
 			lang.X("save.licence-how", "1. Open Kaspersky and look for License or Subscription.\n2. Write down the activation code, the end date and the email address of your My Kaspersky account.\nYou may need them to ask for a refund or to answer questions about UltraAV."),
 			lang.X("save.licence-link", "How to find your license details"),
 		}
-	case progress.SaveQuarantine:
+	case id == progress.SaveQuarantine:
 		return saveItem{
 			lang.X("save.quarantine", "Check the quarantine for files you still need"),
 			lang.X("save.quarantine-how", "1. Open Kaspersky, then More tools (or Tools), then Quarantine.\n2. If a file you need is there and you are sure it is safe, restore it.\nAfter Kaspersky is removed, the files in its quarantine cannot be restored. The uninstaller may also ask whether to keep them: keeping them does not make them usable elsewhere."),
 			lang.X("save.quarantine-link", "How to check the quarantine"),
 		}
-	case progress.SaveVPN:
+	case id == progress.SaveVPN:
 		return saveItem{
 			lang.X("save.vpn", "Note your VPN subscription"),
 			lang.X("save.vpn-how", "Kaspersky's VPN (Secure Connection) stops working when it is removed. If you use a VPN, write down the subscription details and plan a new VPN before you remove it."),
@@ -60,7 +70,7 @@ func (u *App) saveView() fyne.CanvasObject {
 	u.Save.Ticks = map[string]*toggle{}
 	u.Save.How = map[string]*expander{}
 	for _, id := range u.state.Checklist() {
-		item := saveItemText(id)
+		item := saveItemText(id, u.osFamily())
 		// A toggle a screen reader names with its state: "…: done".
 		check := newToggle(item.title, u.state.Ticks[id], func(done bool) {
 			if done != u.state.Ticks[id] {

@@ -251,7 +251,7 @@ func (u *App) showGuard(product string, unsaved []string, anyway func()) {
 	lines := []string{msg}
 	if len(unsaved) > 1 || unsaved[0] != progress.SavePasswords {
 		for _, id := range unsaved {
-			lines = append(lines, "• "+saveItemText(id).title)
+			lines = append(lines, "• "+saveItemText(id, u.osFamily()).title)
 		}
 	}
 	body := paragraph(strings.Join(lines, "\n"))

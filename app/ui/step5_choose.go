@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -161,8 +162,12 @@ func (u *App) checkedDetails(a catalog.Alternative) fyne.CanvasObject {
 		for _, f := range c.Facts {
 			facts = append(facts, factName(f))
 		}
-		box.Add(paragraph(lang.X("choose.checked-on", "Checked on {{.Date}}: {{.Facts}}. Page:", map[string]any{"Date": c.Checked, "Facts": strings.Join(facts, "; ")})))
-		if h := httpsLink(src.Title, src.URL); h != nil {
+		day := c.Checked
+		if d, err := time.Parse("2006-01-02", c.Checked); err == nil {
+			day = longDate(d)
+		}
+		box.Add(paragraph(lang.X("choose.checked-on", "Checked on {{.Date}}: {{.Facts}}. Page:", map[string]any{"Date": day, "Facts": strings.Join(facts, "; ")})))
+		if h := httpsLink(sourceTitle(c.Source, src.Title), src.URL); h != nil {
 			box.Add(h)
 		}
 	}
@@ -288,7 +293,11 @@ func (u *App) chooseView() fyne.CanvasObject {
 		// for "Free only"): the same facts the reasons below are made of.
 		var inc []string
 		for _, f := range a.IncludesOnAll(needs.Devices, needs.Price == progress.PriceFree) {
-			inc = append(inc, featureName(f))
+			name := featureName(f)
+			if plans := a.FeaturePlans[f]; len(plans) > 0 {
+				name = lang.X("choose.only-in-plans", "{{.Feature}} (only in {{.Plans}})", map[string]any{"Feature": name, "Plans": strings.Join(plans, ", ")})
+			}
+			inc = append(inc, name)
 		}
 		if len(inc) == 0 {
 			inc = append(inc, "—")
@@ -320,6 +329,9 @@ func (u *App) chooseView() fyne.CanvasObject {
 			note := paragraph(lang.X("choose.unchecked-facts", "Not yet checked on the company's website: {{.Facts}}. Check there before you buy.", map[string]any{"Facts": strings.Join(what, "; ")}))
 			note.Importance = widget.WarningImportance
 			content.Add(note)
+		}
+		if a.Checked != "" {
+			content.Add(checkedOn(a.Checked))
 		}
 		if len(a.Checks) > 0 {
 			content.Add(newExpander(lang.X("choose.sources", "Where these details come from"), u.checkedDetails(a)).Box)

@@ -184,28 +184,40 @@ func protectionWord(protection string) string {
 	return lang.X("verify.state-unknown", "state unknown")
 }
 
-// osSupportNote says, when the computer's own system gets no more security
-// updates (Windows 10), that no antivirus replaces them and what to do,
-// with the source; nil otherwise.
+// osSupportNote says, when the computer's own system is past its free
+// security updates (Windows 10), that no antivirus replaces them, what is
+// left (Extended Security Updates until their end) and how to check and
+// sign up, with the sources and the day they were read; nil otherwise.
 func (u *App) osSupportNote() fyne.CanvasObject {
 	rec := u.state.Latest()
 	if rec == nil || rec.OSSupport == nil {
 		return nil
 	}
-	s := rec.OSSupport
-	text := lang.X("verify.os-ended", "This computer runs {{.System}}. Microsoft stopped its security updates on {{.Date}}. No antivirus replaces those updates: move to Windows 11 if this computer can run it (Settings, then Windows Update), or plan a new computer.", map[string]any{"System": s.System, "Date": longDate(s.EndedOn)})
-	if !s.ExtraEndedOn.IsZero() {
-		text += " " + lang.X("verify.os-esu-ended", "The one extra year that home users could sign up for ended on {{.Date}}.", map[string]any{"Date": longDate(s.ExtraEndedOn)})
-	}
-	u.Verify.OSSupport = paragraph(text)
+	w := report.OSSupportWords(rec.OSSupport, Translate)
+	u.Verify.OSSupport = paragraph(w.Said)
 	u.Verify.OSSupport.Importance = widget.WarningImportance
-	box := container.NewVBox(u.Verify.OSSupport)
-	if m := u.cat.Milestone("os-support-end"); m != nil {
+	box := container.NewVBox(u.Verify.OSSupport, paragraph(w.How))
+	if w.Hint != "" {
+		box.Add(paragraph(w.Hint))
+	}
+	for _, kind := range []string{"os-esu-end", "os-support-end"} {
+		m := u.cat.Milestone(kind)
+		if m == nil {
+			continue
+		}
 		if src := u.cat.Source(m.Source); src != nil {
-			if h := httpsLink(src.Title, src.URL); h != nil {
+			if h := httpsLink(sourceTitle(m.Source, src.Title), src.URL); h != nil {
 				box.Add(h)
 			}
 		}
+		if kind == "os-esu-end" {
+			if src := u.cat.Source("ms-esu-consumer"); src != nil {
+				if h := httpsLink(sourceTitle("ms-esu-consumer", src.Title), src.URL); h != nil {
+					box.Add(h)
+				}
+			}
+		}
+		box.Add(checkedOn(m.Checked))
 	}
 	return box
 }

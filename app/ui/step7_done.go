@@ -60,7 +60,7 @@ func (u *App) summaryLines() []string {
 		lines = append(lines, lang.X("verify.none", "No security software is protecting this computer."))
 	}
 	if rec != nil && rec.OSSupport != nil {
-		lines = append(lines, lang.X("done.os-ended", "{{.System}} gets no more security updates from Microsoft (since {{.Date}}).", map[string]any{"System": rec.OSSupport.System, "Date": longDate(rec.OSSupport.EndedOn)}))
+		lines = append(lines, report.OSSupportWords(rec.OSSupport, Translate).Line)
 	}
 	return lines
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"runtime"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -41,6 +42,8 @@ type supportWidgets struct {
 	// CallerCode shows the caller's code there, beside this computer's.
 	OpenReport *widget.Button
 	CallerCode *widget.Label
+	// FactsChecked says when the app's oldest fact was checked.
+	FactsChecked *widget.Label
 	// Doctor is the section with the doctor's checks (doctor.go).
 	Doctor doctorWidgets
 }
@@ -52,11 +55,13 @@ func (u *App) showSupport() {
 	w.Code = widget.NewLabelWithStyle(u.statusCode(), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true, Bold: true})
 	w.Code.SizeName = theme.SizeNameHeadingText
 	w.Code.Selectable = true
+	w.FactsChecked = checkedOn(report.FactsChecked())
+	w.FactsChecked.SetText(lang.X("support.facts-checked", "The app's facts: {{.Checked}}", map[string]any{"Checked": w.FactsChecked.Text}))
 	w.Meaning = widget.NewLabel("")
 	w.Meaning.Wrapping = fyne.TextWrapWord
 	w.Caller = newAnnouncedEntry(lang.X("support.decode-label", "Decode a caller's code:"))
 	w.Caller.SetPlaceHolder("KTH-XXXX-XXXX")
-	w.Decode = widget.NewButton(lang.X("support.decode", "Decode"), func() { w.Meaning.SetText(decodeText(w.Caller.Text)) })
+	w.Decode = widget.NewButton(lang.X("support.decode", "Decode"), func() { w.Meaning.SetText(decodeText(w.Caller.Text, u.svc.Now())) })
 	w.Caller.OnSubmitted = func(string) { w.Decode.OnTapped() }
 	text := widget.NewLabel(u.supportText())
 	text.TextStyle = fyne.TextStyle{Monospace: true}
@@ -81,7 +86,7 @@ func (u *App) showSupport() {
 		w.CallerCode.Show()
 	}
 	top := container.NewVBox(
-		widget.NewLabel(lang.X("support.code", "Status code to read out:")), w.Code, w.CallerCode,
+		widget.NewLabel(lang.X("support.code", "Status code to read out:")), w.Code, w.CallerCode, w.FactsChecked,
 		widget.NewLabel(lang.X("support.decode-label", "Decode a caller's code:")),
 		container.NewBorder(nil, nil, nil, w.Decode, w.Caller), w.Meaning,
 		widget.NewSeparator(),
@@ -95,11 +100,11 @@ func (u *App) showSupport() {
 }
 
 // decodeText explains a code, or asks for it again.
-func decodeText(code string) string {
+func decodeText(code string, now time.Time) string {
 	st, err := report.Decode(code)
 	if err != nil {
 		return lang.X("cli.bad-code", "This code is not valid. Please read the code again.")
 	}
-	facts, next := report.Explain(st, Translate)
+	facts, next := report.Explain(st, Translate, now)
 	return "• " + strings.Join(facts, "\n• ") + "\n\n" + lang.X("report.next", "What to do next") + ": " + next
 }

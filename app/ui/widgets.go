@@ -3,9 +3,11 @@ package ui
 import (
 	"net/url"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/progress"
@@ -46,4 +48,22 @@ func detailsExpander(lines []string) fyne.CanvasObject {
 	details.TextStyle = fyne.TextStyle{Monospace: true}
 	details.Wrapping = fyne.TextWrapWord
 	return newExpander(lang.X("ui.details", "Details"), details).Box
+}
+
+// sourceTitle is the title of the catalog's source id in the user's
+// language (translations key "source.<id>"), or the catalog's own title.
+func sourceTitle(id, fallback string) string {
+	return lang.X("source."+id, fallback)
+}
+
+// checkedOn says on which day the facts beside it were read on their pages
+// ("Checked on December 6, 2026"); day is YYYY-MM-DD.
+func checkedOn(day string) *widget.Label {
+	d, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return paragraph(lang.X("facts.not-checked", "Not yet checked on its page."))
+	}
+	l := paragraph(lang.X("facts.checked-on", "Checked on {{.Date}}.", map[string]any{"Date": longDate(d)}))
+	l.SizeName = theme.SizeNameCaptionText
+	return l
 }
