@@ -10,10 +10,18 @@ import (
 var ErrCancelled = errors.New("cancelled by the user")
 
 // ErrSwapped means the program that started is not the file that was
-// verified: something replaced it, or the folder above it, between the check
-// and the start. The started process has been terminated (or, when Windows
-// refuses that, abandoned).
+// verified, or was started with another command: something replaced it,
+// the folder above it or the command between the check and the start.
+// This is detection after the start, not prevention: the started process
+// may have run for a moment. It has been ended, unless the error also
+// wraps ErrNotStopped.
 var ErrSwapped = errors.New("the program was replaced after it was verified")
+
+// ErrNotStopped, always with ErrSwapped, means the started program was
+// found not to be the planned one and could not be ended (a program of the
+// user usually may not end an elevated one): it may still be running with
+// administrator rights. The doors say so.
+var ErrNotStopped = errors.New("the started program could not be ended")
 
 // How a program's trust was established, in SignatureInfo.Method.
 const (
@@ -108,8 +116,9 @@ func (v *VerifiedProgram) Close() error { return v.held.close() }
 // handle stays open while the child starts. On Windows the path must still
 // lead to the verified file before the start, and the started process's
 // image (QueryFullProcessImageName) must be that same file (same path,
-// same volume and file index) after it: otherwise the child is terminated
-// and the error wraps ErrSwapped. Outside Windows it launches v.Path.
+// same volume and file index) after it, started with the planned command:
+// otherwise (detected after the start) the child is ended and the error
+// wraps ErrSwapped, and also ErrNotStopped when it could not be ended. Outside Windows it launches v.Path.
 func (v *VerifiedProgram) Launch(ctx context.Context, args []string, elevate bool, out io.Writer) (int, error) {
 	return launchVerified(ctx, v, args, elevate, out)
 }

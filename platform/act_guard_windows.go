@@ -30,9 +30,11 @@ const userClasses = `Software\Classes\`
 // Registry names are case-insensitive: Msi.Package and msi.package are one.
 var guardClassKeys = []classOverride{
 	{registry.CURRENT_USER, userClasses + `exefile\shell`, false},
+	{registry.CURRENT_USER, userClasses + `exefile\CurVer`, false},
 	{registry.CURRENT_USER, userClasses + `.exe`, true},
 	{registry.CURRENT_USER, userClasses + `.exe\shell`, false},
 	{registry.CURRENT_USER, userClasses + `Msi.Package\shell`, false},
+	{registry.CURRENT_USER, userClasses + `Msi.Package\CurVer`, false},
 	{registry.CURRENT_USER, userClasses + `.msi`, true},
 	{registry.CURRENT_USER, userClasses + `.msi\shell`, false},
 	{registry.CURRENT_USER, userClasses + `*\shell\runas`, false},

@@ -63,6 +63,13 @@ func TestElevatedStartRefusesClassOverrides(t *testing.T) {
 		{userClasses + `msi.package\shell\open\command`, evil, `Msi.Package\shell`},
 		{userClasses + `*\shell\runas\command`, evil, `*\shell\runas`},
 		{userClasses + `AllFilesystemObjects\shell\runas\command`, evil, `AllFilesystemObjects\shell\runas`},
+		{userClasses + `exefile\CurVer`, "thfakefile", `exefile\CurVer`},
+		{userClasses + `Msi.Package\CurVer`, "thfakefile", `Msi.Package\CurVer`},
+		{userClasses + `.msi`, "thfakefile", `.msi (default value "thfakefile")`},
+		{userClasses + `.msi\shell\runas\command`, evil, `.msi\shell`},
+		{userClasses + `SystemFileAssociations\.exe\shell\runas\command`, evil, `SystemFileAssociations\.exe\shell`},
+		{userClasses + `SystemFileAssociations\application\shell\runas\command`, evil, `SystemFileAssociations\application\shell\runas`},
+		{`Software\Microsoft\Windows\CurrentVersion\Explorer\FileExts\.exe\UserChoice`, "thfakefile", `FileExts\.exe\UserChoice`},
 	} {
 		t.Run(tt.key, func(t *testing.T) {
 			setUserKey(t, tt.key, tt.value)

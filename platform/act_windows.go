@@ -35,6 +35,7 @@ type shellExecuteInfo struct {
 }
 
 const (
+	seeMaskClassKey       = 0x00000003
 	seeMaskNoCloseProcess = 0x00000040
 	seeMaskNoAsync        = 0x00000100
 	swShowNormal          = 1
@@ -44,9 +45,34 @@ func launch(ctx context.Context, program string, args []string, elevate bool, ou
 	return start(ctx, program, args, elevate, out, nil)
 }
 
+// machineExeClass is the machine's own class of programs. An elevated
+// start hands ShellExecuteEx an open key to it (SEE_MASK_CLASSKEY), so the
+// runas verb is read from HKLM alone: no per-user class key (HKCU
+// exefile, .exe, *, UserChoice) is consulted, and a key made between the
+// guard and the start changes nothing.
+const machineExeClass = `SOFTWARE\Classes\exefile`
+
+// useMachineClass says whether to start with the machine's class key. Not
+// under Wine: Wine 8's ShellExecuteEx, given a class key, builds the
+// command from its "%1" %* with the parameters left out (shlexec.c; seen
+// here: the child got its own path as its only argument, and the
+// detection below ended it), and for an .exe it reads no class key at all
+// (docs/security.md). A seam for the tests.
+var useMachineClass = func() bool { return !runningOnWine() }
+
+// shellExecute is ShellExecuteExW: a seam for the test that reads what it
+// is given.
+var shellExecute = shellExecuteEx
+
+// terminateProcess is TerminateProcess: a seam for the test of a child that
+// cannot be ended (a medium-integrity process usually may not end an
+// elevated one).
+var terminateProcess = windows.TerminateProcess
+
 // start runs program and waits for it. check, when given, is called with
-// the child's process handle as soon as it exists; an error from it
-// terminates the child and is returned.
+// the child's process handle as soon as it exists; an error from it (a
+// detection: the child has already started) ends the child and is
+// returned, wrapping ErrNotStopped too when the child could not be ended.
 func start(ctx context.Context, program string, args []string, elevate bool, out io.Writer, check func(windows.Handle) error) (int, error) {
 	if !elevate {
 		return startAsUser(ctx, program, args, out, check)
@@ -69,8 +95,17 @@ func start(ctx context.Context, program string, args []string, elevate bool, out
 	dir, _ := windows.UTF16PtrFromString(filepath.Dir(program))
 	info := shellExecuteInfo{mask: seeMaskNoCloseProcess | seeMaskNoAsync, hwnd: promptOwner(), verb: verb, file: file,
 		parameters: params, directory: dir, show: swShowNormal}
+	if useMachineClass() {
+		class, err := registry.OpenKey(registry.LOCAL_MACHINE, machineExeClass, registry.READ)
+		if err != nil {
+			return -1, fmt.Errorf("opening HKLM\\%s: %w", machineExeClass, err)
+		}
+		defer class.Close()
+		info.mask |= seeMaskClassKey
+		info.keyClass = windows.Handle(class)
+	}
 	info.size = uint32(unsafe.Sizeof(info))
-	if err := shellExecuteEx(&info); err != nil {
+	if err := shellExecute(&info); err != nil {
 		if errors.Is(err, windows.ERROR_CANCELLED) {
 			return 1223, ErrCancelled
 		}
@@ -82,8 +117,7 @@ func start(ctx context.Context, program string, args []string, elevate bool, out
 	defer windows.CloseHandle(info.process)
 	if check != nil {
 		if err := check(info.process); err != nil {
-			_ = windows.TerminateProcess(info.process, 1)
-			return -1, err
+			return -1, endDetected(info.process, err)
 		}
 	}
 	for {
@@ -103,6 +137,28 @@ func start(ctx context.Context, program string, args []string, elevate bool, out
 		return -1, err
 	}
 	return int(code), nil
+}
+
+// endDetected ends a child the detection found not to be the planned
+// start, and says whether that worked: TerminateProcess's error is not
+// ignored (an elevated child usually cannot be ended by this process), and
+// the child must then be gone within five seconds.
+func endDetected(proc windows.Handle, detected error) error {
+	if exited(proc) {
+		return detected
+	}
+	terr := terminateProcess(proc, 1)
+	if terr == nil {
+		ev, werr := windows.WaitForSingleObject(proc, 5000)
+		if werr == nil && ev == uint32(windows.WAIT_OBJECT_0) {
+			return detected
+		}
+		terr = errors.New("it was still running five seconds later")
+	}
+	if exited(proc) {
+		return detected
+	}
+	return fmt.Errorf("%w; ending it failed (%v): %w", detected, terr, ErrNotStopped)
 }
 
 func startAsUser(ctx context.Context, program string, args []string, out io.Writer, check func(windows.Handle) error) (int, error) {
@@ -157,7 +213,9 @@ func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elev
 		return -1, fmt.Errorf("%w: %s no longer leads to the verified file (now at %s)", ErrSwapped, v.Path, verified)
 	}
 	beforeStart(v)
-	check := func(proc windows.Handle) error {
+	// Detection, after the start: the child already runs when this looks
+	// at it (ShellExecuteEx cannot start it suspended).
+	detectSwap := func(proc windows.Handle) error {
 		image, err := processImage(proc)
 		if err != nil {
 			return fmt.Errorf("%w: cannot tell which program started: %w", ErrSwapped, err)
@@ -182,7 +240,7 @@ func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elev
 		}
 		return nil
 	}
-	return start(ctx, v.Path, args, elevate, out, check)
+	return start(ctx, v.Path, args, elevate, out, detectSwap)
 }
 
 // isProgram reports whether path names the verified file: the same path,
