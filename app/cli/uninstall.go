@@ -9,12 +9,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
+	"transitionhelper/app/catalog"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/removal"
 	"transitionhelper/app/report"
 	"transitionhelper/app/service"
+	"transitionhelper/platform"
 )
 
 // uninstallCommand walks the service's removal flow on the terminal, all
@@ -31,6 +35,12 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) error {
 		return usageError{"uninstall", err}
 	}
 	svc := e.Service
+	// A name the catalog does not know is a mistake in the command, not
+	// "nothing found": said before the scan, with the names it knows.
+	if unknown, known := unknownProducts(svc.Catalog(), fs.Args()); len(unknown) > 0 {
+		return usageError{"uninstall", errors.New(e.t("uninstall.unknown-product", "unknown product {{.Names}}; the products it can remove are: {{.Known}}",
+			map[string]any{"Names": strings.Join(unknown, ", "), "Known": strings.Join(known, ", ")}))}
+	}
 	res, err := svc.Scan(ctx)
 	if err != nil {
 		return err
@@ -175,9 +185,28 @@ func (d *terminalDoor) Finished(_ *service.Prepared, o service.Outcome) {
 		line += " " + report.LongText(o.Err.Error())
 	}
 	fmt.Fprintf(e.Stdout, "  %s\n", line)
+	if errors.Is(o.Err, platform.ErrNotStopped) {
+		fmt.Fprintf(e.Stdout, "  %s\n", e.t("uninstall.not-stopped", "Warning: the program that started was not the one checked, and this app could not stop it. It may still be running with administrator rights. Restart the computer now, and have it checked for malware.", nil))
+	}
 	if o.Result == removal.Failed || o.Result == removal.Refused {
 		d.failed = true
 	}
+}
+
+// unknownProducts returns the names given that are no product the catalog
+// removes (quoted and cleaned, for printing), and the names it knows.
+func unknownProducts(cat *catalog.Catalog, names []string) (unknown, known []string) {
+	for _, p := range cat.Products {
+		if p.Role == catalog.RoleRemove {
+			known = append(known, p.ID)
+		}
+	}
+	for _, n := range names {
+		if !slices.Contains(known, n) {
+			unknown = append(unknown, strconv.Quote(report.Name(n)))
+		}
+	}
+	return unknown, known
 }
 
 // store is where the guided app keeps its progress; no path when it has
