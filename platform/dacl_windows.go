@@ -74,6 +74,14 @@ func adminOnlyPath(path string) (bool, string, error) {
 		return false, "", err
 	}
 	risky := riskySet(principals)
+	// Under Wine every file belongs to the user, who is the administrator
+	// there (see wineUserIsAdmin); on Windows no user is allowed.
+	allowed := map[string]bool{}
+	if wineUserIsAdmin() {
+		if u, err := windows.GetCurrentProcessToken().GetTokenUser(); err == nil {
+			allowed[strings.ToUpper(u.User.Sid.String())] = true
+		}
+	}
 	for p, kind := final, ObjectKind(-1); ; {
 		parent := filepath.Dir(p)
 		switch {
@@ -93,7 +101,7 @@ func adminOnlyPath(path string) (bool, string, error) {
 		if err != nil {
 			return false, "", fmt.Errorf("reading the permissions of %s: %w", p, err)
 		}
-		if ok, why := judge(facts, kind, risky); !ok {
+		if ok, why := judgeProgramObject(facts, kind, risky, allowed); !ok {
 			return false, p + ": " + why, nil
 		}
 		if parent == p {
