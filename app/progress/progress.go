@@ -49,7 +49,10 @@ type RemovalState string
 
 // Removal states.
 const (
-	ToRemove      RemovalState = "to-remove"
+	ToRemove RemovalState = "to-remove"
+	// ByHand: to remove, but its uninstaller cannot be started from here
+	// (ScanRecord.ByHand); the user removes it in the system's settings.
+	ByHand        RemovalState = "by-hand"
 	Removing      RemovalState = "removing"
 	RestartNeeded RemovalState = "restart-needed"
 	Removed       RemovalState = "removed"
@@ -73,6 +76,11 @@ type ScanRecord struct {
 	// OSSupport is set when the system itself gets no more security
 	// updates (Windows 10 since October 2025).
 	OSSupport *detect.OSSupport `json:"osSupport,omitempty"`
+	// ByHand names the Kaspersky products whose uninstaller the app will
+	// not start (an entry only the user's account wrote, a program outside
+	// the protected folders, nothing recorded), each with why, in English
+	// for support staff: the user removes them in the system's settings.
+	ByHand map[string]string `json:"byHand,omitempty"`
 }
 
 // Summary condenses the record's findings.
@@ -312,6 +320,9 @@ func (s State) RemovalRows() []RemovalRow {
 	for _, f := range s.Scan.Findings {
 		if st, ok := s.Removal[f.ProductID]; ok && !seen[f.ProductID] {
 			seen[f.ProductID] = true
+			if _, byHand := s.Scan.ByHand[f.ProductID]; byHand && st == ToRemove {
+				st = ByHand
+			}
 			rows = append(rows, RemovalRow{Finding: f, State: st})
 		}
 	}

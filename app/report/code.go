@@ -17,10 +17,10 @@ import (
 //
 // Bits, from the most significant: format (2), version major (3), minor
 // (6), patch (5), OS (2), region (1), step (3), the first eleven flags, the
-// twelfth flag, 1 spare. (The twelfth, the system's own end of support,
-// took the first of two spare bits, so every code without it is the same
-// as before; a decoder older than it asks for a code with it to be read
-// again.)
+// twelfth flag, the thirteenth. (The twelfth, the system's own end of
+// support, and the thirteenth, a product left to remove by hand, took the
+// two spare bits, so every code without them is the same as before; a
+// decoder older than them asks for a code with them to be read again.)
 
 // Alphabet is Crockford's base32: no I, L, O or U.
 const Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -55,7 +55,8 @@ const (
 	FlagActiveProtection
 	FlagTwoScanners
 	FlagOSUnsupported // the system itself gets no security updates (Windows 10)
-	flagCount         = 12
+	FlagByHand        // a Kaspersky product's uninstaller cannot be started from the app
+	flagCount         = 13
 )
 
 // Status is what a code carries.
@@ -121,7 +122,7 @@ func Encode(s Status) string {
 	put(3, s.Step)
 	put(11, int(s.Flags))
 	put(1, int(s.Flags>>11))
-	put(1, 0)
+	put(1, int(s.Flags>>12))
 	digits := make([]byte, 8)
 	for i := 6; i >= 0; i-- {
 		digits[i] = byte(v & 31)
@@ -189,8 +190,8 @@ func Decode(code string) (Status, error) {
 	st.OS = take(2)
 	st.US = take(1) == 1
 	st.Step = take(3)
-	st.Flags = Flag(take(11)) | Flag(take(1))<<11
-	if spare := take(1); spare != 0 || st.Step < 1 || st.Step > 7 {
+	st.Flags = Flag(take(11)) | Flag(take(1))<<11 | Flag(take(1))<<12
+	if st.Step < 1 || st.Step > 7 {
 		return Status{}, ErrBadCode
 	}
 	return st, nil

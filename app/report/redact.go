@@ -150,6 +150,12 @@ func (r Redactor) State(s progress.State) progress.State {
 		}
 		out := *in
 		out.Findings = r.Findings(in.Findings)
+		if in.ByHand != nil {
+			out.ByHand = make(map[string]string, len(in.ByHand))
+			for id, why := range in.ByHand { // a refusal names the program's path
+				out.ByHand[id] = r.String(why)
+			}
+		}
 		return &out
 	}
 	s.Scan = rec(s.Scan)

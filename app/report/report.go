@@ -135,7 +135,11 @@ func build(in Input) view {
 		v.Checklist = append(v.Checklist, viewItem{Name: ChecklistName(id, t), State: state})
 	}
 	for _, r := range s.RemovalRows() {
-		v.Removal = append(v.Removal, viewItem{Name: Name(r.Finding.NameVersion()), State: RemovalText(r.State, t)})
+		state := RemovalText(r.State, t)
+		if why := s.Scan.ByHand[r.Finding.ProductID]; r.State == progress.ByHand && why != "" {
+			state += " (" + LongText(why) + ")"
+		}
+		v.Removal = append(v.Removal, viewItem{Name: Name(r.Finding.NameVersion()), State: state})
 	}
 	return v
 }
@@ -169,6 +173,8 @@ func RemovalText(st progress.RemovalState, t Translator) string {
 		return t("remove.state-restart", "Restart needed", nil)
 	case progress.Removed:
 		return t("remove.state-removed", "Removed", nil)
+	case progress.ByHand:
+		return t("remove.state-by-hand", "To remove by hand: cannot be started from here", nil)
 	}
 	return t("remove.state-to-remove", "To remove", nil)
 }

@@ -45,6 +45,7 @@ func StatusOf(s progress.State, version, goos string) Status {
 	}
 	for _, r := range s.RemovalRows() {
 		set(FlagRestartPending, r.State == progress.RestartNeeded)
+		set(FlagByHand, r.State == progress.ByHand)
 	}
 	set(FlagOSUnsupported, rec.OSSupport != nil)
 	p := s.Protection()
@@ -110,6 +111,9 @@ func Explain(st Status, t Translator, now time.Time) (facts []string, next strin
 	}
 	if st.Has(FlagRestartPending) {
 		facts = append(facts, t("decode.restart", "A restart is needed to finish removing Kaspersky.", nil))
+	}
+	if st.Has(FlagByHand) {
+		facts = append(facts, t("decode.by-hand", "One Kaspersky product's uninstaller cannot be started from the app: it must be removed in the system's settings (step 4 names it).", nil))
 	}
 	os := OSSupportWords(windows10At(now), t)
 	if st.Has(FlagOSUnsupported) {

@@ -7,6 +7,7 @@ import (
 	"transitionhelper/app/detect"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/region"
+	"transitionhelper/app/removal"
 	"transitionhelper/platform"
 )
 
@@ -21,6 +22,9 @@ type Result struct {
 	// FactsChecked is the day of the oldest dated fact of the catalog the
 	// scan was judged with (catalog.FactsChecked).
 	FactsChecked string
+	// ByHand names the products to remove whose uninstaller the app will
+	// not start, with why (progress.ScanRecord.ByHand).
+	ByHand map[string]string
 }
 
 // Scan reads the computer and matches what it saw against the catalog. It
@@ -38,12 +42,24 @@ func (s *Service) Scan(ctx context.Context) (*Result, error) {
 func (s *Service) Analyze(snap *platform.Snapshot) *Result {
 	fs := detect.Match(s.cat, snap)
 	now := s.pc.Now()
-	return &Result{At: now, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs), OSSupport: detect.SupportOf(snap.OS, s.cat, now), FactsChecked: s.cat.FactsChecked()}
+	r := &Result{At: now, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs), OSSupport: detect.SupportOf(snap.OS, s.cat, now), FactsChecked: s.cat.FactsChecked()}
+	// Which uninstallers cannot be started, by the plan alone (no file is
+	// opened here: the start checks the signature again), so "Remove all"
+	// never promises more than it starts.
+	for _, f := range Removable(fs, nil) {
+		if _, err := removal.PlanFor(s.cat, f, s.pc); err != nil {
+			if r.ByHand == nil {
+				r.ByHand = map[string]string{}
+			}
+			r.ByHand[f.ProductID] = err.Error()
+		}
+	}
+	return r
 }
 
 // Record is the result as the guided app keeps it.
 func (r *Result) Record() progress.ScanRecord {
-	return progress.ScanRecord{At: r.At, OS: r.Snapshot.OS, Complete: r.Complete(), Findings: r.Findings, OSSupport: r.OSSupport}
+	return progress.ScanRecord{At: r.At, OS: r.Snapshot.OS, Complete: r.Complete(), Findings: r.Findings, OSSupport: r.OSSupport, ByHand: r.ByHand}
 }
 
 // Complete reports whether every check finished and every process was read.

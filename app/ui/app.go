@@ -127,6 +127,12 @@ type App struct {
 	openSave string
 	// removalNotes are plain messages under the rows of step 4.
 	removalNotes map[string]removalNote
+	// questions are the dialogs asked through ask that are open, the top
+	// one last: Escape and Return go to it.
+	questions []*question
+	// removeAnyway lists step 3's items the user chose to lose ("Remove
+	// anyway"): the confirmation that follows says so again.
+	removeAnyway []string
 	cancel       context.CancelFunc
 	// ctx is the app's life: it ends when the window closes (stopAll) or
 	// main's context ends; scans and uninstallers run under it.

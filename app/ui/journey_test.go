@@ -217,7 +217,7 @@ func TestJourneyWindows10(t *testing.T) {
 		t.Fatalf("Total Security: %q", u.Remove.Rows["kaspersky-total-security"].Text)
 	}
 	j.click(u.Remove.Restart, "Restart now")
-	j.click(j.dialogButton("Yes"), "Yes, restart")
+	j.click(j.dialogButton("Restart now"), "Restart now, in the question")
 	// The computer restarts; the app opens by itself at step 4 and scans.
 	j.open()
 	u = j.u

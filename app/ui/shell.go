@@ -291,13 +291,10 @@ func (u *App) goTo(st progress.Step) {
 }
 
 func (u *App) confirmStartOver() {
-	dialog.ShowConfirm(lang.X("nav.start-over", "Start over"),
-		lang.X("nav.start-over-confirm", "Start again from step 1? Your check marks and results will be cleared."),
-		func(ok bool) {
-			if ok {
-				u.startOver()
-			}
-		}, u.win)
+	u.ask(lang.X("nav.start-over", "Start over"),
+		paragraph(lang.X("nav.start-over-confirm", "Start again from step 1? Your check marks and results will be cleared.")), fyne.NewSize(420, 160),
+		answer{text: lang.X("remove.not-now", "Not now")},
+		answer{text: lang.X("nav.start-over", "Start over"), importance: widget.HighImportance, do: u.startOver}, false)
 }
 
 func (u *App) startOver() {
@@ -327,9 +324,14 @@ func (u *App) setLanguage(name string) {
 	u.build()
 }
 
-// typedKey handles the keys no control took: Escape closes the dialog on
-// top, as its dismiss button would (Fyne 2.8 dialogs ignore Escape).
+// typedKey handles the keys no control took: on a question (ask), Escape
+// is its safe answer and Return its main one where safe; on another
+// dialog, Escape closes it as its dismiss button would (Fyne 2.8 dialogs
+// ignore Escape).
 func (u *App) typedKey(ev *fyne.KeyEvent) {
+	if q := u.topQuestion(); q != nil && q.key(ev, nil) {
+		return
+	}
 	if ev.Name != fyne.KeyEscape {
 		return
 	}

@@ -34,8 +34,19 @@ type removeWidgets struct {
 	Restart       *widget.Button
 	// RemoveAll starts every uninstaller, one after another, after one question.
 	RemoveAll *widget.Button
-	// GuardNow and GuardAnyway are the guard's choices while it is shown.
-	GuardNow, GuardAnyway *widget.Button
+	// Guard is the warning about unsaved data while it is shown; GuardNow
+	// and GuardAnyway are its choices besides "Not now" (Guard.Buttons[0]).
+	Guard                 *question
+	GuardNow, GuardAnyway *dialogButton
+	// Intro is the step's first sentence (removeIntro).
+	Intro *widget.Label
+	// OpenApps opens Windows' Apps settings beside a product whose
+	// uninstaller cannot be started from here.
+	OpenApps map[string]*widget.Button
+	// Confirm is the last question before uninstallers start, and
+	// LossWarning its repeated warning when the user chose "Remove anyway".
+	Confirm     *question
+	LossWarning *widget.Label
 	// CertificateLeft says a Kaspersky root certificate is still here,
 	// only when the scan found one.
 	CertificateLeft *widget.Label
@@ -56,19 +67,14 @@ func removalImportance(st progress.RemovalState) widget.Importance {
 // fallbacks; what stayed behind.
 func (u *App) removeView() fyne.CanvasObject {
 	todo := u.removeAllOrder()
-	intro := lang.X("remove.intro-one", "Press \"Remove Kaspersky\" at the bottom right: it starts the product's own uninstaller. When it is done, its row says so.")
-	switch {
-	case len(todo) > 1:
-		intro = lang.X("remove.intro-all", "Press \"Remove all\" at the bottom right: it starts each product's own uninstaller, one after another. Or press \"Remove\" beside one product. When one is done, its row says so.")
-	case len(todo) == 0:
-		intro = lang.X("remove.intro-none", "Nothing is left to start here. Press \"Scan again\" to check once more.")
-	}
-	box := container.NewVBox(paragraph(intro))
+	u.Remove.Intro = paragraph(removeIntro(u.state.RemovalRows(), u.removing))
+	box := container.NewVBox(u.Remove.Intro)
 	if u.state.Region != region.US {
 		box.Add(paragraph(lang.X("remove.other-region", "Outside the U.S. Kaspersky may still get updates. Remove it only if you want to change.")))
 	}
 	u.Remove.Rows = map[string]*widget.Label{}
 	u.Remove.RemoveButtons = map[string]*widget.Button{}
+	u.Remove.OpenApps = map[string]*widget.Button{}
 	rows := u.state.RemovalRows()
 	// The Kaspersky password first: without it the uninstaller stops.
 	u.passwordNote(box, slices.ContainsFunc(rows, func(r progress.RemovalRow) bool { return r.Finding.PasswordProtected && r.State == progress.ToRemove }))
@@ -103,6 +109,9 @@ func (u *App) removeView() fyne.CanvasObject {
 			right.Add(b)
 		}
 		content := container.NewVBox(container.NewBorder(nil, nil, nil, right, paragraph(report.Name(f.NameVersion()))))
+		if row.State == progress.ByHand {
+			content.Add(u.byHandLine(f))
+		}
 		if note, ok := u.removalNotes[f.ProductID]; ok {
 			n := paragraph(note.msg)
 			n.Importance = widget.WarningImportance
@@ -140,6 +149,59 @@ func (u *App) removeView() fyne.CanvasObject {
 	box.Add(newExpander(lang.X("remove.how", "How to remove it"), u.removeHow()).Box)
 	if left := u.leftovers(); left != nil {
 		box.Add(left)
+	}
+	return box
+}
+
+// removeIntro is step 4's first sentence, computed from the rows' states
+// (and whether an uninstaller runs now): what to press, or that nothing is
+// left, so it never names a button that is not there.
+func removeIntro(rows []progress.RemovalRow, removing bool) string {
+	count := map[progress.RemovalState]int{}
+	for _, r := range rows {
+		count[r.State]++
+	}
+	switch {
+	case removing || count[progress.Removing] > 0:
+		return lang.X("remove.intro-removing", "An uninstaller is running. Follow its window to the end; its row here says when it is done.")
+	case count[progress.RestartNeeded] > 0:
+		return lang.X("remove.intro-restart", "Restart the computer to finish removing Kaspersky: press \"Restart now\" at the bottom right.")
+	case count[progress.ToRemove] > 1:
+		return lang.X("remove.intro-all", "Press \"Remove all\" at the bottom right: it starts each product's own uninstaller, one after another. Or press \"Remove\" beside one product. When one is done, its row says so.")
+	case count[progress.ToRemove] == 1:
+		return lang.X("remove.intro-one", "Press \"Remove Kaspersky\" at the bottom right: it starts the product's own uninstaller. When it is done, its row says so.")
+	case count[progress.ByHand] > 0:
+		return lang.X("remove.intro-by-hand", "What is left cannot be started from here: its row says where to remove it. Then press \"Scan again\".")
+	case len(rows) > 0:
+		return lang.X("remove.intro-done", "Kaspersky is removed. Press Next.")
+	}
+	return lang.X("remove.intro-nothing", "No Kaspersky product to remove was found. Press Next.")
+}
+
+// byHandLine is the plain line, and the action, of a product whose
+// uninstaller the app will not start: where the user removes it instead.
+func (u *App) byHandLine(f detect.Finding) fyne.CanvasObject {
+	name := report.Name(f.Name)
+	if u.osFamily() != catalog.OSWindows {
+		l := paragraph(lang.X("remove.by-hand-other", "This one cannot be started from here. Remove {{.Product}} with its own uninstaller: \"How to remove it\" below says how.", map[string]any{"Product": name}))
+		l.Importance = widget.WarningImportance
+		return l
+	}
+	l := paragraph(lang.X("remove.by-hand-windows", "This one cannot be started from here. Remove {{.Product}} in Windows Settings > Apps: find it in the list, then Uninstall.", map[string]any{"Product": name}))
+	l.Importance = widget.WarningImportance
+	box := container.NewVBox(l)
+	if u.cfg.OpenAppsSettings != nil {
+		b := widget.NewButton(lang.X("remove.open-apps", "Open Apps & features"), func() {
+			if err := u.cfg.OpenAppsSettings(); err != nil {
+				fyne.LogError("opening Apps & features", err)
+				dialog.ShowError(err, u.win)
+			}
+		})
+		u.Remove.OpenApps[f.ProductID] = b
+		box.Add(container.NewHBox(b))
+	}
+	if why := u.state.Scan.ByHand[f.ProductID]; why != "" {
+		box.Add(detailsExpander([]string{report.LongText(why)}))
 	}
 	return box
 }
@@ -255,22 +317,20 @@ func (u *App) showGuard(product string, unsaved []string, anyway func()) {
 		}
 	}
 	body := paragraph(strings.Join(lines, "\n"))
-	var d dialog.Dialog
-	u.Remove.GuardNow = widget.NewButtonWithIcon(doNow, theme.NavigateBackIcon(), func() {
-		d.Hide()
-		u.openSave = unsaved[0]
-		u.goTo(progress.StepSave)
-	})
-	u.Remove.GuardNow.Importance = widget.HighImportance
-	u.Remove.GuardAnyway = widget.NewButton(lang.X("guard.anyway", "Remove anyway"), func() {
-		d.Hide()
-		anyway()
-	})
-	cancel := widget.NewButton(lang.X("remove.not-now", "Not now"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(title, body, u.win)
-	d.(*dialog.CustomDialog).SetButtons([]fyne.CanvasObject{cancel, u.Remove.GuardAnyway, u.Remove.GuardNow})
-	d.Resize(fyne.NewSize(520, 280))
-	d.Show()
+	// Going to step 3 is safe, so Return may press it; "Not now" has the
+	// focus and is what Escape means; "Remove anyway" takes a click.
+	q := u.ask(title, body, fyne.NewSize(520, 280),
+		answer{text: lang.X("remove.not-now", "Not now")},
+		answer{text: doNow, icon: theme.NavigateBackIcon(), importance: widget.HighImportance, do: func() {
+			u.openSave = unsaved[0]
+			u.goTo(progress.StepSave)
+		}}, true,
+		answer{text: lang.X("guard.anyway", "Remove anyway"), do: func() {
+			u.removeAnyway = unsaved
+			anyway()
+		}})
+	u.Remove.Guard = q
+	u.Remove.GuardNow, u.Remove.GuardAnyway = q.main, q.Buttons[1]
 }
 
 // cannotStart says why an uninstaller will not be started.
@@ -313,15 +373,35 @@ func (u *App) confirmRemoval(p *service.Prepared) {
 		lines = append(lines, "• "+report.LongText(w))
 	}
 	body.Add(detailsExpander(lines))
-	d := dialog.NewCustomConfirm(lang.X("remove.confirm-title", "Remove {{.Product}}?", map[string]any{"Product": report.Name(f.Name)}),
-		lang.X("remove.start", "Start the uninstaller"), lang.X("remove.not-now", "Not now"), body,
-		func(ok bool) {
-			if ok {
-				u.startAll([]*service.Prepared{p})
-			}
-		}, u.win)
-	d.Resize(fyne.NewSize(560, 320))
-	d.Show()
+	u.lossWarning(body)
+	u.Remove.Confirm = u.ask(lang.X("remove.confirm-title", "Remove {{.Product}}?", map[string]any{"Product": report.Name(f.Name)}), body, fyne.NewSize(560, 320),
+		answer{text: lang.X("remove.not-now", "Not now"), icon: theme.CancelIcon()},
+		answer{text: lang.X("remove.start", "Start the uninstaller"), icon: theme.ConfirmIcon(), importance: widget.HighImportance, do: func() {
+			u.startAll([]*service.Prepared{p})
+		}}, false)
+}
+
+// lossWarning repeats, on the last question before an uninstaller starts,
+// what the user chose to lose by pressing "Remove anyway": the passwords
+// not exported first of all.
+func (u *App) lossWarning(body *fyne.Container) {
+	lost := u.removeAnyway
+	u.removeAnyway = nil
+	if len(lost) == 0 {
+		return
+	}
+	text := lang.X("remove.loss-passwords", "Your passwords are not exported. After removal, the passwords in Kaspersky Password Manager are gone for good.")
+	if lost[0] != progress.SavePasswords {
+		var items []string
+		for _, id := range lost {
+			items = append(items, saveItemText(id, u.osFamily()).title)
+		}
+		text = lang.X("remove.loss-other", "Not done yet, and lost after removal: {{.Items}}.", map[string]any{"Items": strings.Join(items, "; ")})
+	}
+	w := paragraph(text)
+	w.Importance = widget.DangerImportance
+	body.Objects = append([]fyne.CanvasObject{w}, body.Objects...)
+	u.Remove.LossWarning = w
 }
 
 // recordOutcome records an uninstaller's outcome: its note under the row,
@@ -383,17 +463,18 @@ func (u *App) confirmRestart() {
 	if u.caller != nil {
 		return
 	}
-	dialog.ShowConfirm(lang.X("remove.restart-now", "Restart now"),
-		lang.X("remove.restart-confirm", "Save your work in other programs first. Restart the computer now?"),
-		func(ok bool) {
-			if !ok || u.cfg.Restart == nil {
+	u.ask(lang.X("remove.restart-now", "Restart now"),
+		paragraph(lang.X("remove.restart-confirm", "Save your work in other programs first. Restart the computer now?")), fyne.NewSize(420, 160),
+		answer{text: lang.X("remove.not-now", "Not now"), icon: theme.CancelIcon()},
+		answer{text: lang.X("remove.restart-now", "Restart now"), icon: theme.ViewRefreshIcon(), importance: widget.HighImportance, do: func() {
+			if u.cfg.Restart == nil {
 				return
 			}
 			if err := u.cfg.Restart(); err != nil {
 				fyne.LogError("restarting", err)
 				dialog.ShowError(fmt.Errorf("%s: %v", lang.X("remove.restart-failed", "The computer could not be restarted. Restart it from the Start menu"), err), u.win)
 			}
-		}, u.win)
+		}}, false)
 }
 
 // lockedBuffer keeps an uninstaller's output: written as it runs, read
@@ -528,15 +609,12 @@ func (u *App) confirmAll(preps []*service.Prepared) {
 	body := container.NewVBox(paragraph(text))
 	u.passwordNote(body, slices.ContainsFunc(preps, func(p *service.Prepared) bool { return p.Finding.PasswordProtected }))
 	body.Add(detailsExpander(lines))
-	d := dialog.NewCustomConfirm(lang.X("remove.confirm-all-title", "Remove {{.Count}} products?", map[string]any{"Count": len(preps)}),
-		lang.X("remove.start-all", "Start the uninstallers"), lang.X("remove.not-now", "Not now"), body,
-		func(ok bool) {
-			if ok {
-				u.startAll(preps)
-			}
-		}, u.win)
-	d.Resize(fyne.NewSize(580, 360))
-	d.Show()
+	u.lossWarning(body)
+	u.Remove.Confirm = u.ask(lang.X("remove.confirm-all-title", "Remove {{.Count}} products?", map[string]any{"Count": len(preps)}), body, fyne.NewSize(580, 360),
+		answer{text: lang.X("remove.not-now", "Not now"), icon: theme.CancelIcon()},
+		answer{text: lang.X("remove.start-all", "Start the uninstallers"), icon: theme.ConfirmIcon(), importance: widget.HighImportance, do: func() {
+			u.startAll(preps)
+		}}, false)
 }
 
 // startAll hands the confirmed uninstallers (one, or all of "Remove all")
