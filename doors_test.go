@@ -205,9 +205,15 @@ func TestBothDoorsWalkTheSameRemovalFlow(t *testing.T) {
 	}
 }
 
+// findButton finds a button by its text: a plain one, or a question's
+// (the window's own button type, which embeds Fyne's).
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	for _, c := range test.LaidOutObjects(o) {
-		if b, ok := c.(*widget.Button); ok && b.Text == text {
+		b, ok := c.(*widget.Button)
+		if q, isQ := c.(interface{ Base() *widget.Button }); isQ {
+			b, ok = q.Base(), true
+		}
+		if ok && b.Text == text {
 			return b
 		}
 	}

@@ -53,6 +53,10 @@ func newDialogButton(q *question, a answer) *dialogButton {
 	return b
 }
 
+// Base is the Fyne button it is built on, for tests outside this package
+// that find buttons by their text.
+func (b *dialogButton) Base() *widget.Button { return &b.Button }
+
 // TypedKey: Escape is the safe answer, Return the main one where safe.
 func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
 	if b.q.key(ev, b) {
