@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
 	"transitionhelper/app/progress"
@@ -82,5 +83,41 @@ func TestStepOneSaysWhenItsFactsAreOld(t *testing.T) {
 		case tt.want != "" && (got == nil || !strings.Contains(got.Text, tt.want) || !strings.Contains(allText(h.u.win.Canvas().Content()), got.Text)):
 			t.Errorf("%s: step 1 does not say the facts are old (%v)", tt.at.Format("2006-01-02"), got)
 		}
+	}
+}
+
+// TestSpanishLinksHaveSpanishTitles: every link the Spanish screens show
+// (the facts of step 1, step 4's, step 5's pages, step 6's) has a title in
+// Spanish, not the catalog's English one; the address stays the catalog's.
+func TestSpanishLinksHaveSpanishTitles(t *testing.T) {
+	applyLanguage("es")
+	t.Cleanup(func() { applyLanguage("en") })
+	cat, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	english := map[string]bool{}
+	for _, s := range cat.Sources {
+		english[s.Title] = true
+	}
+	j := newJourney(t, win10(true, true, true, false))
+	u := j.u
+	seen := 0
+	for _, step := range []progress.Step{progress.StepStart, progress.StepRemove, progress.StepChoose, progress.StepVerify} {
+		if step != progress.StepStart && u.state.Scan == nil {
+			j.click(u.Action, "Analizar esta computadora")
+		}
+		u.goTo(step)
+		for _, o := range test.LaidOutObjects(u.win.Canvas().Content()) {
+			if h, ok := o.(*widget.Hyperlink); ok {
+				seen++
+				if english[h.Text] {
+					t.Errorf("step %d shows an English link title in Spanish: %q", step, h.Text)
+				}
+			}
+		}
+	}
+	if seen < 5 {
+		t.Errorf("only %d links seen", seen)
 	}
 }

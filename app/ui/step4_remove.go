@@ -249,7 +249,7 @@ func (u *App) catalogLink(sourceID string) fyne.CanvasObject {
 	if src == nil {
 		return widget.NewLabel("")
 	}
-	if h := httpsLink(src.Title, src.URL); h != nil {
+	if h := httpsLink(sourceTitle(sourceID, src.Title), src.URL); h != nil {
 		return h
 	}
 	return widget.NewLabel("")

@@ -318,6 +318,12 @@ func (u *App) chooseView() fyne.CanvasObject {
 			content.Add(paragraph(line))
 		}
 		content.Add(paragraph(lang.X("choose.owner", "Company: {{.Owner}}, based in {{.Country}}.", map[string]any{"Owner": a.Owner, "Country": countryName(a.Country)})))
+		// The day of the card's latest check, before what is still to check.
+		if d, err := time.Parse("2006-01-02", a.Checked); err == nil {
+			l := paragraph(lang.X("choose.last-checked", "Last checked on the company's pages on {{.Date}}.", map[string]any{"Date": longDate(d)}))
+			l.SizeName = theme.SizeNameCaptionText
+			content.Add(l)
+		}
 		// Informational, and the one line that says to double-check, for
 		// exactly what no page of the company was found to support: in the
 		// warning colour, never the disabled one.
@@ -329,9 +335,6 @@ func (u *App) chooseView() fyne.CanvasObject {
 			note := paragraph(lang.X("choose.unchecked-facts", "Not yet checked on the company's website: {{.Facts}}. Check there before you buy.", map[string]any{"Facts": strings.Join(what, "; ")}))
 			note.Importance = widget.WarningImportance
 			content.Add(note)
-		}
-		if a.Checked != "" {
-			content.Add(checkedOn(a.Checked))
 		}
 		if len(a.Checks) > 0 {
 			content.Add(newExpander(lang.X("choose.sources", "Where these details come from"), u.checkedDetails(a)).Box)
