@@ -20,6 +20,13 @@ import (
 // errors.Is(err, fs.ErrExist) holds too.
 var ErrFileExists = fmt.Errorf("the file already exists: %w", fs.ErrExist)
 
+// ErrNotPrivate: the new file's permissions, read back before a byte is
+// written, are not the user's alone, so nothing of data was written (on
+// Windows the DACL read back from the handle; Wine keeps a DACL of its own
+// making and always answers this). The file is emptied and removed by its
+// handle where the system can (Wine 8 leaves the empty file).
+var ErrNotPrivate = errors.New("the new file's permissions are not the user's alone")
+
 // CreatePrivateFile creates path, which must not exist, readable by this
 // user only, and writes data to it. An existing file is never opened or
 // changed (ErrFileExists). When the write fails after the file was

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 )
 
@@ -25,7 +24,7 @@ func unprivileged(t *testing.T) {
 func create(t *testing.T, path string, data []byte) {
 	t.Helper()
 	err := CreatePrivateFile(path, data)
-	if err != nil && isWine() && strings.Contains(err.Error(), "not the user's alone") {
+	if err != nil && isWine() && errors.Is(err, ErrNotPrivate) {
 		// Wine 8 has no file-disposition call: the emptied file stays.
 		if fi, serr := os.Stat(path); serr == nil && fi.Size() != 0 {
 			t.Fatalf("refused under Wine, but %d bytes were left in %s", fi.Size(), path)

@@ -89,7 +89,7 @@ func setPrivateDACL(h windows.Handle, sd *windows.SECURITY_DESCRIPTOR, user *win
 		return fmt.Errorf("reading the file's permissions back: %w", err)
 	}
 	if !onlyUser(got, user) {
-		return fmt.Errorf("the file's permissions are %s, not the user's alone", got)
+		return fmt.Errorf("%w: they are %s", ErrNotPrivate, got)
 	}
 	return nil
 }
