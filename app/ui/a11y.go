@@ -38,7 +38,7 @@ import (
 // toggle is a check box made of a button: its mark shows whether it is
 // checked, and its accessible name says so ("…: done" / "…: not done yet").
 type toggle struct {
-	widget.Button
+	button
 	// Checked is the state; set it through SetChecked.
 	Checked bool
 	// OnChanged is called after the user changes the state.
@@ -110,7 +110,7 @@ func (t *toggle) AccessibilityLabel() string {
 // choice is one of a choiceGroup's options: a button with a radio mark,
 // whose accessible name says whether it is the one selected.
 type choice struct {
-	widget.Button
+	button
 	selected bool
 }
 
@@ -252,7 +252,7 @@ type expander struct {
 
 // expanderButton opens and closes an expander.
 type expanderButton struct {
-	widget.Button
+	button
 	e *expander
 }
 

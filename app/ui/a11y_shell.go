@@ -30,7 +30,7 @@ func (u *App) settingsControls() (*toggle, *languageButton) {
 // pop-up Fyne 2.8's bridges cannot enter; two buttons side by side made the
 // header too wide for larger text in Spanish.)
 type languageButton struct {
-	widget.Button
+	button
 	u *App
 	// Choices is the open dialog's choice of languages, nil when closed.
 	Choices *choiceGroup

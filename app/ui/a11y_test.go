@@ -149,7 +149,7 @@ func a11yProblems(u *App) []string {
 		}
 		// A state drawn but not named: a plain button made to look like a
 		// check box or a choice tells sighted users only.
-		if b, ok := o.(*widget.Button); ok && b.Icon != nil && slices.Contains(stateIcons(), b.Icon.Name()) {
+		if b, ok := plainButton(o); ok && b.Icon != nil && slices.Contains(stateIcons(), b.Icon.Name()) {
 			problems = append(problems, fmt.Sprintf("%T %q draws a check or choice mark but does not name its state: use toggle or choice", o, b.Text))
 		}
 		if want := stateWord(o); want != "" && !strings.HasSuffix(strings.TrimSuffix(name, `"`), want) {
@@ -210,8 +210,27 @@ func textOfObject(o fyne.CanvasObject) string {
 		return fmt.Sprintf("%q", v.Text)
 	case *widget.Button:
 		return fmt.Sprintf("%q", v.Text)
+	case *button:
+		return fmt.Sprintf("%q", v.Text)
+	case *dialogButton:
+		return fmt.Sprintf("%q", v.Text)
 	}
 	return ""
+}
+
+// plainButton is o as Fyne's button when o is a plain button: Fyne's own,
+// ours with its focus outline, or a question's (not a toggle or a choice,
+// which are buttons drawn as something else).
+func plainButton(o fyne.CanvasObject) (*widget.Button, bool) {
+	switch v := o.(type) {
+	case *widget.Button:
+		return v, true
+	case *button:
+		return &v.Button, true
+	case *dialogButton:
+		return &v.Button, true
+	}
+	return nil, false
 }
 
 // TestScreenReaderReachesTheShell: on every step a screen reader is told of

@@ -79,17 +79,17 @@ type App struct {
 	state progress.State
 
 	// Shell widgets.
-	NavButtons []*widget.Button
+	NavButtons []*button
 	StepTitle  *stepTitle
-	BackButton *widget.Button
-	NextButton *widget.Button
+	BackButton *button
+	NextButton *button
 	// MoreBelow scrolls down; it shows while the step continues below.
-	MoreBelow *widget.Button
+	MoreBelow *button
 	// Action is the current step's main action, in the footer beside Next
 	// (nil when Next is the main action).
-	Action     *widget.Button
-	StartOver  *widget.Button
-	Support    *widget.Button
+	Action     *button
+	StartOver  *button
+	Support    *button
 	LargerText *toggle
 	Language   *languageButton
 	// stepMirror and windowMirror let a screen reader reach the step and

@@ -524,6 +524,10 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		if v.Text == text {
 			return &v.Button
 		}
+	case *button: // ours, with the focus outline
+		if v.Text == text {
+			return &v.Button
+		}
 	case *fyne.Container:
 		for _, c := range v.Objects {
 			if b := findButton(c, text); b != nil {

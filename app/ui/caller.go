@@ -28,7 +28,7 @@ import (
 type callerWidgets struct {
 	Banner     *widget.Label
 	Codes      *widget.Label
-	BackToMine *widget.Button
+	BackToMine *button
 }
 
 // callerView is the caller's report on screen.
@@ -137,7 +137,7 @@ func (u *App) callerBanner() fyne.CanvasObject {
 	if sys := callerSystem(rep); sys != "" {
 		about += " · " + sys
 	}
-	w.BackToMine = widget.NewButtonWithIcon(lang.X("caller.back", "Back to this computer"), theme.HomeIcon(), u.ShowThisComputer)
+	w.BackToMine = newButtonWithIcon(lang.X("caller.back", "Back to this computer"), theme.HomeIcon(), u.ShowThisComputer)
 	w.BackToMine.Importance = widget.HighImportance
 	info := container.NewVBox(w.Banner, w.Codes, paragraph(about))
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))

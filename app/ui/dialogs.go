@@ -36,7 +36,7 @@ type question struct {
 // dialogButton is a dialog's button that knows its question, for Escape and
 // Return.
 type dialogButton struct {
-	widget.Button
+	button
 	q *question
 }
 
@@ -52,10 +52,6 @@ func newDialogButton(q *question, a answer) *dialogButton {
 	b.ExtendBaseWidget(b)
 	return b
 }
-
-// Base is the Fyne button it is built on, for tests outside this package
-// that find buttons by their text.
-func (b *dialogButton) Base() *widget.Button { return &b.Button }
 
 // TypedKey: Escape is the safe answer, Return the main one where safe.
 func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {

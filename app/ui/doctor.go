@@ -20,8 +20,8 @@ var doctorComputer = func() doctor.Computer { return doctor.ThisComputer(runtime
 
 // doctorWidgets are the support panel's doctor section, for tests.
 type doctorWidgets struct {
-	Run  *widget.Button
-	Copy *widget.Button
+	Run  *button
+	Copy *button
 	Text *widget.Label
 	// text is what Copy puts on the clipboard: the checks, user names hidden.
 	text string
@@ -33,11 +33,11 @@ type doctorWidgets struct {
 func (u *App) doctorSection(w *doctorWidgets) fyne.CanvasObject {
 	w.Text = widget.NewLabel(lang.X("doctor.ui.intro", "Check what the app's verdicts rest on, on this computer: the same checks as “transition-helper doctor”. Nothing is changed."))
 	w.Text.Wrapping = fyne.TextWrapWord
-	w.Copy = widget.NewButtonWithIcon(lang.X("doctor.ui.copy", "Copy the checks"), theme.ContentCopyIcon(), func() {
+	w.Copy = newButtonWithIcon(lang.X("doctor.ui.copy", "Copy the checks"), theme.ContentCopyIcon(), func() {
 		u.fyne.Clipboard().SetContent(w.text)
 	})
 	w.Copy.Disable()
-	w.Run = widget.NewButton(lang.X("doctor.ui.run", "Run the checks"), nil)
+	w.Run = newButton(lang.X("doctor.ui.run", "Run the checks"), nil)
 	w.Run.OnTapped = func() {
 		w.Run.Disable()
 		w.Text.SetText(lang.X("doctor.ui.running", "Checking…"))

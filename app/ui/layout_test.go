@@ -134,7 +134,7 @@ func TestLayoutEveryScreen(t *testing.T) {
 							}
 							// The step's main action and Next are in sight without
 							// scrolling; a step that continues below says so.
-							for _, b := range []*widget.Button{u.Action, u.NextButton} {
+							for _, b := range []*button{u.Action, u.NextButton} {
 								if b != nil && !inSight(u.win.Canvas(), b) {
 									problems = append(problems, fmt.Sprintf("%q is out of sight", b.Text))
 								}
@@ -502,7 +502,7 @@ func TestTabReachesEveryControlInReadingOrder(t *testing.T) {
 		// Reading order: by region, then top to bottom, then left to right.
 		region := func(d *drawn) int {
 			switch {
-			case slices.ContainsFunc(u.NavButtons, func(b *widget.Button) bool { return fyne.CanvasObject(b) == d.obj }):
+			case slices.ContainsFunc(u.NavButtons, func(b *button) bool { return fyne.CanvasObject(b) == d.obj }):
 				return 1 // the list of steps
 			case d.scroll == nil && d.at.y0 < 60:
 				return 0 // header
@@ -601,7 +601,7 @@ func TestEveryButtonIsNamed(t *testing.T) {
 				u.OpenStep(st, res, region.US)
 				settle(u.win, layoutSizes[0].size)
 				for _, o := range test.LaidOutObjects(u.win.Content()) {
-					b, ok := o.(*widget.Button)
+					b, ok := plainButton(o)
 					if !ok || !b.Visible() {
 						continue
 					}

@@ -103,14 +103,14 @@ func (u *App) scheduleCountdown() {
 
 // scanControl is a step's scan button and the progress bar under it.
 type scanControl struct {
-	ScanButton *widget.Button
+	ScanButton *button
 	Progress   *widget.ProgressBarInfinite
 }
 
 // newScanControl makes a scan button and its hidden progress bar; the
 // button is off while a scan or an uninstaller runs.
 func (u *App) newScanControl(label string, icon fyne.Resource, tapped func()) scanControl {
-	c := scanControl{Progress: widget.NewProgressBarInfinite(), ScanButton: widget.NewButtonWithIcon(label, icon, tapped)}
+	c := scanControl{Progress: widget.NewProgressBarInfinite(), ScanButton: newButtonWithIcon(label, icon, tapped)}
 	c.Progress.Hide()
 	if u.scanning || u.removing {
 		c.ScanButton.Disable()

@@ -22,19 +22,19 @@ func (u *App) build() {
 	u.NavButtons = nil
 	nav := container.NewVBox()
 	for _, st := range progress.Steps {
-		b := widget.NewButton(fmt.Sprintf("%d. %s", st, stepName(st)), func() { u.goTo(st) })
+		b := newButton(fmt.Sprintf("%d. %s", st, stepName(st)), func() { u.goTo(st) })
 		b.Alignment = widget.ButtonAlignLeading
 		u.NavButtons = append(u.NavButtons, b)
 		nav.Add(b)
 	}
 	u.StepTitle = newStepTitle()
 
-	u.BackButton = widget.NewButtonWithIcon(lang.X("nav.back", "Back"), theme.NavigateBackIcon(), u.back)
-	u.NextButton = widget.NewButtonWithIcon(lang.X("nav.next", "Next"), theme.NavigateNextIcon(), u.next)
+	u.BackButton = newButtonWithIcon(lang.X("nav.back", "Back"), theme.NavigateBackIcon(), u.back)
+	u.NextButton = newButtonWithIcon(lang.X("nav.next", "Next"), theme.NavigateNextIcon(), u.next)
 	u.NextButton.IconPlacement = widget.ButtonIconTrailingText
 	u.NextButton.Importance = widget.HighImportance
-	u.StartOver = widget.NewButtonWithIcon(lang.X("nav.start-over", "Start over"), theme.HistoryIcon(), u.confirmStartOver)
-	u.Support = widget.NewButtonWithIcon(lang.X("support.button", "For support staff"), theme.InfoIcon(), u.showSupport)
+	u.StartOver = newButtonWithIcon(lang.X("nav.start-over", "Start over"), theme.HistoryIcon(), u.confirmStartOver)
+	u.Support = newButtonWithIcon(lang.X("support.button", "For support staff"), theme.InfoIcon(), u.showSupport)
 	u.LargerText, u.Language = u.settingsControls()
 
 	title := widget.NewLabelWithStyle(lang.X("app.title", "Kaspersky Transition Helper"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -43,7 +43,7 @@ func (u *App) build() {
 	// The step's main action sits in the footer beside Next, so it is in
 	// sight on a small screen with larger text; "More below" shows while
 	// the step continues under the fold.
-	u.MoreBelow = widget.NewButtonWithIcon(lang.X("nav.more-below", "More below"), theme.MoveDownIcon(), u.pageDown)
+	u.MoreBelow = newButtonWithIcon(lang.X("nav.more-below", "More below"), theme.MoveDownIcon(), u.pageDown)
 	u.MoreBelow.Importance = widget.LowImportance
 	u.MoreBelow.Hide()
 	u.action = container.NewHBox()
@@ -189,7 +189,7 @@ func (u *App) notApplies(reason wizard.Reason) fyne.CanvasObject {
 	switch reason {
 	case wizard.ReasonNotChecked:
 		msg = lang.X("step.na.not-scanned", "Not yet: this step needs a scan of this computer first. Go to step 1 and press \"Scan this computer\".")
-		u.setAction(widget.NewButtonWithIcon(lang.X("step.go-1", "Go to step 1"), theme.NavigateBackIcon(), func() { u.goTo(progress.StepStart) }))
+		u.setAction(newButtonWithIcon(lang.X("step.go-1", "Go to step 1"), theme.NavigateBackIcon(), func() { u.goTo(progress.StepStart) }))
 	default:
 		msg = lang.X("step.na.no-kaspersky", "No Kaspersky product is installed on this computer, so there is nothing to do in this step. Press Next.")
 	}
@@ -199,7 +199,7 @@ func (u *App) notApplies(reason wizard.Reason) fyne.CanvasObject {
 
 // setAction puts the step's main action in the footer, beside Next, and
 // makes it the highlighted button when Next has nowhere to go.
-func (u *App) setAction(b *widget.Button) {
+func (u *App) setAction(b *button) {
 	u.Action = b
 	u.action.Objects = []fyne.CanvasObject{b}
 }
@@ -354,9 +354,13 @@ func dismissButton(o fyne.CanvasObject) *widget.Button {
 			return
 		}
 		switch v := o.(type) {
-		case *widget.Button:
+		case *widget.Button: // Fyne's own dialogs' buttons
 			if !v.Disabled() {
 				buttons = append(buttons, v)
+			}
+		case *button:
+			if !v.Disabled() {
+				buttons = append(buttons, &v.Button)
 			}
 		case *fyne.Container:
 			for _, c := range v.Objects {

@@ -30,10 +30,10 @@ import (
 type removeWidgets struct {
 	scanControl
 	Rows          map[string]*widget.Label
-	RemoveButtons map[string]*widget.Button
-	Restart       *widget.Button
+	RemoveButtons map[string]*button
+	Restart       *button
 	// RemoveAll starts every uninstaller, one after another, after one question.
-	RemoveAll *widget.Button
+	RemoveAll *button
 	// Guard is the warning about unsaved data while it is shown; GuardNow
 	// and GuardAnyway are its choices besides "Not now" (Guard.Buttons[0]).
 	Guard                 *question
@@ -42,7 +42,7 @@ type removeWidgets struct {
 	Intro *widget.Label
 	// OpenApps opens Windows' Apps settings beside a product whose
 	// uninstaller cannot be started from here.
-	OpenApps map[string]*widget.Button
+	OpenApps map[string]*button
 	// Confirm is the last question before uninstallers start, and
 	// LossWarning its repeated warning when the user chose "Remove anyway".
 	Confirm     *question
@@ -73,8 +73,8 @@ func (u *App) removeView() fyne.CanvasObject {
 		box.Add(paragraph(lang.X("remove.other-region", "Outside the U.S. Kaspersky may still get updates. Remove it only if you want to change.")))
 	}
 	u.Remove.Rows = map[string]*widget.Label{}
-	u.Remove.RemoveButtons = map[string]*widget.Button{}
-	u.Remove.OpenApps = map[string]*widget.Button{}
+	u.Remove.RemoveButtons = map[string]*button{}
+	u.Remove.OpenApps = map[string]*button{}
 	rows := u.state.RemovalRows()
 	// The Kaspersky password first: without it the uninstaller stops.
 	u.passwordNote(box, slices.ContainsFunc(rows, func(r progress.RemovalRow) bool { return r.Finding.PasswordProtected && r.State == progress.ToRemove }))
@@ -82,10 +82,10 @@ func (u *App) removeView() fyne.CanvasObject {
 	// restart when an uninstaller asked for it, else scan again.
 	switch n := len(todo); {
 	case n > 1:
-		u.Remove.RemoveAll = widget.NewButtonWithIcon(lang.X("remove.all", "Remove all {{.Count}}, one after another", map[string]any{"Count": n}), theme.DeleteIcon(), func() { u.prepareRemoval(u.removeAllOrder()...) })
+		u.Remove.RemoveAll = newButtonWithIcon(lang.X("remove.all", "Remove all {{.Count}}, one after another", map[string]any{"Count": n}), theme.DeleteIcon(), func() { u.prepareRemoval(u.removeAllOrder()...) })
 	case n == 1:
 		f := todo[0]
-		u.Remove.RemoveAll = widget.NewButtonWithIcon(lang.X("remove.one", "Remove Kaspersky"), theme.DeleteIcon(), func() { u.prepareRemoval(f) })
+		u.Remove.RemoveAll = newButtonWithIcon(lang.X("remove.one", "Remove Kaspersky"), theme.DeleteIcon(), func() { u.prepareRemoval(f) })
 	}
 	if u.Remove.RemoveAll != nil {
 		u.Remove.RemoveAll.Importance = widget.HighImportance
@@ -101,7 +101,7 @@ func (u *App) removeView() fyne.CanvasObject {
 		u.Remove.Rows[f.ProductID] = state
 		right := container.NewHBox(state)
 		if row.State == progress.ToRemove {
-			b := widget.NewButtonWithIcon(lang.X("remove.button", "Remove"), theme.DeleteIcon(), func() { u.prepareRemoval(f) })
+			b := newButtonWithIcon(lang.X("remove.button", "Remove"), theme.DeleteIcon(), func() { u.prepareRemoval(f) })
 			if u.scanning || u.removing {
 				b.Disable()
 			}
@@ -129,7 +129,7 @@ func (u *App) removeView() fyne.CanvasObject {
 			note = lang.X("remove.restart-note", "Restart the computer to finish. This app opens again by itself after the restart and comes back to this step.")
 		}
 		box.Add(paragraph(note))
-		u.Remove.Restart = widget.NewButtonWithIcon(lang.X("remove.restart-now", "Restart now"), theme.ViewRefreshIcon(), u.confirmRestart)
+		u.Remove.Restart = newButtonWithIcon(lang.X("remove.restart-now", "Restart now"), theme.ViewRefreshIcon(), u.confirmRestart)
 		u.Remove.Restart.Importance = widget.HighImportance
 	}
 	u.Remove.scanControl = u.newScanControl(lang.X("scan.again", "Scan again"), theme.ViewRefreshIcon(), u.rescanRemoval)
@@ -191,7 +191,7 @@ func (u *App) byHandLine(f detect.Finding) fyne.CanvasObject {
 	l.Importance = widget.WarningImportance
 	box := container.NewVBox(l)
 	if u.cfg.OpenAppsSettings != nil {
-		b := widget.NewButton(lang.X("remove.open-apps", "Open Apps & features"), func() {
+		b := newButton(lang.X("remove.open-apps", "Open Apps & features"), func() {
 			if err := u.cfg.OpenAppsSettings(); err != nil {
 				fyne.LogError("opening Apps & features", err)
 				dialog.ShowError(err, u.win)
@@ -210,7 +210,7 @@ func (u *App) byHandLine(f detect.Finding) fyne.CanvasObject {
 func (u *App) removeHow() fyne.CanvasObject {
 	box := container.NewVBox(paragraph(removeHowText(u.osFamily())))
 	if u.osFamily() == "windows" && u.cfg.OpenAppsSettings != nil {
-		box.Add(container.NewHBox(widget.NewButton(lang.X("remove.open-apps", "Open Apps & features"), func() {
+		box.Add(container.NewHBox(newButton(lang.X("remove.open-apps", "Open Apps & features"), func() {
 			if err := u.cfg.OpenAppsSettings(); err != nil {
 				fyne.LogError("opening Apps & features", err)
 				dialog.ShowError(err, u.win)

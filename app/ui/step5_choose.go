@@ -31,12 +31,12 @@ type chooseWidgets struct {
 	Builtin     []string
 	BuiltinLine *widget.Label
 	// TurnOn opens Windows Security (Windows only).
-	TurnOn *widget.Button
+	TurnOn *button
 	// TopPick names the best matches at the top of the step, so that on a
 	// small screen the answer is in sight before the questions; SeeAll
 	// scrolls down to the full list.
 	TopPick *widget.Label
-	SeeAll  *widget.Button
+	SeeAll  *button
 	// ListTitle heads the ranked list.
 	ListTitle *widget.Label
 }
@@ -214,7 +214,7 @@ func (u *App) chooseView() fyne.CanvasObject {
 			text = lang.X("choose.best-many", "Equally good matches for your answers among the others: {{.Names}}.", map[string]any{"Names": strings.Join(names, ", ")})
 		}
 		u.Choose.TopPick = heading(text)
-		u.Choose.SeeAll = widget.NewButtonWithIcon(lang.X("choose.see-all", "See the full list"), theme.MoveDownIcon(), u.scrollToChoices)
+		u.Choose.SeeAll = newButtonWithIcon(lang.X("choose.see-all", "See the full list"), theme.MoveDownIcon(), u.scrollToChoices)
 		box.Add(u.Choose.TopPick)
 		box.Add(container.NewHBox(u.Choose.SeeAll))
 	}
@@ -506,7 +506,7 @@ func (u *App) builtinCard(r choose.Ranked) fyne.CanvasObject {
 	if a.ID == "microsoft-defender" {
 		content.Add(paragraph(lang.X("builtin.defender-on", "It turns itself back on once Kaspersky is removed; step 6 checks that.")))
 		if u.osFamily() == catalog.OSWindows && u.cfg.OpenWindowsSecurity != nil {
-			u.Choose.TurnOn = widget.NewButtonWithIcon(lang.X("choose.open-security", "Open Windows Security"), theme.ConfirmIcon(), u.openWindowsSecurity)
+			u.Choose.TurnOn = newButtonWithIcon(lang.X("choose.open-security", "Open Windows Security"), theme.ConfirmIcon(), u.openWindowsSecurity)
 			content.Add(container.NewHBox(u.Choose.TurnOn))
 		}
 	}

@@ -26,7 +26,7 @@ type verifyWidgets struct {
 	// NextText says the one thing to do next; NextAction does it, where the
 	// app can (open Windows Security, go to a step).
 	NextText   *widget.Label
-	NextAction *widget.Button
+	NextAction *button
 	// OSSupport says the system itself gets no more security updates.
 	OSSupport *widget.Label
 }
@@ -121,7 +121,7 @@ func (u *App) nextActionCard(st wizard.Standing) fyne.CanvasObject {
 	}
 	u.Verify.NextText = heading(text)
 	if act != nil {
-		u.Verify.NextAction = widget.NewButtonWithIcon(label, theme.NavigateNextIcon(), act)
+		u.Verify.NextAction = newButtonWithIcon(label, theme.NavigateNextIcon(), act)
 		u.Verify.NextAction.Importance = widget.HighImportance
 		if u.scanning || u.removing {
 			u.Verify.NextAction.Disable()

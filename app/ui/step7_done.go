@@ -21,11 +21,11 @@ import (
 type doneWidgets struct {
 	Format     *choiceGroup
 	FullReport *toggle
-	SaveReport *widget.Button
+	SaveReport *button
 	// Headline says whether the computer is finished; GoNext goes to the
 	// step that is next while it is not.
 	Headline *widget.Label
-	GoNext   *widget.Button
+	GoNext   *button
 }
 
 // summaryLines says in short sentences where the user is.
@@ -100,7 +100,7 @@ func (u *App) doneView() fyne.CanvasObject {
 	if !st.Finished() {
 		key, english := st.Next.Name()
 		box.Add(heading(lang.X("done.next-step", "Next: step {{.Number}}, {{.Name}}.", map[string]any{"Number": int(st.Next), "Name": lang.X(key, english)})))
-		u.Done.GoNext = widget.NewButtonWithIcon(lang.X("done.go-step", "Go to step {{.Number}}", map[string]any{"Number": int(st.Next)}),
+		u.Done.GoNext = newButtonWithIcon(lang.X("done.go-step", "Go to step {{.Number}}", map[string]any{"Number": int(st.Next)}),
 			theme.NavigateNextIcon(), func() { u.goTo(st.Next) })
 		u.Done.GoNext.Importance = widget.HighImportance
 	}
@@ -113,7 +113,7 @@ func (u *App) doneView() fyne.CanvasObject {
 	// A check box's label does not wrap: the short part names the box, the
 	// condition is a paragraph under it.
 	u.Done.FullReport = newToggle(lang.X("done.full-short", "Include user names and folders"), false, nil)
-	u.Done.SaveReport = widget.NewButtonWithIcon(lang.X("done.save-report", "Save report"), theme.DocumentSaveIcon(), u.saveReport)
+	u.Done.SaveReport = newButtonWithIcon(lang.X("done.save-report", "Save report"), theme.DocumentSaveIcon(), u.saveReport)
 	// The main action in the footer: the step that is next, until none is.
 	if st.Finished() {
 		u.Done.SaveReport.Importance = widget.HighImportance

@@ -35,12 +35,12 @@ func (u *App) supportText() string { return report.Text(u.reportInput(false)) }
 type supportWidgets struct {
 	Code    *widget.Label
 	Caller  *announcedEntry
-	Decode  *widget.Button
+	Decode  *button
 	Meaning *widget.Label
-	Copy    *widget.Button
+	Copy    *button
 	// OpenReport opens a caller's JSON report in the caller view;
 	// CallerCode shows the caller's code there, beside this computer's.
-	OpenReport *widget.Button
+	OpenReport *button
 	CallerCode *widget.Label
 	// FactsChecked says when the app's oldest fact was checked.
 	FactsChecked *widget.Label
@@ -61,16 +61,16 @@ func (u *App) showSupport() {
 	w.Meaning.Wrapping = fyne.TextWrapWord
 	w.Caller = newAnnouncedEntry(lang.X("support.decode-label", "Decode a caller's code:"))
 	w.Caller.SetPlaceHolder("KTH-XXXX-XXXX")
-	w.Decode = widget.NewButton(lang.X("support.decode", "Decode"), func() { w.Meaning.SetText(decodeText(w.Caller.Text, u.svc.Now())) })
+	w.Decode = newButton(lang.X("support.decode", "Decode"), func() { w.Meaning.SetText(decodeText(w.Caller.Text, u.svc.Now())) })
 	w.Caller.OnSubmitted = func(string) { w.Decode.OnTapped() }
 	text := widget.NewLabel(u.supportText())
 	text.TextStyle = fyne.TextStyle{Monospace: true}
 	text.Wrapping = fyne.TextWrapWord
-	w.Copy = widget.NewButtonWithIcon(lang.X("support.copy", "Copy for support"), theme.ContentCopyIcon(), func() {
+	w.Copy = newButtonWithIcon(lang.X("support.copy", "Copy for support"), theme.ContentCopyIcon(), func() {
 		u.fyne.Clipboard().SetContent(u.supportText())
 	})
 	var d *dialog.CustomDialog
-	w.OpenReport = widget.NewButtonWithIcon(lang.X("support.open-report", "Open a caller's report…"), theme.FolderOpenIcon(), func() {
+	w.OpenReport = newButtonWithIcon(lang.X("support.open-report", "Open a caller's report…"), theme.FolderOpenIcon(), func() {
 		d.Hide()
 		u.chooseCallerReport()
 	})

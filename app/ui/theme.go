@@ -56,9 +56,22 @@ var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 	},
 }
 
+// colorNameFocusRing is the colour of the focus outline (focus.go).
+const colorNameFocusRing fyne.ThemeColorName = "transitionhelper.focusRing"
+
 // Color is the default theme's colour, light or dark as the system is,
 // made readable where Fyne's is not (readable).
 func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == colorNameFocusRing {
+		// Near-black on a light page, near-white on a dark one: 3:1 or
+		// better against the page and every button colour, blue ones
+		// included (TestFocusIsVisible).
+		r, g, b, _ := t.Color(theme.ColorNameBackground, v).RGBA()
+		if r+g+b > 3*0x8000 {
+			return color.NRGBA{R: 0x11, G: 0x11, B: 0x11, A: 0xff}
+		}
+		return color.NRGBA{R: 0xf5, G: 0xf5, B: 0xf5, A: 0xff}
+	}
 	if c, ok := readable[v][n]; ok {
 		return c
 	}
