@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"transitionhelper/app/catalog"
+	"transitionhelper/app/progress"
 	"transitionhelper/app/report"
 	"transitionhelper/app/wizard"
 )
@@ -26,6 +29,8 @@ type doneWidgets struct {
 	// step that is next while it is not.
 	Headline *widget.Label
 	GoNext   *button
+	// LooseEnds heads what is left to the user (looseEnds), when any is.
+	LooseEnds *widget.Label
 }
 
 // summaryLines says in short sentences where the user is.
@@ -65,6 +70,25 @@ func (u *App) summaryLines() []string {
 	return lines
 }
 
+// looseEnds are what the steps left to the user after Kaspersky goes:
+// the exported passwords into the new manager and the plain-text file
+// deleted, a new VPN if Kaspersky's was used. Only what applies here.
+func (u *App) looseEnds() []string {
+	var out []string
+	items := u.state.Checklist()
+	if slices.Contains(items, progress.SavePasswords) {
+		bin := lang.X("done.recycle-bin", "empty the Recycle Bin")
+		if u.osFamily() == catalog.OSDarwin {
+			bin = lang.X("done.trash", "empty the Trash")
+		}
+		out = append(out, lang.X("done.import-passwords", "Import the passwords you exported into your new password manager (its settings have an Import item). Then delete the exported file from where you saved it, such as your Documents folder, and {{.Bin}}: anyone who opens that file can read your passwords.", map[string]any{"Bin": bin}))
+	}
+	if slices.Contains(items, progress.SaveVPN) {
+		out = append(out, lang.X("done.replace-vpn", "Kaspersky's VPN stops working once it is removed. If you used it, choose a new VPN: step 5 shows which products include one."))
+	}
+	return out
+}
+
 // report formats offered by "Save report", with their file extensions.
 var reportFormats = []struct{ format, ext string }{
 	{report.FormatHTML, ".html"}, {report.FormatText, ".txt"}, {report.FormatJSON, ".json"},
@@ -96,6 +120,13 @@ func (u *App) doneView() fyne.CanvasObject {
 	}
 	for _, l := range u.summaryLines() {
 		box.Add(paragraph("• " + l))
+	}
+	if ends := u.looseEnds(); len(ends) > 0 {
+		u.Done.LooseEnds = heading(lang.X("done.loose-ends", "Before you close this app:"))
+		box.Add(u.Done.LooseEnds)
+		for _, l := range ends {
+			box.Add(paragraph("• " + l))
+		}
 	}
 	if !st.Finished() {
 		key, english := st.Next.Name()
