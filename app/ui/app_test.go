@@ -417,6 +417,10 @@ func TestSupportPanelAndLanguage(t *testing.T) {
 		t.Fatal("the support panel did not open")
 	}
 	sp := h.u.SupportPanel
+	// It starts with the caller's own situation, above the tools.
+	if !strings.HasPrefix(sp.Situation.Text, "Step 2: What we found. Next: Go to step 3") {
+		t.Errorf("the panel starts with %q", sp.Situation.Text)
+	}
 	// The code on screen decodes to this state, as the CLI would read it.
 	st, err := report.Decode(sp.Code.Text)
 	if err != nil || st.Step != 2 || !st.Has(report.FlagKasperskyRunning) || !st.Has(report.FlagPasswordManager) || !st.US {

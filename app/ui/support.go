@@ -42,6 +42,8 @@ type supportWidgets struct {
 	// CallerCode shows the caller's code there, beside this computer's.
 	OpenReport *button
 	CallerCode *widget.Label
+	// Situation says where this computer stands and what is next.
+	Situation *widget.Label
 	// FactsChecked says when the app's oldest fact was checked.
 	FactsChecked *widget.Label
 	// Doctor is the section with the doctor's checks (doctor.go).
@@ -85,18 +87,41 @@ func (u *App) showSupport() {
 		w.CallerCode.TextStyle = fyne.TextStyle{Monospace: true}
 		w.CallerCode.Show()
 	}
+	// The situation of the computer in front of the caller first, in a
+	// sentence and the code; then the report; the tools below them.
+	w.Situation = widget.NewLabel(u.situation())
+	w.Situation.Wrapping = fyne.TextWrapWord
+	w.Situation.TextStyle = fyne.TextStyle{Bold: true}
 	top := container.NewVBox(
+		w.Situation,
 		widget.NewLabel(lang.X("support.code", "Status code to read out:")), w.Code, w.CallerCode, w.FactsChecked,
+	)
+	tools := container.NewVBox(
+		widget.NewSeparator(),
+		heading(lang.X("support.tools", "Tools for support staff")),
 		widget.NewLabel(lang.X("support.decode-label", "Decode a caller's code:")),
 		container.NewBorder(nil, nil, nil, w.Decode, w.Caller), w.Meaning,
 		widget.NewSeparator(),
 		u.doctorSection(&w.Doctor),
 	)
-	scroll := container.NewVScroll(container.NewVBox(top, text))
+	scroll := container.NewVScroll(container.NewVBox(top, text, tools))
 	scroll.SetMinSize(fyne.NewSize(640, 400))
 	d = dialog.NewCustom(lang.X("support.title", "For support staff"), lang.X("support.close", "Close"),
 		container.NewBorder(nil, container.NewHBox(w.Copy, w.OpenReport), nil, nil, scroll), u.win)
 	d.Show()
+}
+
+// situation is where this computer stands, for the top of the support
+// panel: "Step 4: Remove Kaspersky. Next: …", from the same decoder the
+// support guide and the reports use.
+func (u *App) situation() string {
+	st, err := report.Decode(u.statusCode())
+	if err != nil {
+		return ""
+	}
+	_, next := report.Explain(st, Translate, u.svc.Now())
+	key, name := u.ownState().Step.Name()
+	return lang.X("support.situation", "Step {{.Number}}: {{.Name}}. Next: {{.Next}}", map[string]any{"Number": int(u.ownState().Step), "Name": lang.X(key, name), "Next": next})
 }
 
 // decodeText explains a code, or asks for it again.
