@@ -31,6 +31,12 @@ type Snapshot struct {
 	// Certificates are the root certificates of the system's stores
 	// (certs.go), only read.
 	Certificates []Certificate `json:"certificates,omitempty"`
+
+	// ProcessImagesJudged: the processes Options.JudgeImage names carry
+	// their program's path and its verdict (Image, ImageAdminOnly,
+	// ImageWhy). Set on Windows when the scan was given JudgeImage; false
+	// in snapshots made by hand, on other systems, or before this was read.
+	ProcessImagesJudged bool `json:"processImagesJudged,omitempty"`
 }
 
 // OSInfo names the system.
@@ -90,6 +96,17 @@ type Process struct {
 	// Denied is set when the process exists but its name could not be read:
 	// it is running, details unknown.
 	Denied bool `json:"denied,omitempty"`
+	// Image is the full path of the process's program. On Windows it is
+	// read only for the processes Options.JudgeImage names
+	// (QueryFullProcessImageName with PROCESS_QUERY_LIMITED_INFORMATION).
+	Image string `json:"image,omitempty"`
+	// ImageAdminOnly: Image lies where only administrators can change it,
+	// by AdminOnlyPath's rule (the file and every folder above it).
+	ImageAdminOnly bool `json:"imageAdminOnly,omitempty"`
+	// ImageWhy says, for a process whose program was judged and is not
+	// administrators-only, why: who may change it, or why it could not
+	// be read or judged.
+	ImageWhy string `json:"imageWhy,omitempty"`
 }
 
 // Service kinds.
@@ -207,6 +224,10 @@ type Options struct {
 	LeftoverPaths []string
 	// ProbeTimeout bounds each probe; zero means DefaultProbeTimeout.
 	ProbeTimeout time.Duration
+	// JudgeImage names the processes whose program's path is read and
+	// judged by the administrators-only rule (Windows: the few whose names
+	// a protection signature matches, detect.ProtectionImages); nil, none.
+	JudgeImage func(name string) bool `json:"-"`
 }
 
 // Roots points probes at other places, so tests can use testdata.
@@ -326,6 +347,7 @@ func merge(dst, src *Snapshot) {
 		dst.OS.Version = src.OS.Version
 	}
 	dst.Processes = append(dst.Processes, src.Processes...)
+	dst.ProcessImagesJudged = dst.ProcessImagesJudged || src.ProcessImagesJudged
 	dst.Services = append(dst.Services, src.Services...)
 	dst.Programs = append(dst.Programs, src.Programs...)
 	dst.VendorKeys = append(dst.VendorKeys, src.VendorKeys...)

@@ -60,9 +60,11 @@ func readConsumerESU() *ConsumerESU {
 	return &ConsumerESU{Eligibility: uint32(v)}
 }
 
-// probeProcesses takes every process name from one Toolhelp32 snapshot. It
-// never opens a process, so Kaspersky's self-defence cannot hide one.
-func probeProcesses(ctx context.Context, _ *Options, out *Snapshot) error {
+// probeProcesses takes every process name from one Toolhelp32 snapshot,
+// which opens no process, so Kaspersky's self-defence cannot hide one; then
+// only the few processes Options.JudgeImage names are opened, to read and
+// judge their program (judgeProcessImages).
+func probeProcesses(ctx context.Context, opts *Options, out *Snapshot) error {
 	snap, err := windows.CreateToolhelp32Snapshot(windows.TH32CS_SNAPPROCESS, 0)
 	if err != nil {
 		return fmt.Errorf("taking a process snapshot: %w", err)
@@ -83,6 +85,7 @@ func probeProcesses(ctx context.Context, _ *Options, out *Snapshot) error {
 	if !errors.Is(err, windows.ERROR_NO_MORE_FILES) {
 		return fmt.Errorf("reading the process snapshot: %w", err)
 	}
+	judgeProcessImages(ctx, opts, out)
 	return nil
 }
 

@@ -62,6 +62,10 @@ type Evidence struct {
 	Source     string `json:"source"`
 	Confidence string `json:"confidence"`
 	State      string `json:"state"` // what this piece alone shows
+	// NotProtection says why this running process does not count as
+	// protection (Windows: its program is in a folder a standard user can
+	// change, or could not be read or judged); "" when it may count.
+	NotProtection string `json:"notProtection,omitempty"`
 }
 
 // String renders evidence on one line for support staff.
@@ -72,6 +76,9 @@ func (e Evidence) String() string {
 	}
 	if e.Confidence == catalog.Unverified {
 		s += " [unverified signature]"
+	}
+	if e.NotProtection != "" {
+		s += " [not counted as protection: " + e.NotProtection + "]"
 	}
 	return s
 }
@@ -144,19 +151,28 @@ func (m *matcher) matchSignature(p *catalog.Product, sig *catalog.Signature) {
 	s := m.snap
 	switch sig.Kind {
 	case catalog.KindProcess:
-		// One piece of evidence per process name, however many copies run.
-		pids := map[string][]string{}
-		var names []string
+		// One piece of evidence per process name and program, however many
+		// copies run; a program judged (Windows) is named, and why it does
+		// not count as protection is said.
+		type key struct{ name, image, not string }
+		pids := map[key][]string{}
+		var keys []key
 		for _, proc := range s.Processes {
 			if !proc.Denied && sig.Matches(proc.Name) {
-				if pids[proc.Name] == nil {
-					names = append(names, proc.Name)
+				k := key{proc.Name, proc.Image, notProtection(s, proc)}
+				if pids[k] == nil {
+					keys = append(keys, k)
 				}
-				pids[proc.Name] = append(pids[proc.Name], fmt.Sprint(proc.PID))
+				pids[k] = append(pids[k], fmt.Sprint(proc.PID))
 			}
 		}
-		for _, n := range names {
-			m.add(p, sig, n, "pid "+strings.Join(pids[n], ", "), StateRunning)
+		for _, k := range keys {
+			where := "pid " + strings.Join(pids[k], ", ")
+			if k.image != "" {
+				where += ", " + k.image
+			}
+			f := m.add(p, sig, k.name, where, StateRunning)
+			f.Evidence[len(f.Evidence)-1].NotProtection = k.not
 		}
 	case catalog.KindService, catalog.KindLaunchd:
 		for _, svc := range s.Services {

@@ -30,7 +30,11 @@ type Protection struct {
 // Center is the first authority: a product it lists protects only when it
 // says so, whatever runs. Where it lists nothing (macOS, Linux, Windows
 // Server, a product it does not know) a running antivirus protects, and so
-// does the system's own always-on protection while present.
+// does the system's own always-on protection while present. On Windows a
+// running process counts only when its program lies where only
+// administrators can change it: a process whose evidence says otherwise
+// (Evidence.NotProtection: a user's folder, or a program that could not be
+// read or judged) never makes f protect, though f still runs.
 func Protects(f Finding) bool {
 	if f.Component != catalog.ComponentAntivirus {
 		return false
@@ -40,7 +44,53 @@ func Protects(f Finding) bool {
 			return sc.State.Protection == platform.ProtectionOn
 		})
 	}
-	return f.State == StateRunning || f.AlwaysOn && f.State != StateLeftover
+	return f.State == StateRunning && runsCounted(f) || f.AlwaysOn && f.State != StateLeftover
+}
+
+// runsCounted: some running evidence of f counts as protection (none says
+// NotProtection). A finding with no evidence at all (made by hand) is
+// taken at its State.
+func runsCounted(f Finding) bool {
+	return len(f.Evidence) == 0 || slices.ContainsFunc(f.Evidence, func(e Evidence) bool {
+		return e.State == StateRunning && e.NotProtection == ""
+	})
+}
+
+// ProtectionImages names the processes whose program a scan must read and
+// judge (platform.Options.JudgeImage): those a Windows process signature
+// of an antivirus product matches, the only processes Protects could count.
+// They are few, so the scan stays fast.
+func ProtectionImages(cat *catalog.Catalog) func(name string) bool {
+	var sigs []*catalog.Signature
+	for i := range cat.Products {
+		p := &cat.Products[i]
+		if p.Component != catalog.ComponentAntivirus {
+			continue
+		}
+		for j := range p.Signatures {
+			if s := &p.Signatures[j]; s.OS == catalog.OSWindows && s.Kind == catalog.KindProcess {
+				sigs = append(sigs, s)
+			}
+		}
+	}
+	return func(name string) bool {
+		return slices.ContainsFunc(sigs, func(s *catalog.Signature) bool { return s.Matches(name) })
+	}
+}
+
+// notProtection says why proc, in snap, does not count as protection;
+// "" when it may. Only a Windows snapshot whose scan judged the programs
+// (ProcessImagesJudged) says anything: there a process counts only when
+// its program was judged administrators-only, and one not judged at all
+// does not count either.
+func notProtection(snap *platform.Snapshot, proc platform.Process) string {
+	if snap.OS.Family != catalog.OSWindows || !snap.ProcessImagesJudged || proc.ImageAdminOnly {
+		return ""
+	}
+	if proc.ImageWhy != "" {
+		return proc.ImageWhy
+	}
+	return "its program was not judged"
 }
 
 // ProtectionOf decides what protects a computer with findings fs.

@@ -31,7 +31,7 @@ type Result struct {
 // fails only when ctx is cancelled; a probe that fails leaves its error in
 // the snapshot and the others' results stand.
 func (s *Service) Scan(ctx context.Context) (*Result, error) {
-	snap := s.pc.Scan(ctx, platform.Options{LeftoverPaths: s.cat.LeftoverPaths(s.pc.GOOS())})
+	snap := s.pc.Scan(ctx, s.scanOptions())
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

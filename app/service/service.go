@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/detect"
 	"transitionhelper/app/removal"
 	"transitionhelper/platform"
 )
@@ -131,6 +132,13 @@ type VerifiedProgram interface {
 type Service struct {
 	cat *catalog.Catalog
 	pc  Computer
+}
+
+// scanOptions are what every scan asks of the computer: the catalog's
+// leftover folders, and the processes whose program is judged before a
+// protection claim may rest on them (detect.ProtectionImages).
+func (s *Service) scanOptions() platform.Options {
+	return platform.Options{LeftoverPaths: s.cat.LeftoverPaths(s.pc.GOOS()), JudgeImage: detect.ProtectionImages(s.cat)}
 }
 
 // New makes the service for a loaded catalog and a computer.
