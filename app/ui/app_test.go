@@ -223,7 +223,7 @@ func TestFlowKasperskyFound(t *testing.T) {
 		slices.Index(u.Choose.Choices, "malwarebytes") < slices.Index(u.Choose.Choices, "bitdefender") {
 		t.Errorf("built in %q, choices %q, features %q", u.Choose.Builtin, u.Choose.Choices, u.Choose.Features.Selected)
 	}
-	if !strings.HasSuffix(u.Choose.BuiltinLine.Text, "For your answers it lacks: password manager.") {
+	if !strings.HasSuffix(u.Choose.BuiltinLine.Text, "Not part of it, for your answers: password manager.") {
 		t.Errorf("built-in line %q", u.Choose.BuiltinLine.Text)
 	}
 	// Without that need, the free built-in Defender is enough.

@@ -132,6 +132,17 @@ func TestLayoutEveryScreen(t *testing.T) {
 								u.Choose.BuiltinLine != nil && !inSight(u.win.Canvas(), u.Choose.BuiltinLine)) {
 								problems = append(problems, "step 5 opens without its best match in sight")
 							}
+							// Step 5's list is folded: draw it open too.
+							if st == progress.StepChoose && u.Choose.FullList != nil {
+								u.Choose.FullList.Open()
+								settle(u.win, sz.size)
+								for _, p := range layoutProblems(u.win.Canvas()) {
+									problems = append(problems, "the full list open: "+p)
+								}
+								u.Choose.FullList.Close()
+								u.body.ScrollToTop()
+								settle(u.win, sz.size)
+							}
 							// The step's main action and Next are in sight without
 							// scrolling; a step that continues below says so.
 							for _, b := range []*button{u.Action, u.NextButton} {
@@ -417,7 +428,7 @@ func TestStep5TopPickAndCountries(t *testing.T) {
 	u := h.u
 	snap := snapKaspersky
 	u.OpenStep(progress.StepChoose, u.svc.Analyze(&snap), region.US)
-	if u.Choose.BuiltinLine == nil || !strings.HasPrefix(u.Choose.BuiltinLine.Text, "Free and already on this computer: Microsoft Defender. For your answers it lacks: password manager.") {
+	if u.Choose.BuiltinLine == nil || !strings.HasPrefix(u.Choose.BuiltinLine.Text, "Free and already on this computer: Microsoft Defender. Not part of it, for your answers: password manager.") {
 		t.Fatalf("built-in line %v", u.Choose.BuiltinLine)
 	}
 	if u.Choose.TopPick == nil || !strings.Contains(u.Choose.TopPick.Text, "Equally good matches for your answers among the others: Bitdefender, ") {
@@ -432,6 +443,7 @@ func TestStep5TopPickAndCountries(t *testing.T) {
 	}
 
 	u.Language.SetSelected("Español")
+	test.Tap(u.Choose.SeeAll) // the list is folded until asked for
 	for _, a := range u.cat.Alternatives {
 		if got := countryName(a.Country); got == a.Country {
 			t.Errorf("%s: the country %q has no Spanish name", a.ID, a.Country)

@@ -37,8 +37,11 @@ type chooseWidgets struct {
 	// scrolls down to the full list.
 	TopPick *widget.Label
 	SeeAll  *button
-	// ListTitle heads the ranked list.
+	// ListTitle heads the ranked list; FullList folds the whole list.
 	ListTitle *widget.Label
+	FullList  *expander
+	// NextStep says what to do after choosing.
+	NextStep *widget.Label
 }
 
 func deviceName(d string) string {
@@ -194,15 +197,19 @@ func (u *App) chooseView() fyne.CanvasObject {
 	intro := paragraph(lang.X("choose.intro", "Pick one security program to replace Kaspersky. We are neutral: we earn nothing from any of them, and the links go to each company's own website."))
 	box := container.NewVBox()
 	choices := choose.Choose(u.cat.Alternatives, needs)
-	// First, in sight on a small screen: the free protection already on
-	// this computer and what it lacks for these answers, then the best
-	// matches among the others.
+	// The answer for these answers, in a sentence or two: the free
+	// protection already on this computer and what is not part of it, then
+	// the best matches among the others; what to do next. Then the
+	// questions, then the full list, folded.
+	answer := container.NewVBox()
 	var builtinCards []fyne.CanvasObject
+	enough := false
 	for _, b := range choices.Builtin {
 		u.Choose.Builtin = append(u.Choose.Builtin, b.Alternative.ID)
 		u.Choose.BuiltinLine = heading(builtinLine(b))
-		box.Add(u.Choose.BuiltinLine)
+		answer.Add(u.Choose.BuiltinLine)
 		builtinCards = append(builtinCards, u.builtinCard(b))
+		enough = enough || len(b.Lacks) == 0
 	}
 	if best := choices.Best(); len(best) > 0 {
 		var names []string
@@ -214,10 +221,20 @@ func (u *App) chooseView() fyne.CanvasObject {
 			text = lang.X("choose.best-many", "Equally good matches for your answers among the others: {{.Names}}.", map[string]any{"Names": strings.Join(names, ", ")})
 		}
 		u.Choose.TopPick = heading(text)
-		u.Choose.SeeAll = newButtonWithIcon(lang.X("choose.see-all", "See the full list"), theme.MoveDownIcon(), u.scrollToChoices)
-		box.Add(u.Choose.TopPick)
-		box.Add(container.NewHBox(u.Choose.SeeAll))
+		answer.Add(u.Choose.TopPick)
 	}
+	next := lang.X("choose.next-install", "What to do next: install the one you choose from its company's website, then press Next. Step 6 checks that it is on.")
+	if enough {
+		next = lang.X("choose.next-enough", "What to do next: nothing to install. Press Next: step 6 checks that it is on.")
+	}
+	u.Choose.SeeAll = newButtonWithIcon(lang.X("choose.see-all-2", "See the full list and compare"), theme.MoveDownIcon(), u.scrollToChoices)
+	answer.Add(container.NewHBox(u.Choose.SeeAll))
+	u.Choose.NextStep = paragraph(next)
+	answer.Add(u.Choose.NextStep)
+	// The answer first, in sight on a 1024×600 screen with larger text;
+	// the questions that change it under it.
+	box.Add(answer)
+	box.Add(widget.NewSeparator())
 	box.Add(intro)
 
 	devices := []string{catalog.DeviceWindows, catalog.DeviceMac, catalog.DeviceAndroid, catalog.DeviceIOS}
@@ -267,16 +284,19 @@ func (u *App) chooseView() fyne.CanvasObject {
 	box.Add(u.Choose.Price.Box)
 	box.Add(heading(lang.X("choose.q-features", "What did you use besides the antivirus? (We checked what we found.)")))
 	box.Add(u.Choose.Features.Box)
+	// The full list, folded: the built-in protection's card, the rule, one
+	// line on checking before buying, then the others by rank.
+	list := container.NewVBox()
 
 	rule := paragraph(lang.X("choose.rule-2", "How we order them: first those that work on all your devices, then those at the price you asked for (free only: a free version that protects all the time), then those with more of what you used in Kaspersky. Products with the same number are equally good matches; they are listed by name, which says nothing about which is better. No company pays for its place."))
 	rule.TextStyle = fyne.TextStyle{Italic: true}
-	box.Add(widget.NewSeparator())
 	for _, c := range builtinCards {
-		box.Add(c)
+		list.Add(c)
 	}
 	u.Choose.ListTitle = heading(lang.X("choose.list-title-2", "Other products, best matches first"))
-	box.Add(u.Choose.ListTitle)
-	box.Add(rule)
+	list.Add(u.Choose.ListTitle)
+	list.Add(rule)
+	list.Add(paragraph(lang.X("choose.check-before-buy", "Prices and plans change: check each company's website before you buy. Where we could not check a detail, its card says so under \"Where these details come from\".")))
 
 	u.Choose.Choices = nil
 	compare := container.NewVBox()
@@ -285,8 +305,17 @@ func (u *App) chooseView() fyne.CanvasObject {
 		compare.Objects = []fyne.CanvasObject{compareTable(ticked)}
 		compare.Refresh()
 	}
+	tied := map[int]int{}
+	for _, r := range choices.Ranked {
+		tied[r.Place]++
+	}
+	lastPlace := 0
 	for _, r := range choices.Ranked {
 		a := r.Alternative
+		if tied[r.Place] > 1 && r.Place != lastPlace {
+			list.Add(heading(lang.X("choose.tied", "{{.Place}}. Equally good matches, listed by name:", map[string]any{"Place": r.Place})))
+		}
+		lastPlace = r.Place
 		u.Choose.Choices = append(u.Choose.Choices, a.ID)
 		content := container.NewVBox()
 		// What it includes on the devices asked for (the free version's,
@@ -324,20 +353,22 @@ func (u *App) chooseView() fyne.CanvasObject {
 			l.SizeName = theme.SizeNameCaptionText
 			content.Add(l)
 		}
-		// Informational, and the one line that says to double-check, for
-		// exactly what no page of the company was found to support: in the
-		// warning colour, never the disabled one.
+		// What no page of the company was found to support goes with the
+		// sources, behind the card's Details: the list says once, above,
+		// to check before buying.
+		details := container.NewVBox()
 		if un := a.Unchecked(); len(un) > 0 {
 			var what []string
 			for _, f := range un {
 				what = append(what, factName(f))
 			}
-			note := paragraph(lang.X("choose.unchecked-facts", "Not yet checked on the company's website: {{.Facts}}. Check there before you buy.", map[string]any{"Facts": strings.Join(what, "; ")}))
-			note.Importance = widget.WarningImportance
-			content.Add(note)
+			details.Add(paragraph(lang.X("choose.unchecked-facts-2", "Not yet checked on the company's website: {{.Facts}}.", map[string]any{"Facts": strings.Join(what, "; ")})))
 		}
 		if len(a.Checks) > 0 {
-			content.Add(newExpander(lang.X("choose.sources", "Where these details come from"), u.checkedDetails(a)).Box)
+			details.Add(u.checkedDetails(a))
+		}
+		if len(details.Objects) > 0 {
+			content.Add(newExpander(lang.X("choose.sources", "Where these details come from"), details).Box)
 		}
 		// The link takes the room "Compare" leaves, and wraps there: in a
 		// box of its own size a wrapping link is one letter wide and its
@@ -358,13 +389,19 @@ func (u *App) chooseView() fyne.CanvasObject {
 		cmp.name = lang.X("a11y.compare", "Compare {{.Name}}", map[string]any{"Name": a.Name})
 		u.Choose.Compare = append(u.Choose.Compare, cmp)
 		content.Add(container.NewBorder(nil, nil, nil, cmp, link))
-		title := a.Name
-		box.Add(widget.NewCard(lang.X("choose.place", "{{.Place}}. {{.Name}}", map[string]any{"Place": r.Place, "Name": title}), priceText(a), content))
+		title := lang.X("choose.place", "{{.Place}}. {{.Name}}", map[string]any{"Place": r.Place, "Name": a.Name})
+		if tied[r.Place] > 1 {
+			title = a.Name // under its group's heading
+		}
+		list.Add(widget.NewCard(title, priceText(a), content))
 	}
 	u.Choose.CompareBox = compare
-	box.Add(heading(lang.X("choose.compare-title", "Side by side")))
-	box.Add(compare)
+	list.Add(heading(lang.X("choose.compare-title", "Side by side")))
+	list.Add(compare)
 	redraw()
+	u.Choose.FullList = newExpander(lang.X("choose.full-list", "The full list ({{.Count}} products)", map[string]any{"Count": len(choices.Ranked) + len(choices.Builtin)}), list)
+	box.Add(u.Choose.FullList.Box)
+	box.Add(paragraph(next))
 	return box
 }
 
@@ -410,6 +447,9 @@ func compareTable(alts []catalog.Alternative) fyne.CanvasObject {
 
 // scrollToChoices scrolls step 5 down to its ranked list.
 func (u *App) scrollToChoices() {
+	if u.Choose.FullList != nil && !u.Choose.FullList.IsOpen() {
+		u.Choose.FullList.Open()
+	}
 	if u.Choose.ListTitle == nil || u.body == nil {
 		return
 	}
@@ -526,7 +566,7 @@ func builtinLine(r choose.Ranked) string {
 	if len(lacks) == 0 {
 		return lang.X("builtin.line-enough", "Free and already on this computer: {{.Name}}. For your answers it is enough.", map[string]any{"Name": r.Alternative.Name})
 	}
-	return lang.X("builtin.line-lacks", "Free and already on this computer: {{.Name}}. For your answers it lacks: {{.Features}}.", map[string]any{"Name": r.Alternative.Name, "Features": strings.Join(lacks, ", ")})
+	return lang.X("builtin.line-lacks-2", "Free and already on this computer: {{.Name}}. Not part of it, for your answers: {{.Features}}.", map[string]any{"Name": r.Alternative.Name, "Features": strings.Join(lacks, ", ")})
 }
 
 // openWindowsSecurity opens Windows Security, or says why it could not.
