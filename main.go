@@ -77,6 +77,19 @@ func run(args []string) int {
 		env.Service = service.New(cat, pc)
 		return cli.Run(ctx, args, env)
 	}
+	// Started with "Run as administrator": the window keeps its progress,
+	// "Start over" deletes it and the text guide is written by name in the
+	// user's own profile, which the same user's unelevated programs own
+	// (platform.ElevatedUser). It says so, in a message box (the window
+	// build has no console) and on stderr, and stops before any of that.
+	if platform.ElevatedUser() {
+		text := lang.X("app.elevated-stop", cli.ElevatedStopText)
+		fmt.Fprintf(os.Stderr, "%s: %s\n", env.AppName, text)
+		if _, err := tell.Alert(appName, text); err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", env.AppName, err)
+		}
+		return cli.ExitFailure
+	}
 	if !platform.HasDisplay() {
 		env.Service = service.New(cat, pc)
 		code := cli.Run(ctx, []string{"scan"}, env)

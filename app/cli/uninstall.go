@@ -34,6 +34,14 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) error {
 	if err := e.parseFlags(fs, args, true); err != nil {
 		return usageError{"uninstall", err}
 	}
+	// Started with "Run as administrator", the app would write its progress
+	// by name in the user's own profile with administrator rights, where
+	// the same user's programs could send the write elsewhere: it stops
+	// and says how to start it (a dry run writes nothing and runs).
+	if !*dryRun && platform.ElevatedUser() {
+		fmt.Fprintf(e.Stderr, "%s uninstall: %s\n", e.AppName, e.t("app.elevated-stop", ElevatedStopText, nil))
+		return saidError{ExitFailure}
+	}
 	svc := e.Service
 	// A name the catalog does not know is a mistake in the command, not
 	// "nothing found": said before the scan, with the names it knows.
@@ -106,6 +114,13 @@ func (e *Env) uninstallCommand(ctx context.Context, args []string) error {
 	}
 	return nil
 }
+
+// ElevatedStopText is what the window and `uninstall` say, and do, when
+// the app was started with "Run as administrator" (platform.ElevatedUser):
+// in English, the fallback of the key app.elevated-stop.
+const ElevatedStopText = "This app was started with \"Run as administrator\". Please close it and start it the usual way " +
+	"(double-click it, or run it from a normal Command Prompt). It asks for administrator rights by itself, only " +
+	"when it starts Kaspersky's uninstaller. Nothing was changed."
 
 // tellBefore says what the question is about: packages other programs
 // need, and the password the uninstaller will ask for.

@@ -1,0 +1,17 @@
+package platform
+
+import "golang.org/x/sys/windows"
+
+func elevatedUser() bool {
+	if wineUserIsAdmin() {
+		return false
+	}
+	tok := windows.GetCurrentProcessToken()
+	if !tok.IsElevated() {
+		return false
+	}
+	u, err := tok.GetTokenUser()
+	// A token whose user cannot be read is taken as a user's: stopping is
+	// the safe answer.
+	return err != nil || u.User.Sid.String() != SIDSystem
+}
