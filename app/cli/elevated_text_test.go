@@ -1,0 +1,23 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+// TestElevatedStopTextIsTranslated: the shared constant's English is the
+// translation file's (the assets test cannot see a constant).
+func TestElevatedStopTextIsTranslated(t *testing.T) {
+	data, err := os.ReadFile("../../assets/translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var en map[string]string
+	if err := json.Unmarshal(data, &en); err != nil {
+		t.Fatal(err)
+	}
+	if en["app.elevated-stop"] != ElevatedStopText {
+		t.Errorf("en.json app.elevated-stop = %q, the code says %q", en["app.elevated-stop"], ElevatedStopText)
+	}
+}
