@@ -13,11 +13,12 @@ func TestElevatedStopTextIsTranslated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var en map[string]string
+	var en map[string]json.RawMessage // plurals are objects
 	if err := json.Unmarshal(data, &en); err != nil {
 		t.Fatal(err)
 	}
-	if en["app.elevated-stop"] != ElevatedStopText {
-		t.Errorf("en.json app.elevated-stop = %q, the code says %q", en["app.elevated-stop"], ElevatedStopText)
+	var got string
+	if err := json.Unmarshal(en["app.elevated-stop"], &got); err != nil || got != ElevatedStopText {
+		t.Errorf("en.json app.elevated-stop = %q (%v), the code says %q", got, err, ElevatedStopText)
 	}
 }
