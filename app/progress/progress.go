@@ -93,15 +93,20 @@ func (r *ScanRecord) Summary() detect.Summary {
 
 // State is the user's progress; it is saved after every change.
 type State struct {
-	Version      int                     `json:"version"`
-	Step         Step                    `json:"step"`
-	Reached      Step                    `json:"reached"`
-	Region       region.Region           `json:"region"`
-	RegionChosen bool                    `json:"regionChosen,omitempty"`
-	Scan         *ScanRecord             `json:"scan,omitempty"`
-	Verify       *ScanRecord             `json:"verify,omitempty"`
-	Ticks        map[string]bool         `json:"ticks,omitempty"`
-	Removal      map[string]RemovalState `json:"removal,omitempty"`
+	Version      int             `json:"version"`
+	Step         Step            `json:"step"`
+	Reached      Step            `json:"reached"`
+	Region       region.Region   `json:"region"`
+	RegionChosen bool            `json:"regionChosen,omitempty"`
+	Scan         *ScanRecord     `json:"scan,omitempty"`
+	Verify       *ScanRecord     `json:"verify,omitempty"`
+	Ticks        map[string]bool `json:"ticks,omitempty"`
+	// PasswordFiles are the files holding passwords in plain text that
+	// the app was given (Kaspersky Password Manager's export) or made (its
+	// CSV for the new manager): paths only, never their contents, so step
+	// 7 can remind to delete them without searching the user's folders.
+	PasswordFiles []string                `json:"passwordFiles,omitempty"`
+	Removal       map[string]RemovalState `json:"removal,omitempty"`
 	// Gone lists Kaspersky products an earlier scan found and a later one did not.
 	Gone []detect.Finding `json:"gone,omitempty"`
 	// Needs are the answers of step 5, once the user changed them.
@@ -189,6 +194,12 @@ func (s State) WithVerify(rec ScanRecord) State {
 // WithRegion sets the region the user chose.
 func (s State) WithRegion(r region.Region) State {
 	s.Region, s.RegionChosen = r, true
+	return s
+}
+
+// WithPasswordFiles sets the plain-text password files the app knows of.
+func (s State) WithPasswordFiles(paths []string) State {
+	s.PasswordFiles = slices.Clone(paths)
 	return s
 }
 

@@ -158,6 +158,13 @@ func (r Redactor) State(s progress.State) progress.State {
 		}
 		return &out
 	}
+	if s.PasswordFiles != nil {
+		files := make([]string, len(s.PasswordFiles))
+		for i, p := range s.PasswordFiles {
+			files[i] = r.String(p)
+		}
+		s.PasswordFiles = files
+	}
 	s.Scan = rec(s.Scan)
 	s.Verify = rec(s.Verify)
 	s.Gone = r.Findings(s.Gone)

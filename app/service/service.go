@@ -70,6 +70,15 @@ type Computer interface {
 	// converted passwords); an existing file is never overwritten
 	// (platform.CreatePrivateFile, platform.ErrFileExists).
 	CreatePrivateFile(path string, data []byte) error
+	// ReadUserFile reads a plain file the user chose (the passwords'
+	// export), at most limit bytes: a larger one is ErrTooLarge.
+	ReadUserFile(path string, limit int64) ([]byte, error)
+	// DeleteUserFile deletes a plain file the user chose, never a folder
+	// and never through a link (the passwords' export and its CSV).
+	DeleteUserFile(path string) error
+	// UserFileExists reports whether a path the app saved still names
+	// something (looked at without following a link).
+	UserFileExists(path string) bool
 
 	// Log reports a failure the user cannot act on (RunOnce not written).
 	Log(what string, err error)
@@ -112,8 +121,13 @@ func (thisComputer) WriteFile(path string, data []byte) error {
 func (thisComputer) CreatePrivateFile(path string, data []byte) error {
 	return platform.CreatePrivateFile(path, data)
 }
-func (thisComputer) Log(what string, err error) { fmt.Fprintf(os.Stderr, "%s: %v\n", what, err) }
-func (thisComputer) DryRun() bool               { return false }
+func (thisComputer) ReadUserFile(path string, limit int64) ([]byte, error) {
+	return ReadUserFile(path, limit)
+}
+func (thisComputer) DeleteUserFile(path string) error { return DeleteUserFile(path) }
+func (thisComputer) UserFileExists(path string) bool  { return UserFileExists(path) }
+func (thisComputer) Log(what string, err error)       { fmt.Fprintf(os.Stderr, "%s: %v\n", what, err) }
+func (thisComputer) DryRun() bool                     { return false }
 
 // VerifiedProgram is a program opened and verified once, held open until
 // Close: *platform.VerifiedProgram, or a test's.

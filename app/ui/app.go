@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/catalog"
+	"transitionhelper/app/passwords"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/region"
 	"transitionhelper/app/report"
@@ -130,6 +131,10 @@ type App struct {
 	// questions are the dialogs asked through ask that are open, the top
 	// one last: Escape and Return go to it.
 	questions []*question
+	// moveTarget is the password manager chosen in step 3 ("" until one
+	// is); pickFile, when set, stands in for the file dialog (tests).
+	moveTarget passwords.Target
+	pickFile   func(then func(path string))
 	// removeAnyway lists step 3's items the user chose to lose ("Remove
 	// anyway"): the confirmation that follows says so again.
 	removeAnyway []string

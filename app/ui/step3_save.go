@@ -14,6 +14,8 @@ type saveWidgets struct {
 	Ticks map[string]*toggle
 	// How holds each item's steps, opened when the removal guard sent the user here.
 	How map[string]*expander
+	// Move is the passwords' "Move them to …" (step3_move.go).
+	Move moveWidgets
 }
 
 // saveItem is one thing to save before removal, with how to do it and the
@@ -78,7 +80,11 @@ func (u *App) saveView() fyne.CanvasObject {
 			}
 		}).withStateWords(lang.X("a11y.done", "done"), lang.X("a11y.not-done", "not done yet"))
 		u.Save.Ticks[id] = check
-		how := newExpander(item.link, paragraph(item.how))
+		var detail fyne.CanvasObject = paragraph(item.how)
+		if id == progress.SavePasswords {
+			detail = container.NewVBox(detail, u.movePasswordsBox())
+		}
+		how := newExpander(item.link, detail)
 		if id == u.openSave {
 			how.Open()
 			u.openSave = ""

@@ -76,7 +76,15 @@ func (u *App) summaryLines() []string {
 func (u *App) looseEnds() []string {
 	var out []string
 	items := u.state.Checklist()
-	if slices.Contains(items, progress.SavePasswords) {
+	var still []string // by the paths the app itself saved, never a search
+	for _, p := range u.state.PasswordFiles {
+		if u.svc.FileExists(p) {
+			still = append(still, report.LongText(p))
+		}
+	}
+	if len(still) > 0 {
+		out = append(out, lang.X("done.password-files", "These files still hold your passwords in plain text: {{.Files}}. Once your new password manager has imported them, delete them: step 3, \"I have imported them\".", map[string]any{"Files": strings.Join(still, ", ")}))
+	} else if slices.Contains(items, progress.SavePasswords) && len(u.state.PasswordFiles) == 0 {
 		bin := lang.X("done.recycle-bin", "empty the Recycle Bin")
 		if u.osFamily() == catalog.OSDarwin {
 			bin = lang.X("done.trash", "empty the Trash")

@@ -36,8 +36,12 @@ type Computer struct {
 	ExeFn      func() (string, error)
 	WriteFn    func(path string, data []byte) error
 	PrivateFn  func(path string, data []byte) error // nil: platform.CreatePrivateFile
-	LogFn      func(what string, err error)
-	Sample     bool
+	// ReadFn and DeleteFn read and delete the user's files; nil: this
+	// computer's (service.ReadUserFile, service.DeleteUserFile).
+	ReadFn   func(path string, limit int64) ([]byte, error)
+	DeleteFn func(path string) error
+	LogFn    func(what string, err error)
+	Sample   bool
 }
 
 var _ service.Computer = (*Computer)(nil)
@@ -138,6 +142,22 @@ func (c *Computer) WriteFile(path string, data []byte) error {
 		return platform.WriteFileAtomic(path, data)
 	}
 	return c.WriteFn(path, data)
+}
+
+func (c *Computer) ReadUserFile(path string, limit int64) ([]byte, error) {
+	if c.ReadFn == nil {
+		return service.ReadUserFile(path, limit)
+	}
+	return c.ReadFn(path, limit)
+}
+
+func (c *Computer) UserFileExists(path string) bool { return service.UserFileExists(path) }
+
+func (c *Computer) DeleteUserFile(path string) error {
+	if c.DeleteFn == nil {
+		return service.DeleteUserFile(path)
+	}
+	return c.DeleteFn(path)
 }
 
 func (c *Computer) CreatePrivateFile(path string, data []byte) error {
