@@ -71,8 +71,9 @@ type Moved struct {
 
 // MovePasswords reads Kaspersky Password Manager's text export at export,
 // converts it for the password manager t, and saves the CSV as a new file
-// only this user may read, beside the export: "<name> - for <manager>.csv",
-// or with " (2)" … when that name is taken (nothing is ever overwritten).
+// only this user may read, beside the export: "<name> (<manager>).csv", or
+// "<name> (<manager>) 2.csv" … when that name is taken (nothing is ever
+// overwritten).
 // Nothing holding a password is logged or kept: the caller gets paths,
 // counts and names. A file that is not an export is passwords.ErrNotExport;
 // when the manager can hold none of its entries, no file is written and
@@ -98,11 +99,11 @@ func (s *Service) MovePasswords(export string, t passwords.Target) (Moved, error
 	if res.Converted == 0 {
 		return m, nil
 	}
-	base := strings.TrimSuffix(filepath.Base(export), filepath.Ext(export)) + " - for " + t.Name()
+	base := strings.TrimSuffix(filepath.Base(export), filepath.Ext(export)) + " (" + t.Name() + ")"
 	for i := 1; i <= 20; i++ {
 		name := base + ".csv"
 		if i > 1 {
-			name = fmt.Sprintf("%s (%d).csv", base, i)
+			name = fmt.Sprintf("%s %d.csv", base, i)
 		}
 		path := filepath.Join(filepath.Dir(export), name)
 		err = s.pc.CreatePrivateFile(path, res.CSV)

@@ -57,7 +57,7 @@ func TestMovePasswordsInTheWindow(t *testing.T) {
 	u.pickFile = func(then func(string)) { then(export) }
 	j.click(u.Save.Move.Choose, "Choose the exported file…")
 	w = &u.Save.Move
-	out := filepath.Join(dir, "kpm export - for Microsoft Edge.csv")
+	out := filepath.Join(dir, "kpm export (Microsoft Edge).csv")
 	f, err := os.Open(out)
 	if err != nil {
 		t.Fatalf("no file for Edge: %v (the screen says %q)", err, w.Result.Text)
@@ -73,6 +73,8 @@ func TestMovePasswordsInTheWindow(t *testing.T) {
 	if fi, err := os.Stat(out); err != nil || runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
 		t.Errorf("the new file is not the user's alone: %v %v", fi.Mode(), err)
 	}
+	scrollToObject(u, u.Save.Move.Choose)
+	shot(t, u.win, "step3-move-done-en")
 	shown := allText(u.win.Canvas().Content())
 	if !strings.Contains(w.Result.Text, "entries are ready for Microsoft Edge") || !strings.Contains(w.Steps.Text, "More actions (…) > Import passwords") {
 		t.Errorf("what the screen says: %q / %q", w.Result.Text, w.Steps.Text)
@@ -90,7 +92,7 @@ func TestMovePasswordsInTheWindow(t *testing.T) {
 	}
 	// Step 7 reminds while the files are there.
 	j.click(u.NavButtons[6], "7. Finish")
-	if text := allText(u.win.Canvas().Content()); !strings.Contains(text, "These files still hold your passwords in plain text") || !strings.Contains(text, "for Microsoft Edge.csv") {
+	if text := allText(u.win.Canvas().Content()); !strings.Contains(text, "These files still hold your passwords in plain text") || !strings.Contains(text, "kpm export (Microsoft Edge).csv") {
 		t.Errorf("step 7 does not remind of the files:\n%s", text)
 	}
 	// "I have imported them": Escape keeps them, "Delete them" deletes both.
@@ -115,4 +117,38 @@ func TestMovePasswordsInTheWindow(t *testing.T) {
 	if text := allText(u.win.Canvas().Content()); strings.Contains(text, "still hold your passwords") || strings.Contains(text, "delete the exported file") {
 		t.Errorf("step 7 still asks to delete deleted files:\n%s", text)
 	}
+}
+
+// scrollToObject scrolls the step so that o is at the top.
+func scrollToObject(u *App, o fyne.CanvasObject) {
+	settle(u.win, u.win.Canvas().Size())
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(u.body.Content).Y
+	u.body.ScrollToOffset(fyne.NewPos(0, y))
+}
+
+// TestMovePasswordsInSpanish: the same flow says it in Spanish.
+func TestMovePasswordsInSpanish(t *testing.T) {
+	applyLanguage("es")
+	t.Cleanup(func() { applyLanguage("en") })
+	sample, err := os.ReadFile("../passwords/testdata/sample.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	export := filepath.Join(t.TempDir(), "contraseñas.txt")
+	if err := os.WriteFile(export, sample, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	j := newJourney(t, win10(true, true, false, false))
+	u := j.u
+	j.click(u.Action, "Analizar esta computadora")
+	j.click(u.NextButton, "Siguiente")
+	u.Save.How[progress.SavePasswords].Open()
+	u.pickFile = func(then func(string)) { then(export) }
+	j.click(u.Save.Move.Choose, "Elegir el archivo exportado…")
+	if !strings.HasPrefix(u.Save.Move.Result.Text, "Listo: ") || !strings.Contains(u.Save.Move.Steps.Text, "Para importarlo:") {
+		t.Errorf("in Spanish: %q / %q", u.Save.Move.Result.Text, u.Save.Move.Steps.Text)
+	}
+	scrollToObject(u, u.Save.Move.Choose)
+	shot(t, u.win, "step3-move-done-es")
 }
