@@ -177,7 +177,7 @@ func TestDetectPs1Contract(t *testing.T) {
 	for _, want := range []string{
 		`$programFiles = if ($env:ProgramW6432) { $env:ProgramW6432 } else { $env:ProgramFiles }`,
 		`Join-Path $programFiles '` + string(dirName[1]) + `\` + string(fileName[1]) + `'`,
-		`Join-Path $env:ProgramData 'KasperskyTransitionHelper'`,
+		`Join-Path $programFiles '` + string(dirName[1]) + `\results'`,
 		`@('scan', '--json', '--output', "` + "`" + `"$out` + "`" + `"", '--summary-output', "` + "`" + `"$log` + "`" + `"")`,
 		`-Wait -PassThru -NoNewWindow`,
 		`if ($null -eq $p -or $null -eq $p.ExitCode) {`,

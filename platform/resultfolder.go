@@ -8,8 +8,10 @@ var ResultFolderOwners = []string{SIDSystem, SIDAdministrators}
 
 // LockedFolderSDDL is the security descriptor the MSI (through its
 // MsiLockPermissionsEx table) and detect.ps1 give
-// %ProgramData%\KasperskyTransitionHelper: owned by SYSTEM, protected from
-// what C:\ProgramData hands down (Users may add files there), full control
+// %ProgramFiles%\Kaspersky Transition Helper\results (under Program Files,
+// where no standard user can make it first; it was under %ProgramData%,
+// where any user can): owned by SYSTEM, protected from what its parent
+// hands down, full control
 // for SYSTEM and Administrators, read for Users.
 const LockedFolderSDDL = "O:SYG:SYD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)"
 

@@ -149,7 +149,8 @@ func ps1Verdict(f securityFacts, reparse bool, owners, users []string, rights ui
 }
 
 // TestMSILocksTheResultsFolder: the MSI creates the results folder
-// (RESULTSDIR under CommonAppDataFolder, with CreateFolder) and locks it
+// (RESULTSDIR, "results" under INSTALLDIR in Program Files, where no
+// standard user can make it first, with CreateFolder) and locks it
 // with LockedFolderSDDL through MsiLockPermissionsEx; .ci/check-packages
 // reads the same table back from the built MSI.
 func TestMSILocksTheResultsFolder(t *testing.T) {
@@ -171,8 +172,9 @@ func TestMSILocksTheResultsFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !regexp.MustCompile(`(?s)<Directory Id="CommonAppDataFolder">\s*<Directory Id="RESULTSDIR" Name="KasperskyTransitionHelper">\s*<Component Id="ResultsFolder"[^>]*>\s*<CreateFolder/>`).Match(wxs) ||
+	if !regexp.MustCompile(`(?s)<Directory Id="ProgramFiles64Folder">\s*<Directory Id="INSTALLDIR" [^>]*>(?:\s*<Component Id="MainExe".*?</Component>)?\s*(?:<!--.*?-->)?\s*<Directory Id="RESULTSDIR" Name="results">\s*<Component Id="ResultsFolder"[^>]*>\s*<CreateFolder/>`).Match(wxs) ||
+		strings.Contains(string(wxs), "CommonAppDataFolder") ||
 		!strings.Contains(string(wxs), `<ComponentRef Id="ResultsFolder"/>`) || !strings.Contains(string(wxs), `InstallerVersion="500"`) {
-		t.Error("product.wxs does not create the locked results folder (CommonAppDataFolder\\KasperskyTransitionHelper, CreateFolder, Windows Installer 5)")
+		t.Error("product.wxs does not create the locked results folder (INSTALLDIR\\results in Program Files, CreateFolder, Windows Installer 5), or still makes one under ProgramData")
 	}
 }

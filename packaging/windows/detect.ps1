@@ -1,13 +1,14 @@
 # Kaspersky Transition Helper detection script for Intune remediations and RMM
 # tools (docs/it-deploy.md). It runs the check with no window, keeps the JSON
-# result in $env:ProgramData\KasperskyTransitionHelper\<computer>.json and
+# result in Program Files\Kaspersky Transition Helper\results\<computer>.json and
 # writes one summary line. Exit codes are the app's: 0 no Kaspersky to remove,
 # 1 Kaspersky found (Intune then runs the remediation), 3 some checks could not
 # finish, 4 the check failed or its result could not be written.
 #
 # It runs as SYSTEM, so the results folder must be one no standard user can
-# change: a user who made it first could turn it into a junction and have
-# SYSTEM write or delete any file. The MSI creates it locked (SYSTEM and
+# change or make first: a user who made it first could turn it into a
+# junction and have SYSTEM write or delete any file. So it is under Program
+# Files, where no standard user can make a folder, and the MSI creates it locked (SYSTEM and
 # Administrators only); this script creates it locked when it is missing and
 # refuses it (exit 4) when it is a link or junction, is not owned by SYSTEM or
 # Administrators, or lets Everyone, Authenticated Users, Users or INTERACTIVE
@@ -47,7 +48,7 @@ $exe = Join-Path $programFiles 'Kaspersky Transition Helper\KasperskyTransitionH
 # the start (judging that folder alone would not see a parent they may
 # change). Install the MSI.
 if (-not (Test-Path -LiteralPath $exe)) { Write-Output 'FAILED: KasperskyTransitionHelper.exe was not found where the MSI installs it; install the MSI; exit 4'; exit 4 }
-$dir = Join-Path $env:ProgramData 'KasperskyTransitionHelper'
+$dir = Join-Path $programFiles 'Kaspersky Transition Helper\results'
 if (-not (Test-Path -LiteralPath $dir)) {
   # Made with its locked permissions in one step, never made and then locked.
   $sec = New-Object System.Security.AccessControl.DirectorySecurity
