@@ -11,6 +11,7 @@ import (
 	"transitionhelper/app/passwords"
 	"transitionhelper/app/service"
 	"transitionhelper/app/service/servicetest"
+	"transitionhelper/platform"
 )
 
 // TestMovePasswordsNeverOverwrites: the CSV goes beside the export under a
@@ -36,6 +37,14 @@ func TestMovePasswordsNeverOverwrites(t *testing.T) {
 		}
 	}
 	m, err := svc.MovePasswords(export, passwords.Firefox)
+	if platform.IsWine() && errors.Is(err, platform.ErrNotPrivate) {
+		// Wine ignores the DACL asked for at creation, so the writer
+		// refuses every file there (docs/passwords.md); nothing is left.
+		if _, serr := os.Stat(filepath.Join(dir, "export (Firefox) 2.csv")); !os.IsNotExist(serr) {
+			t.Errorf("a refused file was left: %v", serr)
+		}
+		t.Skip("Wine cannot give a file a DACL of the user's alone: the writer refuses, as it must")
+	}
 	if err != nil || m.CSV != filepath.Join(dir, "export (Firefox) 2.csv") || m.Converted == 0 {
 		t.Fatalf("moved %+v, %v", m, err)
 	}
