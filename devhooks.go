@@ -241,6 +241,7 @@ func (h devHooks) afterWindow(ctx context.Context, u *ui.App, svc *service.Servi
 			fyne.LogError("TH_STEP scan", err)
 			return
 		}
+		svc.CheckStarts(res)
 	}
 	u.OpenStep(h.step, res, h.region)
 }

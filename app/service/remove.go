@@ -272,6 +272,7 @@ func (s *Service) Rescan(ctx context.Context, pr Progress) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.CheckStarts(res)
 	if !res.Summary.KasperskyActive && !s.pc.DryRun() {
 		if err := s.pc.ClearRunOnce(RunOnceName); err != nil && !errors.Is(err, platform.ErrNotSupported) {
 			s.pc.Log("removing the reopen after restart", err)

@@ -42,11 +42,18 @@ func (s *Service) Scan(ctx context.Context) (*Result, error) {
 func (s *Service) Analyze(snap *platform.Snapshot) *Result {
 	fs := detect.Match(s.cat, snap)
 	now := s.pc.Now()
-	r := &Result{At: now, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs), OSSupport: detect.SupportOf(snap.OS, s.cat, now), FactsChecked: s.cat.FactsChecked()}
-	// Which uninstallers cannot be started, by the plan alone (no file is
-	// opened here: the start checks the signature again), so "Remove all"
-	// never promises more than it starts.
-	for _, f := range Removable(fs, nil) {
+	return &Result{At: now, Snapshot: snap, Findings: fs, Summary: detect.Summarize(fs), OSSupport: detect.SupportOf(snap.OS, s.cat, now), FactsChecked: s.cat.FactsChecked()}
+}
+
+// CheckStarts records in r which uninstallers the app will not start, by
+// the plan alone (no program is opened: the start checks the signature
+// again), so "Remove all" never promises more than it starts. A plan can
+// ask the system (Windows Installer, an apt simulation, a Mac app's
+// signature), so only the window's scans and the re-scan after a removal
+// pay for it, never `scan`.
+func (s *Service) CheckStarts(r *Result) {
+	r.ByHand = nil
+	for _, f := range Removable(r.Findings, nil) {
 		if _, err := removal.PlanFor(s.cat, f, s.pc); err != nil {
 			if r.ByHand == nil {
 				r.ByHand = map[string]string{}
@@ -54,7 +61,6 @@ func (s *Service) Analyze(snap *platform.Snapshot) *Result {
 			r.ByHand[f.ProductID] = err.Error()
 		}
 	}
-	return r
 }
 
 // Record is the result as the guided app keeps it.

@@ -59,6 +59,7 @@ func (u *App) scanned(record func(progress.State, progress.ScanRecord) progress.
 		if err != nil {
 			return st, err
 		}
+		u.svc.CheckStarts(res) // on the worker: a plan may ask the system
 		return record(st, res.Record()), nil
 	}
 }

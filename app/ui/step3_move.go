@@ -164,15 +164,30 @@ func (u *App) convertExport(path string) {
 }
 
 // passwordFilesLeft are the password files the app knows of that are
-// still there.
+// still there. Only this computer's own progress is looked at, and only
+// local paths: a caller's report (the caller view) or a progress file
+// naming \\server\share\x would otherwise have this computer reach out to
+// that server, with its user's credentials, just by showing a step.
 func (u *App) passwordFilesLeft() []string {
+	if u.caller != nil {
+		return nil
+	}
 	var out []string
 	for _, p := range u.state.PasswordFiles {
-		if u.svc.FileExists(p) {
+		if localPath(p) && u.svc.FileExists(p) {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// localPath: an absolute path on this computer's own disks, not a
+// network one (\\server\share, //server/share, \\?\UNC\…).
+func localPath(p string) bool {
+	if strings.HasPrefix(p, `\\`) || strings.HasPrefix(p, "//") {
+		return false
+	}
+	return filepath.IsAbs(p)
 }
 
 // importSteps says where in the manager the file is imported (the same
@@ -222,7 +237,7 @@ func (u *App) deletePasswordFiles() {
 		fyne.LogError("deleting the password files", err)
 		w.Result.SetText(lang.X("move.delete-failed", "Some files could not be deleted. Delete them yourself: {{.Files}}", map[string]any{"Files": report.LongText(strings.Join(left, ", "))}))
 	} else {
-		w.Result.SetText(lang.X("move.deleted", "Both files are deleted for good (they did not go to the Recycle Bin)."))
+		w.Result.SetText(lang.X("move.deleted-2", "Both files are deleted (not moved to the Recycle Bin). If that folder is kept in OneDrive or another online storage, delete them from its recycle bin too."))
 		w.Imported.Hide()
 		w.Steps.Hide()
 	}

@@ -152,3 +152,35 @@ func TestMovePasswordsInSpanish(t *testing.T) {
 	scrollToObject(u, u.Save.Move.Choose)
 	shot(t, u.win, "step3-move-done-es")
 }
+
+// TestPasswordFilesNeverReachTheNetwork: the paths of password files are
+// looked at only when they are this computer's own and local: a caller's
+// report, or a progress file naming a server's share, makes the app
+// touch nothing (a look at \\server\share would sign in to that server).
+func TestPasswordFilesNeverReachTheNetwork(t *testing.T) {
+	for p, want := range map[string]bool{
+		`\\attacker.example\share\x.txt`:    false,
+		`\\?\UNC\attacker.example\share\x`:  false,
+		`//attacker.example/share/x.txt`:    false,
+		`relative\x.txt`:                    false,
+		filepath.Join(t.TempDir(), "x.txt"): true,
+	} {
+		if got := localPath(p); got != want {
+			t.Errorf("localPath(%q) = %v", p, got)
+		}
+	}
+	j := newJourney(t, win10(true, true, false, false))
+	u := j.u
+	local := filepath.Join(t.TempDir(), "export.txt")
+	if err := os.WriteFile(local, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	u.setState(u.state.WithPasswordFiles([]string{local, `\\attacker.example\share\x.txt`}))
+	if got := u.passwordFilesLeft(); len(got) != 1 || got[0] != local {
+		t.Errorf("this computer's files: %q", got)
+	}
+	u.caller = &callerView{}
+	if got := u.passwordFilesLeft(); got != nil {
+		t.Errorf("the caller view looked at %q", got)
+	}
+}

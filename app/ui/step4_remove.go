@@ -455,6 +455,7 @@ func (u *App) rescanRemoval() {
 		if err != nil {
 			return st, err
 		}
+		u.svc.CheckStarts(res)
 		return st.WithScan(res.Record()), nil
 	})
 }

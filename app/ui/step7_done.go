@@ -77,10 +77,8 @@ func (u *App) looseEnds() []string {
 	var out []string
 	items := u.state.Checklist()
 	var still []string // by the paths the app itself saved, never a search
-	for _, p := range u.state.PasswordFiles {
-		if u.svc.FileExists(p) {
-			still = append(still, report.LongText(p))
-		}
+	for _, p := range u.passwordFilesLeft() {
+		still = append(still, report.LongText(p))
 	}
 	if len(still) > 0 {
 		out = append(out, lang.X("done.password-files", "These files still hold your passwords in plain text: {{.Files}}. Once your new password manager has imported them, delete them: step 3, \"I have imported them\".", map[string]any{"Files": strings.Join(still, ", ")}))
