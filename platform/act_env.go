@@ -29,7 +29,7 @@ var userVariablesSet = []string{"OneDrive", "OneDriveConsumer", "OneDriveCommerc
 // Environment (and its per-session subkeys) at every sign-in: the
 // profile's folders and the account's names.
 var userVariablesLogon = []string{"APPDATA", "LOCALAPPDATA", "USERPROFILE", "HOMEDRIVE", "HOMEPATH", "HOMESHARE",
-	"LOGONSERVER", "USERDOMAIN", "USERDOMAIN_ROAMINGPROFILE", "USERNAME", "CLIENTNAME", "SESSIONNAME"}
+	"LOGONSERVER", "USERDOMAIN", "USERDOMAIN_ROAMINGPROFILE", "USERDNSDOMAIN", "USERNAME", "CLIENTNAME", "SESSIONNAME"}
 
 // Where a user-level variable is set, for judgeUserVariable.
 const (

@@ -28,6 +28,7 @@ func TestUserVariableAllowList(t *testing.T) {
 		{"HOMEDRIVE", vol, true, ""}, {"HOMEPATH", vol, true, ""}, {"HOMESHARE", vol, true, ""},
 		{"LOGONSERVER", vol, true, ""}, {"USERDOMAIN", vol, true, ""}, {"USERDOMAIN_ROAMINGPROFILE", vol, true, ""},
 		{"USERNAME", vol, true, ""}, {"CLIENTNAME", vol, true, ""}, {"SESSIONNAME", vol, true, ""},
+		{"USERDNSDOMAIN", vol, true, ""}, // a domain sign-in writes it: without it every domain PC is refused
 		{"LOCALAPPDATA", env, false, "not one Windows sets"}, {"USERPROFILE", env, false, "not one Windows sets"},
 		// Planted by the attacker's read: refused, with the reason.
 		{"ProgramFiles", env, false, "system's own ProgramFiles"},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"unsafe"
@@ -73,7 +74,10 @@ func adminOnlyPath(path string) (bool, string, error) {
 	if err != nil {
 		return false, "", err
 	}
-	risky := riskySet(principals)
+	// Run as SYSTEM (an IT script's `uninstall`), the token's user is
+	// SYSTEM itself: an owner, not a standard user (as the output judge
+	// does); otherwise every folder, all SYSTEM's, was refused.
+	risky := riskySet(slices.DeleteFunc(principals, adminPrincipal))
 	// Under Wine every file belongs to the user, who is the administrator
 	// there (see wineUserIsAdmin); on Windows no user is allowed.
 	allowed := map[string]bool{}

@@ -115,3 +115,20 @@ func TestAdminOnlyPathStandardUser(t *testing.T) {
 		t.Errorf("a program in the user's own temp folder: ok %v, %q, %v", ok, why, err)
 	}
 }
+
+// TestAdminOnlyPathAsSystem: run as SYSTEM (an IT script's uninstall), the
+// token's user is SYSTEM itself, an owner of the system's files and not a
+// standard user: Windows' own msiexec still passes (it was refused: every
+// folder is SYSTEM's to change).
+func TestAdminOnlyPathAsSystem(t *testing.T) {
+	saved := tokenPrincipals
+	t.Cleanup(func() { tokenPrincipals = saved })
+	tokenPrincipals = func() ([]string, error) { return []string{SIDSystem, SIDAdministrators}, nil }
+	sys, err := windows.GetSystemDirectory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, why, err := AdminOnlyPath(filepath.Join(sys, "msiexec.exe")); err != nil || !ok {
+		t.Errorf("msiexec judged as SYSTEM: ok %v, %q, %v", ok, why, err)
+	}
+}
