@@ -176,10 +176,11 @@ $(WINE_FIXTURES)/.ready: $(WINE_READY) .ci/wine-fixtures platform/testdata/fakeu
 # One package at a time (-p 1): they share the prefix's registry and installed
 # products, and one package's MSI must not show up in another's scan.
 test-windows: $(WINE_READY) $(WINE_FIXTURES)/.ready
-	@# A server of our own, started apart: one that a test binary's wine
-	@# starts inherits that test's output and keeps it open after it ends
-	@# ("Test I/O incomplete") while other Wine clients keep it alive.
-	wineserver -p </dev/null >/dev/null 2>&1 || true
+	@# No persistent Wine server here: the services (winedevice.exe) a test
+	@# binary's wine starts inherit that test's output, and live only as long
+	@# as the server; a persistent one kept them, and the output, open for
+	@# good ("Test I/O incomplete" after 1 minute). Run nothing else under
+	@# Wine meanwhile, for the same reason.
 	$(WINE_ENV) TH_WINE=1 TH_WINE_FIXTURES=$(WINE_FIXTURES) GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
 	  $(GO) test -p 1 -count=1 -exec wine $(PURE_PKGS)
 	wineserver -k || true
