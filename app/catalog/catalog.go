@@ -362,6 +362,10 @@ type Signature struct {
 	Path       string `json:"path,omitempty"`  // leftover path, with {KnownFolder} placeholders
 	Source     string `json:"source"`
 	Confidence string `json:"confidence"`
+	// Window marks a process signature of a program a user starts, a
+	// window or a tray icon (avpui.exe, bdagent.exe, egui.exe): running,
+	// it says the product is there, never that it protects.
+	Window bool `json:"window,omitempty"`
 
 	re *regexp.Regexp
 }

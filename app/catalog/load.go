@@ -395,6 +395,9 @@ func (c *Catalog) compile(s *Signature) error {
 	if s.Path != "" {
 		return errors.New("only a leftover has a path")
 	}
+	if s.Window && s.Kind != KindProcess {
+		return errors.New("only a process signature names a window or tray program")
+	}
 	if len(s.Match) < 3 || !strings.HasPrefix(s.Match, "^") || !strings.HasSuffix(s.Match, "$") || strings.HasSuffix(s.Match, `\$`) {
 		return fmt.Errorf("pattern %q is not anchored with ^ and $", s.Match)
 	}

@@ -172,6 +172,11 @@ func (m *matcher) matchSignature(p *catalog.Product, sig *catalog.Signature) {
 				where += ", " + k.image
 			}
 			f := m.add(p, sig, k.name, where, StateRunning)
+			if k.not == "" && sig.Window {
+				// Any user can start a window or tray program: running,
+				// it shows the product is there, not that it protects.
+				k.not = "a window or tray program, which any user can start"
+			}
 			f.Evidence[len(f.Evidence)-1].NotProtection = k.not
 		}
 	case catalog.KindService, catalog.KindLaunchd:

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -239,6 +240,46 @@ func TestProtectionOf(t *testing.T) {
 		}
 		if s := Summarize(tt.fs); strings.Join(s.Protection, " ") != tt.active {
 			t.Errorf("%s: Summarize's Protection %q, the verdict's %q", tt.name, s.Protection, tt.active)
+		}
+	}
+}
+
+// TestWindowProgramsDoNotProtect: a product's window or tray program
+// (bdagent.exe, egui.exe, AvastUI.exe) runs whenever any user starts it:
+// alone it shows the product is there, never that it protects; its engine
+// (vsserv.exe, ekrn.exe, AvastSvc.exe) does, where Security Center says
+// nothing.
+func TestWindowProgramsDoNotProtect(t *testing.T) {
+	cat, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	win := platform.OSInfo{Family: "windows", Name: "Windows Server 2022"}
+	for _, tt := range []struct {
+		procs     []string
+		product   string
+		protected bool
+	}{
+		{[]string{"bdagent.exe"}, "bitdefender", false},
+		{[]string{"bdagent.exe", "vsserv.exe"}, "bitdefender", true},
+		{[]string{"egui.exe"}, "eset", false},
+		{[]string{"ekrn.exe", "egui.exe"}, "eset", true},
+		{[]string{"AvastUI.exe"}, "avast", false},
+		{[]string{"AvastSvc.exe"}, "avast", true},
+		{[]string{"mbam.exe", "mbamtray.exe"}, "malwarebytes", false},
+	} {
+		snap := platform.Snapshot{OS: win}
+		for i, n := range tt.procs {
+			snap.Processes = append(snap.Processes, platform.Process{PID: int32(100 + i), Name: n})
+		}
+		fs := Match(cat, &snap)
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.ProductID == tt.product })
+		if i < 0 || fs[i].State != StateRunning {
+			t.Errorf("%v: %s not found running: %s", tt.procs, tt.product, brief(fs))
+			continue
+		}
+		if got := ProtectionOf(fs, false).Protected; got != tt.protected {
+			t.Errorf("%v: protected %v, want %v", tt.procs, got, tt.protected)
 		}
 	}
 }
