@@ -117,6 +117,9 @@ func Explain(st Status, t Translator, now time.Time) (facts []string, next strin
 	}
 	os := OSSupportWords(windows10At(now), t)
 	if st.Has(FlagOSUnsupported) {
+		if os.Line == "" { // a clock set before Windows 10's end of free support
+			os.Line = t("decode.os-past-free", "The computer runs Windows 10, past the end of its free security updates.", nil)
+		}
 		facts = append(facts, os.Line)
 	}
 	switch {
