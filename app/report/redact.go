@@ -38,8 +38,9 @@ var (
 
 // nameEdges end a name where it stands as one (in a regexp class): path
 // separators, double quotes, the = of a setting, an account's @, brackets
-// and list separators. Not an apostrophe: it is part of a word (Owner's).
-const nameEdges = `\\/"=@:;,()<>|\[\]`
+// and list separators. Not an apostrophe: it is part of a word (Owner's);
+// not a colon: a one-letter name would take the drive letter of C:\.
+const nameEdges = `\\/"=@;,()<>|\[\]`
 
 // thingNames are names of the system's and the products' own folders, keys
 // and stores that a person may also be called (an account named "Windows",

@@ -231,7 +231,7 @@ func TestRedactKeepsWhatIsNotAName(t *testing.T) {
 		`/Users/%s/Library/Application Support/Kaspersky Lab`: `/Users/<user>/Library/Application Support/Kaspersky Lab`,
 		`c:/users/%s/Downloads/startup.exe`:                   `c:/users/<user>/Downloads/startup.exe`,
 	}
-	for _, name := range []string{"Root", "Owner", "User", "PC", "Kaspersky", "Windows", "A", "ann"} {
+	for _, name := range []string{"Root", "Owner", "User", "PC", "Kaspersky", "Windows", "A", "C", "ann"} {
 		r := Redactor{Names: []string{name}}
 		for _, in := range kept {
 			if got := r.String(in); got != in {
