@@ -29,6 +29,7 @@ type moveWidgets struct {
 	Choose   *button
 	Result   *widget.Label
 	Steps    *widget.Label
+	Help     *fyne.Container // the maker's page on importing, when the catalog has one
 	Imported *button
 }
 
@@ -61,6 +62,7 @@ func (u *App) movePasswordsBox() fyne.CanvasObject {
 	w.Result.Hide()
 	w.Steps = paragraph("")
 	w.Steps.Hide()
+	w.Help = container.NewVBox()
 	w.Imported = newButtonWithIcon(lang.X("move.imported", "I have imported them"), theme.DeleteIcon(), u.confirmDeletePasswordFiles)
 	if len(u.passwordFilesLeft()) == 0 {
 		w.Imported.Hide()
@@ -70,7 +72,7 @@ func (u *App) movePasswordsBox() fyne.CanvasObject {
 		paragraph(lang.X("move.intro", "Kaspersky's file can only go into most password managers once it is changed into the file they read. The app does that here, on this computer, and sends nothing anywhere. Choose your new password manager:")),
 		w.To.Box,
 		container.NewHBox(w.Choose),
-		w.Result, w.Steps,
+		w.Result, w.Steps, w.Help,
 		container.NewHBox(w.Imported),
 	)
 	return box
@@ -108,6 +110,7 @@ func (u *App) convertExport(path string) {
 	if i := slices.IndexFunc(passwords.Targets(), func(t passwords.Target) bool { return t.Name() == w.To.Selected }); i >= 0 {
 		t = passwords.Targets()[i]
 	}
+	u.moveTarget = t // kept when the step is drawn anew
 	m, err := u.svc.MovePasswords(path, t)
 	var text string
 	switch {
@@ -160,6 +163,16 @@ func (u *App) convertExport(path string) {
 	u.Save.Move.Result.Show()
 	u.Save.Move.Steps.SetText(stepsText)
 	u.Save.Move.Steps.Show()
+	// The maker's own page on importing, where the catalog has one (an
+	// https link; Edge's and Chrome's settings pages cannot be opened from
+	// outside the browser, so the steps say where to click).
+	u.Save.Move.Help.Objects = nil
+	if src := u.cat.Source("import-" + string(t)); src != nil {
+		if h := httpsLink(sourceTitle(src.ID, src.Title), src.URL); h != nil {
+			u.Save.Move.Help.Add(h)
+		}
+	}
+	u.Save.Move.Help.Refresh()
 	u.Save.How[progress.SavePasswords].Open()
 }
 

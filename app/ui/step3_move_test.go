@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"transitionhelper/app/progress"
 )
@@ -75,6 +76,9 @@ func TestMovePasswordsInTheWindow(t *testing.T) {
 	}
 	scrollToObject(u, u.Save.Move.Choose)
 	shot(t, u.win, "step3-move-done-en")
+	if len(w.Help.Objects) != 0 { // Edge: its settings cannot be opened from here, and no page is in the catalog
+		t.Errorf("a link for Edge: %v", w.Help.Objects)
+	}
 	shown := allText(u.win.Canvas().Content())
 	if !strings.Contains(w.Result.Text, "entries are ready for Microsoft Edge") || !strings.Contains(w.Steps.Text, "More actions (…) > Import passwords") {
 		t.Errorf("what the screen says: %q / %q", w.Result.Text, w.Steps.Text)
@@ -145,9 +149,23 @@ func TestMovePasswordsInSpanish(t *testing.T) {
 	j.click(u.NextButton, "Siguiente")
 	u.Save.How[progress.SavePasswords].Open()
 	u.pickFile = func(then func(string)) { then(export) }
+	u.Save.Move.To.SetSelected("Bitwarden")
 	j.click(u.Save.Move.Choose, "Elegir el archivo exportado…")
 	if !strings.HasPrefix(u.Save.Move.Result.Text, "Listo: ") || !strings.Contains(u.Save.Move.Steps.Text, "Para importarlo:") {
 		t.Errorf("in Spanish: %q / %q", u.Save.Move.Result.Text, u.Save.Move.Steps.Text)
+	}
+	if u.Save.Move.To.Selected != "Bitwarden" {
+		t.Errorf("drawn anew, the step chose %q", u.Save.Move.To.Selected)
+	}
+	// Bitwarden's own page on importing is linked, its title in Spanish.
+	if len(u.Save.Move.Help.Objects) != 1 {
+		t.Fatalf("no link to Bitwarden's import page: %v", u.Save.Move.Help.Objects)
+	}
+	if h, ok := u.Save.Move.Help.Objects[0].(*widget.Hyperlink); !ok || h.URL.String() != "https://bitwarden.com/help/import-data/" || !strings.HasPrefix(h.Text, "Centro de ayuda de Bitwarden") {
+		t.Errorf("the link: %#v", u.Save.Move.Help.Objects[0])
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(export), "contraseñas (Bitwarden).csv")); err != nil {
+		t.Errorf("no file for Bitwarden: %v", err)
 	}
 	scrollToObject(u, u.Save.Move.Choose)
 	shot(t, u.win, "step3-move-done-es")
