@@ -76,6 +76,9 @@ type Catalog struct {
 
 	sources  map[string]*Source
 	products map[string]*Product
+	// factsChecked is FactsChecked, worked out once at Load: every scan
+	// asks for it.
+	factsChecked string
 }
 
 // Source is where a fact comes from.

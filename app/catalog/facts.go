@@ -54,13 +54,7 @@ func (c *Catalog) Facts() []Fact {
 // FactsChecked is the day of the oldest dated fact: every fact the app
 // states was read on its page on that day or later. Empty for a catalog
 // with no dated fact.
-func (c *Catalog) FactsChecked() string {
-	fs := c.Facts()
-	if len(fs) == 0 {
-		return ""
-	}
-	return fs[0].Checked
-}
+func (c *Catalog) FactsChecked() string { return c.factsChecked }
 
 // FactsAge is how long before now the oldest fact was read, in whole days
 // (0 when there is none or the clock is behind it).

@@ -36,6 +36,9 @@ func Load(data []byte) (*Catalog, error) {
 	if err := c.validate(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
+	if fs := c.Facts(); len(fs) > 0 {
+		c.factsChecked = fs[0].Checked
+	}
 	return &c, nil
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 
 	"transitionhelper/app/passwords"
@@ -48,7 +47,7 @@ func (e *Env) passwordsCommand(args []string) error {
 			map[string]any{"Target": fmt.Sprintf("%q", *to)}))}
 	}
 
-	data, err := readExport(file)
+	data, err := e.Service.ReadExport(file)
 	if err != nil {
 		return usageError{cmd, e.exportError(file, err)}
 	}
@@ -111,31 +110,6 @@ func (e *Env) parseInterspersed(fs *flag.FlagSet, args []string) (string, error)
 		}
 		file, args = args[0], args[1:]
 	}
-}
-
-// readExport reads at most passwords.MaxExportSize bytes of a regular
-// file; a larger one is passwords.ErrTooLarge, read no further.
-func readExport(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s)", fi.Mode().Type())
-	}
-	if fi.Size() > passwords.MaxExportSize {
-		return nil, passwords.ErrTooLarge
-	}
-	data, err := io.ReadAll(io.LimitReader(f, passwords.MaxExportSize+1))
-	if err == nil && len(data) > passwords.MaxExportSize {
-		err = passwords.ErrTooLarge
-	}
-	return data, err
 }
 
 // exportError says why FILE cannot be converted, in the user's words.

@@ -58,6 +58,17 @@ func DeleteUserFile(path string) error {
 	return os.Remove(path)
 }
 
+// ReadExport reads Kaspersky Password Manager's export at path, a plain
+// file of at most passwords.MaxExportSize bytes (a larger one is
+// passwords.ErrTooLarge, read no further): both doors read it so.
+func (s *Service) ReadExport(path string) ([]byte, error) {
+	data, err := s.pc.ReadUserFile(path, passwords.MaxExportSize)
+	if errors.Is(err, ErrTooLarge) {
+		return nil, passwords.ErrTooLarge
+	}
+	return data, err
+}
+
 // Moved is the passwords of one export, converted for one password
 // manager and saved: where, and what could not go there (names only).
 type Moved struct {
@@ -80,10 +91,7 @@ type Moved struct {
 // CSV is "".
 func (s *Service) MovePasswords(export string, t passwords.Target) (Moved, error) {
 	m := Moved{Export: export, Target: t}
-	data, err := s.pc.ReadUserFile(export, passwords.MaxExportSize)
-	if errors.Is(err, ErrTooLarge) {
-		return m, passwords.ErrTooLarge
-	}
+	data, err := s.ReadExport(export)
 	if err != nil {
 		return m, err
 	}
