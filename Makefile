@@ -212,6 +212,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzJudgeSDDL$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzParseAptSimulation$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzParseKeychainPEM$$' -fuzztime $(FUZZTIME) ./platform
+	$(GO) test -run '^$$' -fuzz '^FuzzCertificateFromStoreBlob$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzName$$' -fuzztime $(FUZZTIME) ./app/report
 	$(GO) test -run '^$$' -fuzz '^FuzzAddDependentLoadFlags$$' -fuzztime $(FUZZTIME) ./app/internal/peloadcfg
 

@@ -3,6 +3,7 @@ package platform
 import (
 	"crypto/sha1" // a certificate's thumbprint, as Windows and Keychain Access show it; not for security
 	"crypto/x509"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/pem"
 	"errors"
@@ -104,4 +105,44 @@ func ParseKeychainPEM(data []byte, store string) ([]Certificate, error) {
 		out = append(out, c)
 	}
 	return out, errors.Join(errs...)
+}
+
+// certPropCert is CERT_CERT_PROP_ID, the element of a serialized store
+// entry that holds the encoded certificate itself (wincrypt.h reserves it;
+// Wine's crypt32 names it too).
+const certPropCert = 32
+
+// maxStoreBlob bounds one registry entry of a certificate store: a root
+// certificate with its properties is a few kilobytes.
+const maxStoreBlob = 1 << 20
+
+// CertificateFromStoreBlob returns the encoded certificate inside the
+// "Blob" value Windows keeps for each certificate of a registry store
+// (HKLM\SOFTWARE\Microsoft\SystemCertificates\ROOT\Certificates\<SHA-1>):
+// a serialized store element, a run of properties, each a 32-bit id, a
+// 32-bit reserved word and a 32-bit length (little-endian) and that many
+// bytes; the certificate is the property certPropCert. A blob with no such
+// property, or a length that runs past its end, is an error.
+func CertificateFromStoreBlob(blob []byte) ([]byte, error) {
+	if len(blob) > maxStoreBlob {
+		return nil, fmt.Errorf("a certificate entry of %d bytes: more than %d", len(blob), maxStoreBlob)
+	}
+	for rest := blob; len(rest) > 0; {
+		if len(rest) < 12 {
+			return nil, fmt.Errorf("a certificate entry ends inside a property header (%d bytes left)", len(rest))
+		}
+		id := binary.LittleEndian.Uint32(rest)
+		n := binary.LittleEndian.Uint32(rest[8:])
+		if uint64(n) > uint64(len(rest)-12) {
+			return nil, fmt.Errorf("property %d of a certificate entry says %d bytes, %d are left", id, n, len(rest)-12)
+		}
+		if id == certPropCert {
+			if n == 0 {
+				return nil, errors.New("a certificate entry's certificate is empty")
+			}
+			return rest[12 : 12+n], nil
+		}
+		rest = rest[12+n:]
+	}
+	return nil, errors.New("a certificate entry holds no certificate")
 }

@@ -1,6 +1,8 @@
 package platform
 
 import (
+	"bytes"
+	"encoding/binary"
 	"os"
 	"strings"
 	"testing"
@@ -93,4 +95,49 @@ func TestKeychainEmpty(t *testing.T) {
 			t.Errorf("keychainEmpty(%d, %q) = %v", tt.code, tt.stderr, got)
 		}
 	}
+}
+
+// storeElement is one property of a serialized store entry.
+func storeElement(id uint32, data []byte) []byte {
+	h := make([]byte, 12, 12+len(data))
+	binary.LittleEndian.PutUint32(h, id)
+	binary.LittleEndian.PutUint32(h[4:], 1)
+	binary.LittleEndian.PutUint32(h[8:], uint32(len(data)))
+	return append(h, data...)
+}
+
+// The certificate is found among other properties; anything cut short or
+// without a certificate is an error, never a certificate made of the rest.
+// (What Windows itself writes: TestStoreBlobAsWindowsSerializesIt, under Wine.)
+func TestCertificateFromStoreBlob(t *testing.T) {
+	cert := []byte{0x30, 0x03, 0x02, 0x01, 0x01}
+	good := append(storeElement(3, make([]byte, 20)), storeElement(certPropCert, cert)...)
+	if got, err := CertificateFromStoreBlob(good); err != nil || !bytes.Equal(got, cert) {
+		t.Errorf("got %x, %v; want %x", got, err, cert)
+	}
+	long := storeElement(certPropCert, cert)
+	binary.LittleEndian.PutUint32(long[8:], 6)
+	for name, blob := range map[string][]byte{
+		"empty":           nil,
+		"no certificate":  storeElement(3, make([]byte, 20)),
+		"cut header":      good[:20],
+		"length past end": long,
+		"empty cert":      storeElement(certPropCert, nil),
+		"huge length":     append(storeElement(3, nil)[:8], 0xff, 0xff, 0xff, 0xff),
+	} {
+		if got, err := CertificateFromStoreBlob(blob); err == nil {
+			t.Errorf("%s: got %x and no error", name, got)
+		}
+	}
+}
+
+func FuzzCertificateFromStoreBlob(f *testing.F) {
+	f.Add(storeElement(certPropCert, []byte{0x30, 0x00}))
+	f.Add(append(storeElement(3, make([]byte, 20)), storeElement(certPropCert, []byte{1})...))
+	f.Fuzz(func(t *testing.T, blob []byte) {
+		got, err := CertificateFromStoreBlob(blob)
+		if err == nil && (len(got) == 0 || len(got) > len(blob)) {
+			t.Fatalf("certificate of %d bytes from a blob of %d", len(got), len(blob))
+		}
+	})
 }

@@ -6,29 +6,44 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+	"golang.org/x/sys/windows/registry"
 )
 
-// rootStore is one Trusted Root Certification Authorities store to read.
+// rootStore is one Trusted Root Certification Authorities store to read:
+// the registry key Windows keeps it in, as Microsoft's "Certificate Store
+// Migration" page lists them (system ROOT under HKEY_LOCAL_MACHINE, user
+// ROOT under HKEY_CURRENT_USER). These are the stores
+// CertOpenStore(CERT_STORE_PROV_SYSTEM_REGISTRY, "ROOT") opens: each
+// location's own part only, not the machine's roots that Windows also shows
+// in the user's store.
 type rootStore struct {
-	location uint32 // CERT_SYSTEM_STORE_CURRENT_USER or _LOCAL_MACHINE
-	store    string // StoreUserRoot, StoreMachineRoot
-	label    string // how an error names it
+	key   registry.Key
+	path  string
+	store string // StoreUserRoot, StoreMachineRoot
+	label string // how an error names it
 }
 
 var rootStores = []rootStore{
-	{windows.CERT_SYSTEM_STORE_CURRENT_USER, StoreUserRoot, "the current user's root certificates"},
-	{windows.CERT_SYSTEM_STORE_LOCAL_MACHINE, StoreMachineRoot, "the computer's root certificates"},
+	{registry.CURRENT_USER, `Software\Microsoft\SystemCertificates\Root\Certificates`, StoreUserRoot, "the current user's root certificates"},
+	{registry.LOCAL_MACHINE, `SOFTWARE\Microsoft\SystemCertificates\ROOT\Certificates`, StoreMachineRoot, "the computer's root certificates"},
 }
 
 // probeRootCertificates lists the certificates of the current user's and
-// the computer's Trusted Root Certification Authorities, each store opened
-// read-only. It reads each store's own registry part (the provider
-// CERT_STORE_PROV_SYSTEM_REGISTRY): the user's store as Windows shows it
-// also lists the computer's roots, which are the computer's to remove.
+// the computer's Trusted Root Certification Authorities, reading their
+// registry keys with read-only rights and each certificate with Go.
+//
+// Why not CertOpenStore: its cost is not the certificates. Under Wine,
+// loading crypt32.dll takes 35-50 ms and opening a ROOT store makes Wine
+// copy the host's 149 roots into the registry first (150 ms more, in every
+// process); reading the keys takes 2-5 ms when empty and 30-45 ms with
+// those 149 roots, of which parsing them all in Go is 2-6 ms (docs/
+// performance.md). crypt32 is loaded only for a certificate Go cannot parse.
+// TestRootStoreReadAsWindowsReadsIt compares the two readings.
 func probeRootCertificates(ctx context.Context, _ *Options, out *Snapshot) error {
 	var errs []error
 	for _, rs := range rootStores {
@@ -42,55 +57,82 @@ func probeRootCertificates(ctx context.Context, _ *Options, out *Snapshot) error
 }
 
 func readRootStore(ctx context.Context, rs rootStore) ([]Certificate, error) {
-	name, err := windows.UTF16PtrFromString("ROOT")
-	if err != nil {
-		return nil, err
-	}
-	flags := rs.location | windows.CERT_STORE_READONLY_FLAG | windows.CERT_STORE_OPEN_EXISTING_FLAG
-	store, err := windows.CertOpenStore(windows.CERT_STORE_PROV_SYSTEM_REGISTRY, 0, 0, flags, uintptr(unsafe.Pointer(name)))
+	k, err := registry.OpenKey(rs.key, rs.path, registry.ENUMERATE_SUB_KEYS|registry.QUERY_VALUE)
 	if errors.Is(err, windows.ERROR_FILE_NOT_FOUND) {
 		return nil, nil // the store was never created: it holds nothing
 	}
 	if err != nil {
 		return nil, fmt.Errorf("opening %s read-only: %w", rs.label, err)
 	}
-	defer windows.CertCloseStore(store, 0)
+	defer k.Close()
+	names, err := k.ReadSubKeyNames(maxCertificates)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("listing %s: %w", rs.label, err)
+	}
 	var (
 		out  []Certificate
-		prev *windows.CertContext
+		errs []error
+		buf  = make([]byte, 8<<10)
 	)
-	for len(out) < maxCertificates {
+	for _, name := range names {
 		if ctx.Err() != nil {
-			if prev != nil {
-				windows.CertFreeCertificateContext(prev)
-			}
 			return out, ctx.Err()
 		}
-		// Each call frees the context it is given.
-		cur, err := windows.CertEnumCertificatesInStore(store, prev)
-		if err != nil {
-			if errors.Is(err, windows.Errno(windows.CRYPT_E_NOT_FOUND)) || errors.Is(err, windows.ERROR_NO_MORE_FILES) {
-				return out, nil
-			}
-			return out, fmt.Errorf("reading %s: %w", rs.label, err)
+		var blob []byte
+		blob, buf, err = readBlob(k, name, buf)
+		if errors.Is(err, windows.ERROR_FILE_NOT_FOUND) {
+			continue // removed while we read, or a key with no certificate
 		}
-		prev = cur
-		out = append(out, certificateOf(cur, rs.store))
+		if err == nil {
+			var der []byte
+			if der, err = CertificateFromStoreBlob(blob); err == nil {
+				out = append(out, certificateOf(der, rs.store))
+				continue
+			}
+		}
+		errs = append(errs, fmt.Errorf("reading %s, entry %s: %w", rs.label, name, err))
 	}
-	if prev != nil {
-		windows.CertFreeCertificateContext(prev)
+	return out, errors.Join(errs...)
+}
+
+// readBlob reads the "Blob" value of the subkey name of k into buf, or a
+// larger buffer it returns for the next call: most entries fit in the first
+// one, so each costs one open, one read and one close.
+func readBlob(k registry.Key, name string, buf []byte) ([]byte, []byte, error) {
+	sub, err := registry.OpenKey(k, name, registry.QUERY_VALUE)
+	if err != nil {
+		return nil, buf, err
 	}
-	return out, nil
+	defer sub.Close()
+	value, _ := windows.UTF16PtrFromString("Blob")
+	for {
+		n, typ := uint32(len(buf)), uint32(0)
+		err := windows.RegQueryValueEx(windows.Handle(sub), value, nil, &typ, &buf[0], &n)
+		switch {
+		case errors.Is(err, windows.ERROR_MORE_DATA) && n <= maxStoreBlob && int(n) > len(buf):
+			buf = make([]byte, n)
+			continue
+		case err != nil:
+			return nil, buf, err
+		case typ != registry.BINARY:
+			return nil, buf, fmt.Errorf("its Blob is of registry type %d, not binary", typ)
+		}
+		return buf[:n], buf, nil
+	}
 }
 
 // certificateOf reads one certificate of a store. One that Go cannot parse
 // (a root with a negative serial number) is named by Windows itself.
-func certificateOf(ctx *windows.CertContext, store string) Certificate {
-	der := unsafe.Slice(ctx.EncodedCert, ctx.Length)
+func certificateOf(der []byte, store string) Certificate {
 	if c, err := CertificateFromDER(der, store); err == nil {
 		return c
 	}
 	c := Certificate{Store: store, SHA1: Thumbprint(der)}
+	ctx, err := windows.CertCreateCertificateContext(windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, &der[0], uint32(len(der)))
+	if err != nil {
+		return c // neither can read it: its thumbprint is all there is
+	}
+	defer windows.CertFreeCertificateContext(ctx)
 	c.SubjectCN = certName(ctx, windows.CERT_NAME_ATTR_TYPE, 0)
 	c.Subject = certName(ctx, windows.CERT_NAME_RDN_TYPE, 0)
 	c.IssuerCN = certName(ctx, windows.CERT_NAME_ATTR_TYPE, windows.CERT_NAME_ISSUER_FLAG)

@@ -152,3 +152,163 @@ func TestCertificateNamesFromWindows(t *testing.T) {
 		t.Errorf("not after %s, want %s", got, notAfter)
 	}
 }
+
+// windowsReading is how Windows' own crypt32 reads one root store: the
+// certificates of CertOpenStore(CERT_STORE_PROV_SYSTEM_REGISTRY, "ROOT"),
+// each named by CertGetNameString and dated by its CERT_INFO.
+func windowsReading(t *testing.T, location uint32, store string) map[string]Certificate {
+	t.Helper()
+	name, _ := windows.UTF16PtrFromString("ROOT")
+	h, err := windows.CertOpenStore(windows.CERT_STORE_PROV_SYSTEM_REGISTRY, 0, 0,
+		location|windows.CERT_STORE_READONLY_FLAG|windows.CERT_STORE_OPEN_EXISTING_FLAG, uintptr(unsafe.Pointer(name)))
+	if err != nil {
+		t.Fatalf("opening %s with crypt32: %v", store, err)
+	}
+	defer windows.CertCloseStore(h, 0)
+	out := map[string]Certificate{}
+	var prev *windows.CertContext
+	for {
+		cur, err := windows.CertEnumCertificatesInStore(h, prev)
+		if err != nil {
+			return out
+		}
+		prev = cur
+		der := unsafe.Slice(cur.EncodedCert, cur.Length)
+		out[Thumbprint(der)] = Certificate{
+			SubjectCN: certName(cur, windows.CERT_NAME_ATTR_TYPE, 0),
+			IssuerCN:  certName(cur, windows.CERT_NAME_ATTR_TYPE, windows.CERT_NAME_ISSUER_FLAG),
+			Store:     store,
+			SHA1:      Thumbprint(der),
+			NotAfter:  time.Unix(0, cur.CertInfo.NotAfter.Nanoseconds()).UTC(),
+		}
+	}
+}
+
+// TestRootStoreReadAsWindowsReadsIt: the probe reads the root stores'
+// registry keys itself; what it finds must be what Windows' own crypt32
+// finds there, certificate for certificate (thumbprint, both common names,
+// end date). Under Wine the computer's store holds the host's roots (Wine
+// copies them in when crypt32 opens it: 149 on Debian 12), and the test
+// adds a Kaspersky-named root to each store first, so both readers see
+// real certificates written by Windows' own calls.
+func TestRootStoreReadAsWindowsReadsIt(t *testing.T) {
+	if os.Getenv("TH_WINE") != "1" {
+		t.Skip("changes the root stores: runs under Wine with TH_WINE=1 (make test-windows)")
+	}
+	subject := pkix.Name{CommonName: "Kaspersky Web Anti-Virus Certification Authority", Organization: []string{"AO Kaspersky Lab"}}
+	addToMachineRoot(t, selfSigned(t, subject, time.Now().Add(24*time.Hour).UTC()))
+	addToUserRoot(t, selfSigned(t, subject, time.Now().Add(48*time.Hour).UTC()))
+
+	var snap Snapshot
+	if err := probeRootCertificates(context.Background(), &Options{}, &snap); err != nil {
+		t.Fatalf("probe: %v", err)
+	}
+	ours := map[string]map[string]Certificate{StoreMachineRoot: {}, StoreUserRoot: {}}
+	for _, c := range snap.Certificates {
+		ours[c.Store][c.SHA1] = c
+	}
+	for _, s := range []struct {
+		location uint32
+		store    string
+	}{{windows.CERT_SYSTEM_STORE_LOCAL_MACHINE, StoreMachineRoot}, {windows.CERT_SYSTEM_STORE_CURRENT_USER, StoreUserRoot}} {
+		theirs := windowsReading(t, s.location, s.store)
+		if len(theirs) == 0 {
+			t.Fatalf("%s: crypt32 reads no certificate, not even the test's", s.store)
+		}
+		for sha, w := range theirs {
+			o, ok := ours[s.store][sha]
+			if !ok {
+				t.Errorf("%s: crypt32 reads %s (%q), the probe does not", s.store, sha, w.SubjectCN)
+				continue
+			}
+			if o.SubjectCN != w.SubjectCN || o.IssuerCN != w.IssuerCN || !o.NotAfter.Equal(w.NotAfter) {
+				t.Errorf("%s %s: probe %q / %q / %s, crypt32 %q / %q / %s", s.store, sha, o.SubjectCN, o.IssuerCN, o.NotAfter, w.SubjectCN, w.IssuerCN, w.NotAfter)
+			}
+		}
+		for sha, o := range ours[s.store] {
+			if _, ok := theirs[sha]; !ok {
+				t.Errorf("%s: the probe reads %s (%q), crypt32 does not", s.store, sha, o.SubjectCN)
+			}
+		}
+		t.Logf("%s: %d certificates, the same in both readings", s.store, len(theirs))
+	}
+}
+
+// addToUserRoot puts der into the current user's Trusted Root
+// Certification Authorities (Wine asks nobody) and takes it out at the end.
+func addToUserRoot(t *testing.T, der []byte) {
+	t.Helper()
+	name, _ := windows.UTF16PtrFromString("ROOT")
+	open := func() windows.Handle {
+		store, err := windows.CertOpenStore(windows.CERT_STORE_PROV_SYSTEM_REGISTRY, 0, 0,
+			windows.CERT_SYSTEM_STORE_CURRENT_USER, uintptr(unsafe.Pointer(name)))
+		if err != nil {
+			t.Fatalf("opening the user's root store to write: %v", err)
+		}
+		return store
+	}
+	store := open()
+	ctx, err := windows.CertCreateCertificateContext(windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, &der[0], uint32(len(der)))
+	if err == nil {
+		err = windows.CertAddCertificateContextToStore(store, ctx, windows.CERT_STORE_ADD_REPLACE_EXISTING, nil)
+		windows.CertFreeCertificateContext(ctx)
+	}
+	windows.CertCloseStore(store, 0)
+	if err != nil {
+		t.Fatalf("adding the certificate to the user's store: %v", err)
+	}
+	t.Cleanup(func() {
+		store := open()
+		defer windows.CertCloseStore(store, 0)
+		sum := sha1.Sum(der)
+		blob := windows.CryptHashBlob{Size: uint32(len(sum)), Data: &sum[0]}
+		found, err := windows.CertFindCertificateInStore(store, windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, 0,
+			windows.CERT_FIND_SHA1_HASH, unsafe.Pointer(&blob), nil)
+		if err == nil {
+			err = windows.CertDeleteCertificateFromStore(found)
+		}
+		if err != nil {
+			t.Errorf("taking the test certificate out of the user's store: %v", err)
+		}
+	})
+}
+
+// TestStoreBlobAsWindowsSerializesIt: CertificateFromStoreBlob reads what
+// Windows' documented CertSerializeCertificateStoreElement writes (the form
+// of a registry store's Blob value), property after property, and finds the
+// certificate among the properties Windows adds before it.
+func TestStoreBlobAsWindowsSerializesIt(t *testing.T) {
+	der := selfSigned(t, pkix.Name{CommonName: "Kaspersky Anti-Virus Personal Root Certificate"}, time.Now().Add(time.Hour))
+	ctx, err := windows.CertCreateCertificateContext(windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, &der[0], uint32(len(der)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer windows.CertFreeCertificateContext(ctx)
+	// A property before the certificate, as real stores have (the SHA-1 and
+	// a friendly name): CERT_FRIENDLY_NAME_PROP_ID = 11.
+	friendly, _ := windows.UTF16FromString("Kaspersky")
+	fb := windows.CryptDataBlob{Size: uint32(2 * len(friendly)), Data: (*byte)(unsafe.Pointer(&friendly[0]))}
+	setProp := windows.NewLazySystemDLL("crypt32.dll").NewProc("CertSetCertificateContextProperty")
+	if r, _, err := setProp.Call(uintptr(unsafe.Pointer(ctx)), 11, 0, uintptr(unsafe.Pointer(&fb))); r == 0 {
+		t.Fatalf("CertSetCertificateContextProperty: %v", err)
+	}
+	serialize := windows.NewLazySystemDLL("crypt32.dll").NewProc("CertSerializeCertificateStoreElement")
+	var n uint32
+	if r, _, err := serialize.Call(uintptr(unsafe.Pointer(ctx)), 0, 0, uintptr(unsafe.Pointer(&n))); r == 0 {
+		t.Fatalf("CertSerializeCertificateStoreElement (size): %v", err)
+	}
+	blob := make([]byte, n)
+	if r, _, err := serialize.Call(uintptr(unsafe.Pointer(ctx)), 0, uintptr(unsafe.Pointer(&blob[0])), uintptr(unsafe.Pointer(&n))); r == 0 {
+		t.Fatalf("CertSerializeCertificateStoreElement: %v", err)
+	}
+	got, err := CertificateFromStoreBlob(blob[:n])
+	if err != nil {
+		t.Fatalf("reading Windows' serialized element (%d bytes): %v", n, err)
+	}
+	if string(got) != string(der) {
+		t.Errorf("the certificate read back differs from the one serialized (%d bytes, want %d)", len(got), len(der))
+	}
+	if n <= uint32(len(der))+12 {
+		t.Errorf("Windows wrote %d bytes for a %d-byte certificate: the friendly name property is missing, so this test proves less", n, len(der))
+	}
+}
