@@ -207,6 +207,66 @@ func isDate(s string) bool {
 	return err == nil
 }
 
+func (c *Catalog) validateAlternative(a Alternative) error {
+	if strings.TrimSpace(a.Owner) == "" {
+		return fmt.Errorf("no owner")
+	}
+	if len(a.FreeIncludes)+len(a.FreePlatforms) > 0 && !a.Free {
+		return fmt.Errorf("a free tier is described but free is false")
+	}
+	for _, f := range a.FreeIncludes {
+		if !slices.Contains(a.Includes, f) {
+			return fmt.Errorf("free tier includes %q, which the product does not", f)
+		}
+	}
+	for _, p := range a.FreePlatforms {
+		if !slices.Contains(a.Platforms, p) {
+			return fmt.Errorf("free tier runs on %q, which the product does not", p)
+		}
+	}
+	for f, ps := range a.FeaturePlatforms {
+		if !slices.Contains(a.Includes, f) {
+			return fmt.Errorf("feature %q is limited but not included", f)
+		}
+		for _, p := range ps {
+			if !slices.Contains(a.Platforms, p) {
+				return fmt.Errorf("feature %q on %q, which the product does not run on", f, p)
+			}
+		}
+	}
+	if strings.TrimSpace(a.Name) == "" || strings.TrimSpace(a.Country) == "" {
+		return errors.New("needs a name and a country")
+	}
+	if len(a.Platforms) == 0 || !a.Free && !a.Paid {
+		return errors.New("needs platforms and a free or paid tier")
+	}
+	for _, p := range a.Platforms {
+		if !slices.Contains(devices, p) {
+			return fmt.Errorf("unknown platform %q", p)
+		}
+	}
+	for _, f := range a.Includes {
+		if !slices.Contains(features, f) {
+			return fmt.Errorf("unknown feature %q", f)
+		}
+	}
+	if a.Checked != "" {
+		if _, err := time.Parse("2006-01-02", a.Checked); err != nil {
+			return fmt.Errorf("checked %q is not a date", a.Checked)
+		}
+	}
+	if err := checkHTTPS(a.Website); err != nil {
+		return fmt.Errorf("website: %w", err)
+	}
+	if err := c.checkSourced(a.Source, a.Confidence); err != nil {
+		return err
+	}
+	if err := c.validatePhoneAndParts(a); err != nil {
+		return err
+	}
+	return c.validateChecks(a)
+}
+
 // validateChecks checks the alternative's record of what was checked, and
 // that its confidence and date follow from it.
 func (c *Catalog) validateChecks(a Alternative) error {
