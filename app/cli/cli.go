@@ -39,7 +39,7 @@ type Env struct {
 	Stdin io.Reader
 	// Doctor is the computer `doctor` checks; nil means this one. Now is
 	// its clock; nil means time.Now.
-	Doctor *doctor.Computer
+	Doctor doctor.Computer
 	Now    func() time.Time
 }
 

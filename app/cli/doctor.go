@@ -21,9 +21,9 @@ func (e *Env) doctorCommand(ctx context.Context, args []string) error {
 	if err := e.parseFlags(fs, args, false); err != nil {
 		return usageError{"doctor", err}
 	}
-	computer := doctor.ThisComputer(runtime.GOOS)
-	if e.Doctor != nil {
-		computer = *e.Doctor
+	computer := e.Doctor
+	if computer == nil {
+		computer = doctor.ThisComputer(runtime.GOOS)
 	}
 	now := e.now
 	redact := report.ForCurrentUser().String

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"transitionhelper/app/doctor"
+	"transitionhelper/app/doctor/doctortest"
 	"transitionhelper/app/internal/testtmp"
 	"transitionhelper/platform"
 )
@@ -18,31 +19,19 @@ import (
 // TestDoctorExitCodes: 0 when every check passes, 1 with a warning, 3 with
 // a failure, 2 for a wrong flag; --json writes the schema's document.
 func TestDoctorExitCodes(t *testing.T) {
-	linux := func(tools ...string) *doctor.Computer {
-		return &doctor.Computer{
-			GOOS: "linux",
-			Scan: func(context.Context) *platform.Snapshot {
-				return &platform.Snapshot{OS: platform.OSInfo{Family: "linux", Name: "Debian GNU/Linux", Version: "12"},
-					Probes: []platform.ProbeResult{{Name: "dpkg", Items: 1}}}
-			},
-			ToolPath: func(name string) (string, error) {
-				for _, tl := range tools {
-					if tl == name {
-						return "/usr/bin/" + name, nil
-					}
-				}
-				return "", platform.ErrUnavailable
-			},
-		}
+	linux := func(tools ...string) *doctortest.Computer {
+		c := doctortest.Linux()
+		c.ToolPathFn = doctortest.Tools(tools...)
+		return c
 	}
 	failing := linux("dpkg", "pkexec")
-	failing.Graphics = func() (platform.Graphics, error) {
+	failing.GraphicsFn = func() (platform.Graphics, error) {
 		return platform.Graphics{API: "GLX", Checked: true}, platform.ErrNoGraphics
 	}
 	for _, tc := range []struct {
 		name     string
 		args     []string
-		computer *doctor.Computer
+		computer *doctortest.Computer
 		code     int
 		out      string
 	}{

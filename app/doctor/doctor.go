@@ -1,14 +1,11 @@
 // Package doctor checks, on the computer it runs on, every assumption the
-// app's verdicts rest on: the system and its version, how each probe of
-// the scan went, how Windows' own msiexec is trusted, whether Program
-// Files and System32 are administrators-only, whether the user's hive
-// overrides how programs start, where the app runs from, OpenGL 2.1 for
-// the window, UI Automation, macOS's XProtect (both locations), Gatekeeper
-// and codesign, and Linux's package tools and pkexec. Each check says
-// pass, warn or fail, what was seen and what it means. It changes nothing
-// on the computer: it only reads, and runs read-only system tools.
+// app's verdicts rest on. Its checks are the list Checks (list.go), in
+// order; each says pass, warn or fail, what was seen and what it means.
+// It changes nothing on the computer: it only reads, and runs read-only
+// system tools.
 //
-// The computer is a seam (Computer): tests give a fake one, main this one.
+// The computer is a seam (Computer): tests give a fake one
+// (doctortest.Computer), the app this one (ThisComputer).
 package doctor
 
 import (
@@ -82,122 +79,92 @@ func (r Result) Count(s Status) int {
 	return n
 }
 
-// Computer is what the doctor reads; each field is one question to the
-// system. A nil field is a question this system has no answer to, and its
-// check is left out (tests set only what they need).
-type Computer struct {
-	GOOS string
-	// Scan runs the app's own scan (platform.Scan).
-	Scan func(context.Context) *platform.Snapshot
+// Computer is what the doctor reads: every question it asks the system
+// it runs on, and nothing that changes it. ThisComputer is the real one,
+// over package platform; tests use doctortest.Computer.
+type Computer interface {
+	// GOOS is the system whose checks are made.
+	GOOS() string
+	// Scan runs the app's own scan (platform.Scan); nil if it could not.
+	Scan(ctx context.Context) *platform.Snapshot
 	// Graphics asks for OpenGL 2.1 before any window (platform.CheckGraphics).
-	Graphics func() (platform.Graphics, error)
+	Graphics() (platform.Graphics, error)
 	// Wine reports whether this Windows is Wine.
-	Wine func() bool
-	// Msiexec is Windows' own msiexec.exe; VerifySignature how it is trusted.
-	Msiexec         func() string
-	VerifySignature func(path string) platform.SignatureInfo
-	// KnownFolder and WindowsDir name Windows' folders; AdminOnly judges
-	// a path by the DACL rule (platform.AdminOnlyPath).
-	KnownFolder func(name string) string
-	WindowsDir  func() string
-	AdminOnly   func(path string) (bool, string, error)
+	Wine() bool
+	// Msiexec is Windows' own msiexec.exe ("" if not found);
+	// VerifySignature how a file is trusted.
+	Msiexec() string
+	VerifySignature(path string) platform.SignatureInfo
+	// KnownFolder and WindowsDir name Windows' folders ("" if unknown);
+	// AdminOnly judges a path by the DACL rule (platform.AdminOnlyPath).
+	KnownFolder(name string) string
+	WindowsDir() string
+	AdminOnly(path string) (ok bool, why string, err error)
 	// ClassOverrides lists the user's class keys that change how programs start.
-	ClassOverrides func() ([]platform.ClassOverride, error)
+	ClassOverrides() ([]platform.ClassOverride, error)
 	// UIAutomation says whether screen readers can read the window.
-	UIAutomation func() error
+	UIAutomation() error
 	// Executable is the app's own program; UserWritable judges its folder.
-	Executable   func() (string, error)
-	UserWritable func(dir string) (bool, error)
-	// XProtect reads one XProtect bundle; XProtectLive and XProtectOld
-	// are where (macOS).
-	XProtect                  func(bundle string) platform.XProtectInfo
-	XProtectLive, XProtectOld string
+	Executable() (string, error)
+	UserWritable(dir string) (bool, error)
+	// XProtect reads one XProtect bundle; XProtectBundles says where the
+	// live one and the old one are (macOS).
+	XProtect(bundle string) platform.XProtectInfo
+	XProtectBundles() (live, old string)
 	// Tool runs a read-only system tool (xprotect, spctl) and returns its output.
-	Tool func(ctx context.Context, name string, args ...string) (string, error)
+	Tool(ctx context.Context, name string, args ...string) (string, error)
 	// ToolPath finds a system tool in the system folders.
-	ToolPath func(name string) (string, error)
+	ToolPath(name string) (string, error)
 	// Owner reads a path's owner and mode (/Applications).
-	Owner func(path string) (platform.OwnedPath, error)
-}
-
-// ThisComputer is the computer the doctor runs on.
-func ThisComputer(goos string) Computer {
-	return Computer{
-		GOOS:            goos,
-		Scan:            func(ctx context.Context) *platform.Snapshot { return platform.Scan(ctx, platform.Options{}) },
-		Graphics:        platform.CheckGraphics,
-		Wine:            platform.IsWine,
-		Msiexec:         platform.SystemMsiexec,
-		VerifySignature: platform.VerifySignature,
-		KnownFolder:     platform.KnownFolder,
-		WindowsDir:      platform.WindowsDir,
-		AdminOnly:       platform.AdminOnlyPath,
-		ClassOverrides:  platform.ClassOverrides,
-		UIAutomation:    platform.UIAutomation,
-		Executable:      executable,
-		UserWritable:    platform.UserWritable,
-		XProtect:        platform.ReadXProtectBundle,
-		XProtectLive:    platform.XProtectLiveBundle,
-		XProtectOld:     platform.XProtectBundle,
-		Tool: func(ctx context.Context, name string, args ...string) (string, error) {
-			return platform.ToolOutput(ctx, 10*time.Second, name, args...)
-		},
-		ToolPath: platform.ToolPath,
-		Owner:    platform.PathOwner,
-	}
+	Owner(path string) (platform.OwnedPath, error)
+	// FileExists says whether a path names something (/var/lib/dpkg/status).
+	FileExists(path string) bool
 }
 
 // Translator returns the text for key in the user's language; fallback is
 // the English text, a text/template over data.
 type Translator = report.Translator
 
-// Run makes every check that applies to c.GOOS, in a fixed order, and
-// returns them. now is the clock; t the words (nil: English).
+// Run makes every check on the list (Checks) that applies to c.GOOS(), in
+// the list's order, and returns them. now is the clock; t the words (nil:
+// English).
 func Run(ctx context.Context, c Computer, now time.Time, t Translator) Result {
 	if t == nil {
 		t = report.English
 	}
-	d := &doctor{c: c, t: t}
+	d := &doctor{ctx: ctx, c: c, t: t}
 	r := Result{At: now}
-	var snap *platform.Snapshot
-	if c.Scan != nil {
-		if snap = c.Scan(ctx); snap != nil {
-			r.OS = snap.OS
+	if d.snap = c.Scan(ctx); d.snap != nil {
+		r.OS = d.snap.OS
+	}
+	goos := c.GOOS()
+	for _, k := range Checks {
+		if k.On(goos) {
+			d.kind = k
+			k.run(d)
 		}
-	}
-	d.system(snap)
-	d.probes(snap)
-	switch c.GOOS {
-	case "windows":
-		d.securityCenter(snap)
-		d.msiexec()
-		d.adminOnly()
-		d.classOverrides()
-	case "darwin":
-		d.xprotect(ctx, snap)
-		d.gatekeeper(ctx)
-		d.codesign()
-		d.applications()
-	case "linux":
-		d.packageTools()
-		d.pkexec()
-	}
-	d.appLocation()
-	d.openGL()
-	if c.GOOS == "windows" {
-		d.uiAutomation()
 	}
 	r.Checks = d.checks
 	return r
 }
 
+// doctor is one run: what it asks, what the scan said, and the checks so far.
 type doctor struct {
+	ctx    context.Context
 	c      Computer
 	t      Translator
+	snap   *platform.Snapshot // nil: the scan did not run
+	kind   Kind               // the check on the list being made
 	checks []Check
 }
 
-func (d *doctor) add(c Check) { d.checks = append(d.checks, c) }
+// add records a check; its id is the list's unless it has its own (a probe's).
+func (d *doctor) add(c Check) {
+	if c.ID == "" {
+		c.ID = d.kind.ID
+	}
+	d.checks = append(d.checks, c)
+}
 
 func errText(err error) string {
 	if err == nil {

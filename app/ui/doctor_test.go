@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -10,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"transitionhelper/app/doctor"
+	"transitionhelper/app/doctor/doctortest"
 	"transitionhelper/app/region"
-	"transitionhelper/platform"
 )
 
 // TestSupportPanelRunsTheDoctor: the support panel's section runs the
@@ -22,19 +21,9 @@ func TestSupportPanelRunsTheDoctor(t *testing.T) {
 	old := doctorComputer
 	t.Cleanup(func() { doctorComputer = old })
 	doctorComputer = func() doctor.Computer {
-		return doctor.Computer{
-			GOOS: "linux",
-			Scan: func(context.Context) *platform.Snapshot {
-				return &platform.Snapshot{OS: platform.OSInfo{Family: "linux", Name: "Debian GNU/Linux", Version: "12"},
-					Probes: []platform.ProbeResult{{Name: "dpkg", Items: 7}}}
-			},
-			ToolPath: func(name string) (string, error) {
-				if name == "dpkg" {
-					return "/usr/bin/dpkg", nil
-				}
-				return "", platform.ErrUnavailable
-			},
-		}
+		c := doctortest.Linux()
+		c.ToolPathFn = doctortest.Tools("dpkg") // no pkexec: a warning
+		return c
 	}
 	h := newHarness(t, "", region.US, snapKaspersky)
 	test.Tap(h.u.Support)

@@ -163,7 +163,7 @@ func TestImportRules(t *testing.T) {
 			case strings.HasPrefix(to, "golang.org/x/sys") && !under(ip, platform):
 				t.Errorf("%s imports %s: x/sys belongs to platform only", where, to)
 			// Test doubles never reach a build of the app.
-			case to == servicetest || under(to, module+"/app/internal/testtmp") || to == module+"/platform/xvfbtest":
+			case to == servicetest || to == module+"/app/doctor/doctortest" || under(to, module+"/app/internal/testtmp") || to == module+"/platform/xvfbtest":
 				t.Errorf("%s imports %s outside a test: test doubles stay in tests", where, to)
 			// The doors and the packages they use stay below the service:
 			// nothing but the service and main reaches down into the doors.
