@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -8,8 +9,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"transitionhelper/app/catalog"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/region"
+	"transitionhelper/assets"
 )
 
 // TestStep5Short: the answer and what to do next first, the list folded;
@@ -60,5 +63,40 @@ func TestStep5Short(t *testing.T) {
 	}
 	if checkLines != 1 || amber != 0 {
 		t.Errorf("%d lines say to check before buying (want 1 for the list), %d amber \"Not yet checked\" lines (want 0)", checkLines, amber)
+	}
+}
+
+// TestEveryCatalogCountryIsTranslated: every country an alternative of the
+// catalog is based in has its key (countryKey) in en.json and es.json, so
+// that a new country needs only those two entries, and step 5 never names
+// one in English on a Spanish screen.
+func TestEveryCatalogCountryIsTranslated(t *testing.T) {
+	cat, err := catalog.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{"en", "es"} {
+		data, err := assets.Translations.ReadFile("translations/" + code + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts map[string]any
+		if err := json.Unmarshal(data, &texts); err != nil {
+			t.Fatalf("%s.json: %v", code, err)
+		}
+		seen := map[string]bool{}
+		for _, a := range cat.Alternatives {
+			key := countryKey(a.Country)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			if s, ok := texts[key].(string); !ok || strings.TrimSpace(s) == "" {
+				t.Errorf("%s.json has no %q for %q (%s is based there): add it to assets/translations/en.json and es.json", code, key, a.Country, a.ID)
+			}
+		}
+		if len(seen) < 5 {
+			t.Errorf("only %d countries in the catalog: is the walk still right?", len(seen))
+		}
 	}
 }
