@@ -123,41 +123,85 @@ func (e *Env) parseFlags(fs *flag.FlagSet, args []string, takesArgs bool) error 
 	return nil
 }
 
+// usage is --help, in the order a person reads it: what the program is,
+// the commands one line each, their flags, the checks of doctor (from
+// doctor.Checks), then each command's exit codes.
 func (e *Env) usage(w io.Writer) {
-	fmt.Fprintln(w, e.t("cli.usage", `Usage:
-  {{.Name}}                  open the app window
-  {{.Name}} scan             check this computer and print what was found
-  {{.Name}} scan --details   the same, with the evidence for each finding
-  {{.Name}} scan --json      the same as JSON, for scripts and support staff
-  {{.Name}} scan [--json] --output FILE [--summary] [--summary-output FILE]
-                             write the result to FILE (atomically); --summary
-                             prints one line, for Intune and RMM tools, and
-                             --summary-output writes that line to a file too
-  {{.Name}} decode CODE      explain a status code a caller reads out
-  {{.Name}} report [--format text|json|html] [--output FILE] [--full]
-                             a report for support; --full keeps user names
-  {{.Name}} open-report FILE show a caller's JSON report in the window
-                             (without a display: print it)
-  {{.Name}} uninstall [--dry-run] [PRODUCT...]
-                             start Kaspersky's own uninstallers, asking first;
-                             --dry-run prints what would start and why
-  {{.Name}} --version        print the version
-  {{.Name}} --help           print this help
+	name := map[string]any{"Name": "transition-helper"}
+	fmt.Fprintln(w, e.t("cli.usage", `Kaspersky Transition Helper finds Kaspersky on this computer, starts Kaspersky's own
+uninstallers (asking first), and guides the move to other protection.
 
-Exit codes of scan: 0 no Kaspersky to remove, 1 Kaspersky found,
-2 wrong command, flag or code, 3 some checks could not finish,
-4 the check could not run or its result could not be written.`, map[string]any{"Name": "transition-helper"}))
-	fmt.Fprintln(w, "\n"+e.t("cli.usage-doctor", `  {{.Name}} doctor [--json] [--output FILE]
-                             check, on this computer, what the app's verdicts
-                             rest on (changes nothing); exit 0 all passed,
-                             1 some warn, 3 some failed`, map[string]any{"Name": "transition-helper"}))
-	fmt.Fprintln(w, e.t("cli.usage-facts", `  {{.Name}} facts [--older-than DAYS]
-                             every dated fact the app states, with the day
-                             its page was read and the page, oldest first;
-                             with --older-than, exit 1 when some are older`, map[string]any{"Name": "transition-helper"}))
-	fmt.Fprintln(w, "\n"+e.t("cli.usage-passwords", `  {{.Name}} passwords convert FILE --to edge|chrome|apple|firefox|1password|bitwarden --output OUT
-                             turn Kaspersky Password Manager's text export into
-                             the CSV file that password manager imports; OUT is
-                             created new, readable by you only; exit 0 done,
-                             2 wrong file or manager, 4 not written`, map[string]any{"Name": "transition-helper"}))
+Usage: {{.Name}} [COMMAND] [FLAGS]
+Without a command it opens the app window.`, name))
+	fmt.Fprintln(w, "\n"+e.t("cli.usage-commands", `Commands:
+  scan              check this computer and print what was found
+  decode CODE       explain a status code a caller reads out
+  report            a report of this computer for support
+  open-report FILE  show a caller's JSON report in the window (no display: print it)
+  uninstall [PRODUCT...]
+                    start Kaspersky's own uninstallers, asking before each
+  doctor            check what the app's verdicts rest on, here (changes nothing)
+  facts             every dated fact the app states, with its page, oldest first
+  passwords convert FILE --to edge|chrome|apple|firefox|1password|bitwarden --output OUT
+                    turn Kaspersky Password Manager's text export into the CSV
+                    file that password manager imports
+  --version         print the version
+  --help            print this help`, nil))
+	fmt.Fprintln(w, "\n"+e.t("cli.usage-flags", `Flags:
+  scan --details              the evidence for each finding
+  scan --json                 the result as JSON, for scripts and support staff
+  scan --output FILE          write the result to FILE (atomically)
+  scan --summary              with --output: print one line, for Intune and RMM tools
+  scan --summary-output FILE  write that line to FILE too
+  report --format text|json|html
+                              the report's form (text by default)
+  report --output FILE        write the report to FILE
+  report --full               keep user names
+  uninstall --dry-run         print what would start and why; start nothing
+  doctor --json               the checks as JSON (docs/doctor-json.md)
+  doctor --output FILE        write the checks to FILE (atomically)
+  facts --older-than DAYS     only the facts read more than DAYS days ago
+  passwords ... --output OUT  OUT is created new, readable by you only`, nil))
+	fmt.Fprintln(w, "\n"+e.t("cli.usage-checks", "The checks of doctor, in order, by their ids in --json\n(probe.NAME stands for one check for each part of the scan):", nil))
+	fmt.Fprintln(w, wrapList(doctorIDs(), 78, "  "))
+	fmt.Fprintln(w, "\n"+e.t("cli.usage-exit", `Exit codes:
+  every command  0 done, 2 wrong command, flag, argument or code, 4 it could not
+                 do its work or write its result
+  scan, report   0 no Kaspersky to remove, 1 Kaspersky found, 3 some checks could
+                 not finish
+  uninstall      0 removed (or nothing to remove), 1 some Kaspersky is still there
+  doctor         0 every check passed, 1 some warn, 3 some failed
+  facts          with --older-than: 1 some facts are older
+  no command     5 the window could not open (the text guide was written instead)`, nil))
+}
+
+// doctorIDs are the ids of doctor's checks, in the list's order.
+func doctorIDs() []string {
+	ids := make([]string, 0, len(doctor.Checks))
+	for _, k := range doctor.Checks {
+		ids = append(ids, k.ID)
+	}
+	return ids
+}
+
+// wrapList joins items with ", " in lines of at most width characters,
+// each starting with indent.
+func wrapList(items []string, width int, indent string) string {
+	var b strings.Builder
+	line := indent
+	for i, it := range items {
+		if i < len(items)-1 {
+			it += ","
+		}
+		if line != indent && len(line)+1+len(it) > width {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if line != indent {
+			line += " "
+		}
+		line += it
+	}
+	b.WriteString(line)
+	return b.String()
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -88,4 +89,67 @@ func readFile(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestHelpNamesEveryCheck: --help lists doctor's checks by their ids, the
+// list's (doctor.Checks), in its order, and no other.
+func TestHelpNamesEveryCheck(t *testing.T) {
+	var out bytes.Buffer
+	if code := Run(context.Background(), []string{"--help"}, Env{Service: thisComputer(t), Stdout: &out, Stderr: &out}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, out.String())
+	}
+	_, section, ok := strings.Cut(out.String(), "The checks of doctor")
+	if !ok {
+		t.Fatalf("--help has no checks of doctor:\n%s", out.String())
+	}
+	section, _, _ = strings.Cut(section, "\n\n")
+	var got []string
+	for _, line := range strings.Split(section, "\n")[1:] {
+		if strings.HasPrefix(line, "  ") {
+			for _, id := range strings.Split(line, ",") {
+				if id = strings.TrimSpace(id); id != "" {
+					got = append(got, id)
+				}
+			}
+		}
+	}
+	var want []string
+	for _, k := range doctor.Checks {
+		want = append(want, k.ID)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("--help names the checks\n%v\nthe list (doctor.Checks) has\n%v", got, want)
+	}
+}
+
+// TestHelpReadsInOrder: --help says what the program is, then the
+// commands, their flags, doctor's checks, and last the exit codes; every
+// command is in the list of commands and has no exit codes before it.
+func TestHelpReadsInOrder(t *testing.T) {
+	var out bytes.Buffer
+	Run(context.Background(), []string{"--help"}, Env{Service: thisComputer(t), Stdout: &out, Stderr: &out})
+	help := out.String()
+	last := -1
+	for _, heading := range []string{"Kaspersky Transition Helper", "Usage:", "\nCommands:\n", "\nFlags:\n", "\nThe checks of doctor", "\nExit codes:\n"} {
+		i := strings.Index(help, heading)
+		if i < 0 {
+			t.Fatalf("--help has no %q:\n%s", heading, help)
+		}
+		if i <= last {
+			t.Errorf("%q comes before the part that should be before it:\n%s", heading, help)
+		}
+		last = i
+	}
+	commands, _, _ := strings.Cut(help[strings.Index(help, "\nCommands:\n"):], "\n\n")
+	for _, c := range []string{"scan", "decode", "report", "open-report", "uninstall", "doctor", "facts", "passwords", "--version", "--help"} {
+		if !strings.Contains(commands, "\n  "+c+" ") {
+			t.Errorf("the commands do not list %s:\n%s", c, commands)
+		}
+	}
+	exits := help[strings.Index(help, "\nExit codes:\n"):]
+	for _, c := range []string{"scan", "uninstall", "doctor", "facts"} {
+		if !strings.Contains(exits, "\n  "+c) {
+			t.Errorf("the exit codes say nothing of %s:\n%s", c, exits)
+		}
+	}
 }
