@@ -93,62 +93,64 @@ func runFailCases(t *testing.T, cases []failCase) {
 }
 
 // TestCommonChecksFail: each check every system gets says when it fails.
-func TestCommonChecksFail(t *testing.T) {
-	linuxScan := func(s platform.Snapshot) func(c *doctortest.Computer) {
-		return func(c *doctortest.Computer) {
-			c.ScanFn = func(context.Context) *platform.Snapshot {
-				s.OS = platform.OSInfo{Family: "linux", Name: "Debian"}
-				return &s
-			}
+func TestCommonChecksFail(t *testing.T) { runFailCases(t, commonFails) }
+
+// linuxScan makes a Debian computer's scan s.
+func linuxScan(s platform.Snapshot) func(c *doctortest.Computer) {
+	return func(c *doctortest.Computer) {
+		c.ScanFn = func(context.Context) *platform.Snapshot {
+			s.OS = platform.OSInfo{Family: "linux", Name: "Debian"}
+			return &s
 		}
 	}
-	runFailCases(t, []failCase{
-		{"no scan", doctortest.Linux, func(c *doctortest.Computer) {
-			c.ScanFn = func(context.Context) *platform.Snapshot { return nil }
-		}, "system", doctor.Fail, "no scan"},
-		{"Windows 7", doctortest.Windows, func(c *doctortest.Computer) {
-			c.ScanFn = doctortest.Snapshot(platform.OSInfo{Family: "windows", Name: "Windows 7 Professional", Version: "(build 7601)"}, "system")
-		}, "system", doctor.Fail, "build 7601"},
-		{"Wine", doctortest.Windows, func(c *doctortest.Computer) { c.WineFn = func() bool { return true } }, "system", doctor.Warn, "Wine"},
-		{"unreadable Windows version", doctortest.Windows, func(c *doctortest.Computer) {
-			c.ScanFn = doctortest.Snapshot(platform.OSInfo{Family: "windows"}, "system")
-		}, "system", doctor.Warn, ""},
-		{"another system", doctortest.Linux, func(c *doctortest.Computer) {
-			c.ScanFn = doctortest.Snapshot(platform.OSInfo{Family: "freebsd"}, "processes")
-		}, "system", doctor.Fail, "freebsd"},
-		{"a probe fails", doctortest.Linux, linuxScan(platform.Snapshot{Probes: []platform.ProbeResult{
-			{Name: "dpkg", Error: "reading /var/lib/dpkg/status: permission denied"}}}), "probe.dpkg", doctor.Fail, "permission denied"},
-		{"a probe times out", doctortest.Linux, linuxScan(platform.Snapshot{Probes: []platform.ProbeResult{
-			{Name: "systemd", Error: "systemd: gave no answer within 10s", TimedOut: true}}}), "probe.systemd", doctor.Fail, "no answer"},
-		{"a probe has nothing to read", doctortest.Linux, linuxScan(platform.Snapshot{Probes: []platform.ProbeResult{
-			{Name: "rpm", Error: "rpm is not installed", Unavailable: true}}}), "probe.rpm", doctor.Warn, "not available"},
-		{"hidden processes", doctortest.Linux, linuxScan(platform.Snapshot{Processes: []platform.Process{{PID: 1, Denied: true}},
-			Probes: []platform.ProbeResult{{Name: "processes", Items: 1}}}), "probe.processes", doctor.Warn, "without a readable name"},
-		{"app in Downloads", doctortest.Windows, func(c *doctortest.Computer) {
-			c.ExecutableFn = func() (string, error) { return `C:\Users\ann\Downloads\KasperskyTransitionHelper.exe`, nil }
-			c.UserWritableFn = func(string) (bool, error) { return true, nil }
-		}, "app-location", doctor.Warn, "Downloads"},
-		{"app folder unknown", doctortest.Linux, func(c *doctortest.Computer) {
-			c.ExecutableFn = func() (string, error) { return "", boom }
-		}, "app-location", doctor.Warn, "boom"},
-		{"app in home", doctortest.Linux, func(c *doctortest.Computer) {
-			c.UserWritableFn = func(string) (bool, error) { return true, nil }
-		}, "app-location", doctor.Warn, "can write"},
-		{"OpenGL 1.1", doctortest.Windows, func(c *doctortest.Computer) {
-			c.GraphicsFn = func() (platform.Graphics, error) {
-				return platform.Graphics{API: "WGL", Checked: true, Version: "1.1.0"}, platform.ErrNoGraphics
-			}
-		}, "opengl", doctor.Fail, "1.1.0"},
-		{"no display", doctortest.Linux, func(c *doctortest.Computer) {
-			c.GraphicsFn = func() (platform.Graphics, error) { return platform.Graphics{}, platform.ErrNoDisplay }
-		}, "opengl", doctor.Warn, "no display"},
-		{"a display that does not answer", doctortest.Linux, func(c *doctortest.Computer) {
-			c.GraphicsFn = func() (platform.Graphics, error) {
-				return platform.Graphics{API: "GLX"}, fmt.Errorf("connecting to the X display \":9\": refused: %w", platform.ErrNoDisplay)
-			}
-		}, "opengl", doctor.Fail, "refused"},
-		{"OpenGL unknown (Wayland)", doctortest.Linux, func(c *doctortest.Computer) {
-			c.GraphicsFn = func() (platform.Graphics, error) { return platform.Graphics{}, nil }
-		}, "opengl", doctor.Warn, "not checked"},
-	})
+}
+
+var commonFails = []failCase{
+	{"no scan", doctortest.Linux, func(c *doctortest.Computer) {
+		c.ScanFn = func(context.Context) *platform.Snapshot { return nil }
+	}, "system", doctor.Fail, "no scan"},
+	{"Windows 7", doctortest.Windows, func(c *doctortest.Computer) {
+		c.ScanFn = doctortest.Snapshot(platform.OSInfo{Family: "windows", Name: "Windows 7 Professional", Version: "(build 7601)"}, "system")
+	}, "system", doctor.Fail, "build 7601"},
+	{"Wine", doctortest.Windows, func(c *doctortest.Computer) { c.WineFn = func() bool { return true } }, "system", doctor.Warn, "Wine"},
+	{"unreadable Windows version", doctortest.Windows, func(c *doctortest.Computer) {
+		c.ScanFn = doctortest.Snapshot(platform.OSInfo{Family: "windows"}, "system")
+	}, "system", doctor.Warn, ""},
+	{"another system", doctortest.Linux, func(c *doctortest.Computer) {
+		c.ScanFn = doctortest.Snapshot(platform.OSInfo{Family: "freebsd"}, "processes")
+	}, "system", doctor.Fail, "freebsd"},
+	{"a probe fails", doctortest.Linux, linuxScan(platform.Snapshot{Probes: []platform.ProbeResult{
+		{Name: "dpkg", Error: "reading /var/lib/dpkg/status: permission denied"}}}), "probe.dpkg", doctor.Fail, "permission denied"},
+	{"a probe times out", doctortest.Linux, linuxScan(platform.Snapshot{Probes: []platform.ProbeResult{
+		{Name: "systemd", Error: "systemd: gave no answer within 10s", TimedOut: true}}}), "probe.systemd", doctor.Fail, "no answer"},
+	{"a probe has nothing to read", doctortest.Linux, linuxScan(platform.Snapshot{Probes: []platform.ProbeResult{
+		{Name: "rpm", Error: "rpm is not installed", Unavailable: true}}}), "probe.rpm", doctor.Warn, "not available"},
+	{"hidden processes", doctortest.Linux, linuxScan(platform.Snapshot{Processes: []platform.Process{{PID: 1, Denied: true}},
+		Probes: []platform.ProbeResult{{Name: "processes", Items: 1}}}), "probe.processes", doctor.Warn, "without a readable name"},
+	{"app in Downloads", doctortest.Windows, func(c *doctortest.Computer) {
+		c.ExecutableFn = func() (string, error) { return `C:\Users\ann\Downloads\KasperskyTransitionHelper.exe`, nil }
+		c.UserWritableFn = func(string) (bool, error) { return true, nil }
+	}, "app-location", doctor.Warn, "Downloads"},
+	{"app folder unknown", doctortest.Linux, func(c *doctortest.Computer) {
+		c.ExecutableFn = func() (string, error) { return "", boom }
+	}, "app-location", doctor.Warn, "boom"},
+	{"app in home", doctortest.Linux, func(c *doctortest.Computer) {
+		c.UserWritableFn = func(string) (bool, error) { return true, nil }
+	}, "app-location", doctor.Warn, "can write"},
+	{"OpenGL 1.1", doctortest.Windows, func(c *doctortest.Computer) {
+		c.GraphicsFn = func() (platform.Graphics, error) {
+			return platform.Graphics{API: "WGL", Checked: true, Version: "1.1.0"}, platform.ErrNoGraphics
+		}
+	}, "opengl", doctor.Fail, "1.1.0"},
+	{"no display", doctortest.Linux, func(c *doctortest.Computer) {
+		c.GraphicsFn = func() (platform.Graphics, error) { return platform.Graphics{}, platform.ErrNoDisplay }
+	}, "opengl", doctor.Warn, "no display"},
+	{"a display that does not answer", doctortest.Linux, func(c *doctortest.Computer) {
+		c.GraphicsFn = func() (platform.Graphics, error) {
+			return platform.Graphics{API: "GLX"}, fmt.Errorf("connecting to the X display \":9\": refused: %w", platform.ErrNoDisplay)
+		}
+	}, "opengl", doctor.Fail, "refused"},
+	{"OpenGL unknown (Wayland)", doctortest.Linux, func(c *doctortest.Computer) {
+		c.GraphicsFn = func() (platform.Graphics, error) { return platform.Graphics{}, nil }
+	}, "opengl", doctor.Warn, "not checked"},
 }

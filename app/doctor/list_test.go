@@ -107,3 +107,26 @@ func without(a, b []string) []string {
 	}
 	return out
 }
+
+// TestEveryCheckIsMadeToFail: each check on the list has a case in the
+// tables of TestCommonChecksFail, TestWindowsChecksFail, TestMacChecksFail
+// or TestLinuxChecksFail that makes it warn or fail.
+func TestEveryCheckIsMadeToFail(t *testing.T) {
+	failed := map[string]bool{}
+	for _, table := range [][]failCase{commonFails, windowsFails, macFails, linuxFails} {
+		for _, c := range table {
+			id := c.id
+			if strings.HasPrefix(id, "probe.") {
+				id = doctor.ProbeID
+			}
+			if c.want != doctor.Pass {
+				failed[id] = true
+			}
+		}
+	}
+	for _, k := range doctor.Checks {
+		if !failed[k.ID] {
+			t.Errorf("no case makes %s warn or fail: add one to the table of its system (*_checks_test.go)", k.ID)
+		}
+	}
+}
