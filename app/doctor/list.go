@@ -28,8 +28,9 @@ const (
 )
 
 // Checks is every check the doctor makes, in the order it makes them: the
-// one list Run follows. The README, `--help` and docs/doctor-json.md name
-// each of them, and tests hold them to it (list_test.go, app/cli).
+// one list Run follows. The README names each by its Name
+// (readme_test.go), docs/doctor-json.md's table has each id (list_test.go),
+// and `--help` prints the ids (app/cli, TestHelpNamesEveryCheck).
 var Checks = []Kind{
 	{ID: "system", Name: "the system and its version", run: (*doctor).system},
 	{ID: ProbeID, Name: "each probe of the scan", run: (*doctor).probes},
