@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"transitionhelper/app/catalog"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/region"
 )
@@ -111,15 +110,8 @@ func interactive(c fyne.Canvas) []fyne.CanvasObject {
 			out = append(out, o)
 			return
 		}
-		switch w := o.(type) {
-		case *fyne.Container:
-			for _, ch := range w.Objects {
-				walk(ch)
-			}
-		case fyne.Widget:
-			for _, ch := range test.WidgetRenderer(w).Objects() {
-				walk(ch)
-			}
+		for _, ch := range children(o) {
+			walk(ch)
 		}
 	}
 	walk(c.Content())
@@ -218,21 +210,6 @@ func textOfObject(o fyne.CanvasObject) string {
 	return ""
 }
 
-// plainButton is o as Fyne's button when o is a plain button: Fyne's own,
-// ours with its focus outline, or a question's (not a toggle or a choice,
-// which are buttons drawn as something else).
-func plainButton(o fyne.CanvasObject) (*widget.Button, bool) {
-	switch v := o.(type) {
-	case *widget.Button:
-		return v, true
-	case *button:
-		return &v.Button, true
-	case *dialogButton:
-		return &v.Button, true
-	}
-	return nil, false
-}
-
 // TestScreenReaderReachesTheShell: on every step a screen reader is told of
 // the seven step buttons, the step's title and the footer's buttons, the
 // step's main action among them, and of every control inside the step.
@@ -277,12 +254,8 @@ func TestScreenReaderReachesTheShell(t *testing.T) {
 // an error, a notice); and the caller view. Every control must be reached
 // by the bridges, be of a kind they announce, and carry its state in its name.
 func TestScreenReaderReachesEveryControl(t *testing.T) {
-	a := test.NewTempApp(t)
+	test.NewTempApp(t)
 	t.Cleanup(func() { applyLanguage("en") })
-	cat, err := catalog.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
 	screens := 0
 	report := func(u *App, name string) {
 		t.Helper()
@@ -297,7 +270,8 @@ func TestScreenReaderReachesEveryControl(t *testing.T) {
 		}
 	}
 	for _, fx := range layoutFixtures(t) {
-		u, res := fixtureApp(t, a, cat, fx.snap)
+		h, res := fixtureApp(t, fx.snap)
+		u := h.u
 		u.win.Resize(fyne.NewSize(1024, 600))
 		for _, lng := range []string{"English", "Español"} {
 			u.Language.SetSelected(lng)
@@ -353,7 +327,7 @@ func TestScreenReaderReachesEveryControl(t *testing.T) {
 	// The caller view: every step of a caller's report, and its support panel.
 	ag := newAgent(t)
 	ag.check()
-	ag.open(callerReport(t))
+	ag.openReport(callerReport(t))
 	if !ag.u.Caller() {
 		t.Fatal("the caller's report was refused")
 	}

@@ -17,128 +17,10 @@ import (
 	"transitionhelper/app/progress"
 	"transitionhelper/app/region"
 	"transitionhelper/app/report"
-	"transitionhelper/app/service"
-	"transitionhelper/app/service/servicetest"
 	"transitionhelper/app/timeline"
 	"transitionhelper/app/wizard"
 	"transitionhelper/platform"
 )
-
-// today is the fixed clock of these tests: 785 days after the cut-off.
-var today = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-
-var (
-	snapKaspersky = platform.Snapshot{
-		OS:        platform.OSInfo{Family: "windows", Name: "Windows 11 Pro", Arch: "amd64"},
-		Processes: []platform.Process{{PID: 10, Name: "avp.exe"}, {PID: 11, Name: "MsMpEng.exe"}},
-		Programs: []platform.Program{
-			{Name: "Kaspersky Total Security", Version: "21.3", Source: platform.SourceUninstall, Where: "k1"},
-			{Name: "Kaspersky Password Manager", Source: platform.SourceUninstall, Where: "k2"},
-		},
-		VendorKeys: []platform.VendorKey{{Name: "AVP21.3", Where: "vk", PasswordProtected: true}},
-	}
-	snapNothing = platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Processes: []platform.Process{{PID: 11, Name: "MsMpEng.exe"}}}
-	snapUltraAV = platform.Snapshot{
-		OS:             platform.OSInfo{Family: "windows"},
-		Programs:       []platform.Program{{Name: "UltraAV", Source: platform.SourceUninstall, Where: "k"}},
-		SecurityCenter: []platform.SecurityCenter{{DisplayName: "UltraAV", ProductState: 397312, State: platform.DecodeProductState(397312)}},
-	}
-	snapTwo = platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Processes: []platform.Process{{PID: 11, Name: "MsMpEng.exe"}, {PID: 12, Name: "vsserv.exe"}}}
-)
-
-// harness is one app under test with a scanner that answers from a list.
-type harness struct {
-	t       *testing.T
-	u       *App
-	changed chan struct{}
-	scans   []platform.Snapshot
-	dir     string
-}
-
-func newHarness(t *testing.T, dir string, where region.Region, scans ...platform.Snapshot) *harness {
-	t.Helper()
-	return newHarnessOn(t, &servicetest.Computer{NowFn: func() time.Time { return today }}, dir, where, scans...)
-}
-
-// newHarnessOn is newHarness on the computer pc (its system, its clock);
-// the scans answer its ScanFn.
-func newHarnessOn(t *testing.T, pc *servicetest.Computer, dir string, where region.Region, scans ...platform.Snapshot) *harness {
-	t.Helper()
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	cat, err := catalog.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := &harness{t: t, changed: make(chan struct{}, 16), scans: scans, dir: dir}
-	pc.ScanFn = h.nextScan
-	h.u = New(fyne.CurrentApp(), Config{Context: t.Context(),
-		Version: "test", StateDir: dir, GuessRegion: func() region.Region { return where },
-		Service: service.New(cat, pc),
-		// One goroutine: each tap runs to its end, so no test reads the
-		// window half-way through a change (TestScanKeepsTheWindowAnswering
-		// keeps the real goroutine).
-		Async: func(f func()) { f() },
-	})
-	h.u.changed = func() { h.changed <- struct{}{} }
-	h.u.win.Resize(fyne.NewSize(1000, 680))
-	t.Cleanup(h.u.win.Close)
-	return h
-}
-
-// nextScan answers with the next snapshot of the list; the last one repeats.
-func (h *harness) nextScan(context.Context, platform.Options) *platform.Snapshot {
-	snap := h.scans[0]
-	if len(h.scans) > 1 {
-		h.scans = h.scans[1:]
-	}
-	return &snap
-}
-
-// wait waits for the next change shown, from a scan.
-func (h *harness) wait() {
-	h.t.Helper()
-	select {
-	case <-h.changed:
-	case <-time.After(5 * time.Second):
-		h.t.Fatal("timed out waiting for the screen to change")
-	}
-}
-
-func (h *harness) drain() {
-	for {
-		select {
-		case <-h.changed:
-		default:
-			return
-		}
-	}
-}
-
-// check taps "Check this computer" and waits for step 2.
-func (h *harness) check() {
-	h.t.Helper()
-	h.drain()
-	test.Tap(h.u.Start.ScanButton)
-	h.wait()
-	if h.u.state.Step != progress.StepFound {
-		h.t.Fatalf("after the check: step %d", h.u.state.Step)
-	}
-}
-
-func (h *harness) next(want progress.Step) {
-	h.t.Helper()
-	h.drain()
-	test.Tap(h.u.NextButton)
-
-	if h.u.state.Step != want {
-		h.t.Fatalf("Next went to step %d, want %d", h.u.state.Step, want)
-	}
-	if !strings.HasPrefix(h.u.StepTitle.Text, "Step "+string(rune('0'+want))+" of 7: ") {
-		h.t.Errorf("title %q", h.u.StepTitle.Text)
-	}
-}
 
 func cardTitles(cards []*widget.Card) []string {
 	var out []string
@@ -316,16 +198,6 @@ func TestFlowOutsideUS(t *testing.T) {
 	}
 }
 
-func TestTwoScannersWarn(t *testing.T) {
-	test.NewTempApp(t)
-	h := newHarness(t, "", region.US, snapTwo)
-	h.check()
-	h.next(progress.StepVerify)
-	if h.u.Verify.Warning == nil || !strings.HasPrefix(h.u.Verify.Warning.Text, "Two or more security programs") {
-		t.Errorf("no two-scanner warning: %v", h.u.Verify.Warning)
-	}
-}
-
 func TestResumeAfterRestart(t *testing.T) {
 	test.NewTempApp(t)
 	dir := t.TempDir()
@@ -370,18 +242,16 @@ func TestCorruptStateStartsFresh(t *testing.T) {
 
 func TestScanKeepsTheWindowAnswering(t *testing.T) {
 	test.NewTempApp(t)
-	cat, _ := catalog.Embedded()
 	release := make(chan struct{})
-	u := New(fyne.CurrentApp(), Config{Context: t.Context(), Version: "t", StateDir: t.TempDir(), Service: service.New(cat, &servicetest.Computer{
-		NowFn: func() time.Time { return today },
-		ScanFn: func(context.Context, platform.Options) *platform.Snapshot {
-			<-release
-			s := snapNothing
-			return &s
-		}})})
-	changed := make(chan struct{}, 4)
-	u.changed = func() { changed <- struct{}{} }
-	t.Cleanup(u.win.Close)
+	h := bareHarness(t, "")
+	h.sys.ScanFn = func(context.Context, platform.Options) *platform.Snapshot {
+		<-release
+		s := snapNothing
+		return &s
+	}
+	h.cfg.Async = nil // the real one: a goroutine
+	h.open()
+	u := h.u
 	test.Tap(u.Start.ScanButton)
 	if u.Start.Progress.Hidden || !u.Start.ScanButton.Disabled() || !u.StartOver.Disabled() {
 		t.Error("no visible progress while scanning")
@@ -391,12 +261,9 @@ func TestScanKeepsTheWindowAnswering(t *testing.T) {
 	if !fyne.CurrentApp().Preferences().Bool(PrefLargerText) {
 		t.Error("the UI did not answer while the scan ran")
 	}
+	h.drain()
 	close(release)
-	select {
-	case <-changed:
-	case <-time.After(5 * time.Second):
-		t.Fatal("the scan result never showed")
-	}
+	h.wait() // the scan result shows
 	if u.state.Step != progress.StepFound {
 		t.Errorf("step %d", u.state.Step)
 	}
@@ -517,103 +384,6 @@ func TestCountdownPluralsBeforeTheCutoff(t *testing.T) {
 	}
 }
 
-// findButton finds a button by its text in an object tree.
-func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	switch v := o.(type) {
-	case *widget.Button:
-		if v.Text == text {
-			return v
-		}
-	case *dialogButton: // a question's button (ask)
-		if v.Text == text {
-			return &v.Button
-		}
-	case *button: // ours, with the focus outline
-		if v.Text == text {
-			return &v.Button
-		}
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			if b := findButton(c, text); b != nil {
-				return b
-			}
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(v).Objects() {
-			if b := findButton(c, text); b != nil {
-				return b
-			}
-		}
-	}
-	return nil
-}
-
-func TestVerifyStepOnFixtures(t *testing.T) {
-	sc := func(name string, state uint32) platform.SecurityCenter {
-		return platform.SecurityCenter{DisplayName: name, ProductState: state, State: platform.DecodeProductState(state)}
-	}
-	tests := []struct {
-		name    string
-		snap    platform.Snapshot
-		verdict string
-		lines   []string
-		warn    bool
-	}{
-		{"Defender on", platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Processes: []platform.Process{{PID: 1, Name: "MsMpEng.exe"}},
-			SecurityCenter: []platform.SecurityCenter{sc("Windows Defender", 397568)}},
-			"Protecting this computer now: Microsoft Defender", []string{"Microsoft Defender: switched on, virus definitions up to date (Windows Security)"}, false},
-		{"Defender off and nothing else", platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Services: []platform.Service{{Name: "WinDefend", Kind: "service", State: "stopped"}},
-			SecurityCenter: []platform.SecurityCenter{sc("Windows Defender", 393472)}},
-			"No security software is protecting this computer.", []string{"Microsoft Defender: switched off", "open Windows Security"}, false},
-		{"Defender and Bitdefender both on", platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Processes: []platform.Process{{PID: 1, Name: "MsMpEng.exe"}, {PID: 2, Name: "vsserv.exe"}},
-			SecurityCenter: []platform.SecurityCenter{sc("Windows Defender", 397568), sc("Bitdefender Antivirus", 397312)}},
-			"Protecting this computer now: Microsoft Defender, Bitdefender", []string{"Bitdefender: switched on"}, true},
-		{"UltraAV on", platform.Snapshot{OS: platform.OSInfo{Family: "windows"}, Programs: []platform.Program{{Name: "UltraAV", Source: "uninstall", Where: "k"}},
-			SecurityCenter: []platform.SecurityCenter{sc("UltraAV", 397312), sc("Windows Defender", 393472)}},
-			"Protecting this computer now: UltraAV", []string{"UltraAV: switched on", "Microsoft Defender: switched off"}, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			test.NewTempApp(t)
-			h := newHarness(t, "", region.US, tt.snap)
-			h.u.OpenStep(progress.StepVerify, h.u.svc.Analyze(&tt.snap), region.US)
-			if h.u.Verify.Verdict == nil || h.u.Verify.Verdict.Text != tt.verdict {
-				t.Errorf("verdict %v, want %q", h.u.Verify.Verdict, tt.verdict)
-			}
-			all := labelsText(h.u.body.Content)
-			for _, l := range tt.lines {
-				if !strings.Contains(all, l) {
-					t.Errorf("step 6 lacks %q:\n%s", l, all)
-				}
-			}
-			if (h.u.Verify.Warning != nil) != tt.warn {
-				t.Errorf("two-scanner warning %v, want %v", h.u.Verify.Warning != nil, tt.warn)
-			}
-		})
-	}
-}
-
-// labelsText joins the text of every label in a tree.
-func labelsText(o fyne.CanvasObject) string {
-	var b strings.Builder
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Label:
-			b.WriteString(v.Text + "\n")
-		case *widget.Card:
-			b.WriteString(v.Title + "\n" + v.Subtitle + "\n")
-			walk(v.Content)
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return b.String()
-}
-
 // TestChangeWithinAStepKeepsTheScroll: ticking a box low on step 3 or
 // answering a question on step 5 leaves the page where the user is; a new
 // step starts at its top.
@@ -643,55 +413,4 @@ func TestChangeWithinAStepKeepsTheScroll(t *testing.T) {
 	if h.u.body.Offset != down {
 		t.Errorf("answering a question on step 5 moved the page from %v to %v", down, h.u.body.Offset)
 	}
-}
-
-// TestMacProtection: a Mac with nothing but its own protection is not told
-// that nothing protects it; a Mac whose third-party product runs shows it
-// as running, next to macOS's own protection, with no two-at-once warning.
-func TestMacProtection(t *testing.T) {
-	xprotect := platform.Program{Name: "XProtect", Version: "5285", Source: platform.SourceSystem, Where: platform.XProtectBundle}
-	macOnly := platform.Snapshot{OS: platform.OSInfo{Family: "darwin", Name: "macOS", Version: "15.1"}, Programs: []platform.Program{xprotect},
-		Processes: []platform.Process{{PID: 1, Name: "launchd"}, {PID: 90, Name: "XprotectService"}}}
-	withMB := macOnly
-	withMB.Programs = append([]platform.Program{{Name: "Malwarebytes", Source: platform.SourceApp, Where: "/Applications/Malwarebytes.app",
-		BundleID: "com.malwarebytes.mbam.frontend.application", Executable: "Malwarebytes"}}, xprotect)
-	withMB.Processes = append(slices.Clone(macOnly.Processes), platform.Process{PID: 400, Name: "Malwarebytes"})
-	for _, tt := range []struct {
-		name    string
-		snap    platform.Snapshot
-		verdict string
-		line    string
-	}{
-		{"macOS's own protection only", macOnly, "Protecting this computer now: macOS built-in protection (XProtect)",
-			"macOS built-in protection (XProtect): part of the system and always on (signatures version 5285)"},
-		{"Malwarebytes running", withMB, "Protecting this computer now: macOS built-in protection (XProtect), Malwarebytes", "Malwarebytes: running"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			test.NewTempApp(t)
-			h := newHarness(t, "", region.US, tt.snap)
-			h.u.OpenStep(progress.StepVerify, h.u.svc.Analyze(&tt.snap), region.US)
-			if h.u.Verify.Verdict == nil || h.u.Verify.Verdict.Text != tt.verdict || h.u.Verify.Verdict.Importance == widget.DangerImportance {
-				t.Errorf("verdict %v, want %q", h.u.Verify.Verdict, tt.verdict)
-			}
-			if h.u.Verify.Warning != nil {
-				t.Errorf("a two-at-once warning beside macOS's own protection: %q", h.u.Verify.Warning.Text)
-			}
-			if !strings.Contains(allText(h.u.win.Content()), tt.line) {
-				t.Errorf("no line %q", tt.line)
-			}
-			if code, _ := report.Decode(h.u.statusCode()); !code.Has(report.FlagActiveProtection) {
-				t.Error("the status code says nothing protects this Mac")
-			}
-		})
-	}
-}
-
-func allText(o fyne.CanvasObject) string {
-	var b strings.Builder
-	for _, c := range test.LaidOutObjects(o) {
-		if l, ok := c.(*widget.Label); ok {
-			b.WriteString(l.Text + "\n")
-		}
-	}
-	return b.String()
 }

@@ -2,14 +2,11 @@ package ui
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -18,13 +15,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"transitionhelper/app/catalog"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/region"
 	"transitionhelper/app/report"
-	"transitionhelper/app/service"
-	"transitionhelper/app/service/servicetest"
-	"transitionhelper/platform"
 )
 
 // callerReport is the JSON report a caller saves: a computer with
@@ -44,116 +37,6 @@ func callerReport(t *testing.T) []byte {
 	return data
 }
 
-// agentHarness is the support agent's app on another computer (nothing
-// found there). Once armed, any scan, program opening or launch fails the
-// test: the caller view must start nothing.
-type agentHarness struct {
-	*harness
-	armed atomic.Bool
-}
-
-func newAgent(t *testing.T) *agentHarness {
-	t.Helper()
-	cat, err := catalog.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := &agentHarness{harness: &harness{t: t, changed: make(chan struct{}, 64), scans: []platform.Snapshot{snapNothing}, dir: t.TempDir()}}
-	sys := &servicetest.Computer{
-		NowFn: func() time.Time { return today },
-		ScanFn: func(ctx context.Context, o platform.Options) *platform.Snapshot {
-			if a.armed.Load() {
-				t.Error("the caller view scanned this computer")
-			}
-			return a.nextScan(ctx, o)
-		},
-		OpenFn: func(path string) (service.VerifiedProgram, error) {
-			t.Errorf("the caller view opened %s", path)
-			return nil, os.ErrPermission
-		},
-		LaunchFn: func(_ context.Context, program string, _ []string, _ bool, _ io.Writer) (int, error) {
-			t.Errorf("the caller view launched %s", program)
-			return -1, os.ErrPermission
-		},
-		RunOnceFn: func(string, string, ...string) error { t.Error("the caller view set RunOnce"); return nil },
-		ClearFn:   func(string) error { t.Error("the caller view cleared RunOnce"); return nil },
-	}
-	fail := func(what string) func() error {
-		return func() error { t.Errorf("the caller view called %s", what); return nil }
-	}
-	a.u = New(fyne.CurrentApp(), Config{Context: t.Context(),
-		Version: "test", StateDir: a.dir, GuessRegion: func() region.Region { return region.US },
-		Service:          service.New(cat, sys),
-		OpenAppsSettings: fail("OpenAppsSettings"), OpenWindowsSecurity: fail("OpenWindowsSecurity"), Restart: fail("Restart"),
-		// One goroutine: a report is read and shown (or refused) before
-		// OpenCallerReport returns, so the test never taps a screen still
-		// being built on another goroutine (it did, now and then).
-		Async: func(f func()) { f() },
-	})
-	a.u.changed = func() {
-		select {
-		case a.changed <- struct{}{}:
-		default:
-		}
-	}
-	a.u.win.Resize(fyne.NewSize(1000, 680))
-	t.Cleanup(a.u.win.Close)
-	return a
-}
-
-// open opens data as a caller's report and waits for it to be read.
-func (a *agentHarness) open(data []byte) {
-	a.t.Helper()
-	a.drain()
-	before := len(a.u.win.Canvas().Overlays().List())
-	a.u.OpenCallerReport(io.NopCloser(bytes.NewReader(data)), "caller.json")
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if a.u.Caller() || len(a.u.win.Canvas().Overlays().List()) > before {
-			return
-		}
-	}
-	a.t.Fatal("the report was neither shown nor refused")
-}
-
-// objects lists every object on the window's canvas, dialogs included,
-// through the widgets' renderers.
-func objects(c fyne.Canvas) []fyne.CanvasObject {
-	return objectsIn(append([]fyne.CanvasObject{c.Content()}, c.Overlays().List()...)...)
-}
-
-// objectsIn lists the objects under roots, hidden ones too, through the
-// renderers.
-func objectsIn(roots ...fyne.CanvasObject) []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil {
-			return
-		}
-		out = append(out, o)
-		switch w := o.(type) {
-		case *widget.Accordion:
-			// Its headers only open and close its items; their contents,
-			// open or not, are what counts.
-			for _, it := range w.Items {
-				walk(it.Detail)
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	for _, o := range roots {
-		walk(o)
-	}
-	return out
-}
-
 func TestCallerView(t *testing.T) {
 	test.NewTempApp(t)
 	data := callerReport(t)
@@ -168,7 +51,7 @@ func TestCallerView(t *testing.T) {
 	}
 
 	a.armed.Store(true)
-	a.open(data)
+	a.openReport(data)
 	u := a.u
 	if !u.Caller() || u.state.Step != progress.StepRemove {
 		t.Fatalf("caller view %v at step %d, want the caller's step 4", u.Caller(), u.state.Step)
@@ -289,7 +172,7 @@ func TestCallerViewBadFiles(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a := newAgent(t)
 			a.armed.Store(true)
-			a.open(tc.data)
+			a.openReport(tc.data)
 			if a.u.Caller() || a.u.state.Step != progress.StepStart {
 				t.Fatalf("a bad file changed the view: caller %v, step %d", a.u.Caller(), a.u.state.Step)
 			}
@@ -335,7 +218,7 @@ func TestCallerViewHugeName(t *testing.T) {
 	a := newAgent(t)
 	a.armed.Store(true)
 	start := time.Now()
-	a.open(data)
+	a.openReport(data)
 	if !a.u.Caller() {
 		t.Fatal("the report was refused")
 	}

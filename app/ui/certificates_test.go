@@ -74,7 +74,7 @@ func TestStep2RootCertificate(t *testing.T) {
 			if i < 0 {
 				t.Fatalf("cards %q: no certificate card", titles)
 			}
-			text := allText(h.u.Found.Cards[i].Content)
+			text := labelsText(h.u.Found.Cards[i].Content)
 			if !strings.Contains(text, tt.meaning) || !strings.Contains(text, tt.card) {
 				t.Errorf("card text %q lacks %q or %q", text, tt.meaning, tt.card)
 			}
@@ -113,7 +113,7 @@ func TestStep4RootCertificateOnlyWhenFound(t *testing.T) {
 			test.NewTempApp(t)
 			h := newHarness(t, "", region.US, tt.snap)
 			h.u.OpenStep(progress.StepRemove, h.u.svc.Analyze(&tt.snap), region.US)
-			text := allText(h.u.win.Content())
+			text := labelsText(h.u.win.Content())
 			if strings.Contains(text, "can stay in Windows' certificate store") {
 				t.Error("step 4 still says a certificate can stay, whatever was found")
 			}

@@ -9,19 +9,6 @@ import (
 	"transitionhelper/app/progress"
 )
 
-// press sends a key as the window does: to the focused control when there
-// is one, else to the canvas's own handler.
-func press(u *App, key fyne.KeyName) {
-	ev := &fyne.KeyEvent{Name: key}
-	if f := u.win.Canvas().Focused(); f != nil {
-		f.TypedKey(ev)
-		return
-	}
-	if h := u.win.Canvas().OnTypedKey(); h != nil {
-		h(ev)
-	}
-}
-
 // TestQuestionsKeysMeanTheSafeAnswer: every question before an uninstaller
 // starts opens with "Not now" focused; Escape means "Not now" whatever has
 // the focus; Return goes to step 3 on the password warning (safe) and never
@@ -37,7 +24,7 @@ func TestQuestionsKeysMeanTheSafeAnswer(t *testing.T) {
 		t.Helper()
 		j.click(u.Remove.RemoveButtons["kaspersky-password-manager"], "Remove")
 		q := u.topQuestion()
-		if q == nil || q != u.Remove.Guard || !strings.Contains(allText(u.win.Canvas().Overlays().Top()), "Have you exported your passwords?") {
+		if q == nil || q != u.Remove.Guard || !strings.Contains(labelsText(u.win.Canvas().Overlays().Top()), "Have you exported your passwords?") {
 			t.Fatalf("no password warning")
 		}
 		if u.win.Canvas().Focused() != q.Buttons[0] || q.Buttons[0].Text != "Not now" {
@@ -75,7 +62,7 @@ func TestQuestionsKeysMeanTheSafeAnswer(t *testing.T) {
 	if q == nil || q != u.Remove.Confirm || u.win.Canvas().Focused() != q.Buttons[0] {
 		t.Fatal("no confirmation, or it opened without \"Not now\" focused")
 	}
-	if u.Remove.LossWarning == nil || !strings.Contains(allText(u.win.Canvas().Overlays().Top()), "Your passwords are not exported.") {
+	if u.Remove.LossWarning == nil || !strings.Contains(labelsText(u.win.Canvas().Overlays().Top()), "Your passwords are not exported.") {
 		t.Error("the confirmation after \"Remove anyway\" does not repeat the warning")
 	}
 	press(u, fyne.KeyReturn)

@@ -35,7 +35,7 @@ func TestPasswordsToHaveReadyPerSystem(t *testing.T) {
 		t.Run(tt.os, func(t *testing.T) {
 			test.NewTempApp(t)
 			h := newHarnessOn(t, &servicetest.Computer{NowFn: func() time.Time { return today }, OS: tt.os}, "", region.US, tt.snap)
-			text := allText(h.u.win.Canvas().Content())
+			text := labelsText(h.u.win.Canvas().Content())
 			if !strings.Contains(text, tt.start) || strings.Contains(text, "is not needed") {
 				t.Errorf("step 1 on %s:\n%s", tt.os, text)
 			}
@@ -46,7 +46,7 @@ func TestPasswordsToHaveReadyPerSystem(t *testing.T) {
 				t.Fatalf("step 3 has no password item: %v", h.u.state.Checklist())
 			}
 			how.Open()
-			if text := allText(h.u.win.Canvas().Content()); !strings.Contains(text, tt.export) {
+			if text := labelsText(h.u.win.Canvas().Content()); !strings.Contains(text, tt.export) {
 				t.Errorf("step 3's export steps on %s:\n%s", tt.os, text)
 			}
 		})
@@ -80,7 +80,7 @@ func TestStepOneSaysWhenItsFactsAreOld(t *testing.T) {
 		switch {
 		case tt.want == "" && got != nil:
 			t.Errorf("%s: step 1 says the facts are old: %q", tt.at.Format("2006-01-02"), got.Text)
-		case tt.want != "" && (got == nil || !strings.Contains(got.Text, tt.want) || !strings.Contains(allText(h.u.win.Canvas().Content()), got.Text)):
+		case tt.want != "" && (got == nil || !strings.Contains(got.Text, tt.want) || !strings.Contains(labelsText(h.u.win.Canvas().Content()), got.Text)):
 			t.Errorf("%s: step 1 does not say the facts are old (%v)", tt.at.Format("2006-01-02"), got)
 		}
 	}
@@ -108,7 +108,7 @@ func TestSpanishLinksHaveSpanishTitles(t *testing.T) {
 			j.click(u.Action, "Analizar esta computadora")
 		}
 		u.goTo(step)
-		for _, o := range test.LaidOutObjects(u.win.Canvas().Content()) {
+		for _, o := range objectsIn(u.win.Canvas().Content()) {
 			if h, ok := o.(*widget.Hyperlink); ok {
 				seen++
 				if english[h.Text] {

@@ -1,13 +1,10 @@
 package ui
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
 	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -22,69 +19,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"transitionhelper/app/catalog"
 	"transitionhelper/app/progress"
 	"transitionhelper/app/region"
-	"transitionhelper/app/service"
-	"transitionhelper/app/service/servicetest"
-	"transitionhelper/platform"
 )
-
-// The window each screen gets. On a 1024×600 screen the window is
-// maximised below a 40 px taskbar and a 30 px title bar; on 1366×768 it
-// opens at the app's own size (New).
-var layoutSizes = []struct {
-	name string
-	size fyne.Size
-}{
-	{"1024x600", fyne.NewSize(1024, 530)},
-	{"1366x768", fyne.NewSize(960, 580)},
-}
-
-// layoutFixtures are the computers the screens are drawn for: our Windows
-// sample with Kaspersky, a Mac with Kaspersky (XProtect running), Linux
-// with Kaspersky Endpoint Security, and a Windows PC with nothing found
-// but Defender.
-func layoutFixtures(t *testing.T) []struct {
-	name string
-	snap platform.Snapshot
-} {
-	data, err := os.ReadFile(filepath.Join("testdata", "windows-kaspersky.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var win platform.Snapshot
-	if err := json.Unmarshal(data, &win); err != nil {
-		t.Fatal(err)
-	}
-	mac := platform.Snapshot{
-		OS:        platform.OSInfo{Family: "darwin", Name: "macOS 14.5", Arch: "arm64"},
-		Processes: []platform.Process{{PID: 90, Name: "XProtect"}, {PID: 91, Name: "kav"}},
-		Programs: []platform.Program{
-			{Name: "Kaspersky Internet Security", Version: "21.0", Source: platform.SourceApp, Where: "/Applications/Kaspersky Internet Security.app"},
-			{Name: "Kaspersky Password Manager", Version: "9.2", Source: platform.SourceApp, Where: "/Applications/Kaspersky Password Manager.app"},
-		},
-	}
-	linux := platform.Snapshot{
-		OS:        platform.OSInfo{Family: "linux", Name: "Ubuntu 24.04 LTS", Arch: "amd64"},
-		Processes: []platform.Process{{PID: 700, Name: "kesl"}, {PID: 701, Name: "klnagent64"}},
-		Programs:  []platform.Program{{Name: "kesl", Version: "12.1.0", Source: platform.SourceDpkg, Where: "dpkg"}},
-	}
-	return []struct {
-		name string
-		snap platform.Snapshot
-	}{{"windows-kaspersky", win}, {"mac", mac}, {"linux", linux}, {"nothing", snapNothing}}
-}
-
-// fixtureApp is the app on a fixture computer (its scan always answers
-// snap), with that scan's result to open steps on.
-func fixtureApp(t *testing.T, a fyne.App, cat *catalog.Catalog, snap platform.Snapshot) (*App, *service.Result) {
-	svc := service.New(cat, &servicetest.Computer{NowFn: func() time.Time { return today }, OS: snap.OS.Family,
-		ScanFn: func(context.Context, platform.Options) *platform.Snapshot { s := snap; return &s }})
-	u := New(a, Config{Context: t.Context(), Version: "test", StateDir: t.TempDir(), Service: svc,
-		GuessRegion: func() region.Region { return region.US }})
-	return u, svc.Analyze(&snap)
-}
 
 // variantTheme draws a theme in one variant, light or dark, whatever the
 // system says.
@@ -106,13 +43,10 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 func TestLayoutEveryScreen(t *testing.T) {
 	a := test.NewTempApp(t)
 	t.Cleanup(func() { applyLanguage("en") })
-	cat, err := catalog.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
 	start, combos, failed := time.Now(), 0, 0
 	for _, fx := range layoutFixtures(t) {
-		u, res := fixtureApp(t, a, cat, fx.snap)
+		h, res := fixtureApp(t, fx.snap)
+		u := h.u
 		for _, lng := range []string{"English", "Español"} {
 			u.Language.SetSelected(lng)
 			for _, larger := range []bool{false, true} {
@@ -179,7 +113,7 @@ func TestLayoutEveryScreen(t *testing.T) {
 				}
 			}
 		}
-		u.win.Close()
+		h.close()
 	}
 	if failed > 12 {
 		t.Errorf("… and %d more combinations with problems", failed-12)
@@ -187,143 +121,9 @@ func TestLayoutEveryScreen(t *testing.T) {
 	t.Logf("%d combinations drawn and checked in %s, %d with problems", combos, time.Since(start).Round(time.Millisecond), failed)
 }
 
-// settle lays the window out at size as a real window ends up after its
-// first frames: the GL driver lays out again every container whose
-// content's minimum size changed (wrapped text grows taller once it knows
-// its width); the test canvas does not, so the layout is done twice.
-func settle(w fyne.Window, size fyne.Size) {
-	w.Resize(size)
-	w.Resize(size.AddWidthHeight(0, 1))
-	w.Resize(size)
-}
-
-// box is a rectangle on the canvas.
-type box struct{ x0, y0, x1, y1 float32 }
-
-func (b box) String() string { return fmt.Sprintf("(%.0f,%.0f)-(%.0f,%.0f)", b.x0, b.y0, b.x1, b.y1) }
-
-func (b box) intersect(o box) box {
-	return box{max(b.x0, o.x0), max(b.y0, o.y0), min(b.x1, o.x1), min(b.y1, o.y1)}
-}
-
-func (b box) empty() bool { return b.x1-b.x0 < 1 || b.y1-b.y0 < 1 }
-
-// drawn is one object on the canvas, where it is, and what holds it.
-type drawn struct {
-	obj    fyne.CanvasObject
-	at     box // where it is laid out
-	ink    box // for a text, where its letters are drawn
-	parent *drawn
-	scroll *drawn // the innermost scroll it is in, which clips it
-	clip   box    // what of the canvas it can be seen in
-}
-
-func (d *drawn) has(o *drawn) bool {
-	for p := o.parent; p != nil; p = p.parent {
-		if p == d {
-			return true
-		}
-	}
-	return false
-}
-
-// control is the tappable or focusable widget this object belongs to, if any.
-func (d *drawn) control() *drawn {
-	var c *drawn
-	for p := d; p != nil; p = p.parent {
-		if isControl(p.obj) {
-			c = p
-		}
-	}
-	return c
-}
-
-func isControl(o fyne.CanvasObject) bool {
-	if _, ok := o.(*container.Scroll); ok {
-		return false
-	}
-	_, tap := o.(fyne.Tappable)
-	_, focus := o.(fyne.Focusable)
-	return tap || focus
-}
-
-// describe names an object for a failure message.
-func describe(d *drawn) string {
-	name := reflect.TypeOf(d.obj).String()
-	if t := textOf(d); t != "" {
-		if len(t) > 40 {
-			t = t[:40] + "…"
-		}
-		name += fmt.Sprintf(" %q", t)
-	}
-	return name
-}
-
-// textOf is the first text drawn in or by d.
-func textOf(d *drawn) string {
-	var out string
-	var find func(o fyne.CanvasObject)
-	find = func(o fyne.CanvasObject) {
-		if out != "" || o == nil || !o.Visible() {
-			return
-		}
-		switch o := o.(type) {
-		case *canvas.Text:
-			out = strings.TrimSpace(o.Text)
-			return
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(o).Objects() {
-				find(c)
-			}
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				find(c)
-			}
-		}
-	}
-	find(d.obj)
-	return out
-}
-
-// walk collects every visible object under o, laid out as it is on screen.
-func walk(o fyne.CanvasObject, origin fyne.Position, parent, scroll *drawn, clip box, out *[]*drawn) {
-	if o == nil || !o.Visible() {
-		return
-	}
-	pos, size := origin.Add(o.Position()), o.Size()
-	d := &drawn{obj: o, at: box{pos.X, pos.Y, pos.X + size.Width, pos.Y + size.Height}, parent: parent, scroll: scroll, clip: clip}
-	d.ink = d.at
-	*out = append(*out, d)
-	var children []fyne.CanvasObject
-	switch o := o.(type) {
-	case *canvas.Text:
-		m := fyne.MeasureText(o.Text, o.TextSize, o.TextStyle)
-		x := pos.X
-		switch o.Alignment {
-		case fyne.TextAlignCenter:
-			x += (size.Width - m.Width) / 2
-		case fyne.TextAlignTrailing:
-			x += size.Width - m.Width
-		}
-		d.ink = box{x, pos.Y, x + m.Width, pos.Y + m.Height}
-	case *container.Scroll:
-		scroll, clip = d, clip.intersect(d.at)
-		children = []fyne.CanvasObject{o.Content}
-	case fyne.Widget:
-		children = test.WidgetRenderer(o).Objects()
-	case *fyne.Container:
-		children = o.Objects
-	}
-	for _, c := range children {
-		walk(c, pos, d, scroll, clip, out)
-	}
-}
-
 // layoutProblems walks the canvas and lists what is drawn wrong.
 func layoutProblems(c fyne.Canvas) []string {
-	var all []*drawn
-	full := box{0, 0, c.Size().Width, c.Size().Height}
-	walk(c.Content(), fyne.Position{}, nil, nil, full, &all)
+	all := drawnOn(c)
 	var problems []string
 	if min := c.Content().MinSize(); min.Width > c.Size().Width+0.5 || min.Height > c.Size().Height+0.5 {
 		problems = append(problems, fmt.Sprintf("the content needs %.0f×%.0f, more than the window's %.0f×%.0f",
@@ -402,21 +202,6 @@ func describeItem(d *drawn) string {
 	return describe(d)
 }
 
-// inSight says whether o is drawn inside the window, with the scrolls as
-// they are.
-func inSight(c fyne.Canvas, o fyne.CanvasObject) bool {
-	var all []*drawn
-	full := box{0, 0, c.Size().Width, c.Size().Height}
-	walk(c.Content(), fyne.Position{}, nil, nil, full, &all)
-	for _, d := range all {
-		if d.obj == o {
-			seen := d.at.intersect(d.clip)
-			return !seen.empty() && seen == d.at
-		}
-	}
-	return false
-}
-
 // TestStep5TopPickAndCountries: step 5 names its best match before the
 // questions and "See the full list" scrolls to the list; in Spanish no
 // catalog country is left in English.
@@ -454,19 +239,6 @@ func TestStep5TopPickAndCountries(t *testing.T) {
 	}
 }
 
-// drawnText is every text drawn on the canvas, one per line.
-func drawnText(c fyne.Canvas) string {
-	var all []*drawn
-	walk(c.Content(), fyne.Position{}, nil, nil, box{0, 0, c.Size().Width, c.Size().Height}, &all)
-	var b strings.Builder
-	for _, d := range all {
-		if t, ok := d.obj.(*canvas.Text); ok {
-			b.WriteString(t.Text + "\n")
-		}
-	}
-	return b.String()
-}
-
 // TestTabReachesEveryControlInReadingOrder: on every step, Tab goes through
 // every enabled control once, in reading order (the header, the list of
 // steps, the step from top to bottom, the footer), and each control looks
@@ -484,8 +256,7 @@ func TestTabReachesEveryControlInReadingOrder(t *testing.T) {
 		u.OpenStep(st, res, region.US)
 		settle(u.win, layoutSizes[1].size)
 		c.Unfocus()
-		var all []*drawn
-		walk(c.Content(), fyne.Position{}, nil, nil, box{0, 0, c.Size().Width, c.Size().Height}, &all)
+		all := drawnOn(c)
 		where := map[fyne.Focusable]*drawn{}
 		var want []fyne.Focusable
 		for _, d := range all {
@@ -598,21 +369,18 @@ func TestEscapeClosesDialogs(t *testing.T) {
 // icon's file name ("delete", "infoIcon"). Every button on every step, in
 // both languages, carries its own words.
 func TestEveryButtonIsNamed(t *testing.T) {
-	a := test.NewTempApp(t)
+	test.NewTempApp(t)
 	t.Cleanup(func() { applyLanguage("en") })
-	cat, err := catalog.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
 	seen := 0
 	for _, fx := range layoutFixtures(t) {
-		u, res := fixtureApp(t, a, cat, fx.snap)
+		h, res := fixtureApp(t, fx.snap)
+		u := h.u
 		for _, lng := range []string{"English", "Español"} {
 			u.Language.SetSelected(lng)
 			for _, st := range progress.Steps {
 				u.OpenStep(st, res, region.US)
 				settle(u.win, layoutSizes[0].size)
-				for _, o := range test.LaidOutObjects(u.win.Content()) {
+				for _, o := range objectsIn(u.win.Content()) {
 					b, ok := plainButton(o)
 					if !ok || !b.Visible() {
 						continue
@@ -624,7 +392,7 @@ func TestEveryButtonIsNamed(t *testing.T) {
 				}
 			}
 		}
-		u.win.Close()
+		h.close()
 	}
 	if seen < 100 {
 		t.Errorf("only %d buttons seen: is the walk still right?", seen)

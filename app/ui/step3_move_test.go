@@ -79,7 +79,7 @@ func TestMovePasswordsInTheWindow(t *testing.T) {
 	if len(w.Help.Objects) != 0 { // Edge: its settings cannot be opened from here, and no page is in the catalog
 		t.Errorf("a link for Edge: %v", w.Help.Objects)
 	}
-	shown := allText(u.win.Canvas().Content())
+	shown := labelsText(u.win.Canvas().Content())
 	if !strings.Contains(w.Result.Text, "entries are ready for Microsoft Edge") || !strings.Contains(w.Steps.Text, "More actions (…) > Import passwords") {
 		t.Errorf("what the screen says: %q / %q", w.Result.Text, w.Steps.Text)
 	}
@@ -96,7 +96,7 @@ func TestMovePasswordsInTheWindow(t *testing.T) {
 	}
 	// Step 7 reminds while the files are there.
 	j.click(u.NavButtons[6], "7. Finish")
-	if text := allText(u.win.Canvas().Content()); !strings.Contains(text, "These files still hold your passwords in plain text") || !strings.Contains(text, "kpm export (Microsoft Edge).csv") {
+	if text := labelsText(u.win.Canvas().Content()); !strings.Contains(text, "These files still hold your passwords in plain text") || !strings.Contains(text, "kpm export (Microsoft Edge).csv") {
 		t.Errorf("step 7 does not remind of the files:\n%s", text)
 	}
 	// "I have imported them": Escape keeps them, "Delete them" deletes both.
@@ -118,17 +118,9 @@ func TestMovePasswordsInTheWindow(t *testing.T) {
 		t.Error("a file the app did not use was deleted")
 	}
 	j.click(u.NavButtons[6], "7. Finish")
-	if text := allText(u.win.Canvas().Content()); strings.Contains(text, "still hold your passwords") || strings.Contains(text, "delete the exported file") {
+	if text := labelsText(u.win.Canvas().Content()); strings.Contains(text, "still hold your passwords") || strings.Contains(text, "delete the exported file") {
 		t.Errorf("step 7 still asks to delete deleted files:\n%s", text)
 	}
-}
-
-// scrollToObject scrolls the step so that o is at the top.
-func scrollToObject(u *App, o fyne.CanvasObject) {
-	settle(u.win, u.win.Canvas().Size())
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(u.body.Content).Y
-	u.body.ScrollToOffset(fyne.NewPos(0, y))
 }
 
 // TestMovePasswordsInSpanish: the same flow says it in Spanish.

@@ -64,11 +64,11 @@ func TestRemoveAllNeverPromisesMore(t *testing.T) {
 	if u.Remove.Rows["kaspersky-vpn"] == nil || !strings.Contains(u.Remove.Rows["kaspersky-vpn"].Text, "by hand") || u.Remove.RemoveButtons["kaspersky-vpn"] != nil {
 		t.Fatalf("the VPN's row: %v", u.Remove.Rows)
 	}
-	if text := allText(u.win.Canvas().Content()); !strings.Contains(text, "Remove Kaspersky VPN") || !strings.Contains(text, "Windows Settings > Apps") {
+	if text := labelsText(u.win.Canvas().Content()); !strings.Contains(text, "Remove Kaspersky VPN") || !strings.Contains(text, "Windows Settings > Apps") {
 		t.Errorf("no plain line for the VPN:\n%s", text)
 	}
 	j.click(u.Remove.RemoveAll, "Remove all 2")
-	if top := u.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(allText(top), "Remove 2 products?") && u.Remove.Confirm == nil || findButton(top, "Start the uninstallers") == nil {
+	if top := u.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(labelsText(top), "Remove 2 products?") && u.Remove.Confirm == nil || findButton(top, "Start the uninstallers") == nil {
 		t.Fatal("no confirmation of the two")
 	}
 	j.click(j.dialogButton("Start the uninstallers"), "Start the uninstallers")

@@ -38,7 +38,7 @@ func TestStep5Short(t *testing.T) {
 	u.Choose.FullList.Open()
 	places := map[string]int{}
 	checkLines, amber := 0, 0
-	for _, o := range test.LaidOutObjects(u.Choose.FullList.Box) {
+	for _, o := range objectsIn(u.Choose.FullList.Box) {
 		switch v := o.(type) {
 		case *widget.Card:
 			if m := regexp.MustCompile(`^(\d+)\. `).FindStringSubmatch(v.Title); m != nil {
@@ -58,7 +58,7 @@ func TestStep5Short(t *testing.T) {
 			t.Errorf("%d cards are numbered %s.: tied products share one heading", n, place)
 		}
 	}
-	if text := allText(u.Choose.FullList.Box); !strings.Contains(text, "Equally good matches, listed by name:") {
+	if text := labelsText(u.Choose.FullList.Box); !strings.Contains(text, "Equally good matches, listed by name:") {
 		t.Error("no heading for the tied products")
 	}
 	if checkLines != 1 || amber != 0 {
