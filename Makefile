@@ -50,7 +50,7 @@ export CGO_LDFLAGS := -Wl,-z,relro,-z,now -Wl,--as-needed
 # the same, so it shares its compiled packages with package-windows.
 WIN_CGO := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc CGO_CFLAGS='-O3 -pipe' CGO_LDFLAGS=
 
-.PHONY: all deps deps-build deps-test build build-dev build-windows run test vet lint-ci test-unit test-darwin test-windows fuzz clean screenshots bench \
+.PHONY: all deps deps-build deps-test build build-dev build-windows run test vet lint-ci test-unit test-darwin test-windows fuzz clean screenshots bench bench-windows-smoke \
 	package-windows package-linux package-macos test-packages check-packages fyne-tool wine-prefix wine-fixtures
 
 all: build
@@ -106,7 +106,7 @@ run: build
 # so package-windows only links. (OpenGL's cgo step is minutes of one core:
 # the Linux one and the Windows one run side by side.)
 TEST_PHASES := deps build-windows\& vet lint-ci build-dev test-unit test-darwin wine-prefix wine-fixtures \
-	test-windows fyne-tool build package-linux wait package-windows check-packages
+	test-windows fyne-tool build package-linux wait package-windows check-packages bench-windows-smoke
 test:
 	@MAKE="$(MAKE)" .ci/phases $(TEST_PHASES)
 
@@ -225,11 +225,18 @@ screenshots: build-dev deps-test
 	TH_SHOTS=$(CURDIR)/screenshots $(GO) test -count=1 -tags $(TAGS) -run 'Removal' ./app/ui
 
 # Scan and start-up against their floors, side by side, in one run: platform's
-# benchmarks and the development build under Xvfb; prints each row as it is
-# measured and writes docs/performance.md.
-bench: deps build-dev
+# benchmarks and the development build under Xvfb, then the Windows release
+# build under Wine (scan against tasklist and wmic, each probe, doctor,
+# start-up against a bare Fyne window); prints each row as it is measured and
+# writes docs/performance.md. Run it on a quiet machine: it states the load.
+bench: deps build-dev build-windows $(WINE_READY)
 	xvfb-run -a -s "-screen 0 1366x768x24" \
-	  $(GO) run ./app/internal/benchreport -bin $(DEVBIN) -out docs/performance.md
+	  $(GO) run ./app/internal/benchreport -bin $(DEVBIN) -windows $(WINBIN) -out docs/performance.md
+
+# The Windows section once, small, so it keeps working (no timings checked).
+bench-windows-smoke: $(WINE_READY)
+	xvfb-run -a -s "-screen 0 1366x768x24" \
+	  $(GO) run ./app/internal/benchreport -windows $(WINBIN) -windows-only -windows-runs 1 -windows-startup-runs 1 -out build/bench-windows-smoke.md
 
 # Packages. The fyne command comes from the tool line in go.mod, built for this machine.
 FYNE := build/fyne

@@ -16,6 +16,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -30,6 +31,11 @@ type config struct {
 	sizes     []int  // extra processes to start, for the probe benchmarks
 	runs      int    // start-up runs of each binary
 	benchtime string // go test -benchtime
+
+	windows            string // the Windows release build, measured under Wine; "" skips it
+	windowsRuns        int    // runs of each Windows measure
+	windowsStartupRuns int    // start-up runs under Wine; 0 skips them
+	windowsOnly        bool   // only the Windows section
 }
 
 func main() {
@@ -40,10 +46,20 @@ func main() {
 	flag.StringVar(&sizes, "sizes", "100,1000,4000", "extra processes to start for the probe benchmarks, comma-separated; the full scan uses the second")
 	flag.IntVar(&cfg.runs, "runs", 7, "start-up runs of each binary (the median is reported)")
 	flag.StringVar(&cfg.benchtime, "benchtime", "1s", "go test -benchtime for the platform benchmarks")
+	flag.StringVar(&cfg.windows, "windows", "", "also measure this Windows build (make build-windows) under Wine, in $WINEPREFIX")
+	flag.IntVar(&cfg.windowsRuns, "windows-runs", 9, "runs of each Windows measure (the median is reported)")
+	flag.IntVar(&cfg.windowsStartupRuns, "windows-startup-runs", 5, "start-up runs of each Windows window under Wine; 0 skips them")
+	flag.BoolVar(&cfg.windowsOnly, "windows-only", false, "measure only the Windows build given by -windows")
 	flag.Parse()
 	var err error
 	if cfg.sizes, err = parseSizes(sizes); err == nil && cfg.runs < 1 {
 		err = fmt.Errorf("-runs %d: want at least 1", cfg.runs)
+	}
+	if err == nil && (cfg.windowsRuns < 1 || cfg.windowsStartupRuns < 0) {
+		err = fmt.Errorf("-windows-runs %d, -windows-startup-runs %d: want at least 1 and 0", cfg.windowsRuns, cfg.windowsStartupRuns)
+	}
+	if err == nil && cfg.windowsOnly && cfg.windows == "" {
+		err = errors.New("-windows-only needs -windows EXE")
 	}
 	if err == nil && flag.NArg() > 0 {
 		err = fmt.Errorf("unexpected arguments %q", flag.Args())

@@ -51,3 +51,16 @@ func TestBuildOf(t *testing.T) {
 		t.Errorf("flags = %s, want %s", got, want)
 	}
 }
+
+func TestBenchMetric(t *testing.T) {
+	out := "goos: windows\nBenchmarkRootCertificates-2   \t      20\t  35123456 ns/op\t       149.0 certificates\nPASS\n"
+	if v, ok := benchMetric(out, "BenchmarkRootCertificates", "ns/op"); !ok || v != 35123456 {
+		t.Errorf("ns/op = %v, %v", v, ok)
+	}
+	if v, ok := benchMetric(out, "BenchmarkRootCertificates", "certificates"); !ok || v != 149 {
+		t.Errorf("certificates = %v, %v", v, ok)
+	}
+	if _, ok := benchMetric(out, "BenchmarkRoot", "ns/op"); ok {
+		t.Error("a prefix of the name matched")
+	}
+}
