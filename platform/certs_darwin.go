@@ -15,6 +15,14 @@ import (
 // probeRootCertificates lists the certificates of the System keychain with
 // Apple's security tool, taken from a system folder (ToolPath, never the
 // PATH), with fixed arguments and no shell; it only reads.
+//
+// It reads every certificate, not only those `security find-certificate -c
+// NAME` would pick: -c matches the certificate's label (its subject) and
+// never its issuer, and a catalog signature matches either common name, so
+// a certificate Kaspersky issued under another subject would be missed.
+// One run of security reads the whole keychain either way; parsing a few
+// hundred certificates in Go takes a few milliseconds (measured on Linux:
+// 149 roots in 2-6 ms), small beside the run itself.
 func probeRootCertificates(ctx context.Context, opts *Options, out *Snapshot) error {
 	if opts.Roots.NoCommands {
 		return fmt.Errorf("commands turned off: %w", ErrUnavailable)
