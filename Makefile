@@ -168,7 +168,7 @@ $(WINE_READY): $(WINE_DLL) $(WINE_UIA)
 # Fake Kaspersky uninstallers, signed and not, for the removal tests.
 WINE_FIXTURES := $(CURDIR)/build/wine-fixtures
 $(WINE_FIXTURES)/.ready: $(WINE_READY) .ci/wine-fixtures platform/testdata/fakeuninstaller/main.go $(wildcard platform/testdata/msi/*) \
-		platform/testdata/dllplant/plant.c $(wildcard platform/testdata/dllprobe/*.go) $(wildcard platform/*.go)
+		platform/act/testdata/dllplant/plant.c $(wildcard platform/act/testdata/dllprobe/*.go) $(wildcard platform/*.go platform/*/*.go)
 	.ci/wine-fixtures $(WINE_FIXTURES)
 	touch $@
 

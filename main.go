@@ -28,6 +28,7 @@ import (
 	"transitionhelper/app/ui"
 	"transitionhelper/assets"
 	"transitionhelper/platform"
+	"transitionhelper/platform/act"
 )
 
 // version is set from FyneApp.toml by the Makefile (-ldflags -X main.version=…).
@@ -44,7 +45,7 @@ func run(args []string) int {
 	englishForCLocale()
 	translated := loadTranslations()
 	// Ctrl+C or a termination signal ends every scan and removal under way
-	// (an uninstaller already started is left to finish: see platform.Launch).
+	// (an uninstaller already started is left to finish: see act.Launch).
 	// Once it has, the signals are the system's again: a second Ctrl+C ends
 	// the app at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -108,7 +109,7 @@ func run(args []string) int {
 	}
 	cfg := ui.Config{Context: ctx, Version: version, StateDir: env.StateDir, Caller: caller, CallerName: filepath.Base(callerFile)}
 	if runtime.GOOS == "windows" {
-		cfg.OpenAppsSettings, cfg.OpenWindowsSecurity, cfg.Restart = platform.OpenAppsSettings, platform.OpenWindowsSecurity, platform.Restart
+		cfg.OpenAppsSettings, cfg.OpenWindowsSecurity, cfg.Restart = act.OpenAppsSettings, act.OpenWindowsSecurity, act.Restart
 	}
 	hooks, err := readDevHooks(&pc, &cfg)
 	if err != nil {
@@ -169,7 +170,7 @@ const windowLimit = 45 * time.Second
 
 // tell shows messages and opens the guide when the window cannot open;
 // tests record the calls instead (TestMain).
-var tell = cli.Teller{Alert: platform.Alert, Open: platform.OpenDocument}
+var tell = cli.Teller{Alert: act.Alert, Open: act.OpenDocument}
 
 // skipGraphicsCheck leaves the window's failure to the watchdog, for the
 // test of the watchdog (TestMain).

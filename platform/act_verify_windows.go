@@ -17,6 +17,8 @@ type heldFile struct {
 	id fileID
 }
 
+func (s *heldFile) open() bool { return s.h != 0 }
+
 func (s *heldFile) close() error {
 	if s.h == 0 {
 		return nil
@@ -57,6 +59,18 @@ func identityOfPath(path string) (fileID, string, error) {
 	}
 	final, err := finalPathByHandle(h)
 	return id, final, err
+}
+
+// SameFile opens path afresh, without keeping anyone out, and reports
+// whether it reaches the held file (the same volume and file index), and
+// the final path it reaches (links resolved, long names): how
+// platform/act tells that the program it starts is the verified one.
+func (v *VerifiedProgram) SameFile(path string) (final string, same bool, err error) {
+	id, final, err := identityOfPath(path)
+	if err != nil {
+		return final, false, err
+	}
+	return final, id == v.held.id, nil
 }
 
 func openVerified(path string) (*VerifiedProgram, error) {

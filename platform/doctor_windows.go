@@ -13,33 +13,34 @@ import (
 )
 
 // classOverrides reports the keys the removal's guard refuses
-// (guardClassKeys in act_guard_windows.go), so the doctor and the removal
-// judge the same keys the same way: a key that is set, with its default
-// value when the guard counts that; a key that cannot be read is an error.
+// (guardedClassKeys in classkeys.go, which platform/act's guard reads
+// too), so the doctor and the removal judge the same keys the same way: a
+// key that is set, with its default value when the guard counts that; a
+// key that cannot be read is an error.
 func classOverrides() ([]ClassOverride, error) {
 	var out []ClassOverride
 	var errs []error
-	for _, o := range guardClassKeys {
-		k, err := registry.OpenKey(o.root, o.path, registry.QUERY_VALUE|registry.ENUMERATE_SUB_KEYS)
+	for _, o := range guardedClassKeys {
+		k, err := registry.OpenKey(registry.CURRENT_USER, o.Path, registry.QUERY_VALUE|registry.ENUMERATE_SUB_KEYS)
 		if errors.Is(err, registry.ErrNotExist) {
 			continue
 		}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("opening HKCU\\%s: %w", o.path, err))
+			errs = append(errs, fmt.Errorf("opening HKCU\\%s: %w", o.Path, err))
 			continue
 		}
 		v, _, verr := k.GetStringValue("")
 		// What the key holds, for support staff: its default value, else
 		// the verbs under it ("subkeys: [runas]").
-		if subs, err := k.ReadSubKeyNames(-1); err == nil && len(subs) > 0 && v == "" && !o.defaultValue {
+		if subs, err := k.ReadSubKeyNames(-1); err == nil && len(subs) > 0 && v == "" && !o.DefaultValue {
 			v = fmt.Sprintf("subkeys: %v", subs)
 		}
 		k.Close()
 		switch {
-		case !o.defaultValue:
-			out = append(out, ClassOverride{Key: `HKCU\` + o.path, Value: v})
+		case !o.DefaultValue:
+			out = append(out, ClassOverride{Key: `HKCU\` + o.Path, Value: v})
 		case verr == nil && v != "":
-			out = append(out, ClassOverride{Key: `HKCU\` + o.path, Value: v})
+			out = append(out, ClassOverride{Key: `HKCU\` + o.Path, Value: v})
 		}
 	}
 	return out, errors.Join(errs...)

@@ -5,7 +5,6 @@ package platform
 // go generate ./platform (the directive is in doc.go, so it runs on any system).
 
 //sys	attachConsole(processID uint32) (err error) = kernel32.AttachConsole
-//sys	shellExecuteEx(info *shellExecuteInfo) (err error) = shell32.ShellExecuteExW
 
 // Present only under Wine: how AdminOnlyPath tells Wine from Windows.
 //sys	wine_get_version() (v uintptr) = ntdll.wine_get_version

@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"golang.org/x/sys/windows"
-	"golang.org/x/sys/windows/registry"
 )
 
 func TestIsGUID(t *testing.T) {
@@ -121,78 +120,6 @@ func TestSplitCommandLineAgreesWithWindows(t *testing.T) {
 		got, _ := SplitCommandLine(tt.in)
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: Go parser %q, Windows %q", tt.in, got, want)
-		}
-	}
-}
-
-func TestRunOnceAndRebootPending(t *testing.T) {
-	if os.Getenv("TH_WINE") != "1" {
-		t.Skip("changes the registry: runs under Wine with TH_WINE=1")
-	}
-	if err := SetRunOnce("THTest", `C:\Program Files\TH\th.exe`, "--resume", "step 4"); err != nil {
-		t.Fatal(err)
-	}
-	k, err := registry.OpenKey(registry.CURRENT_USER, runOncePath, registry.QUERY_VALUE)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, _, err := k.GetStringValue("THTest")
-	k.Close()
-	if err != nil || v != `"C:\Program Files\TH\th.exe" --resume "step 4"` {
-		t.Errorf("RunOnce value %q, %v", v, err)
-	}
-	if err := ClearRunOnce("THTest"); err != nil {
-		t.Fatal(err)
-	}
-	if err := ClearRunOnce("THTest"); err != nil {
-		t.Errorf("clearing twice: %v", err)
-	}
-
-	sm, err := registry.OpenKey(registry.LOCAL_MACHINE, `SYSTEM\CurrentControlSet\Control\Session Manager`, registry.SET_VALUE|registry.QUERY_VALUE)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sm.Close()
-	before, _, _ := sm.GetStringsValue("PendingFileRenameOperations")
-	if err := sm.SetStringsValue("PendingFileRenameOperations", []string{`\??\C:\old.dll`, ``}); err != nil {
-		t.Fatal(err)
-	}
-	if !RebootPending() {
-		t.Error("PendingFileRenameOperations set, but no restart pending")
-	}
-	if len(before) == 0 {
-		_ = sm.DeleteValue("PendingFileRenameOperations")
-		if RebootPending() {
-			t.Error("restart still pending after the value was removed")
-		}
-	} else {
-		_ = sm.SetStringsValue("PendingFileRenameOperations", before)
-	}
-}
-
-func TestLaunchElevatedReturnsTheExitCode(t *testing.T) {
-	fixtures := os.Getenv("TH_WINE_FIXTURES")
-	if fixtures == "" {
-		t.Skip("needs TH_WINE_FIXTURES (make test-windows)")
-	}
-	code, err := Launch(t.Context(), filepath.Join(fixtures, "unsigned.exe"), []string{"-exit", "3010"}, true, nil)
-	if err != nil || code != 3010 {
-		t.Errorf("code %d, %v", code, err)
-	}
-	for name, want := range map[string]SignatureInfo{
-		"signed.exe":          {Present: true, Trusted: true, Signer: "AO Kaspersky Lab", Organization: "AO Kaspersky Lab", Country: "RU", Method: MethodEmbedded},
-		"unsigned.exe":        {TrustError: "no signature"},
-		"wrong-publisher.exe": {Present: true, Trusted: true, Signer: "Evil Corp", Organization: "Evil Corp", Method: MethodEmbedded},
-		// Wine builds no signer chain for a file whose digest fails: the
-		// signer is what the signature claims, read through the same handle.
-		"tampered.exe": {Present: true, Signer: "AO Kaspersky Lab", Organization: "AO Kaspersky Lab", Country: "RU",
-			TrustError: "the file was changed after it was signed", Method: MethodEmbedded},
-	} {
-		got := VerifySignature(filepath.Join(fixtures, name))
-		t.Logf("%s: %+v", name, got)
-		got.RevocationUnknown = false // the test certificates name no revocation list
-		if got != want {
-			t.Errorf("%s: %+v, want %+v", name, got, want)
 		}
 	}
 }

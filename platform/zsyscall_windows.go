@@ -42,7 +42,6 @@ var (
 	modkernel32 = windows.NewLazySystemDLL("kernel32.dll")
 	modmsi      = windows.NewLazySystemDLL("msi.dll")
 	modntdll    = windows.NewLazySystemDLL("ntdll.dll")
-	modshell32  = windows.NewLazySystemDLL("shell32.dll")
 	modwintrust = windows.NewLazySystemDLL("wintrust.dll")
 
 	procCryptMsgClose                        = modcrypt32.NewProc("CryptMsgClose")
@@ -50,7 +49,6 @@ var (
 	procAttachConsole                        = modkernel32.NewProc("AttachConsole")
 	procMsiGetProductInfoExW                 = modmsi.NewProc("MsiGetProductInfoExW")
 	procwine_get_version                     = modntdll.NewProc("wine_get_version")
-	procShellExecuteExW                      = modshell32.NewProc("ShellExecuteExW")
 	procCryptCATAdminAcquireContext2         = modwintrust.NewProc("CryptCATAdminAcquireContext2")
 	procCryptCATAdminCalcHashFromFileHandle2 = modwintrust.NewProc("CryptCATAdminCalcHashFromFileHandle2")
 	procCryptCATAdminEnumCatalogFromHash     = modwintrust.NewProc("CryptCATAdminEnumCatalogFromHash")
@@ -96,14 +94,6 @@ func msiGetProductInfoEx(productCode *uint16, userSID *uint16, context uint32, p
 func wine_get_version() (v uintptr) {
 	r0, _, _ := syscall.SyscallN(procwine_get_version.Addr())
 	v = uintptr(r0)
-	return
-}
-
-func shellExecuteEx(info *shellExecuteInfo) (err error) {
-	r1, _, e1 := syscall.SyscallN(procShellExecuteExW.Addr(), uintptr(unsafe.Pointer(info)))
-	if r1 == 0 {
-		err = errnoErr(e1)
-	}
 	return
 }
 

@@ -23,6 +23,7 @@ import (
 	"transitionhelper/app/detect"
 	"transitionhelper/app/removal"
 	"transitionhelper/platform"
+	"transitionhelper/platform/act"
 )
 
 // Computer is the one seam between the app and the computer it runs on:
@@ -49,7 +50,7 @@ type Computer interface {
 	// starts is the one verified (platform.OpenVerified).
 	Open(path string) (VerifiedProgram, error)
 	// CheckElevation says whether this account's settings would let
-	// another program ride on an elevated start (platform.CheckElevatedStart:
+	// another program ride on an elevated start (act.CheckElevatedStart:
 	// class overrides in HKCU, variables that load code); asked before the
 	// question, so nothing is offered that the start would refuse. The
 	// start itself checks again.
@@ -102,18 +103,18 @@ func (thisComputer) RegionHints() (tz, locale string) { return platform.RegionHi
 func (thisComputer) Open(path string) (VerifiedProgram, error) {
 	v, err := platform.OpenVerified(path)
 	if err != nil {
-		return nil, err // not a nil *platform.VerifiedProgram in an interface
+		return nil, err // not a nil verifiedProgram in an interface
 	}
-	return v, nil
+	return verifiedProgram{v}, nil
 }
-func (thisComputer) CheckElevation() error { return platform.CheckElevatedStart() }
+func (thisComputer) CheckElevation() error { return act.CheckElevatedStart() }
 func (thisComputer) Launch(ctx context.Context, program string, args []string, elevate bool, out io.Writer) (int, error) {
-	return platform.Launch(ctx, program, args, elevate, out)
+	return act.Launch(ctx, program, args, elevate, out)
 }
 func (thisComputer) SetRunOnce(name, program string, args ...string) error {
-	return platform.SetRunOnce(name, program, args...)
+	return act.SetRunOnce(name, program, args...)
 }
-func (thisComputer) ClearRunOnce(name string) error { return platform.ClearRunOnce(name) }
+func (thisComputer) ClearRunOnce(name string) error { return act.ClearRunOnce(name) }
 func (thisComputer) Executable() (string, error)    { return os.Executable() }
 func (thisComputer) WriteFile(path string, data []byte) error {
 	return platform.WriteFileAtomic(path, data)
@@ -130,7 +131,7 @@ func (thisComputer) Log(what string, err error)       { fmt.Fprintf(os.Stderr, "
 func (thisComputer) DryRun() bool                     { return false }
 
 // VerifiedProgram is a program opened and verified once, held open until
-// Close: *platform.VerifiedProgram, or a test's.
+// Close: verifiedProgram on this computer, or a test's.
 type VerifiedProgram interface {
 	// Signature is what the verification of the open file said.
 	Signature() platform.SignatureInfo
@@ -182,7 +183,17 @@ func (s *Service) CreatePrivateFile(path string, data []byte) error {
 	return s.pc.CreatePrivateFile(path, data)
 }
 
-var _ VerifiedProgram = (*platform.VerifiedProgram)(nil)
+// verifiedProgram is the program platform opened and verified, started by
+// platform/act: the package that reads and the one that starts hold the
+// same open file.
+type verifiedProgram struct{ *platform.VerifiedProgram }
+
+// Launch starts the held file itself (act.LaunchVerified).
+func (v verifiedProgram) Launch(ctx context.Context, args []string, elevate bool, out io.Writer) (int, error) {
+	return act.LaunchVerified(ctx, v.VerifiedProgram, args, elevate, out)
+}
+
+var _ VerifiedProgram = verifiedProgram{}
 
 // Folders are this computer's.
 func (thisComputer) Folders() removal.Folders {

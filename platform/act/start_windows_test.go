@@ -1,4 +1,4 @@
-package platform
+package act
 
 import (
 	"errors"
@@ -11,6 +11,9 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+
+	"transitionhelper/platform"
+	"transitionhelper/platform/platformtest"
 )
 
 // keyName is the kernel's name of an open registry key (NtQueryKey,
@@ -35,7 +38,7 @@ func keyName(t *testing.T, k windows.Handle) string {
 // is read at all. Read from what ShellExecuteEx is given (Wine drops the
 // parameters on this path, so Wine itself starts without it).
 func TestElevatedStartReadsOnlyTheMachineClass(t *testing.T) {
-	_, prog := installed(t)
+	_, prog := platformtest.Installed(t)
 	savedUse, savedExec := useMachineClass, shellExecute
 	t.Cleanup(func() { useMachineClass, shellExecute = savedUse, savedExec })
 	useMachineClass = func() bool { return true }
@@ -48,12 +51,12 @@ func TestElevatedStartReadsOnlyTheMachineClass(t *testing.T) {
 		}
 		return windows.ERROR_CANCELLED
 	}
-	v, err := OpenVerified(prog)
+	v, err := platform.OpenVerified(prog)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer v.Close()
-	if _, err := v.Launch(t.Context(), []string{"-exit", "4"}, true, io.Discard); !errors.Is(err, ErrCancelled) {
+	if _, err := LaunchVerified(t.Context(), v, []string{"-exit", "4"}, true, io.Discard); !errors.Is(err, platform.ErrCancelled) {
 		t.Fatalf("launch: %v", err)
 	}
 	if mask&seeMaskClassKey != seeMaskClassKey || !strings.EqualFold(class, `\REGISTRY\MACHINE\SOFTWARE\Classes\exefile`) {
@@ -61,7 +64,7 @@ func TestElevatedStartReadsOnlyTheMachineClass(t *testing.T) {
 	}
 	// Not elevated: no prompt, no class key.
 	mask, class = 0, ""
-	if _, err := v.Launch(t.Context(), []string{"-exit", "4"}, false, io.Discard); err != nil || mask != 0 {
+	if _, err := LaunchVerified(t.Context(), v, []string{"-exit", "4"}, false, io.Discard); err != nil || mask != 0 {
 		t.Errorf("a start as the user went through ShellExecuteEx: %v, %#x", err, mask)
 	}
 }
@@ -69,21 +72,21 @@ func TestElevatedStartReadsOnlyTheMachineClass(t *testing.T) {
 // TestDetectedChildThatCannotBeEnded: when the started program is found to
 // run another command and TerminateProcess fails (as a program of the user
 // usually fails on an elevated one), the error says it may still run
-// (ErrNotStopped), not that it was stopped; the child indeed goes on.
+// (platform.ErrNotStopped), not that it was stopped; the child indeed goes on.
 func TestDetectedChildThatCannotBeEnded(t *testing.T) {
-	_, prog := installed(t)
-	marker := filepath.Join(tempDir(t), "ran.txt")
+	_, prog := platformtest.Installed(t)
+	marker := filepath.Join(platformtest.TempDir(t), "ran.txt")
 	savedParams, savedTerm := shellParameters, terminateProcess
 	t.Cleanup(func() { shellParameters, terminateProcess = savedParams, savedTerm })
 	shellParameters = func(s string) string { return s + " -exit 9" }
 	terminateProcess = func(windows.Handle, uint32) error { return windows.ERROR_ACCESS_DENIED }
-	v, err := OpenVerified(prog)
+	v, err := platform.OpenVerified(prog)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer v.Close()
-	_, err = v.Launch(t.Context(), []string{"-wait", "1s", "-env", marker}, true, io.Discard)
-	if !errors.Is(err, ErrSwapped) || !errors.Is(err, ErrNotStopped) || !strings.Contains(strings.ToLower(err.Error()), "denied") {
+	_, err = LaunchVerified(t.Context(), v, []string{"-wait", "1s", "-env", marker}, true, io.Discard)
+	if !errors.Is(err, platform.ErrSwapped) || !errors.Is(err, platform.ErrNotStopped) || !strings.Contains(strings.ToLower(err.Error()), "denied") {
 		t.Fatalf("a child that could not be ended: %v", err)
 	}
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {

@@ -1,39 +1,20 @@
 //go:build !windows
 
-package platform
+package act
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
+
+	"transitionhelper/platform"
 )
 
-// heldFile holds the open file outside Windows, where nothing is verified.
-type heldFile struct{ f *os.File }
-
-func (s *heldFile) close() error {
-	if s.f == nil {
-		return nil
-	}
-	err := s.f.Close()
-	s.f = nil
-	return err
-}
-
-func openVerified(path string) (*VerifiedProgram, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("opening %s: %w", path, err)
-	}
-	return &VerifiedProgram{Path: path, held: heldFile{f}}, nil
-}
-
-func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
-	if v == nil || v.held.f == nil {
+func launchVerified(ctx context.Context, v *platform.VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
+	if v == nil || !v.Held() {
 		return -1, errors.New("launching a program that is not open")
 	}
 	return launch(ctx, v.Path, args, elevate, out)
@@ -53,7 +34,7 @@ func launch(ctx context.Context, program string, args []string, _ bool, out io.W
 		code := exit.ExitCode()
 		// pkexec: 126 when the user dismissed the password dialog.
 		if code == 126 && filepath.Base(program) == "pkexec" {
-			return code, ErrCancelled
+			return code, platform.ErrCancelled
 		}
 		return code, nil
 	case err != nil:
@@ -62,23 +43,16 @@ func launch(ctx context.Context, program string, args []string, _ bool, out io.W
 	return 0, nil
 }
 
-func setRunOnce(string, string, []string) error { return ErrNotSupported }
+func setRunOnce(string, string, []string) error { return platform.ErrNotSupported }
 
 func clearRunOnce(string) error { return nil }
 
-func restart() error { return ErrNotSupported }
+func restart() error { return platform.ErrNotSupported }
 
-func openAppsSettings() error { return ErrNotSupported }
+func openAppsSettings() error { return platform.ErrNotSupported }
 
-func openWindowsSecurity() error { return ErrNotSupported }
+func openWindowsSecurity() error { return platform.ErrNotSupported }
 
 func hardenDLLSearch() error { return nil }
-
-func (s *heldFile) finalPath(path string) (string, error) {
-	if s.f == nil {
-		return "", errors.New("the program is closed")
-	}
-	return filepath.EvalSymlinks(path)
-}
 
 func checkElevatedStart() error { return nil }

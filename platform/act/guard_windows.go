@@ -1,4 +1,4 @@
-package platform
+package act
 
 import (
 	"errors"
@@ -9,62 +9,32 @@ import (
 
 	"golang.org/x/sys/windows"
 	"golang.org/x/sys/windows/registry"
+
+	"transitionhelper/platform"
 )
 
-// classOverride is a place in HKCU where a user may change what
-// ShellExecuteEx("runas") runs for a program (or, for Msi.Package, a
-// package): the merged class view (HKEY_CLASSES_ROOT) lets HKCU win over
-// HKLM, so a key there set to "msiexec.exe /y %LOCALAPPDATA%\x.dll" makes
-// the prompt show Windows Installer while another command runs.
-type classOverride struct {
-	root registry.Key
-	path string
-	// defaultValue: only a non-empty default value counts (a ProgID that
-	// sends .exe to another class); otherwise the key's existence does.
-	defaultValue bool
-}
-
-const userClasses = `Software\Classes\`
-
-// guardClassKeys lists the keys checked before every elevated start (and by doctor).
-// Registry names are case-insensitive: Msi.Package and msi.package are one.
-var guardClassKeys = []classOverride{
-	{registry.CURRENT_USER, userClasses + `exefile\shell`, false},
-	{registry.CURRENT_USER, userClasses + `exefile\CurVer`, false},
-	{registry.CURRENT_USER, userClasses + `.exe`, true},
-	{registry.CURRENT_USER, userClasses + `.exe\shell`, false},
-	{registry.CURRENT_USER, userClasses + `Msi.Package\shell`, false},
-	{registry.CURRENT_USER, userClasses + `Msi.Package\CurVer`, false},
-	{registry.CURRENT_USER, userClasses + `.msi`, true},
-	{registry.CURRENT_USER, userClasses + `.msi\shell`, false},
-	{registry.CURRENT_USER, userClasses + `*\shell\runas`, false},
-	{registry.CURRENT_USER, userClasses + `AllFilesystemObjects\shell\runas`, false},
-	{registry.CURRENT_USER, userClasses + `SystemFileAssociations\.exe\shell`, false},
-	{registry.CURRENT_USER, userClasses + `SystemFileAssociations\application\shell\runas`, false},
-	{registry.CURRENT_USER, `Software\Microsoft\Windows\CurrentVersion\Explorer\FileExts\.exe\UserChoice`, false},
-}
-
-// findClassOverrides returns the HKCU keys of guardClassKeys that are set.
+// findClassOverrides returns the HKCU keys of platform.GuardedClassKeys
+// that are set.
 func findClassOverrides() []string {
 	var found []string
-	for _, o := range guardClassKeys {
-		k, err := registry.OpenKey(o.root, o.path, registry.QUERY_VALUE)
+	for _, o := range platform.GuardedClassKeys() {
+		k, err := registry.OpenKey(registry.CURRENT_USER, o.Path, registry.QUERY_VALUE)
 		if errors.Is(err, registry.ErrNotExist) {
 			continue
 		}
 		if err != nil {
 			// The user owns HKCU and may lock a key against himself;
 			// the elevated side may still read it. Unreadable is set.
-			found = append(found, fmt.Sprintf(`HKCU\%s (could not be read: %v)`, o.path, err))
+			found = append(found, fmt.Sprintf(`HKCU\%s (could not be read: %v)`, o.Path, err))
 			continue
 		}
 		v, _, verr := k.GetStringValue("")
 		k.Close()
 		switch {
-		case !o.defaultValue:
-			found = append(found, `HKCU\`+o.path)
+		case !o.DefaultValue:
+			found = append(found, `HKCU\`+o.Path)
 		case verr == nil && v != "":
-			found = append(found, fmt.Sprintf(`HKCU\%s (default value %q)`, o.path, v))
+			found = append(found, fmt.Sprintf(`HKCU\%s (default value %q)`, o.Path, v))
 		}
 	}
 	return found
@@ -173,7 +143,7 @@ func findUnsafeVariables() []string {
 // and the computer's name. Only HKLM and Windows' own answers are read.
 func machineVariables() map[string]string {
 	m := map[string]string{}
-	win := windowsDir()
+	win := platform.WindowsDir()
 	if win != "" {
 		m["SYSTEMROOT"], m["WINDIR"] = win, win
 		if len(win) >= 2 && win[1] == ':' {
@@ -232,10 +202,10 @@ func machineVariables() map[string]string {
 
 func checkElevatedStart() error {
 	if keys := findClassOverrides(); len(keys) > 0 {
-		return &UnsafeSettingError{Err: ErrClassOverride, Settings: keys}
+		return &platform.UnsafeSettingError{Err: platform.ErrClassOverride, Settings: keys}
 	}
 	if vars := findUnsafeVariables(); len(vars) > 0 {
-		return &UnsafeSettingError{Err: ErrUnsafeEnvironment, Settings: vars}
+		return &platform.UnsafeSettingError{Err: platform.ErrUnsafeEnvironment, Settings: vars}
 	}
 	return nil
 }

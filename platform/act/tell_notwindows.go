@@ -1,6 +1,6 @@
 //go:build !windows
 
-package platform
+package act
 
 import (
 	"errors"
@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"runtime"
 	"time"
+
+	"transitionhelper/platform"
 )
 
 // alertTools are tried in order; each gets title and text as separate
@@ -34,7 +36,7 @@ func alert(title, text string) (string, error) {
 		if (t.name == "osascript") != (runtime.GOOS == "darwin") {
 			continue
 		}
-		path, err := ToolPath(t.name)
+		path, err := platform.ToolPath(t.name)
 		if err != nil {
 			continue
 		}
@@ -47,7 +49,7 @@ func alert(title, text string) (string, error) {
 	if len(errs) > 0 {
 		return "", errors.Join(errs...)
 	}
-	return "", fmt.Errorf("no zenity, kdialog, notify-send or osascript in the system folders: %w", ErrUnavailable)
+	return "", fmt.Errorf("no zenity, kdialog, notify-send or osascript in the system folders: %w", platform.ErrUnavailable)
 }
 
 func openDocument(path string) error {
@@ -55,7 +57,7 @@ func openDocument(path string) error {
 	if runtime.GOOS == "darwin" {
 		tool = "open"
 	}
-	exe, err := ToolPath(tool)
+	exe, err := platform.ToolPath(tool)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package platform
+package act
 
 import (
 	"errors"
@@ -9,6 +9,9 @@ import (
 	"testing"
 
 	"golang.org/x/sys/windows/registry"
+
+	"transitionhelper/platform"
+	"transitionhelper/platform/platformtest"
 )
 
 // setUserValue sets a string value in an HKCU key (made if missing) as any
@@ -46,15 +49,15 @@ func setUserValue(t *testing.T, path, name, value string) {
 // stand-in start before) makes the elevated start refuse, naming it, and
 // the stand-in never runs; a clean prefix starts it.
 func TestElevatedStartRefusesPlantedSettings(t *testing.T) {
-	_, prog := installed(t)
-	dir := tempDir(t)
+	_, prog := platformtest.Installed(t)
+	dir := platformtest.TempDir(t)
 	launch := func(marker string) error {
-		v, err := OpenVerified(prog)
+		v, err := platform.OpenVerified(prog)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer v.Close()
-		_, err = v.Launch(t.Context(), []string{"-env", marker}, true, io.Discard)
+		_, err = LaunchVerified(t.Context(), v, []string{"-env", marker}, true, io.Discard)
 		return err
 	}
 	if err := CheckElevatedStart(); err != nil {
@@ -82,8 +85,8 @@ func TestElevatedStartRefusesPlantedSettings(t *testing.T) {
 			setUserValue(t, tt.key, tt.name, tt.value)
 			marker := filepath.Join(dir, "planted-"+string(rune('a'+i))+".txt")
 			err := launch(marker)
-			var u *UnsafeSettingError
-			if !errors.Is(err, ErrUnsafeEnvironment) || !errors.As(err, &u) || !strings.Contains(err.Error(), tt.named) {
+			var u *platform.UnsafeSettingError
+			if !errors.Is(err, platform.ErrUnsafeEnvironment) || !errors.As(err, &u) || !strings.Contains(err.Error(), tt.named) {
 				t.Errorf("not refused with %q: %v", tt.named, err)
 			}
 			if _, err := os.Stat(marker); err == nil {
@@ -94,7 +97,7 @@ func TestElevatedStartRefusesPlantedSettings(t *testing.T) {
 	// In this app's own environment, which Wine hands on.
 	t.Setenv("ProgramFiles", `C:\users\Public\pf`)
 	err := CheckElevatedStart()
-	if !errors.Is(err, ErrUnsafeEnvironment) || !strings.Contains(err.Error(), "ProgramFiles (this app's environment") {
+	if !errors.Is(err, platform.ErrUnsafeEnvironment) || !strings.Contains(err.Error(), "ProgramFiles (this app's environment") {
 		t.Errorf("a ProgramFiles of this process's own: %v", err)
 	}
 }

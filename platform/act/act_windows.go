@@ -1,4 +1,4 @@
-package platform
+package act
 
 import (
 	"context"
@@ -13,6 +13,8 @@ import (
 
 	"golang.org/x/sys/windows"
 	"golang.org/x/sys/windows/registry"
+
+	"transitionhelper/platform"
 )
 
 // shellExecuteInfo is SHELLEXECUTEINFOW.
@@ -58,7 +60,7 @@ const machineExeClass = `SOFTWARE\Classes\exefile`
 // here: the child got its own path as its only argument, and the
 // detection below ended it), and for an .exe it reads no class key at all
 // (docs/security.md). A seam for the tests.
-var useMachineClass = func() bool { return !runningOnWine() }
+var useMachineClass = func() bool { return !platform.IsWine() }
 
 // shellExecute is ShellExecuteExW: a seam for the test that reads what it
 // is given.
@@ -72,7 +74,7 @@ var terminateProcess = windows.TerminateProcess
 // start runs program and waits for it. check, when given, is called with
 // the child's process handle as soon as it exists; an error from it (a
 // detection: the child has already started) ends the child and is
-// returned, wrapping ErrNotStopped too when the child could not be ended.
+// returned, wrapping platform.ErrNotStopped too when the child could not be ended.
 func start(ctx context.Context, program string, args []string, elevate bool, out io.Writer, check func(windows.Handle) error) (int, error) {
 	if !elevate {
 		return startAsUser(ctx, program, args, out, check)
@@ -107,7 +109,7 @@ func start(ctx context.Context, program string, args []string, elevate bool, out
 	info.size = uint32(unsafe.Sizeof(info))
 	if err := shellExecute(&info); err != nil {
 		if errors.Is(err, windows.ERROR_CANCELLED) {
-			return 1223, ErrCancelled
+			return 1223, platform.ErrCancelled
 		}
 		return -1, fmt.Errorf("ShellExecuteEx runas: %w", err)
 	}
@@ -158,7 +160,7 @@ func endDetected(proc windows.Handle, detected error) error {
 	if exited(proc) {
 		return detected
 	}
-	return fmt.Errorf("%w; ending it failed (%v): %w", detected, terr, ErrNotStopped)
+	return fmt.Errorf("%w; ending it failed (%v): %w", detected, terr, platform.ErrNotStopped)
 }
 
 func startAsUser(ctx context.Context, program string, args []string, out io.Writer, check func(windows.Handle) error) (int, error) {
@@ -198,19 +200,19 @@ var shellParameters = func(s string) string { return s }
 
 // beforeStart runs between the last check of the path and the start: a
 // seam for the test that swaps the file just there.
-var beforeStart = func(*VerifiedProgram) {}
+var beforeStart = func(*platform.VerifiedProgram) {}
 
-func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
-	if v == nil || v.held.h == 0 {
+func launchVerified(ctx context.Context, v *platform.VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
+	if v == nil || !v.Held() {
 		return -1, errors.New("launching a program that is not open")
 	}
-	verified, err := finalPathByHandle(v.held.h)
+	verified, err := v.FinalPath()
 	if err != nil {
 		return -1, err
 	}
 	// The path must still lead to the file that was verified.
-	if id, _, err := identityOfPath(v.Path); err != nil || id != v.held.id {
-		return -1, fmt.Errorf("%w: %s no longer leads to the verified file (now at %s)", ErrSwapped, v.Path, verified)
+	if _, same, err := v.SameFile(v.Path); err != nil || !same {
+		return -1, fmt.Errorf("%w: %s no longer leads to the verified file (now at %s)", platform.ErrSwapped, v.Path, verified)
 	}
 	beforeStart(v)
 	// Detection, after the start: the child already runs when this looks
@@ -218,11 +220,11 @@ func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elev
 	detectSwap := func(proc windows.Handle) error {
 		image, err := processImage(proc)
 		if err != nil {
-			return fmt.Errorf("%w: cannot tell which program started: %w", ErrSwapped, err)
+			return fmt.Errorf("%w: cannot tell which program started: %w", platform.ErrSwapped, err)
 		}
-		id, final, err := identityOfPath(image)
-		if err != nil || id != v.held.id || !strings.EqualFold(final, verified) {
-			return fmt.Errorf("%w: started %s, verified %s", ErrSwapped, image, verified)
+		final, same, err := v.SameFile(image)
+		if err != nil || !same || !strings.EqualFold(final, verified) {
+			return fmt.Errorf("%w: started %s, verified %s", platform.ErrSwapped, image, verified)
 		}
 		// The right program with other arguments (a class override such as
 		// msiexec.exe /y x.dll) is another command.
@@ -233,10 +235,10 @@ func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elev
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("%w: cannot read what %s was started with: %w", ErrSwapped, image, err)
+			return fmt.Errorf("%w: cannot read what %s was started with: %w", platform.ErrSwapped, image, err)
 		}
-		if err := matchCommandLine(cmdline, args, func(p string) bool { return v.isProgram(p) }); err != nil {
-			return fmt.Errorf("%w: %s was started with another command: %w", ErrSwapped, image, err)
+		if err := matchCommandLine(cmdline, args, func(p string) bool { return isProgram(v, p) }); err != nil {
+			return fmt.Errorf("%w: %s was started with another command: %w", platform.ErrSwapped, image, err)
 		}
 		return nil
 	}
@@ -245,12 +247,12 @@ func launchVerified(ctx context.Context, v *VerifiedProgram, args []string, elev
 
 // isProgram reports whether path names the verified file: the same path,
 // or another path to the same file (a short name).
-func (v *VerifiedProgram) isProgram(path string) bool {
+func isProgram(v *platform.VerifiedProgram, path string) bool {
 	if samePath(path, v.Path) {
 		return true
 	}
-	id, _, err := identityOfPath(path)
-	return err == nil && id == v.held.id
+	_, same, err := v.SameFile(path)
+	return err == nil && same
 }
 
 // startedCommandLine reads a just-started child's command line. Under Wine

@@ -1,4 +1,4 @@
-package platform
+package act
 
 import (
 	"errors"
@@ -10,6 +10,9 @@ import (
 	"time"
 
 	"golang.org/x/sys/windows/registry"
+
+	"transitionhelper/platform"
+	"transitionhelper/platform/platformtest"
 )
 
 // setUserKey creates an HKCU key with a default value, as an attacker
@@ -53,7 +56,8 @@ func setUserKey(t *testing.T, path, value string) {
 // code started the uninstaller, whose environment file then appeared); on
 // Windows they would decide what the prompt runs.
 func TestElevatedStartRefusesClassOverrides(t *testing.T) {
-	_, prog := installed(t)
+	const userClasses = `Software\Classes\`
+	_, prog := platformtest.Installed(t)
 	evil := `C:\windows\system32\msiexec.exe /y C:\users\Public\x.dll`
 	for _, tt := range []struct{ key, value, named string }{
 		{userClasses + `exefile\shell\runas\command`, evil, `exefile\shell`},
@@ -73,15 +77,15 @@ func TestElevatedStartRefusesClassOverrides(t *testing.T) {
 	} {
 		t.Run(tt.key, func(t *testing.T) {
 			setUserKey(t, tt.key, tt.value)
-			marker := filepath.Join(tempDir(t), "ran.txt")
-			v, err := OpenVerified(prog)
+			marker := filepath.Join(platformtest.TempDir(t), "ran.txt")
+			v, err := platform.OpenVerified(prog)
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer v.Close()
-			code, err := v.Launch(t.Context(), []string{"-env", marker}, true, io.Discard)
-			var u *UnsafeSettingError
-			if !errors.Is(err, ErrClassOverride) || !errors.As(err, &u) || code != -1 {
+			code, err := LaunchVerified(t.Context(), v, []string{"-env", marker}, true, io.Discard)
+			var u *platform.UnsafeSettingError
+			if !errors.Is(err, platform.ErrClassOverride) || !errors.As(err, &u) || code != -1 {
 				t.Fatalf("started despite %s: %d, %v", tt.key, code, err)
 			}
 			if !strings.Contains(strings.ToLower(err.Error()), strings.ToLower(tt.named)) {
@@ -105,8 +109,8 @@ func TestElevatedStartRefusesClassOverrides(t *testing.T) {
 // start is refused. Under Wine ShellExecuteEx hands the caller's
 // environment on, as the unguarded start as the user shows.
 func TestElevatedChildEnvironment(t *testing.T) {
-	_, prog := installed(t)
-	dir := tempDir(t)
+	_, prog := platformtest.Installed(t)
+	dir := platformtest.TempDir(t)
 	seen := func(file string) string {
 		data, err := os.ReadFile(file)
 		if err != nil {
@@ -115,12 +119,12 @@ func TestElevatedChildEnvironment(t *testing.T) {
 		return string(data)
 	}
 	launch := func(file string, elevate bool) error {
-		v, err := OpenVerified(prog)
+		v, err := platform.OpenVerified(prog)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer v.Close()
-		_, err = v.Launch(t.Context(), []string{"-env", file}, elevate, io.Discard)
+		_, err = LaunchVerified(t.Context(), v, []string{"-env", file}, elevate, io.Discard)
 		return err
 	}
 	// Clean: it starts, and sees no profiler.
@@ -145,7 +149,7 @@ func TestElevatedChildEnvironment(t *testing.T) {
 	}
 	elevated := filepath.Join(dir, "elevated.txt")
 	err := launch(elevated, true)
-	if !errors.Is(err, ErrUnsafeEnvironment) || !strings.Contains(err.Error(), "COR_PROFILER") {
+	if !errors.Is(err, platform.ErrUnsafeEnvironment) || !strings.Contains(err.Error(), "COR_PROFILER") {
 		t.Errorf("started with COR_PROFILER set: %v", err)
 	}
 	if env := seen(elevated); env != "" {
@@ -172,7 +176,7 @@ func TestElevatedChildEnvironment(t *testing.T) {
 	}
 	fromRegistry := filepath.Join(dir, "registry.txt")
 	err = launch(fromRegistry, true)
-	if !errors.Is(err, ErrUnsafeEnvironment) || !strings.Contains(err.Error(), `DOTNET_STARTUP_HOOKS (HKCU\Environment`) {
+	if !errors.Is(err, platform.ErrUnsafeEnvironment) || !strings.Contains(err.Error(), `DOTNET_STARTUP_HOOKS (HKCU\Environment`) {
 		t.Errorf("started with DOTNET_STARTUP_HOOKS in HKCU\\Environment: %v", err)
 	}
 	if seen(fromRegistry) != "" {
@@ -185,18 +189,18 @@ func TestElevatedChildEnvironment(t *testing.T) {
 // program would do) is ended before it does its work, and the start is
 // refused like a swapped file.
 func TestLaunchVerifiedComparesTheCommandLine(t *testing.T) {
-	_, prog := installed(t)
-	marker := filepath.Join(tempDir(t), "ran.txt")
+	_, prog := platformtest.Installed(t)
+	marker := filepath.Join(platformtest.TempDir(t), "ran.txt")
 	saved := shellParameters
 	shellParameters = func(s string) string { return s + " -exit 9" }
 	t.Cleanup(func() { shellParameters = saved })
-	v, err := OpenVerified(prog)
+	v, err := platform.OpenVerified(prog)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer v.Close()
-	code, err := v.Launch(t.Context(), []string{"-wait", "3s", "-env", marker}, true, io.Discard)
-	if !errors.Is(err, ErrSwapped) || code == 9 || !strings.Contains(err.Error(), "not the planned") {
+	code, err := LaunchVerified(t.Context(), v, []string{"-wait", "3s", "-env", marker}, true, io.Discard)
+	if !errors.Is(err, platform.ErrSwapped) || code == 9 || !strings.Contains(err.Error(), "not the planned") {
 		t.Errorf("a changed command ran: %d, %v", code, err)
 	}
 	time.Sleep(4 * time.Second)
@@ -205,7 +209,7 @@ func TestLaunchVerifiedComparesTheCommandLine(t *testing.T) {
 	}
 	// Read for real: the command line of a child is what was asked.
 	shellParameters = saved
-	if code, err := v.Launch(t.Context(), []string{"-exit", "4"}, true, io.Discard); err != nil || code != 4 {
+	if code, err := LaunchVerified(t.Context(), v, []string{"-exit", "4"}, true, io.Discard); err != nil || code != 4 {
 		t.Errorf("the planned command: %d, %v", code, err)
 	}
 }

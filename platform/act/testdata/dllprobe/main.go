@@ -1,6 +1,6 @@
 // Command dllprobe loads dinput8.dll and dwmapi.dll by bare name, as GLFW
 // does, for the Wine test of HardenDLLSearch. Built with -tags hardened it
-// imports platform, whose initialisation restricts the DLL search to
+// imports platform/act, whose initialisation restricts the DLL search to
 // System32; built without, it shows that the planted DLLs next to it would
 // be loaded.
 package main

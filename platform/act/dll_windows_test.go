@@ -1,4 +1,4 @@
-package platform
+package act
 
 import (
 	"os"
@@ -7,17 +7,20 @@ import (
 	"testing"
 
 	"golang.org/x/sys/windows/registry"
+
+	"transitionhelper/platform"
+	"transitionhelper/platform/platformtest"
 )
 
 // TestPlantedDLLsAreNotLoaded runs a program that loads dinput8.dll and
 // dwmapi.dll by bare name, with a planted copy of each next to it that
 // leaves a marker when loaded, and Wine told to prefer such native copies
-// (DllOverrides dinput8,dwmapi=native,builtin). Without platform's hardening (the
+// (DllOverrides dinput8,dwmapi=native,builtin). Without act's hardening (the
 // plain build) the planted DLLs are loaded: the trap works. With it they
 // are not.
 func TestPlantedDLLsAreNotLoaded(t *testing.T) {
-	fixtures := wineFixtures(t)
-	if !runningOnWine() {
+	fixtures := platformtest.WineFixtures(t)
+	if !platform.IsWine() {
 		t.Skip("Wine only: it is told to prefer the planted copies")
 	}
 	for _, tt := range []struct {
@@ -25,12 +28,12 @@ func TestPlantedDLLsAreNotLoaded(t *testing.T) {
 		wantPlant bool
 	}{{"dllprobe-plain.exe", true}, {"dllprobe.exe", false}} {
 		preferNative(t, tt.probe, "dinput8", "dwmapi")
-		dir := tempDir(t)
+		dir := platformtest.TempDir(t)
 		for _, f := range []string{tt.probe, "dinput8.dll", "dwmapi.dll"} {
 			if _, err := os.Stat(filepath.Join(fixtures, f)); err != nil {
 				t.Skipf("no %s: rebuild the Wine fixtures", f)
 			}
-			copyFile(t, filepath.Join(fixtures, f), filepath.Join(dir, f))
+			platformtest.CopyFile(t, filepath.Join(fixtures, f), filepath.Join(dir, f))
 		}
 		cmd := exec.Command(filepath.Join(dir, tt.probe))
 		cmd.Dir = dir

@@ -1,7 +1,6 @@
-package platform
+package act
 
 import (
-	"errors"
 	"strings"
 	"testing"
 )
@@ -112,16 +111,5 @@ func TestExpandWith(t *testing.T) {
 		if got := expandWith(in, vars); got != want {
 			t.Errorf("%s: %s, want %s", in, got, want)
 		}
-	}
-}
-
-func TestUnsafeSettingError(t *testing.T) {
-	err := error(&UnsafeSettingError{Err: ErrClassOverride, Settings: []string{`HKCU\Software\Classes\exefile\shell`}})
-	if !errors.Is(err, ErrClassOverride) || errors.Is(err, ErrUnsafeEnvironment) {
-		t.Errorf("errors.Is: %v", err)
-	}
-	var u *UnsafeSettingError
-	if !errors.As(err, &u) || !strings.Contains(err.Error(), `exefile\shell`) {
-		t.Errorf("errors.As or text: %v", err)
 	}
 }

@@ -5,6 +5,27 @@ import (
 	"strings"
 )
 
+// The errors of starting a program, shared by platform/act (which returns
+// them), app/service and the doors (which tell them apart): kept here with
+// the other shared types, so a door needs no import of the package that acts.
+
+// ErrCancelled means the user said no to the administrator prompt.
+var ErrCancelled = errors.New("cancelled by the user")
+
+// ErrSwapped means the program that started is not the file that was
+// verified, or was started with another command: something replaced it,
+// the folder above it or the command between the check and the start.
+// This is detection after the start, not prevention: the started process
+// may have run for a moment. It has been ended, unless the error also
+// wraps ErrNotStopped.
+var ErrSwapped = errors.New("the program was replaced after it was verified")
+
+// ErrNotStopped, always with ErrSwapped, means the started program was
+// found not to be the planned one and could not be ended (a program of the
+// user usually may not end an elevated one): it may still be running with
+// administrator rights. The doors say so.
+var ErrNotStopped = errors.New("the started program could not be ended")
+
 // ErrClassOverride means this account's own registry (HKCU\Software\Classes)
 // changes how Windows starts programs, so the administrator prompt could
 // run something other than the verified program. Nothing was started.
@@ -32,30 +53,3 @@ func (e *UnsafeSettingError) Error() string {
 
 // Unwrap gives the sentinel.
 func (e *UnsafeSettingError) Unwrap() error { return e.Err }
-
-// CheckElevatedStart says whether this account's settings would let
-// another program ride on an elevated start: on Windows the class keys of
-// HKCU that change what ShellExecuteEx("runas") runs for a program, and the
-// variables (in this process, HKCU\Environment or HKCU\Volatile
-// Environment) that make programs load other code. It returns an
-// *UnsafeSettingError, or nil. Every elevated start checks it; the removal
-// flow also asks before the question. Outside Windows it returns nil.
-func CheckElevatedStart() error { return checkElevatedStart() }
-
-func containsFold(list []string, s string) bool {
-	for _, l := range list {
-		if strings.EqualFold(l, s) {
-			return true
-		}
-	}
-	return false
-}
-
-// samePath compares two Windows paths as Windows does: case-insensitive,
-// either slash, no trailing separator.
-func samePath(a, b string) bool {
-	clean := func(p string) string {
-		return strings.TrimRight(strings.ReplaceAll(strings.TrimSpace(p), "/", `\`), `\`)
-	}
-	return strings.EqualFold(clean(a), clean(b))
-}

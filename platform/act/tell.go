@@ -1,4 +1,4 @@
-package platform
+package act
 
 import (
 	"fmt"
@@ -7,14 +7,16 @@ import (
 )
 
 // Telling the user without the app's window, for when it cannot open
-// (see CheckGraphics): acting, so it lives with the act files.
+// (see platform.CheckGraphics): acting (it starts a dialog or the browser),
+// so it lives in the package that acts.
 
 // Alert shows title and text where the user sees them without our window:
 // a native message box on Windows; on Linux and macOS the desktop's own
 // dialog (zenity, kdialog, osascript) or else a notification
-// (notify-send), taken from the system folders only (ToolPath). It waits
-// until a dialog is dismissed. It returns the way it used ("MessageBox",
-// "zenity", …), or an error wrapping ErrUnavailable when there is none.
+// (notify-send), taken from the system folders only (platform.ToolPath).
+// It waits until a dialog is dismissed. It returns the way it used
+// ("MessageBox", "zenity", …), or an error wrapping platform.ErrUnavailable
+// when there is none.
 func Alert(title, text string) (how string, err error) { return alert(title, text) }
 
 // OpenDocument opens a file of ours (an absolute path to an existing

@@ -1,4 +1,4 @@
-package platform
+package act
 
 import "golang.org/x/sys/windows"
 

@@ -1,4 +1,4 @@
-package platform
+package act
 
 // HardenDLLSearch makes Windows look for DLLs loaded by bare name
 // (LoadLibrary("dinput8.dll"), as GLFW does for dinput8 and dwmapi) in

@@ -1,0 +1,5 @@
+//go:build hardened
+
+package main
+
+import _ "transitionhelper/platform/act" // its init calls HardenDLLSearch

@@ -1,5 +1,0 @@
-//go:build hardened
-
-package main
-
-import _ "transitionhelper/platform" // its init calls HardenDLLSearch
