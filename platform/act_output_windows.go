@@ -69,11 +69,11 @@ func plainFileOrNothing(path string) error {
 	}
 	// Followed, the name must lead to itself: Wine 8 shows a Unix link to a
 	// file with no reparse bit at all, but its final path is the target's.
-	final, err := finalPath(path)
+	final, err := FinalPath(path)
 	if err != nil {
 		return err
 	}
-	finalDir, err := finalPath(filepath.Dir(path))
+	finalDir, err := FinalPath(filepath.Dir(path))
 	if err != nil {
 		return err
 	}

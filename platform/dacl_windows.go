@@ -66,7 +66,7 @@ func adminOnlyPath(path string) (bool, string, error) {
 	if len(path) < 3 || path[1] != ':' || path[2] != '\\' || !isLetter(path[0]) {
 		return false, "", fmt.Errorf("%q is not a path on a local drive", path)
 	}
-	final, err := finalPath(path)
+	final, err := FinalPath(path)
 	if err != nil {
 		return false, "", err
 	}
@@ -115,47 +115,11 @@ func adminOnlyPath(path string) (bool, string, error) {
 	}
 }
 
-// volumeNameDOS asks GetFinalPathNameByHandle for a drive-letter path.
-const volumeNameDOS = 0x0
-
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func isDirectory(p string) bool {
 	a, err := windows.GetFileAttributes(windows.StringToUTF16Ptr(p))
 	return err == nil && a&windows.FILE_ATTRIBUTE_DIRECTORY != 0
-}
-
-// finalPath resolves links and junctions, so the folders judged are the
-// ones that really hold the file.
-func finalPath(path string) (string, error) {
-	p, err := windows.UTF16PtrFromString(path)
-	if err != nil {
-		return "", err
-	}
-	h, err := windows.CreateFile(p, windows.FILE_READ_ATTRIBUTES,
-		windows.FILE_SHARE_READ|windows.FILE_SHARE_WRITE|windows.FILE_SHARE_DELETE, nil,
-		windows.OPEN_EXISTING, windows.FILE_FLAG_BACKUP_SEMANTICS, 0)
-	if err != nil {
-		return "", fmt.Errorf("opening %s: %w", path, err)
-	}
-	defer windows.CloseHandle(h)
-	return finalPathByHandle(h)
-}
-
-func finalPathByHandle(h windows.Handle) (string, error) {
-	buf := make([]uint16, windows.MAX_LONG_PATH)
-	n, err := windows.GetFinalPathNameByHandle(h, &buf[0], uint32(len(buf)), volumeNameDOS)
-	if err != nil {
-		return "", fmt.Errorf("resolving the final path: %w", err)
-	}
-	if int(n) >= len(buf) {
-		return "", errors.New("resolving the final path: too long")
-	}
-	s := windows.UTF16ToString(buf[:n])
-	if rest, ok := strings.CutPrefix(s, `\\?\`); ok && !strings.HasPrefix(rest, `UNC\`) {
-		s = rest
-	}
-	return s, nil
 }
 
 // factsFromSD reads the owner and the DACL's ACEs of a security descriptor.

@@ -10,6 +10,8 @@
 // Nothing in it changes the computer.
 //
 // Its packages do the rest, each by concern:
+//   - platform/trust verifies a program before it starts (Authenticode,
+//     Windows' catalogs, a macOS app's owners and signature), reading only;
 //   - platform/act starts programs and changes the computer: elevated
 //     starts through the UAC prompt, the guard before them, RunOnce,
 //     restart, Windows' settings pages, message boxes, the DLL search.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"os/exec"
 	"strings"
 	"time"
@@ -43,6 +44,15 @@ func IsWine() bool { return isWine() }
 // (on Windows: whether it fails the administrators-only rule of
 // AdminOnlyPath).
 func UserWritable(dir string) (bool, error) { return userWritable(dir) }
+
+// OwnedPath is a path with its owner and mode: one folder of a macOS
+// bundle's chain (platform/trust's JudgeMacBundle), or what the doctor
+// reads of a folder.
+type OwnedPath struct {
+	Path string
+	UID  uint32
+	Mode fs.FileMode
+}
 
 // PathOwner reads the owner and mode of path without following a final
 // link (Linux and macOS; ErrNotSupported on Windows).

@@ -38,42 +38,14 @@ func errnoErr(e syscall.Errno) error {
 }
 
 var (
-	modcrypt32  = windows.NewLazySystemDLL("crypt32.dll")
 	modkernel32 = windows.NewLazySystemDLL("kernel32.dll")
 	modmsi      = windows.NewLazySystemDLL("msi.dll")
 	modntdll    = windows.NewLazySystemDLL("ntdll.dll")
-	modwintrust = windows.NewLazySystemDLL("wintrust.dll")
 
-	procCryptMsgClose                        = modcrypt32.NewProc("CryptMsgClose")
-	procCryptMsgGetParam                     = modcrypt32.NewProc("CryptMsgGetParam")
-	procAttachConsole                        = modkernel32.NewProc("AttachConsole")
-	procMsiGetProductInfoExW                 = modmsi.NewProc("MsiGetProductInfoExW")
-	procwine_get_version                     = modntdll.NewProc("wine_get_version")
-	procCryptCATAdminAcquireContext2         = modwintrust.NewProc("CryptCATAdminAcquireContext2")
-	procCryptCATAdminCalcHashFromFileHandle2 = modwintrust.NewProc("CryptCATAdminCalcHashFromFileHandle2")
-	procCryptCATAdminEnumCatalogFromHash     = modwintrust.NewProc("CryptCATAdminEnumCatalogFromHash")
-	procCryptCATAdminReleaseCatalogContext   = modwintrust.NewProc("CryptCATAdminReleaseCatalogContext")
-	procCryptCATAdminReleaseContext          = modwintrust.NewProc("CryptCATAdminReleaseContext")
-	procCryptCATCatalogInfoFromContext       = modwintrust.NewProc("CryptCATCatalogInfoFromContext")
-	procWTHelperGetProvSignerFromChain       = modwintrust.NewProc("WTHelperGetProvSignerFromChain")
-	procWTHelperProvDataFromStateData        = modwintrust.NewProc("WTHelperProvDataFromStateData")
+	procAttachConsole        = modkernel32.NewProc("AttachConsole")
+	procMsiGetProductInfoExW = modmsi.NewProc("MsiGetProductInfoExW")
+	procwine_get_version     = modntdll.NewProc("wine_get_version")
 )
-
-func cryptMsgClose(msg windows.Handle) (err error) {
-	r1, _, e1 := syscall.SyscallN(procCryptMsgClose.Addr(), uintptr(msg))
-	if r1 == 0 {
-		err = errnoErr(e1)
-	}
-	return
-}
-
-func cryptMsgGetParam(msg windows.Handle, paramType uint32, index uint32, data *byte, size *uint32) (err error) {
-	r1, _, e1 := syscall.SyscallN(procCryptMsgGetParam.Addr(), uintptr(msg), uintptr(paramType), uintptr(index), uintptr(unsafe.Pointer(data)), uintptr(unsafe.Pointer(size)))
-	if r1 == 0 {
-		err = errnoErr(e1)
-	}
-	return
-}
 
 func attachConsole(processID uint32) (err error) {
 	r1, _, e1 := syscall.SyscallN(procAttachConsole.Addr(), uintptr(processID))
@@ -94,67 +66,5 @@ func msiGetProductInfoEx(productCode *uint16, userSID *uint16, context uint32, p
 func wine_get_version() (v uintptr) {
 	r0, _, _ := syscall.SyscallN(procwine_get_version.Addr())
 	v = uintptr(r0)
-	return
-}
-
-func cryptCATAdminAcquireContext2(catAdmin *windows.Handle, subsystem *windows.GUID, hashAlgorithm *uint16, strongHashPolicy uintptr, flags uint32) (err error) {
-	r1, _, e1 := syscall.SyscallN(procCryptCATAdminAcquireContext2.Addr(), uintptr(unsafe.Pointer(catAdmin)), uintptr(unsafe.Pointer(subsystem)), uintptr(unsafe.Pointer(hashAlgorithm)), uintptr(strongHashPolicy), uintptr(flags))
-	if r1 == 0 {
-		err = errnoErr(e1)
-	}
-	return
-}
-
-func cryptCATAdminCalcHashFromFileHandle2(catAdmin windows.Handle, file windows.Handle, hashSize *uint32, hash *byte, flags uint32) (err error) {
-	r1, _, e1 := syscall.SyscallN(procCryptCATAdminCalcHashFromFileHandle2.Addr(), uintptr(catAdmin), uintptr(file), uintptr(unsafe.Pointer(hashSize)), uintptr(unsafe.Pointer(hash)), uintptr(flags))
-	if r1 == 0 {
-		err = errnoErr(e1)
-	}
-	return
-}
-
-func cryptCATAdminEnumCatalogFromHash(catAdmin windows.Handle, hash *byte, hashSize uint32, flags uint32, prevCatInfo *windows.Handle) (catInfo windows.Handle) {
-	r0, _, _ := syscall.SyscallN(procCryptCATAdminEnumCatalogFromHash.Addr(), uintptr(catAdmin), uintptr(unsafe.Pointer(hash)), uintptr(hashSize), uintptr(flags), uintptr(unsafe.Pointer(prevCatInfo)))
-	catInfo = windows.Handle(r0)
-	return
-}
-
-func cryptCATAdminReleaseCatalogContext(catAdmin windows.Handle, catInfo windows.Handle, flags uint32) (err error) {
-	r1, _, e1 := syscall.SyscallN(procCryptCATAdminReleaseCatalogContext.Addr(), uintptr(catAdmin), uintptr(catInfo), uintptr(flags))
-	if r1 == 0 {
-		err = errnoErr(e1)
-	}
-	return
-}
-
-func cryptCATAdminReleaseContext(catAdmin windows.Handle, flags uint32) (err error) {
-	r1, _, e1 := syscall.SyscallN(procCryptCATAdminReleaseContext.Addr(), uintptr(catAdmin), uintptr(flags))
-	if r1 == 0 {
-		err = errnoErr(e1)
-	}
-	return
-}
-
-func cryptCATCatalogInfoFromContext(catInfo windows.Handle, info *catalogInfo, flags uint32) (err error) {
-	r1, _, e1 := syscall.SyscallN(procCryptCATCatalogInfoFromContext.Addr(), uintptr(catInfo), uintptr(unsafe.Pointer(info)), uintptr(flags))
-	if r1 == 0 {
-		err = errnoErr(e1)
-	}
-	return
-}
-
-func wtHelperGetProvSignerFromChain(provData uintptr, signerIndex uint32, counterSigner bool, counterSignerIndex uint32) (signer uintptr) {
-	var _p0 uint32
-	if counterSigner {
-		_p0 = 1
-	}
-	r0, _, _ := syscall.SyscallN(procWTHelperGetProvSignerFromChain.Addr(), uintptr(provData), uintptr(signerIndex), uintptr(_p0), uintptr(counterSignerIndex))
-	signer = uintptr(r0)
-	return
-}
-
-func wtHelperProvDataFromStateData(stateData windows.Handle) (provData uintptr) {
-	r0, _, _ := syscall.SyscallN(procWTHelperProvDataFromStateData.Addr(), uintptr(stateData))
-	provData = uintptr(r0)
 	return
 }

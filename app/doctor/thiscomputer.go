@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"transitionhelper/platform"
+	"transitionhelper/platform/trust"
 )
 
 // ThisComputer is the computer the doctor runs on; goos names its system
@@ -26,7 +27,7 @@ func (thisComputer) Graphics() (platform.Graphics, error) { return platform.Chec
 func (thisComputer) Wine() bool                           { return platform.IsWine() }
 func (thisComputer) Msiexec() string                      { return platform.SystemMsiexec() }
 func (thisComputer) VerifySignature(path string) platform.SignatureInfo {
-	return platform.VerifySignature(path)
+	return trust.VerifySignature(path)
 }
 func (thisComputer) KnownFolder(name string) string { return platform.KnownFolder(name) }
 func (thisComputer) WindowsDir() string             { return platform.WindowsDir() }

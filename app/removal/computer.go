@@ -28,7 +28,7 @@ type Computer interface {
 	// (platform.InstalledMSIProduct).
 	MSIProduct(code string) (platform.MSIProduct, error)
 	// VerifyMacApp checks a macOS uninstaller app's owner, folders and
-	// Developer ID signature (platform.VerifyMacApp).
+	// Developer ID signature (VerifyMacApp of platform/trust).
 	VerifyMacApp(app, teamID string) error
 	// SimulateRemove says which packages removing pkgs would remove, they
 	// and their dependants (platform.SimulateAptRemove).

@@ -24,6 +24,7 @@ import (
 	"transitionhelper/app/removal"
 	"transitionhelper/platform"
 	"transitionhelper/platform/act"
+	"transitionhelper/platform/trust"
 )
 
 // Computer is the one seam between the app and the computer it runs on:
@@ -47,7 +48,7 @@ type Computer interface {
 	removal.Computer
 	// Open opens a Windows program and verifies its signature on that open
 	// file; what it returns holds the file until Close, so the program that
-	// starts is the one verified (platform.OpenVerified).
+	// starts is the one verified (trust.OpenVerified).
 	Open(path string) (VerifiedProgram, error)
 	// CheckElevation says whether this account's settings would let
 	// another program ride on an elevated start (act.CheckElevatedStart:
@@ -101,7 +102,7 @@ func (thisComputer) Now() time.Time                   { return time.Now() }
 func (thisComputer) GOOS() string                     { return runtime.GOOS }
 func (thisComputer) RegionHints() (tz, locale string) { return platform.RegionHints() }
 func (thisComputer) Open(path string) (VerifiedProgram, error) {
-	v, err := platform.OpenVerified(path)
+	v, err := trust.OpenVerified(path)
 	if err != nil {
 		return nil, err // not a nil verifiedProgram in an interface
 	}
@@ -183,10 +184,10 @@ func (s *Service) CreatePrivateFile(path string, data []byte) error {
 	return s.pc.CreatePrivateFile(path, data)
 }
 
-// verifiedProgram is the program platform opened and verified, started by
-// platform/act: the package that reads and the one that starts hold the
-// same open file.
-type verifiedProgram struct{ *platform.VerifiedProgram }
+// verifiedProgram is the program platform/trust opened and verified,
+// started by platform/act: the package that verifies and the one that
+// starts hold the same open file.
+type verifiedProgram struct{ *trust.VerifiedProgram }
 
 // Launch starts the held file itself (act.LaunchVerified).
 func (v verifiedProgram) Launch(ctx context.Context, args []string, elevate bool, out io.Writer) (int, error) {
@@ -221,7 +222,7 @@ func (thisComputer) MSIProduct(code string) (platform.MSIProduct, error) {
 	return platform.InstalledMSIProduct(code)
 }
 func (thisComputer) VerifyMacApp(app, teamID string) error {
-	err := platform.VerifyMacApp(app, teamID)
+	err := trust.VerifyMacApp(app, teamID)
 	if errors.Is(err, platform.ErrNotSupported) {
 		return fmt.Errorf("%w: %w", removal.ErrCannotCheck, err)
 	}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"io"
 
-	"transitionhelper/platform"
+	"transitionhelper/platform/trust"
 )
 
 // LaunchVerified starts the verified program with args, as Launch does
@@ -17,7 +17,7 @@ import (
 // planned command: otherwise (detected after the start) the child is ended
 // and the error wraps platform.ErrSwapped, and also platform.ErrNotStopped
 // when it could not be ended. Outside Windows it launches v.Path.
-func LaunchVerified(ctx context.Context, v *platform.VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
+func LaunchVerified(ctx context.Context, v *trust.VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
 	return launchVerified(ctx, v, args, elevate, out)
 }
 

@@ -11,9 +11,10 @@ import (
 	"path/filepath"
 
 	"transitionhelper/platform"
+	"transitionhelper/platform/trust"
 )
 
-func launchVerified(ctx context.Context, v *platform.VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
+func launchVerified(ctx context.Context, v *trust.VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
 	if v == nil || !v.Held() {
 		return -1, errors.New("launching a program that is not open")
 	}

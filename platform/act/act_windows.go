@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sys/windows/registry"
 
 	"transitionhelper/platform"
+	"transitionhelper/platform/trust"
 )
 
 // shellExecuteInfo is SHELLEXECUTEINFOW.
@@ -200,9 +201,9 @@ var shellParameters = func(s string) string { return s }
 
 // beforeStart runs between the last check of the path and the start: a
 // seam for the test that swaps the file just there.
-var beforeStart = func(*platform.VerifiedProgram) {}
+var beforeStart = func(*trust.VerifiedProgram) {}
 
-func launchVerified(ctx context.Context, v *platform.VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
+func launchVerified(ctx context.Context, v *trust.VerifiedProgram, args []string, elevate bool, out io.Writer) (int, error) {
 	if v == nil || !v.Held() {
 		return -1, errors.New("launching a program that is not open")
 	}
@@ -247,7 +248,7 @@ func launchVerified(ctx context.Context, v *platform.VerifiedProgram, args []str
 
 // isProgram reports whether path names the verified file: the same path,
 // or another path to the same file (a short name).
-func isProgram(v *platform.VerifiedProgram, path string) bool {
+func isProgram(v *trust.VerifiedProgram, path string) bool {
 	if samePath(path, v.Path) {
 		return true
 	}

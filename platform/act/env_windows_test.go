@@ -12,6 +12,7 @@ import (
 
 	"transitionhelper/platform"
 	"transitionhelper/platform/platformtest"
+	"transitionhelper/platform/trust"
 )
 
 // setUserValue sets a string value in an HKCU key (made if missing) as any
@@ -52,7 +53,7 @@ func TestElevatedStartRefusesPlantedSettings(t *testing.T) {
 	_, prog := platformtest.Installed(t)
 	dir := platformtest.TempDir(t)
 	launch := func(marker string) error {
-		v, err := platform.OpenVerified(prog)
+		v, err := trust.OpenVerified(prog)
 		if err != nil {
 			t.Fatal(err)
 		}

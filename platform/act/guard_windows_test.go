@@ -13,6 +13,7 @@ import (
 
 	"transitionhelper/platform"
 	"transitionhelper/platform/platformtest"
+	"transitionhelper/platform/trust"
 )
 
 // setUserKey creates an HKCU key with a default value, as an attacker
@@ -78,7 +79,7 @@ func TestElevatedStartRefusesClassOverrides(t *testing.T) {
 		t.Run(tt.key, func(t *testing.T) {
 			setUserKey(t, tt.key, tt.value)
 			marker := filepath.Join(platformtest.TempDir(t), "ran.txt")
-			v, err := platform.OpenVerified(prog)
+			v, err := trust.OpenVerified(prog)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,7 +120,7 @@ func TestElevatedChildEnvironment(t *testing.T) {
 		return string(data)
 	}
 	launch := func(file string, elevate bool) error {
-		v, err := platform.OpenVerified(prog)
+		v, err := trust.OpenVerified(prog)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -194,7 +195,7 @@ func TestLaunchVerifiedComparesTheCommandLine(t *testing.T) {
 	saved := shellParameters
 	shellParameters = func(s string) string { return s + " -exit 9" }
 	t.Cleanup(func() { shellParameters = saved })
-	v, err := platform.OpenVerified(prog)
+	v, err := trust.OpenVerified(prog)
 	if err != nil {
 		t.Fatal(err)
 	}

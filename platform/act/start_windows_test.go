@@ -14,6 +14,7 @@ import (
 
 	"transitionhelper/platform"
 	"transitionhelper/platform/platformtest"
+	"transitionhelper/platform/trust"
 )
 
 // keyName is the kernel's name of an open registry key (NtQueryKey,
@@ -51,7 +52,7 @@ func TestElevatedStartReadsOnlyTheMachineClass(t *testing.T) {
 		}
 		return windows.ERROR_CANCELLED
 	}
-	v, err := platform.OpenVerified(prog)
+	v, err := trust.OpenVerified(prog)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +81,7 @@ func TestDetectedChildThatCannotBeEnded(t *testing.T) {
 	t.Cleanup(func() { shellParameters, terminateProcess = savedParams, savedTerm })
 	shellParameters = func(s string) string { return s + " -exit 9" }
 	terminateProcess = func(windows.Handle, uint32) error { return windows.ERROR_ACCESS_DENIED }
-	v, err := platform.OpenVerified(prog)
+	v, err := trust.OpenVerified(prog)
 	if err != nil {
 		t.Fatal(err)
 	}

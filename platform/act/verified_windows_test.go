@@ -9,11 +9,12 @@ import (
 
 	"transitionhelper/platform"
 	"transitionhelper/platform/platformtest"
+	"transitionhelper/platform/trust"
 )
 
 func TestOpenVerifiedHoldsTheFile(t *testing.T) {
 	_, prog := platformtest.Installed(t)
-	v, err := platform.OpenVerified(prog)
+	v, err := trust.OpenVerified(prog)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func swapFolder(t *testing.T, app, prog string) {
 // replacement runs; LaunchVerified refuses it.
 func TestLaunchVerifiedCatchesASwapBeforeTheStart(t *testing.T) {
 	app, prog := platformtest.Installed(t)
-	v, err := platform.OpenVerified(prog)
+	v, err := trust.OpenVerified(prog)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,12 +87,12 @@ func TestLaunchVerifiedCatchesASwapBeforeTheStart(t *testing.T) {
 func TestLaunchVerifiedCatchesASwapAtTheStart(t *testing.T) {
 	for _, elevate := range []bool{true, false} {
 		app, prog := platformtest.Installed(t)
-		v, err := platform.OpenVerified(prog)
+		v, err := trust.OpenVerified(prog)
 		if err != nil {
 			t.Fatal(err)
 		}
 		saved := beforeStart
-		beforeStart = func(*platform.VerifiedProgram) { swapFolder(t, app, prog) }
+		beforeStart = func(*trust.VerifiedProgram) { swapFolder(t, app, prog) }
 		code, err := LaunchVerified(t.Context(), v, []string{"-exit", "7"}, elevate, io.Discard)
 		beforeStart = saved
 		v.Close()

@@ -1,4 +1,4 @@
-package platform
+package trust
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"transitionhelper/platform"
 )
 
 // VerifyMacApp checks a macOS uninstaller app before it is opened: the
@@ -14,7 +16,7 @@ import (
 // there or changed it), it lies in no user's home folder, and its code
 // signature is valid, strict, and a Developer ID signature of teamID
 // (checked by Apple's codesign against a designated requirement). Outside
-// macOS it returns ErrNotSupported.
+// macOS it returns platform.ErrNotSupported.
 func VerifyMacApp(app, teamID string) error { return verifyMacApp(app, teamID) }
 
 // teamIDPattern is what Apple's ten-character team identifiers look like.
@@ -32,18 +34,11 @@ func MacAppRequirement(teamID string) (string, error) {
 		`certificate leaf[field.1.2.840.113635.100.6.1.13] exists and certificate leaf[subject.OU] = "` + teamID + `"`, nil
 }
 
-// OwnedPath is one path of a bundle's chain with its owner and mode.
-type OwnedPath struct {
-	Path string
-	UID  uint32
-	Mode fs.FileMode
-}
-
 // JudgeMacBundleContents decides on what is inside a bundle: every file,
 // folder and link must be root's, and no file or folder writable by its
 // group or others, so nothing in it can be changed between the signature
 // check and the start.
-func JudgeMacBundleContents(entries []OwnedPath) (ok bool, why string) {
+func JudgeMacBundleContents(entries []platform.OwnedPath) (ok bool, why string) {
 	for _, e := range entries {
 		switch {
 		case e.UID != 0:
@@ -60,7 +55,7 @@ func JudgeMacBundleContents(entries []OwnedPath) (ok bool, why string) {
 // 0) and writable by neither its group nor others, and none may be a link;
 // a bundle in a home folder (/Users/…, ~/Applications) is refused whoever
 // owns it. ok false comes with the reason.
-func JudgeMacBundle(app string, chain []OwnedPath) (ok bool, why string) {
+func JudgeMacBundle(app string, chain []platform.OwnedPath) (ok bool, why string) {
 	clean := path.Clean(app)
 	if !path.IsAbs(clean) || !strings.HasSuffix(clean, ".app") {
 		return false, fmt.Sprintf("%s is not an app bundle's full path", app)

@@ -1,4 +1,4 @@
-package platform
+package trust
 
 import (
 	"encoding/binary"

@@ -1,4 +1,4 @@
-package platform
+package trust
 
 import (
 	"encoding/hex"
@@ -9,6 +9,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+
+	"transitionhelper/platform"
 )
 
 // heldFile holds the verified file open, and its identity.
@@ -57,7 +59,7 @@ func identityOfPath(path string) (fileID, string, error) {
 	if err != nil {
 		return id, "", err
 	}
-	final, err := finalPathByHandle(h)
+	final, err := platform.FinalPathByHandle(h)
 	return id, final, err
 }
 
@@ -109,12 +111,12 @@ const (
 
 // verifyHandle verifies the open file: its embedded signature, else its
 // catalog, else (msiexec only) its identity.
-func verifyHandle(path string, h windows.Handle) SignatureInfo {
+func verifyHandle(path string, h windows.Handle) platform.SignatureInfo {
 	p, _ := windows.UTF16PtrFromString(path)
 	file := &windows.WinTrustFileInfo{Size: uint32(unsafe.Sizeof(windows.WinTrustFileInfo{})), FilePath: p, File: h}
 	info, code := winVerifyTrust(windows.WTD_CHOICE_FILE, unsafe.Pointer(file))
 	if code != trustNoSignature && code != trustSubjectFormUnkown {
-		info.Method = MethodEmbedded
+		info.Method = platform.MethodEmbedded
 		if !info.Trusted && info.Signer == "" {
 			// For the message only: who the failing signature claims to be.
 			info.Signer, info.Organization, info.Country = claimedSigner(h)
@@ -125,16 +127,16 @@ func verifyHandle(path string, h windows.Handle) SignatureInfo {
 		return cat
 	}
 	if systemFileIdentity(path, h) {
-		return SignatureInfo{Trusted: true, Method: MethodSystemFileIdentity}
+		return platform.SignatureInfo{Trusted: true, Method: platform.MethodSystemFileIdentity}
 	}
-	return SignatureInfo{TrustError: "no signature"}
+	return platform.SignatureInfo{TrustError: "no signature"}
 }
 
 // winVerifyTrust runs one verification, reads the signer from its own
 // provider data, and words the outcome. A chain whose revocation the local
 // cache cannot answer is verified again without revocation and marked
 // RevocationUnknown; nothing is fetched from the network.
-func winVerifyTrust(choice uint32, subject unsafe.Pointer) (SignatureInfo, uint32) {
+func winVerifyTrust(choice uint32, subject unsafe.Pointer) (platform.SignatureInfo, uint32) {
 	info, code := winVerifyTrustOnce(choice, subject, windows.WTD_REVOKE_WHOLECHAIN)
 	if code == certRevocationFailure || code == cryptRevocationOffline || code == cryptNoRevocationCheck {
 		info, code = winVerifyTrustOnce(choice, subject, windows.WTD_REVOKE_NONE)
@@ -143,8 +145,8 @@ func winVerifyTrust(choice uint32, subject unsafe.Pointer) (SignatureInfo, uint3
 	return info, code
 }
 
-func winVerifyTrustOnce(choice uint32, subject unsafe.Pointer, revocation uint32) (SignatureInfo, uint32) {
-	var info SignatureInfo
+func winVerifyTrustOnce(choice uint32, subject unsafe.Pointer, revocation uint32) (platform.SignatureInfo, uint32) {
+	var info platform.SignatureInfo
 	data := &windows.WinTrustData{
 		Size: uint32(unsafe.Sizeof(windows.WinTrustData{})), UIChoice: windows.WTD_UI_NONE,
 		RevocationChecks: revocation, UnionChoice: choice, FileOrCatalogOrBlobOrSgnrOrCert: subject,
@@ -169,7 +171,7 @@ func winVerifyTrustOnce(choice uint32, subject unsafe.Pointer, revocation uint32
 	info.Present = true
 	switch code {
 	case trustNoSignature, trustSubjectFormUnkown:
-		info = SignatureInfo{TrustError: "no signature"}
+		info = platform.SignatureInfo{TrustError: "no signature"}
 	case trustBadDigest:
 		info.TrustError = "the file was changed after it was signed"
 	case certUntrustedRoot:
@@ -265,35 +267,35 @@ var driverActionVerify = windows.GUID{Data1: 0xF750E6C3, Data2: 0x38EE, Data3: 0
 // verifyCatalog looks the open file's hash up in Windows' catalogs and
 // verifies the catalog that lists it. ok is false when no catalog could be
 // checked or none lists the file.
-func verifyCatalog(path string, h windows.Handle) (SignatureInfo, bool) {
+func verifyCatalog(path string, h windows.Handle) (platform.SignatureInfo, bool) {
 	for _, p := range []interface{ Find() error }{procCryptCATAdminAcquireContext2, procCryptCATAdminCalcHashFromFileHandle2,
 		procCryptCATAdminEnumCatalogFromHash, procCryptCATCatalogInfoFromContext} {
 		if p.Find() != nil {
-			return SignatureInfo{}, false // no catalog API here (Wine 8)
+			return platform.SignatureInfo{}, false // no catalog API here (Wine 8)
 		}
 	}
 	var admin windows.Handle
 	sha256, _ := windows.UTF16PtrFromString("SHA256")
 	if err := cryptCATAdminAcquireContext2(&admin, &driverActionVerify, sha256, 0, 0); err != nil {
-		return SignatureInfo{}, false
+		return platform.SignatureInfo{}, false
 	}
 	defer cryptCATAdminReleaseContext(admin, 0)
 	var size uint32
 	if err := cryptCATAdminCalcHashFromFileHandle2(admin, h, &size, nil, 0); err != nil && size == 0 {
-		return SignatureInfo{}, false
+		return platform.SignatureInfo{}, false
 	}
 	hash := make([]byte, size)
 	if err := cryptCATAdminCalcHashFromFileHandle2(admin, h, &size, &hash[0], 0); err != nil {
-		return SignatureInfo{}, false
+		return platform.SignatureInfo{}, false
 	}
 	cat := cryptCATAdminEnumCatalogFromHash(admin, &hash[0], size, 0, nil)
 	if cat == 0 {
-		return SignatureInfo{}, false
+		return platform.SignatureInfo{}, false
 	}
 	defer cryptCATAdminReleaseCatalogContext(admin, cat, 0)
 	ci := catalogInfo{size: uint32(unsafe.Sizeof(catalogInfo{}))}
 	if err := cryptCATCatalogInfoFromContext(cat, &ci, 0); err != nil {
-		return SignatureInfo{}, false
+		return platform.SignatureInfo{}, false
 	}
 	tag, _ := windows.UTF16PtrFromString(strings.ToUpper(hex.EncodeToString(hash[:size])))
 	member, _ := windows.UTF16PtrFromString(path)
@@ -303,7 +305,7 @@ func verifyCatalog(path string, h windows.Handle) (SignatureInfo, bool) {
 	}
 	wci.size = uint32(unsafe.Sizeof(*wci))
 	info, _ := winVerifyTrust(windows.WTD_CHOICE_CATALOG, unsafe.Pointer(wci))
-	info.Method = MethodCatalog
+	info.Method = platform.MethodCatalog
 	return info, true
 }
 
@@ -311,15 +313,15 @@ func verifyCatalog(path string, h windows.Handle) (SignatureInfo, bool) {
 // msiexec: path is exactly SystemMsiexec, the handle reaches that same
 // path, and only administrators can change it and its folders.
 var systemFileIdentity = func(path string, h windows.Handle) bool {
-	want := systemMsiexec()
+	want := platform.SystemMsiexec()
 	if want == "" || !strings.EqualFold(filepath.Clean(path), want) {
 		return false
 	}
-	final, err := finalPathByHandle(h)
+	final, err := platform.FinalPathByHandle(h)
 	if err != nil || !strings.EqualFold(final, want) {
 		return false
 	}
-	ok, _, err := adminOnlyPath(want)
+	ok, _, err := platform.AdminOnlyPath(want)
 	return err == nil && ok
 }
 
@@ -327,5 +329,5 @@ func (s *heldFile) finalPath(string) (string, error) {
 	if s.h == 0 {
 		return "", errors.New("the program is closed")
 	}
-	return finalPathByHandle(s.h)
+	return platform.FinalPathByHandle(s.h)
 }

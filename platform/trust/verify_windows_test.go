@@ -1,4 +1,4 @@
-package platform
+package trust
 
 import (
 	"path/filepath"
@@ -6,26 +6,27 @@ import (
 
 	"golang.org/x/sys/windows"
 
+	"transitionhelper/platform"
 	"transitionhelper/platform/platformtest"
 )
 
 // TestSystemMsiexecTrusted: Wine has no catalog database, and Wine's
 // msiexec has no signature: it is accepted by its identity, and only it.
 func TestSystemMsiexecTrusted(t *testing.T) {
-	s := VerifySignature(SystemMsiexec())
-	if !s.Trusted || (s.Method != MethodCatalog && s.Method != MethodSystemFileIdentity) {
+	s := VerifySignature(platform.SystemMsiexec())
+	if !s.Trusted || (s.Method != platform.MethodCatalog && s.Method != platform.MethodSystemFileIdentity) {
 		t.Errorf("the system's msiexec: %+v", s)
 	}
 	t.Logf("msiexec trusted by %s", s.Method)
 	// A copy elsewhere is not the system's msiexec.
 	cp := filepath.Join(platformtest.TempDir(t), "msiexec.exe")
-	platformtest.CopyFile(t, SystemMsiexec(), cp)
-	if s := VerifySignature(cp); s.Trusted && s.Method == MethodSystemFileIdentity {
+	platformtest.CopyFile(t, platform.SystemMsiexec(), cp)
+	if s := VerifySignature(cp); s.Trusted && s.Method == platform.MethodSystemFileIdentity {
 		t.Errorf("a copy of msiexec trusted by identity: %+v", s)
 	}
 	// Another unsigned system program is not msiexec.
 	sys, _ := windows.GetSystemDirectory()
-	if s := VerifySignature(filepath.Join(sys, "notepad.exe")); s.Method == MethodSystemFileIdentity {
+	if s := VerifySignature(filepath.Join(sys, "notepad.exe")); s.Method == platform.MethodSystemFileIdentity {
 		t.Errorf("notepad trusted as msiexec: %+v", s)
 	}
 }
@@ -34,14 +35,14 @@ func TestSystemMsiexecTrusted(t *testing.T) {
 // WinVerifyTrust sees them on the open file.
 func TestVerifySignatureOfTheFixtures(t *testing.T) {
 	fixtures := platformtest.WineFixtures(t)
-	for name, want := range map[string]SignatureInfo{
-		"signed.exe":          {Present: true, Trusted: true, Signer: "AO Kaspersky Lab", Organization: "AO Kaspersky Lab", Country: "RU", Method: MethodEmbedded},
+	for name, want := range map[string]platform.SignatureInfo{
+		"signed.exe":          {Present: true, Trusted: true, Signer: "AO Kaspersky Lab", Organization: "AO Kaspersky Lab", Country: "RU", Method: platform.MethodEmbedded},
 		"unsigned.exe":        {TrustError: "no signature"},
-		"wrong-publisher.exe": {Present: true, Trusted: true, Signer: "Evil Corp", Organization: "Evil Corp", Method: MethodEmbedded},
+		"wrong-publisher.exe": {Present: true, Trusted: true, Signer: "Evil Corp", Organization: "Evil Corp", Method: platform.MethodEmbedded},
 		// Wine builds no signer chain for a file whose digest fails: the
 		// signer is what the signature claims, read through the same handle.
 		"tampered.exe": {Present: true, Signer: "AO Kaspersky Lab", Organization: "AO Kaspersky Lab", Country: "RU",
-			TrustError: "the file was changed after it was signed", Method: MethodEmbedded},
+			TrustError: "the file was changed after it was signed", Method: platform.MethodEmbedded},
 	} {
 		got := VerifySignature(filepath.Join(fixtures, name))
 		t.Logf("%s: %+v", name, got)

@@ -1,4 +1,4 @@
-package platform
+package trust
 
 import (
 	"bytes"
@@ -6,12 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
-	"syscall"
 	"time"
+
+	"transitionhelper/platform"
 )
 
 func verifyMacApp(app, teamID string) error {
@@ -19,9 +19,9 @@ func verifyMacApp(app, teamID string) error {
 	if err != nil {
 		return err
 	}
-	var chain []OwnedPath
+	var chain []platform.OwnedPath
 	for p := path.Clean(app); ; p = path.Dir(p) {
-		o, err := ownedPath(p)
+		o, err := platform.PathOwner(p)
 		if err != nil {
 			return err
 		}
@@ -33,12 +33,12 @@ func verifyMacApp(app, teamID string) error {
 	if ok, why := JudgeMacBundle(app, chain); !ok {
 		return fmt.Errorf("not trusted: %s", why)
 	}
-	var inside []OwnedPath
+	var inside []platform.OwnedPath
 	err = filepath.WalkDir(app, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		o, err := ownedPath(p)
+		o, err := platform.PathOwner(p)
 		if err != nil {
 			return err
 		}
@@ -65,17 +65,4 @@ func verifyMacApp(app, teamID string) error {
 		return fmt.Errorf("codesign: %s: %w", bytes.TrimSpace(out.Bytes()), err)
 	}
 	return nil
-}
-
-// ownedPath reads a path's owner and mode, not following a link.
-func ownedPath(p string) (OwnedPath, error) {
-	fi, err := os.Lstat(p)
-	if err != nil {
-		return OwnedPath{}, err
-	}
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok {
-		return OwnedPath{}, fmt.Errorf("no owner for %s", p)
-	}
-	return OwnedPath{Path: p, UID: st.Uid, Mode: fi.Mode()}, nil
 }

@@ -1,12 +1,14 @@
-package platform
+package trust
+
+import "transitionhelper/platform"
 
 // VerifySignature checks a program's signature and reads its signer:
 // OpenVerified, then Close (the doctor's check of msiexec). Outside
 // Windows it reports no signature.
-func VerifySignature(path string) SignatureInfo {
+func VerifySignature(path string) platform.SignatureInfo {
 	v, err := OpenVerified(path)
 	if err != nil {
-		return SignatureInfo{TrustError: err.Error()}
+		return platform.SignatureInfo{TrustError: err.Error()}
 	}
 	defer v.Close()
 	return v.Signature()
@@ -19,8 +21,8 @@ func VerifySignature(path string) SignatureInfo {
 type VerifiedProgram struct {
 	// Path is the path the program was opened by.
 	Path string
-	sig  SignatureInfo // the result of verifying the open file
-	held heldFile      // the open handle and the file's identity (Windows)
+	sig  platform.SignatureInfo // the result of verifying the open file
+	held heldFile               // the open handle and the file's identity (Windows)
 }
 
 // OpenVerified opens the program at path for reading, sharing it for
@@ -29,7 +31,7 @@ type VerifiedProgram struct {
 // only (WTD_CACHE_ONLY_URL_RETRIEVAL, WTD_REVOKE_WHOLECHAIN), the signer's
 // exact CN, O and C read from the certificate of that same verification; when
 // the file has no embedded signature, through Windows' catalogs
-// (CryptCATAdmin…, WTD_CHOICE_CATALOG); see SignatureInfo.Method. err is set
+// (CryptCATAdmin…, WTD_CHOICE_CATALOG); see platform.SignatureInfo.Method. err is set
 // only when the file cannot be opened; an untrusted file is a
 // VerifiedProgram whose Signature() says why. Outside Windows the file is
 // opened and Signature() is empty (Present false). Close it when done.
@@ -42,7 +44,7 @@ func OpenVerified(path string) (*VerifiedProgram, error) { return openVerified(p
 func (v *VerifiedProgram) FinalPath() (string, error) { return v.held.finalPath(v.Path) }
 
 // Signature is what the verification of the open file said.
-func (v *VerifiedProgram) Signature() SignatureInfo { return v.sig }
+func (v *VerifiedProgram) Signature() platform.SignatureInfo { return v.sig }
 
 // Held reports whether the file is still held open (not yet closed).
 func (v *VerifiedProgram) Held() bool { return v.held.open() }

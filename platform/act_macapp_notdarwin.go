@@ -1,5 +1,0 @@
-//go:build !darwin
-
-package platform
-
-func verifyMacApp(string, string) error { return ErrNotSupported }
