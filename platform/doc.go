@@ -12,6 +12,8 @@
 // Its packages do the rest, each by concern:
 //   - platform/trust verifies a program before it starts (Authenticode,
 //     Windows' catalogs, a macOS app's owners and signature), reading only;
+//   - platform/results writes the files the app leaves behind (--output
+//     results, the private passwords file);
 //   - platform/act starts programs and changes the computer: elevated
 //     starts through the UAC prompt, the guard before them, RunOnce,
 //     restart, Windows' settings pages, message boxes, the DLL search.

@@ -15,3 +15,8 @@ package platform
 // packaged exe run; no variable, tag or file turns this off on Windows.
 // Outside Windows false. A seam for tests.
 var ElevatedUser = elevatedUser
+
+// Privileged reports whether this process runs with administrator rights:
+// an elevated token or SYSTEM on Windows (always true under Wine), root
+// (effective user id 0) elsewhere. A seam for tests.
+var Privileged = privileged

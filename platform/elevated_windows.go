@@ -15,3 +15,12 @@ func elevatedUser() bool {
 	// the safe answer.
 	return err != nil || u.User.Sid.String() != SIDSystem
 }
+
+func privileged() bool {
+	tok := windows.GetCurrentProcessToken()
+	if tok.IsElevated() {
+		return true
+	}
+	u, err := tok.GetTokenUser()
+	return err == nil && u.User.Sid.String() == SIDSystem
+}

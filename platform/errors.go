@@ -2,6 +2,8 @@ package platform
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -53,3 +55,29 @@ func (e *UnsafeSettingError) Error() string {
 
 // Unwrap gives the sentinel.
 func (e *UnsafeSettingError) Unwrap() error { return e.Err }
+
+// Why a result file is not written; platform/results' WriteFileAtomic
+// wraps one of them.
+var (
+	// ErrOutputFolderUnsafe: the app runs with administrator rights and a
+	// standard user could add, replace or re-permission what is in the
+	// folder (or delete or rename the folder or one above it).
+	ErrOutputFolderUnsafe = errors.New("a standard user could change the folder")
+	// ErrOutputLink: the file, its folder or a folder above it is a link,
+	// junction or other reparse point.
+	ErrOutputLink = errors.New("the path goes through a link or junction")
+	// ErrOutputNotFile: something that is not a plain file (a folder, a
+	// device) already has the file's name.
+	ErrOutputNotFile = errors.New("the name is taken by something that is not a file")
+)
+
+// ErrFileExists: platform/results' CreatePrivateFile found something with the file's name.
+// errors.Is(err, fs.ErrExist) holds too.
+var ErrFileExists = fmt.Errorf("the file already exists: %w", fs.ErrExist)
+
+// ErrNotPrivate: the new file's permissions, read back before a byte is
+// written, are not the user's alone, so nothing of data was written (on
+// Windows the DACL read back from the handle; Wine keeps a DACL of its own
+// making and always answers this). The file is emptied and removed by its
+// handle where the system can (Wine 8 leaves the empty file).
+var ErrNotPrivate = errors.New("the new file's permissions are not the user's alone")

@@ -17,6 +17,7 @@ import (
 	"transitionhelper/app/service"
 	"transitionhelper/app/service/servicetest"
 	"transitionhelper/platform"
+	"transitionhelper/platform/results"
 )
 
 // The export of app/passwords/testdata/sample.txt, whose passwords the
@@ -27,7 +28,7 @@ var samplePasswords = []string{`"quoted", with commas; and semicolons`, "  leadi
 	"Password: abc:def", "пароль🔒ü=1+2", "secret-no-url", `app-pass,"x"`, "wifi pass"}
 
 // passwordsRun runs the command over a service whose private files are
-// written by write (nil: the real platform.CreatePrivateFile).
+// written by write (nil: the real results.CreatePrivateFile).
 func passwordsRun(t *testing.T, write func(string, []byte) error, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	cat, err := catalog.Embedded()
@@ -40,7 +41,7 @@ func passwordsRun(t *testing.T, write func(string, []byte) error, args ...string
 	return code, out.String(), errb.String()
 }
 
-// realWriter is the real platform.CreatePrivateFile, for a run that
+// realWriter is the real results.CreatePrivateFile, for a run that
 // writes OUT for real. Under Wine, which keeps a DACL of its own making
 // whatever CreateFile is given, the writer's read-back refuses every file
 // (platform.ErrNotPrivate), as it must on Windows for a file that is not
@@ -48,7 +49,7 @@ func passwordsRun(t *testing.T, write func(string, []byte) error, args ...string
 // checks the refusal as the user would see it (exit 4, "could not be
 // written", no password printed, no byte of the conversion left in OUT)
 // and is then skipped with why; the DACL itself is read back on a real
-// file by platform.TestCreatePrivateFileDACL (also skipped under Wine),
+// file by results.TestCreatePrivateFileDACL (also skipped under Wine),
 // and the command's words after a write are checked on Linux and macOS.
 // Any other refusal fails the test.
 type realWriter struct {
@@ -56,7 +57,7 @@ type realWriter struct {
 }
 
 func (w *realWriter) write(path string, data []byte) error {
-	err := platform.CreatePrivateFile(path, data)
+	err := results.CreatePrivateFile(path, data)
 	if platform.IsWine() && errors.Is(err, platform.ErrNotPrivate) {
 		w.refused = err
 	}
@@ -79,7 +80,7 @@ func (w *realWriter) skipIfWineRefused(t *testing.T, code int, stdout, stderr, o
 	}
 	t.Skipf("Wine ignores the DACL CreateFile is given, so the private-file writer refuses here as it must on Windows "+
 		"(exit 4, nothing written: checked); the written file is tested on Linux and macOS, its DACL by "+
-		"platform.TestCreatePrivateFileDACL on Windows: %v", w.refused)
+		"results.TestCreatePrivateFileDACL on Windows: %v", w.refused)
 }
 
 // noPasswordIn fails when any of the sample's passwords is printed (the
@@ -124,7 +125,7 @@ func TestPasswordsConvert(t *testing.T) {
 				t.Fatalf("%d rows, %v", len(rows), err)
 			}
 			// On Windows the mode says only whether the file is read-only:
-			// its DACL is read back by platform.TestCreatePrivateFileDACL.
+			// its DACL is read back by results.TestCreatePrivateFileDACL.
 			if fi, err := os.Stat(out); runtime.GOOS != "windows" && (err != nil || fi.Mode().Perm() != 0o600) {
 				t.Errorf("mode %v, %v; want 0600", fi.Mode(), err)
 			}

@@ -24,6 +24,7 @@ import (
 	"transitionhelper/app/removal"
 	"transitionhelper/platform"
 	"transitionhelper/platform/act"
+	"transitionhelper/platform/results"
 	"transitionhelper/platform/trust"
 )
 
@@ -66,11 +67,11 @@ type Computer interface {
 	// Executable is the program RunOnce reopens.
 	Executable() (string, error)
 	// WriteFile writes a result file the user named (a report, a scan), all
-	// or nothing (platform.WriteFileAtomic).
+	// or nothing (results.WriteFileAtomic).
 	WriteFile(path string, data []byte) error
 	// CreatePrivateFile creates a new file only this user may read (the
 	// converted passwords); an existing file is never overwritten
-	// (platform.CreatePrivateFile, platform.ErrFileExists).
+	// (results.CreatePrivateFile, platform.ErrFileExists).
 	CreatePrivateFile(path string, data []byte) error
 	// ReadUserFile reads a plain file the user chose (the passwords'
 	// export), at most limit bytes: a larger one is ErrTooLarge.
@@ -118,10 +119,10 @@ func (thisComputer) SetRunOnce(name, program string, args ...string) error {
 func (thisComputer) ClearRunOnce(name string) error { return act.ClearRunOnce(name) }
 func (thisComputer) Executable() (string, error)    { return os.Executable() }
 func (thisComputer) WriteFile(path string, data []byte) error {
-	return platform.WriteFileAtomic(path, data)
+	return results.WriteFileAtomic(path, data)
 }
 func (thisComputer) CreatePrivateFile(path string, data []byte) error {
-	return platform.CreatePrivateFile(path, data)
+	return results.CreatePrivateFile(path, data)
 }
 func (thisComputer) ReadUserFile(path string, limit int64) ([]byte, error) {
 	return ReadUserFile(path, limit)

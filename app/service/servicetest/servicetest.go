@@ -16,6 +16,7 @@ import (
 	"transitionhelper/app/removal"
 	"transitionhelper/app/service"
 	"transitionhelper/platform"
+	"transitionhelper/platform/results"
 )
 
 // Computer is a service.Computer whose answers are the test's. A field
@@ -35,7 +36,7 @@ type Computer struct {
 	ClearFn    func(name string) error
 	ExeFn      func() (string, error)
 	WriteFn    func(path string, data []byte) error
-	PrivateFn  func(path string, data []byte) error // nil: platform.CreatePrivateFile
+	PrivateFn  func(path string, data []byte) error // nil: results.CreatePrivateFile
 	// ReadFn and DeleteFn read and delete the user's files; nil: this
 	// computer's (service.ReadUserFile, service.DeleteUserFile).
 	ReadFn   func(path string, limit int64) ([]byte, error)
@@ -139,7 +140,7 @@ func (c *Computer) Executable() (string, error) {
 
 func (c *Computer) WriteFile(path string, data []byte) error {
 	if c.WriteFn == nil {
-		return platform.WriteFileAtomic(path, data)
+		return results.WriteFileAtomic(path, data)
 	}
 	return c.WriteFn(path, data)
 }
@@ -162,7 +163,7 @@ func (c *Computer) DeleteUserFile(path string) error {
 
 func (c *Computer) CreatePrivateFile(path string, data []byte) error {
 	if c.PrivateFn == nil {
-		return platform.CreatePrivateFile(path, data)
+		return results.CreatePrivateFile(path, data)
 	}
 	return c.PrivateFn(path, data)
 }

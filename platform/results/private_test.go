@@ -1,4 +1,4 @@
-package platform
+package results
 
 import (
 	"errors"
@@ -7,14 +7,17 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"transitionhelper/platform"
+	"transitionhelper/platform/platformtest"
 )
 
 // unprivileged runs the test as a standard user would (Wine always runs
 // as administrator).
 func unprivileged(t *testing.T) {
-	old := Privileged
-	Privileged = func() bool { return false }
-	t.Cleanup(func() { Privileged = old })
+	old := platform.Privileged
+	platform.Privileged = func() bool { return false }
+	t.Cleanup(func() { platform.Privileged = old })
 }
 
 // create calls CreatePrivateFile. Under Wine, which keeps a DACL of its
@@ -24,7 +27,7 @@ func unprivileged(t *testing.T) {
 func create(t *testing.T, path string, data []byte) {
 	t.Helper()
 	err := CreatePrivateFile(path, data)
-	if err != nil && isWine() && errors.Is(err, ErrNotPrivate) {
+	if err != nil && platform.IsWine() && errors.Is(err, platform.ErrNotPrivate) {
 		// Wine 8 has no file-disposition call: the emptied file stays.
 		if fi, serr := os.Stat(path); serr == nil && fi.Size() != 0 {
 			t.Fatalf("refused under Wine, but %d bytes were left in %s", fi.Size(), path)
@@ -38,7 +41,7 @@ func create(t *testing.T, path string, data []byte) {
 
 func TestCreatePrivateFile(t *testing.T) {
 	unprivileged(t)
-	dir := tempDir(t)
+	dir := platformtest.TempDir(t)
 	path := filepath.Join(dir, "passwords.csv")
 	data := []byte("name,url,username,password,note\r\nBank,https://bank.example,maria,\" p,\"\"1\"\" \",\n")
 	create(t, path, data)
@@ -59,7 +62,7 @@ func TestCreatePrivateFile(t *testing.T) {
 
 func TestCreatePrivateFileEmpty(t *testing.T) {
 	unprivileged(t)
-	path := filepath.Join(tempDir(t), "empty.csv")
+	path := filepath.Join(platformtest.TempDir(t), "empty.csv")
 	create(t, path, nil)
 	if fi, err := os.Stat(path); err != nil || fi.Size() != 0 {
 		t.Errorf("stat = %v, %v", fi, err)
@@ -70,13 +73,13 @@ func TestCreatePrivateFileEmpty(t *testing.T) {
 // and stays as it was.
 func TestCreatePrivateFileNeverOverwrites(t *testing.T) {
 	unprivileged(t)
-	path := filepath.Join(tempDir(t), "kept.csv")
+	path := filepath.Join(platformtest.TempDir(t), "kept.csv")
 	if err := os.WriteFile(path, []byte("the user's own file"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	err := CreatePrivateFile(path, []byte("secret"))
-	if !errors.Is(err, ErrFileExists) || !errors.Is(err, fs.ErrExist) {
-		t.Fatalf("over an existing file: %v, want ErrFileExists", err)
+	if !errors.Is(err, platform.ErrFileExists) || !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("over an existing file: %v, want platform.ErrFileExists", err)
 	}
 	if got, _ := os.ReadFile(path); string(got) != "the user's own file" {
 		t.Errorf("the existing file became %q", got)
@@ -85,7 +88,7 @@ func TestCreatePrivateFileNeverOverwrites(t *testing.T) {
 
 func TestCreatePrivateFileNotOverFolder(t *testing.T) {
 	unprivileged(t)
-	path := filepath.Join(tempDir(t), "folder")
+	path := filepath.Join(platformtest.TempDir(t), "folder")
 	if err := os.Mkdir(path, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +101,7 @@ func TestCreatePrivateFileNotOverFolder(t *testing.T) {
 // nowhere, is refused; nothing is written where it points.
 func TestCreatePrivateFileNoLink(t *testing.T) {
 	unprivileged(t)
-	dir := tempDir(t)
+	dir := platformtest.TempDir(t)
 	victim := filepath.Join(dir, "victim.txt")
 	if err := os.WriteFile(victim, []byte("victim"), 0o644); err != nil {
 		t.Fatal(err)
@@ -126,16 +129,16 @@ func TestCreatePrivateFilePrivilegedFolder(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("on Windows the folder rule is adminOnlyOutputFolder's, tested with WriteFileAtomic")
 	}
-	old := Privileged
-	Privileged = func() bool { return true }
-	t.Cleanup(func() { Privileged = old })
-	dir := tempDir(t)
+	old := platform.Privileged
+	platform.Privileged = func() bool { return true }
+	t.Cleanup(func() { platform.Privileged = old })
+	dir := platformtest.TempDir(t)
 	if err := os.Chmod(dir, 0o777); err != nil { // anyone may add or remove entries
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "p.csv")
-	if err := CreatePrivateFile(path, []byte("secret")); !errors.Is(err, ErrOutputFolderUnsafe) {
-		t.Fatalf("a user's folder while privileged: %v, want ErrOutputFolderUnsafe", err)
+	if err := CreatePrivateFile(path, []byte("secret")); !errors.Is(err, platform.ErrOutputFolderUnsafe) {
+		t.Fatalf("a user's folder while privileged: %v, want platform.ErrOutputFolderUnsafe", err)
 	}
 	if _, err := os.Lstat(path); err == nil {
 		t.Error("the file was created")

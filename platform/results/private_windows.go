@@ -1,4 +1,4 @@
-package platform
+package results
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+
+	"transitionhelper/platform"
 )
 
 // privateSDDL is the security descriptor of a private file: owned by the
@@ -43,12 +45,12 @@ func createPrivate(path string, data []byte) error {
 	// attributesNoFollow), and CREATE_NEW replaces one there: anything at
 	// the name is refused first. On Windows CREATE_NEW alone would do.
 	if _, err := windows.GetFileAttributes(p); err == nil {
-		return fmt.Errorf("%s: %w", path, ErrFileExists)
+		return fmt.Errorf("%s: %w", path, platform.ErrFileExists)
 	}
 	h, err := windows.CreateFile(p, windows.GENERIC_WRITE|windows.DELETE|windows.READ_CONTROL|windows.WRITE_DAC, 0, &sa,
 		windows.CREATE_NEW, windows.FILE_ATTRIBUTE_NORMAL|windows.FILE_FLAG_OPEN_REPARSE_POINT, 0)
 	if errors.Is(err, windows.ERROR_FILE_EXISTS) || errors.Is(err, windows.ERROR_ALREADY_EXISTS) {
-		return fmt.Errorf("%s: %w", path, ErrFileExists)
+		return fmt.Errorf("%s: %w", path, platform.ErrFileExists)
 	}
 	if err != nil {
 		return fmt.Errorf("creating %s: %w", path, err)
@@ -89,7 +91,7 @@ func setPrivateDACL(h windows.Handle, sd *windows.SECURITY_DESCRIPTOR, user *win
 		return fmt.Errorf("reading the file's permissions back: %w", err)
 	}
 	if !onlyUser(got, user) {
-		return fmt.Errorf("%w: they are %s", ErrNotPrivate, got)
+		return fmt.Errorf("%w: they are %s", platform.ErrNotPrivate, got)
 	}
 	return nil
 }

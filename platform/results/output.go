@@ -1,8 +1,9 @@
-package platform
+package results
 
 import (
-	"errors"
 	"path/filepath"
+
+	"transitionhelper/platform"
 )
 
 // Writing a result file (scan --output, report --output). When the app runs
@@ -13,32 +14,13 @@ import (
 // file is written only into a folder no standard user can change, never
 // through a link, and nothing is deleted by name after the rename.
 
-// Why a result file is not written; WriteFileAtomic wraps one of them.
-var (
-	// ErrOutputFolderUnsafe: the app runs with administrator rights and a
-	// standard user could add, replace or re-permission what is in the
-	// folder (or delete or rename the folder or one above it).
-	ErrOutputFolderUnsafe = errors.New("a standard user could change the folder")
-	// ErrOutputLink: the file, its folder or a folder above it is a link,
-	// junction or other reparse point.
-	ErrOutputLink = errors.New("the path goes through a link or junction")
-	// ErrOutputNotFile: something that is not a plain file (a folder, a
-	// device) already has the file's name.
-	ErrOutputNotFile = errors.New("the name is taken by something that is not a file")
-)
-
-// Privileged reports whether this process runs with administrator rights:
-// an elevated token or SYSTEM on Windows (always true under Wine), root
-// (effective user id 0) elsewhere. A seam for tests.
-var Privileged = privileged
-
 // WriteFileAtomic writes data to path through a new temporary file in the
 // same folder, then renames it over path, so a reader never sees half a
-// file. It refuses (ErrOutputLink) when path itself is a link, junction or
+// file. It refuses (platform.ErrOutputLink) when path itself is a link, junction or
 // other reparse point (it is checked without following it:
 // FILE_FLAG_OPEN_REPARSE_POINT on Windows, lstat elsewhere) or names a
-// folder or device (ErrOutputNotFile). When Privileged, it also refuses
-// (ErrOutputFolderUnsafe, ErrOutputLink) a folder that a standard user could
+// folder or device (platform.ErrOutputNotFile). When platform.Privileged, it also refuses
+// (platform.ErrOutputFolderUnsafe, platform.ErrOutputLink) a folder that a standard user could
 // change: the folder must be judged safe as ObjectFolder (no user may add,
 // delete or rename what it holds, re-permission or take it), and every
 // folder above it as a drive root is (users may add entries, as they may in
@@ -55,8 +37,8 @@ func WriteFileAtomic(path string, data []byte) error {
 		return err
 	}
 	dir := filepath.Dir(path)
-	if Privileged() {
-		if err := outputFolderSafe(dir); err != nil {
+	if platform.Privileged() {
+		if err := platform.OutputFolderSafe(dir); err != nil {
 			return err
 		}
 	}

@@ -1,10 +1,12 @@
-package platform
+package results
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
+
+	"transitionhelper/platform"
 )
 
 // A private file holds what no one but the user may read: the passwords a
@@ -16,22 +18,11 @@ import (
 // for the user's SID, handed to CreateFile itself), and never through a
 // link at its last component.
 
-// ErrFileExists: CreatePrivateFile found something with the file's name.
-// errors.Is(err, fs.ErrExist) holds too.
-var ErrFileExists = fmt.Errorf("the file already exists: %w", fs.ErrExist)
-
-// ErrNotPrivate: the new file's permissions, read back before a byte is
-// written, are not the user's alone, so nothing of data was written (on
-// Windows the DACL read back from the handle; Wine keeps a DACL of its own
-// making and always answers this). The file is emptied and removed by its
-// handle where the system can (Wine 8 leaves the empty file).
-var ErrNotPrivate = errors.New("the new file's permissions are not the user's alone")
-
 // CreatePrivateFile creates path, which must not exist, readable by this
 // user only, and writes data to it. An existing file is never opened or
-// changed (ErrFileExists). When the write fails after the file was
+// changed (platform.ErrFileExists). When the write fails after the file was
 // created, the file is emptied through its handle and removed, so no half
-// of data stays behind. When Privileged, the folder must be one no
+// of data stays behind. When platform.Privileged, the folder must be one no
 // standard user can change, as for WriteFileAtomic: an elevated app
 // writing into the user's Downloads could be sent elsewhere by a link.
 func CreatePrivateFile(path string, data []byte) error {
@@ -39,14 +30,14 @@ func CreatePrivateFile(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if Privileged() {
-		if err := outputFolderSafe(filepath.Dir(path)); err != nil {
+	if platform.Privileged() {
+		if err := platform.OutputFolderSafe(filepath.Dir(path)); err != nil {
 			return err
 		}
 	}
 	err = createPrivate(path, data)
-	if errors.Is(err, fs.ErrExist) && !errors.Is(err, ErrFileExists) {
-		return fmt.Errorf("%s: %w", path, ErrFileExists)
+	if errors.Is(err, fs.ErrExist) && !errors.Is(err, platform.ErrFileExists) {
+		return fmt.Errorf("%s: %w", path, platform.ErrFileExists)
 	}
 	return err
 }

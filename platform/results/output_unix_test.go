@@ -1,12 +1,14 @@
 //go:build unix
 
-package platform
+package results
 
 import (
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"transitionhelper/platform"
 )
 
 // TestWriteFileAtomicAsRoot: run as root (as IT's cron and Ansible run
@@ -60,13 +62,13 @@ func TestWriteFileAtomicAsRoot(t *testing.T) {
 		want       error
 	}{
 		{"a root-only folder", filepath.Join(good, "r.json"), nil},
-		{"a folder others may write", filepath.Join(open, "r.json"), ErrOutputFolderUnsafe},
-		{"a sticky folder others may write", filepath.Join(sticky, "r.json"), ErrOutputFolderUnsafe},
-		{"below a folder others may write", filepath.Join(below, "r.json"), ErrOutputFolderUnsafe},
-		{"a folder of another user", filepath.Join(base, "users", "r.json"), ErrOutputFolderUnsafe},
-		{"a folder that is a link", filepath.Join(base, "link", "r.json"), ErrOutputLink},
-		{"a file that is a link", filepath.Join(good, "result-link.json"), ErrOutputLink},
-		{"a name taken by a folder", filepath.Join(good, "a-folder.json"), ErrOutputNotFile},
+		{"a folder others may write", filepath.Join(open, "r.json"), platform.ErrOutputFolderUnsafe},
+		{"a sticky folder others may write", filepath.Join(sticky, "r.json"), platform.ErrOutputFolderUnsafe},
+		{"below a folder others may write", filepath.Join(below, "r.json"), platform.ErrOutputFolderUnsafe},
+		{"a folder of another user", filepath.Join(base, "users", "r.json"), platform.ErrOutputFolderUnsafe},
+		{"a folder that is a link", filepath.Join(base, "link", "r.json"), platform.ErrOutputLink},
+		{"a file that is a link", filepath.Join(good, "result-link.json"), platform.ErrOutputLink},
+		{"a name taken by a folder", filepath.Join(good, "a-folder.json"), platform.ErrOutputNotFile},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := WriteFileAtomic(tc.path, []byte(`{"schema":"x"}`))
@@ -92,9 +94,9 @@ func TestWriteFileAtomicAsRoot(t *testing.T) {
 // is the user's business (a write can go nowhere the user could not write
 // anyway), but a link at the file's name is still refused.
 func TestWriteFileAtomicUnprivileged(t *testing.T) {
-	old := Privileged
-	Privileged = func() bool { return false }
-	t.Cleanup(func() { Privileged = old })
+	old := platform.Privileged
+	platform.Privileged = func() bool { return false }
+	t.Cleanup(func() { platform.Privileged = old })
 	dir := t.TempDir()
 	if err := os.Chmod(dir, 0o777); err != nil {
 		t.Fatal(err)
@@ -105,7 +107,7 @@ func TestWriteFileAtomicUnprivileged(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "r.json"), filepath.Join(dir, "l.json")); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFileAtomic(filepath.Join(dir, "l.json"), []byte("y")); !errors.Is(err, ErrOutputLink) {
+	if err := WriteFileAtomic(filepath.Join(dir, "l.json"), []byte("y")); !errors.Is(err, platform.ErrOutputLink) {
 		t.Fatalf("a link: %v", err)
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "r.json")); string(got) != "x" {

@@ -1,4 +1,4 @@
-package platform
+package results
 
 import (
 	"path/filepath"
@@ -6,6 +6,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+
+	"transitionhelper/platform/platformtest"
 )
 
 // TestCreatePrivateFileDACL reads the new file's security back: owned by
@@ -13,7 +15,7 @@ import (
 // entry that allows this user full control, and nobody else.
 func TestCreatePrivateFileDACL(t *testing.T) {
 	unprivileged(t)
-	path := filepath.Join(tempDir(t), "passwords.csv")
+	path := filepath.Join(platformtest.TempDir(t), "passwords.csv")
 	create(t, path, []byte("secret"))
 	u, err := windows.GetCurrentProcessToken().GetTokenUser()
 	if err != nil {

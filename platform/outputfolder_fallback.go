@@ -1,0 +1,5 @@
+//go:build !windows && !unix
+
+package platform
+
+func outputFolderSafe(string) error { return ErrNotSupported }
