@@ -209,7 +209,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzPlanWindows$$' -fuzztime $(FUZZTIME) ./app/removal
 	$(GO) test -run '^$$' -fuzz '^FuzzParseRPMList$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeProductState$$' -fuzztime $(FUZZTIME) ./platform
-	$(GO) test -run '^$$' -fuzz '^FuzzJudgeSDDL$$' -fuzztime $(FUZZTIME) ./platform
+	$(GO) test -run '^$$' -fuzz '^FuzzJudgeSDDL$$' -fuzztime $(FUZZTIME) ./platform/acl
 	$(GO) test -run '^$$' -fuzz '^FuzzParseAptSimulation$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzParseKeychainPEM$$' -fuzztime $(FUZZTIME) ./platform
 	$(GO) test -run '^$$' -fuzz '^FuzzCertificateFromStoreBlob$$' -fuzztime $(FUZZTIME) ./platform

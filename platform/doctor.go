@@ -40,11 +40,6 @@ func UIAutomation() error { return uiAutomation() }
 // IsWine reports whether this Windows is Wine.
 func IsWine() bool { return isWine() }
 
-// UserWritable reports whether the current user may create files in dir
-// (on Windows: whether it fails the administrators-only rule of
-// AdminOnlyPath).
-func UserWritable(dir string) (bool, error) { return userWritable(dir) }
-
 // OwnedPath is a path with its owner and mode: one folder of a macOS
 // bundle's chain (platform/trust's JudgeMacBundle), or what the doctor
 // reads of a folder.

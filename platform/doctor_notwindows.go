@@ -14,21 +14,6 @@ func uiAutomation() error { return ErrNotSupported }
 
 func isWine() bool { return false }
 
-func userWritable(dir string) (bool, error) {
-	if _, err := os.Stat(dir); err != nil {
-		return false, err
-	}
-	const wOK = 2 // W_OK
-	err := syscall.Access(dir, wOK)
-	if err == nil {
-		return true, nil
-	}
-	if err == syscall.EACCES || err == syscall.EROFS || err == syscall.EPERM {
-		return false, nil
-	}
-	return false, fmt.Errorf("checking %s: %w", dir, err)
-}
-
 func pathOwner(path string) (OwnedPath, error) {
 	fi, err := os.Lstat(path)
 	if err != nil {

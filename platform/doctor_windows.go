@@ -68,12 +68,4 @@ func uiAutomation() error {
 
 func isWine() bool { return wineUserIsAdmin() }
 
-func userWritable(dir string) (bool, error) {
-	ok, _, err := adminOnlyPath(dir)
-	if err != nil {
-		return false, err
-	}
-	return !ok, nil
-}
-
 func pathOwner(string) (OwnedPath, error) { return OwnedPath{}, ErrNotSupported }

@@ -11,7 +11,7 @@ package platform
 //
 // Under Wine every process is elevated and the user is the administrator
 // (no unelevated side exists), told by ntdll's wine_get_version as for the
-// DACL rule (dacl_windows.go): false there, so the Wine tests and the
+// DACL rule (platform/acl): false there, so the Wine tests and the
 // packaged exe run; no variable, tag or file turns this off on Windows.
 // Outside Windows false. A seam for tests.
 var ElevatedUser = elevatedUser

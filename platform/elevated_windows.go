@@ -13,7 +13,7 @@ func elevatedUser() bool {
 	u, err := tok.GetTokenUser()
 	// A token whose user cannot be read is taken as a user's: stopping is
 	// the safe answer.
-	return err != nil || u.User.Sid.String() != SIDSystem
+	return err != nil || u.User.Sid.String() != sidSystem
 }
 
 func privileged() bool {
@@ -22,5 +22,8 @@ func privileged() bool {
 		return true
 	}
 	u, err := tok.GetTokenUser()
-	return err == nil && u.User.Sid.String() == SIDSystem
+	return err == nil && u.User.Sid.String() == sidSystem
 }
+
+// sidSystem is SYSTEM's SID (platform/acl's SIDSystem).
+const sidSystem = "S-1-5-18"

@@ -14,7 +14,7 @@ const volumeNameDOS = 0x0
 // FinalPath is where path really leads: the file or folder opened (not
 // locked: every sharing allowed) and its path asked of Windows, links and
 // junctions resolved, in drive-letter form. So a rule about folders is
-// judged on the folders that really hold the file (AdminOnlyPath), and a
+// judged on the folders that really hold the file (acl.AdminOnlyPath), and a
 // result name is checked to lead to itself. Windows only.
 func FinalPath(path string) (string, error) {
 	p, err := windows.UTF16PtrFromString(path)

@@ -9,8 +9,6 @@ func windowsDir() string { return "" }
 
 func rebootPending() bool { return false }
 
-func adminOnlyPath(string) (bool, string, error) { return false, "", ErrNotSupported }
-
 func installedMSIProduct(code string) (MSIProduct, error) {
 	return MSIProduct{ProductCode: code}, ErrNotSupported
 }

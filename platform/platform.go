@@ -101,7 +101,7 @@ type Process struct {
 	// (QueryFullProcessImageName with PROCESS_QUERY_LIMITED_INFORMATION).
 	Image string `json:"image,omitempty"`
 	// ImageAdminOnly: Image lies where only administrators can change it,
-	// by AdminOnlyPath's rule (the file and every folder above it).
+	// by Options.AdminOnly (acl.AdminOnlyPath: the file and every folder above it).
 	ImageAdminOnly bool `json:"imageAdminOnly,omitempty"`
 	// ImageWhy says, for a process whose program was judged and is not
 	// administrators-only, why: who may change it, or why it could not
@@ -228,6 +228,11 @@ type Options struct {
 	// judged by the administrators-only rule (Windows: the few whose names
 	// a protection signature matches, detect.ProtectionImages); nil, none.
 	JudgeImage func(name string) bool `json:"-"`
+	// AdminOnly is that rule: whether only administrators can change a
+	// file and every folder above it (acl.AdminOnlyPath, handed in by the
+	// service; platform/acl rests on this package, not the other way). nil:
+	// the programs are read, and none counts as administrators-only.
+	AdminOnly func(path string) (ok bool, why string, err error) `json:"-"`
 }
 
 // Roots points probes at other places, so tests can use testdata.

@@ -15,7 +15,8 @@ import (
 // user can start a program named MsMpEng.exe from Downloads). A process
 // that cannot be opened, read or judged carries why in ImageWhy and is not
 // administrators-only. Each folder above a program is judged by
-// AdminOnlyPath anew; there are only a few such processes.
+// opts.AdminOnly (acl.AdminOnlyPath) anew; there are only a few such
+// processes.
 func judgeProcessImages(ctx context.Context, opts *Options, out *Snapshot) {
 	if opts == nil || opts.JudgeImage == nil {
 		return
@@ -30,16 +31,16 @@ func judgeProcessImages(ctx context.Context, opts *Options, out *Snapshot) {
 			p.ImageWhy = "its program was not judged: the scan ran out of time"
 			continue
 		}
-		p.Image, p.ImageAdminOnly, p.ImageWhy = judgeProcessImage(uint32(p.PID), p.Name)
+		p.Image, p.ImageAdminOnly, p.ImageWhy = judgeProcessImage(uint32(p.PID), p.Name, opts.AdminOnly)
 	}
 }
 
 // judgeProcessImage opens process pid with PROCESS_QUERY_LIMITED_INFORMATION
 // (which a standard user has on most processes, services' too), reads its
-// program's full path and judges it by AdminOnlyPath's rule. The program's
-// name must still be name: a process id reused since the snapshot names
-// another program.
-func judgeProcessImage(pid uint32, name string) (image string, adminOnly bool, why string) {
+// program's full path and judges it by rule (acl.AdminOnlyPath). The
+// program's name must still be name: a process id reused since the
+// snapshot names another program.
+func judgeProcessImage(pid uint32, name string, rule func(string) (bool, string, error)) (image string, adminOnly bool, why string) {
 	h, err := windows.OpenProcess(windows.PROCESS_QUERY_LIMITED_INFORMATION, false, pid)
 	if err != nil {
 		return "", false, fmt.Sprintf("its program could not be read (opening process %d: %v)", pid, err)
@@ -54,7 +55,10 @@ func judgeProcessImage(pid uint32, name string) (image string, adminOnly bool, w
 	if !strings.EqualFold(filepath.Base(image), name) {
 		return image, false, fmt.Sprintf("process %d now runs %s, not %s", pid, image, name)
 	}
-	ok, who, err := judgeImagePath(image)
+	if rule == nil {
+		return image, false, fmt.Sprintf("its program %s was not judged: the scan was given no rule", image)
+	}
+	ok, who, err := rule(image)
 	switch {
 	case err != nil:
 		return image, false, fmt.Sprintf("its program %s could not be judged: %v", image, err)
@@ -63,6 +67,3 @@ func judgeProcessImage(pid uint32, name string) (image string, adminOnly bool, w
 	}
 	return image, true, ""
 }
-
-// judgeImagePath is AdminOnlyPath; a seam for tests.
-var judgeImagePath = adminOnlyPath

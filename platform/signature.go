@@ -10,7 +10,7 @@ const (
 	// MethodSystemFileIdentity: no catalog could be checked (Wine has no
 	// catalog database), and the file is SystemMsiexec itself: reached by
 	// that exact path, the same file by its handle, in folders only
-	// administrators can change (AdminOnlyPath). Only msiexec is accepted so.
+	// administrators can change (acl.AdminOnlyPath). Only msiexec is accepted so.
 	MethodSystemFileIdentity = "system-file-identity"
 )
 

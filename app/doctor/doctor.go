@@ -96,7 +96,7 @@ type Computer interface {
 	Msiexec() string
 	VerifySignature(path string) platform.SignatureInfo
 	// KnownFolder and WindowsDir name Windows' folders ("" if unknown);
-	// AdminOnly judges a path by the DACL rule (platform.AdminOnlyPath).
+	// AdminOnly judges a path by the DACL rule (acl.AdminOnlyPath).
 	KnownFolder(name string) string
 	WindowsDir() string
 	AdminOnly(path string) (ok bool, why string, err error)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"transitionhelper/platform"
+	"transitionhelper/platform/acl"
 	"transitionhelper/platform/trust"
 )
 
@@ -32,13 +33,13 @@ func (thisComputer) VerifySignature(path string) platform.SignatureInfo {
 func (thisComputer) KnownFolder(name string) string { return platform.KnownFolder(name) }
 func (thisComputer) WindowsDir() string             { return platform.WindowsDir() }
 func (thisComputer) AdminOnly(path string) (bool, string, error) {
-	return platform.AdminOnlyPath(path)
+	return acl.AdminOnlyPath(path)
 }
 func (thisComputer) ClassOverrides() ([]platform.ClassOverride, error) {
 	return platform.ClassOverrides()
 }
 func (thisComputer) UIAutomation() error                   { return platform.UIAutomation() }
-func (thisComputer) UserWritable(dir string) (bool, error) { return platform.UserWritable(dir) }
+func (thisComputer) UserWritable(dir string) (bool, error) { return acl.UserWritable(dir) }
 func (thisComputer) XProtect(bundle string) platform.XProtectInfo {
 	return platform.ReadXProtectBundle(bundle)
 }

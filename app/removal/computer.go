@@ -22,7 +22,7 @@ type Computer interface {
 	// Glob lists paths matching a pattern (macOS uninstaller search).
 	Glob(pattern string) []string
 	// AdminOnly reports whether only administrators can change a file and
-	// every folder above it (platform.AdminOnlyPath).
+	// every folder above it (AdminOnlyPath of platform/acl).
 	AdminOnly(path string) (ok bool, why string, err error)
 	// MSIProduct asks Windows Installer about a product code
 	// (platform.InstalledMSIProduct).

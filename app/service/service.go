@@ -23,6 +23,7 @@ import (
 	"transitionhelper/app/detect"
 	"transitionhelper/app/removal"
 	"transitionhelper/platform"
+	"transitionhelper/platform/acl"
 	"transitionhelper/platform/act"
 	"transitionhelper/platform/results"
 	"transitionhelper/platform/trust"
@@ -153,9 +154,11 @@ type Service struct {
 
 // scanOptions are what every scan asks of the computer: the catalog's
 // leftover folders, and the processes whose program is judged before a
-// protection claim may rest on them (detect.ProtectionImages).
+// protection claim may rest on them (detect.ProtectionImages), by the
+// administrators-only rule (acl.AdminOnlyPath).
 func (s *Service) scanOptions() platform.Options {
-	return platform.Options{LeftoverPaths: s.cat.LeftoverPaths(s.pc.GOOS()), JudgeImage: detect.ProtectionImages(s.cat)}
+	return platform.Options{LeftoverPaths: s.cat.LeftoverPaths(s.pc.GOOS()), JudgeImage: detect.ProtectionImages(s.cat),
+		AdminOnly: acl.AdminOnlyPath}
 }
 
 // New makes the service for a loaded catalog and a computer.
@@ -218,7 +221,7 @@ func (thisComputer) Glob(pattern string) []string {
 	return m
 }
 
-func (thisComputer) AdminOnly(path string) (bool, string, error) { return platform.AdminOnlyPath(path) }
+func (thisComputer) AdminOnly(path string) (bool, string, error) { return acl.AdminOnlyPath(path) }
 func (thisComputer) MSIProduct(code string) (platform.MSIProduct, error) {
 	return platform.InstalledMSIProduct(code)
 }

@@ -7,6 +7,7 @@ package platformtest
 import (
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -73,4 +74,18 @@ func Installed(t testing.TB) (app, prog string) {
 	prog = filepath.Join(app, "uninst.exe")
 	CopyFile(t, filepath.Join(fixtures, "signed.exe"), prog)
 	return app, prog
+}
+
+// StartCopy starts the fixtures' fake uninstaller (unsigned.exe), copied
+// to dir as name, running for two minutes; it is ended when the test ends.
+func StartCopy(t testing.TB, dir, name string) (pid int32, path string) {
+	t.Helper()
+	path = filepath.Join(dir, name)
+	CopyFile(t, filepath.Join(WineFixtures(t), "unsigned.exe"), path)
+	cmd := exec.Command(path, "-wait", "2m")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	return int32(cmd.Process.Pid), path
 }

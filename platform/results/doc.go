@@ -7,7 +7,7 @@
 // permissions set from the first moment).
 //
 // It changes the computer, so only app/service and main import it (as
-// app/internal/deptest holds them to). It imports platform: the shared
-// errors (ErrOutputFolderUnsafe, ErrOutputLink, ErrFileExists, …),
-// Privileged and the folder rule it applies (OutputFolderSafe).
+// app/internal/deptest holds them to). It imports platform (the shared
+// errors: ErrOutputFolderUnsafe, ErrOutputLink, ErrFileExists, …; and
+// Privileged) and platform/acl, whose OutputFolder is the folder rule.
 package results

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 
 	"transitionhelper/platform"
+	"transitionhelper/platform/acl"
 )
 
 // Writing a result file (scan --output, report --output). When the app runs
@@ -38,7 +39,7 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	dir := filepath.Dir(path)
 	if platform.Privileged() {
-		if err := platform.OutputFolderSafe(dir); err != nil {
+		if err := acl.OutputFolder(dir); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"transitionhelper/platform"
+	"transitionhelper/platform/acl"
 )
 
 // A private file holds what no one but the user may read: the passwords a
@@ -31,7 +32,7 @@ func CreatePrivateFile(path string, data []byte) error {
 		return err
 	}
 	if platform.Privileged() {
-		if err := platform.OutputFolderSafe(filepath.Dir(path)); err != nil {
+		if err := acl.OutputFolder(filepath.Dir(path)); err != nil {
 			return err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/sys/windows"
 
 	"transitionhelper/platform"
+	"transitionhelper/platform/acl"
 )
 
 // heldFile holds the verified file open, and its identity.
@@ -321,7 +322,7 @@ var systemFileIdentity = func(path string, h windows.Handle) bool {
 	if err != nil || !strings.EqualFold(final, want) {
 		return false
 	}
-	ok, _, err := platform.AdminOnlyPath(want)
+	ok, _, err := acl.AdminOnlyPath(want)
 	return err == nil && ok
 }
 

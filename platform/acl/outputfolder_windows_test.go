@@ -1,4 +1,4 @@
-package platform
+package acl
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/sys/windows"
+
+	"transitionhelper/platform"
 )
 
 // TestOutputFolderAsSystemAndAsAUser: the folder rule of WriteFileAtomic
@@ -36,10 +38,10 @@ func TestOutputFolderAsSystemAndAsAUser(t *testing.T) {
 	tokenPrincipals = func() ([]string, error) {
 		return []string{me.User.Sid.String(), SIDAuthenticatedUsers, SIDUsers}, nil
 	}
-	if err := adminOnlyOutputFolder(dir); !errors.Is(err, ErrOutputFolderUnsafe) {
+	if err := adminOnlyOutputFolder(dir); !errors.Is(err, platform.ErrOutputFolderUnsafe) {
 		t.Errorf("as the user who owns it: %v", err)
 	}
-	if err := adminOnlyOutputFolder(`\\server\share\kth`); !errors.Is(err, ErrOutputFolderUnsafe) {
+	if err := adminOnlyOutputFolder(`\\server\share\kth`); !errors.Is(err, platform.ErrOutputFolderUnsafe) {
 		t.Errorf("a share: %v", err)
 	}
 	if err := adminOnlyOutputFolder(filepath.Join(dir, "missing")); err == nil {

@@ -1,4 +1,4 @@
-package platform
+package acl
 
 import (
 	"fmt"
@@ -6,9 +6,11 @@ import (
 	"slices"
 
 	"golang.org/x/sys/windows"
+
+	"transitionhelper/platform"
 )
 
-func outputFolderSafe(dir string) error { return adminOnlyOutputFolder(dir) }
+func outputFolder(dir string) error { return adminOnlyOutputFolder(dir) }
 
 // adminOnlyOutputFolder: dir and every folder above it are real folders,
 // not reparse points (a junction would send the write elsewhere, whatever
@@ -23,7 +25,7 @@ func outputFolderSafe(dir string) error { return adminOnlyOutputFolder(dir) }
 // Nothing is resolved: the path judged is the path written.
 func adminOnlyOutputFolder(dir string) error {
 	if len(dir) < 3 || dir[1] != ':' || dir[2] != '\\' || !isLetter(dir[0]) {
-		return fmt.Errorf("%s is not a folder on a local drive: %w", dir, ErrOutputFolderUnsafe)
+		return fmt.Errorf("%s is not a folder on a local drive: %w", dir, platform.ErrOutputFolderUnsafe)
 	}
 	principals, err := tokenPrincipals()
 	if err != nil {
@@ -49,17 +51,17 @@ func adminOnlyOutputFolder(dir string) error {
 		}
 		if parent != p { // a drive root is no link
 			if attrs&windows.FILE_ATTRIBUTE_REPARSE_POINT != 0 {
-				return fmt.Errorf("%s: %w", p, ErrOutputLink)
+				return fmt.Errorf("%s: %w", p, platform.ErrOutputLink)
 			}
 			if attrs&windows.FILE_ATTRIBUTE_DIRECTORY == 0 {
-				return fmt.Errorf("%s: %w", p, ErrOutputNotFile)
+				return fmt.Errorf("%s: %w", p, platform.ErrOutputNotFile)
 			}
 		}
 		if ok, why := judge(facts, kind, risky); !ok {
-			return fmt.Errorf("%s: %s: %w", p, why, ErrOutputFolderUnsafe)
+			return fmt.Errorf("%s: %s: %w", p, why, platform.ErrOutputFolderUnsafe)
 		}
 		if ok, why := judgeAllowlist(facts, kind, allowed); !ok {
-			return fmt.Errorf("%s: %s: %w", p, why, ErrOutputFolderUnsafe)
+			return fmt.Errorf("%s: %s: %w", p, why, platform.ErrOutputFolderUnsafe)
 		}
 		if parent == p {
 			return nil

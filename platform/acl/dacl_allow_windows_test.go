@@ -1,4 +1,4 @@
-package platform
+package acl
 
 import (
 	"path/filepath"
@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"golang.org/x/sys/windows"
+
+	"transitionhelper/platform"
 )
 
 // TestAdminOnlyPathAsAnotherUserUnderWine: with the Wine allowance off and
@@ -14,7 +16,7 @@ import (
 // alone passed it (its owner is not the running user), the allow-list
 // does not.
 func TestAdminOnlyPathAsAnotherUserUnderWine(t *testing.T) {
-	if !runningOnWine() {
+	if !platform.IsWine() {
 		t.Skip("Wine only")
 	}
 	savedWine, savedTok := wineUserIsAdmin, tokenPrincipals

@@ -1,4 +1,4 @@
-package platform
+package acl
 
 import (
 	"os"
@@ -55,7 +55,7 @@ func TestJudgeResultFolder(t *testing.T) {
 // cmdlets (Get-Acl, GetAccessRules) read real Windows folders as modelled
 // here is not shown by this test.
 func TestDetectPs1FolderRule(t *testing.T) {
-	data, err := os.ReadFile("../packaging/windows/detect.ps1")
+	data, err := os.ReadFile("../../packaging/windows/detect.ps1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func ps1Verdict(f securityFacts, reparse bool, owners, users []string, rights ui
 // with LockedFolderSDDL through MsiLockPermissionsEx; .ci/check-packages
 // reads the same table back from the built MSI.
 func TestMSILocksTheResultsFolder(t *testing.T) {
-	idt, err := os.ReadFile("../packaging/windows/MsiLockPermissionsEx.idt")
+	idt, err := os.ReadFile("../../packaging/windows/MsiLockPermissionsEx.idt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func TestMSILocksTheResultsFolder(t *testing.T) {
 	if ok, why, err := JudgeResultFolder(LockedFolderSDDL, false); !ok || err != nil {
 		t.Errorf("the lock fails the folder rule: %s %v", why, err)
 	}
-	wxs, err := os.ReadFile("../packaging/windows/product.wxs")
+	wxs, err := os.ReadFile("../../packaging/windows/product.wxs")
 	if err != nil {
 		t.Fatal(err)
 	}

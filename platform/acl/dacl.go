@@ -1,4 +1,4 @@
-package platform
+package acl
 
 import (
 	"errors"
@@ -411,4 +411,12 @@ func JudgeAdminOnlySDDL(sddl string, kind ObjectKind, allowed ...string) (ok boo
 	}
 	ok, why = judgeAllowlist(f, kind, al)
 	return ok, why, nil
+}
+
+// truncate shortens s to n bytes for an error message.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }

@@ -1,4 +1,4 @@
-package platform
+package acl
 
 import (
 	"errors"
@@ -6,10 +6,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+
+	"transitionhelper/platform"
 )
 
 // How Wine is judged. Under Wine every process runs as an elevated member
@@ -25,9 +26,8 @@ import (
 // writable by others on the Unix side (/tmp, Z:\tmp) is refused under Wine
 // too. On Windows nothing of this applies: no environment variable, build
 // tag or file turns it on, and a standard user is never an administrator.
-var wineUserIsAdmin = sync.OnceValue(runningOnWine)
-
-func runningOnWine() bool { return procwine_get_version.Find() == nil }
+// platform.IsWine tells (once); a seam for tests.
+var wineUserIsAdmin = platform.IsWine
 
 // tokenPrincipals gives the SIDs that stand for the user in this process's
 // token: the user and every enabled group that is not an administrator
@@ -66,7 +66,7 @@ func adminOnlyPath(path string) (bool, string, error) {
 	if len(path) < 3 || path[1] != ':' || path[2] != '\\' || !isLetter(path[0]) {
 		return false, "", fmt.Errorf("%q is not a path on a local drive", path)
 	}
-	final, err := FinalPath(path)
+	final, err := platform.FinalPath(path)
 	if err != nil {
 		return false, "", err
 	}
@@ -165,4 +165,12 @@ func factsFromSD(sd *windows.SECURITY_DESCRIPTOR) (securityFacts, error) {
 		f.ACEs = append(f.ACEs, a)
 	}
 	return f, nil
+}
+
+func userWritable(dir string) (bool, error) {
+	ok, _, err := adminOnlyPath(dir)
+	if err != nil {
+		return false, err
+	}
+	return !ok, nil
 }

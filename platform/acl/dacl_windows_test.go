@@ -1,4 +1,4 @@
-package platform
+package acl
 
 import (
 	"os"
@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"golang.org/x/sys/windows"
+
+	"transitionhelper/platform"
+	"transitionhelper/platform/platformtest"
 )
 
 // TestSDDLParserAgreesWithWindows reads every real-shaped descriptor of
@@ -81,7 +84,7 @@ func TestAdminOnlyPathRefusesWhatOthersCanWrite(t *testing.T) {
 // TestAdminOnlyPathRealRuleUnderWine turns the Wine allowance off: Wine's
 // user-owned System32 is then refused, as it would be on Windows.
 func TestAdminOnlyPathRealRuleUnderWine(t *testing.T) {
-	if !runningOnWine() {
+	if !platform.IsWine() {
 		t.Skip("Wine only")
 	}
 	saved := wineUserIsAdmin
@@ -99,7 +102,7 @@ func TestAdminOnlyPathRealRuleUnderWine(t *testing.T) {
 func TestAdminOnlyPathStandardUser(t *testing.T) {
 	saved := tokenPrincipals
 	t.Cleanup(func() { tokenPrincipals = saved })
-	dir := tempDir(t)
+	dir := platformtest.TempDir(t)
 	prog := filepath.Join(dir, "setup.exe")
 	if err := os.WriteFile(prog, []byte("MZ"), 0o644); err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package platform
+package acl
 
 // judgeProgramObject is AdminOnlyPath's rule for one object on the way to a
 // program that may be started elevated: the deny rule (judge: no right

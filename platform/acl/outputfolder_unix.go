@@ -1,6 +1,6 @@
 //go:build unix
 
-package platform
+package acl
 
 import (
 	"fmt"
@@ -8,9 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"transitionhelper/platform"
 )
 
-func outputFolderSafe(dir string) error { return rootOnlyFolder(dir) }
+func outputFolder(dir string) error { return rootOnlyFolder(dir) }
 
 // rootOnlyFolder is the rule for root: dir and every folder above it owned
 // by root and not links; dir writable by no one else; a folder above it
@@ -23,16 +25,16 @@ func rootOnlyFolder(dir string) error {
 			return err
 		}
 		if fi.Mode()&fs.ModeSymlink != 0 {
-			return fmt.Errorf("%s: %w", p, ErrOutputLink)
+			return fmt.Errorf("%s: %w", p, platform.ErrOutputLink)
 		}
 		st, ok := fi.Sys().(*syscall.Stat_t)
 		switch {
 		case !fi.IsDir():
-			return fmt.Errorf("%s: %w", p, ErrOutputNotFile)
+			return fmt.Errorf("%s: %w", p, platform.ErrOutputNotFile)
 		case !ok || st.Uid != 0:
-			return fmt.Errorf("%s is not owned by root: %w", p, ErrOutputFolderUnsafe)
+			return fmt.Errorf("%s is not owned by root: %w", p, platform.ErrOutputFolderUnsafe)
 		case fi.Mode().Perm()&0o022 != 0 && (first || fi.Mode()&fs.ModeSticky == 0):
-			return fmt.Errorf("%s may be written by others (mode %v): %w", p, fi.Mode(), ErrOutputFolderUnsafe)
+			return fmt.Errorf("%s may be written by others (mode %v): %w", p, fi.Mode(), platform.ErrOutputFolderUnsafe)
 		}
 		if parent := filepath.Dir(p); parent == p {
 			return nil

@@ -1,5 +1,0 @@
-//go:build !windows && !unix
-
-package platform
-
-func outputFolderSafe(string) error { return ErrNotSupported }
