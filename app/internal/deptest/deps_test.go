@@ -110,6 +110,9 @@ func deps(pkgs map[string]*pkg, from string) map[string]bool {
 
 func under(ip, prefix string) bool { return ip == prefix || strings.HasPrefix(ip, prefix+"/") }
 
+// rel is an import path without the module's name: app/doctor, platform/act.
+func rel(ip string) string { return strings.TrimPrefix(ip, module+"/") }
+
 // TestImportRules are the house's rules; each failure says the rule and
 // the file that breaks it.
 func TestImportRules(t *testing.T) {
@@ -120,9 +123,14 @@ func TestImportRules(t *testing.T) {
 		wizard      = module + "/app/wizard"
 		service     = module + "/app/service"
 		servicetest = module + "/app/service/servicetest"
+		doctor      = module + "/app/doctor"
 		platform    = module + "/platform"
+		acl         = platform + "/acl"
+		trust       = platform + "/trust"
+		results     = platform + "/results"
+		act         = platform + "/act"
 	)
-	for _, must := range []string{ui, cli, wizard, service, servicetest, platform} {
+	for _, must := range []string{ui, cli, wizard, service, servicetest, doctor, platform, acl, trust, results, act} {
 		if pkgs[must] == nil {
 			t.Fatalf("package %s not found: the rules below would check nothing", must)
 		}
@@ -163,45 +171,128 @@ func TestImportRules(t *testing.T) {
 			case strings.HasPrefix(to, "golang.org/x/sys") && !under(ip, platform):
 				t.Errorf("%s imports %s: x/sys belongs to platform only", where, to)
 			// Test doubles never reach a build of the app.
-			case to == servicetest || to == module+"/app/doctor/doctortest" || under(to, module+"/app/internal/testtmp") || to == module+"/platform/xvfbtest":
+			case to == servicetest || to == module+"/app/doctor/doctortest" || under(to, module+"/app/internal/testtmp") ||
+				to == platform+"/xvfbtest" || to == platform+"/platformtest":
 				t.Errorf("%s imports %s outside a test: test doubles stay in tests", where, to)
 			// The doors and the packages they use stay below the service:
 			// nothing but the service and main reaches down into the doors.
 			case (to == ui || to == cli) && ip != module:
 				t.Errorf("%s imports %s: only main opens a door", where, to)
+			// What starts programs or writes results is reached through
+			// the service (and main, which wires and tells): servicetest
+			// is a test double, kept out of builds above; act may write
+			// results. Tests may import both.
+			case (to == act || to == results) && ip != service && ip != module &&
+				!(to == results && (ip == servicetest || ip == act)):
+				t.Errorf("%s imports %s: only app/service and main start programs or write results", where, to)
 			}
+		}
+	}
+
+	// platform's packages by concern, acyclic and in layers: platform
+	// (reads, shared types) imports none of them; acl (the DACL rule)
+	// only platform; trust and results platform and acl; act any of them.
+	// Nothing that only reads imports what acts.
+	layers := map[string][]string{
+		platform: nil,
+		acl:      {platform},
+		trust:    {platform, acl},
+		results:  {platform, acl},
+		act:      {platform, acl, trust, results},
+	}
+	for ip, may := range layers {
+		for to, files := range pkgs[ip].imports {
+			if !under(to, platform) || slices.Contains(may, to) {
+				continue
+			}
+			rule := "platform imports none of its packages: they rest on it"
+			if len(may) > 0 {
+				var names []string
+				for _, m := range may {
+					names = append(names, rel(m))
+				}
+				rule = rel(ip) + " may import only " + strings.Join(names, ", ")
+			}
+			t.Errorf("%s (%s) imports %s: %s", rel(ip), strings.Join(files, ", "), rel(to), rule)
+		}
+	}
+
+	// The doctor changes nothing: it reaches neither package that acts,
+	// not even through another package.
+	for to := range deps(pkgs, doctor) {
+		if to == act || to == results {
+			t.Errorf("app/doctor depends on %s%s: the doctor changes nothing", rel(to), through(pkgs, doctor, to))
 		}
 	}
 
 	// A door reaches the computer only through the service: from platform
-	// it may use types, constants and error values, never call a function.
-	funcs := platformFuncs(pkgs[platform])
-	for _, door := range []string{ui, cli} {
-		for i, f := range pkgs[door].files {
-			name := importName(f, platform)
-			if name == "" {
-				continue
+	// and its packages it may use types, constants and error values, never
+	// call a function.
+	for _, from := range []string{platform, acl, trust, results, act} {
+		funcs := platformFuncs(pkgs[from])
+		short := from[strings.LastIndex(from, "/")+1:]
+		for _, door := range []string{ui, cli} {
+			for i, f := range pkgs[door].files {
+				name := importName(f, from)
+				if name == "" {
+					continue
+				}
+				ast.Inspect(f, func(n ast.Node) bool {
+					call, ok := n.(*ast.CallExpr)
+					if !ok {
+						return true
+					}
+					sel, ok := call.Fun.(*ast.SelectorExpr)
+					if !ok {
+						return true
+					}
+					if id, ok := sel.X.(*ast.Ident); ok && id.Name == name && funcs[sel.Sel.Name] {
+						t.Errorf("%s (%s) calls %s.%s: a door reaches the computer only through service.Computer (or main hands it the function)",
+							door, pkgs[door].names[i], short, sel.Sel.Name)
+					}
+					return true
+				})
 			}
-			ast.Inspect(f, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				sel, ok := call.Fun.(*ast.SelectorExpr)
-				if !ok {
-					return true
-				}
-				if id, ok := sel.X.(*ast.Ident); ok && id.Name == name && funcs[sel.Sel.Name] {
-					t.Errorf("%s (%s) calls platform.%s: a door reaches the computer only through service.Computer (or main hands it the function)",
-						door, pkgs[door].names[i], sel.Sel.Name)
-				}
-				return true
-			})
 		}
 	}
 }
 
-// platformFuncs lists platform's exported functions (not methods).
+// through names a chain of imports by which from reaches to, for the
+// message of a rule broken through another package.
+func through(pkgs map[string]*pkg, from, to string) string {
+	prev := map[string]string{}
+	queue := []string{from}
+	for len(queue) > 0 {
+		ip := queue[0]
+		queue = queue[1:]
+		if pkgs[ip] == nil {
+			continue
+		}
+		for next := range pkgs[ip].imports {
+			if _, seen := prev[next]; seen || next == from {
+				continue
+			}
+			prev[next] = ip
+			if next == to {
+				chain := []string{to}
+				for at := ip; at != from; at = prev[at] {
+					chain = append([]string{at}, chain...)
+				}
+				if len(chain) == 1 {
+					return " (" + strings.Join(pkgs[from].imports[to], ", ") + ")"
+				}
+				for i := range chain {
+					chain[i] = rel(chain[i])
+				}
+				return " through " + strings.Join(chain[:len(chain)-1], " → ")
+			}
+			queue = append(queue, next)
+		}
+	}
+	return ""
+}
+
+// platformFuncs lists a package's exported functions (not methods).
 func platformFuncs(p *pkg) map[string]bool {
 	out := map[string]bool{}
 	for _, f := range p.files {
