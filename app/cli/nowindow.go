@@ -17,7 +17,7 @@ const GuideFile = "guide.html"
 
 // Teller tells the user without the app's window: main gives the
 // computer's own message box or dialog tool and default browser
-// (platform.Alert, platform.OpenDocument); tests record the calls instead.
+// (act.Alert, act.OpenDocument); tests record the calls instead.
 // A nil one says it cannot.
 type Teller struct {
 	Alert func(title, text string) (how string, err error)

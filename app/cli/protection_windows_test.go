@@ -19,7 +19,7 @@ import (
 //
 // Under Wine the user is the administrator and owns the whole prefix, its
 // %TEMP% included, so a copy there passes the administrators-only rule as
-// Wine's System32 does (platform.TestProcessImagesJudgedUnderWine shows a
+// Wine's System32 does (acl.TestProcessImagesJudgedUnderWine shows a
 // copy in %TEMP% refused by Windows' rule for a standard user). The copy
 // here runs from Z:\tmp, the Unix /tmp, which Everyone may change: what
 // %TEMP% is to a standard user on Windows, and refused by the rule as it

@@ -12,7 +12,7 @@
 # Administrators only); this script creates it locked when it is missing and
 # refuses it (exit 4) when it is a link or junction, is not owned by SYSTEM or
 # Administrators, or lets Everyone, Authenticated Users, Users or INTERACTIVE
-# add, change or delete anything in it. platform.JudgeResultFolder is the same
+# add, change or delete anything in it. acl.JudgeResultFolder (platform/acl) is the same
 # rule in Go; TestDetectPs1FolderRule holds both to one table.
 $ErrorActionPreference = 'Stop' # every failure ends in exit 4, never in a silent exit 0
 $trustedOwners = @('S-1-5-18', 'S-1-5-32-544')
