@@ -64,7 +64,7 @@ How each is measured:
   `+"`tasklist`"+`, then `+"`wmic /namespace:\\\\root\\SecurityCenter2 path AntiVirusProduct get displayName,productState`"+`
   (each timed the same way, summed), in alternated pairs, median of %d. %s.
 - *probes*: each probe's own time as the scan reports it (`+"`probes[].tookMs`"+`, docs/scan-json.md), median of the same
-  runs. Before measuring, one `+"`doctor`"+` run verifies msiexec's signature, which opens the ROOT store with crypt32;
+  runs. Before measuring, the certificate probe's Go benchmark opens the computer's ROOT store through crypt32;
   Wine then copies the host's root certificates into the registry for as long as its server runs, so the certificate
   probe reads those rather than an empty store (its row gives the count; a real PC's count is its own).%s
 - *doctor*: `+"`doctor --json`"+` from exec to exit, median of %d.
