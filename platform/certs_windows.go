@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -28,9 +29,12 @@ type rootStore struct {
 	label string // how an error names it
 }
 
+// The computer's store is read first: the user's is the user's to fill,
+// and however slow it is made to read, the probe's time is spent on the
+// computer's before it.
 var rootStores = []rootStore{
-	{registry.CURRENT_USER, `Software\Microsoft\SystemCertificates\Root\Certificates`, StoreUserRoot, "the current user's root certificates"},
 	{registry.LOCAL_MACHINE, `SOFTWARE\Microsoft\SystemCertificates\ROOT\Certificates`, StoreMachineRoot, "the computer's root certificates"},
+	{registry.CURRENT_USER, `Software\Microsoft\SystemCertificates\Root\Certificates`, StoreUserRoot, "the current user's root certificates"},
 }
 
 // probeRootCertificates lists the certificates of the current user's and
@@ -56,6 +60,13 @@ func probeRootCertificates(ctx context.Context, _ *Options, out *Snapshot) error
 	return errors.Join(errs...)
 }
 
+// readRootStore lists one store's certificates. An entry Windows' own
+// reader skips is skipped, as it is: one whose Blob cannot be read or holds
+// no certificate, and one whose key is not named by its certificate's
+// SHA-1 (Wine's crypt32, regstore.c, skips both; the user's store is the
+// user's to write, so such an entry is nothing certmgr.msc would show, and
+// never makes the scan incomplete). TestRootStoreReadAsWindowsReadsIt
+// plants each kind and compares.
 func readRootStore(ctx context.Context, rs rootStore) ([]Certificate, error) {
 	k, err := registry.OpenKey(rs.key, rs.path, registry.ENUMERATE_SUB_KEYS|registry.QUERY_VALUE)
 	if errors.Is(err, windows.ERROR_FILE_NOT_FOUND) {
@@ -70,29 +81,24 @@ func readRootStore(ctx context.Context, rs rootStore) ([]Certificate, error) {
 		return nil, fmt.Errorf("listing %s: %w", rs.label, err)
 	}
 	var (
-		out  []Certificate
-		errs []error
-		buf  = make([]byte, 8<<10)
+		out []Certificate
+		buf = make([]byte, 8<<10)
 	)
 	for _, name := range names {
 		if ctx.Err() != nil {
 			return out, ctx.Err()
 		}
 		var blob []byte
-		blob, buf, err = readBlob(k, name, buf)
-		if errors.Is(err, windows.ERROR_FILE_NOT_FOUND) {
-			continue // removed while we read, or a key with no certificate
+		if blob, buf, err = readBlob(k, name, buf); err != nil {
+			continue
 		}
-		if err == nil {
-			var der []byte
-			if der, err = CertificateFromStoreBlob(blob); err == nil {
-				out = append(out, certificateOf(der, rs.store))
-				continue
-			}
+		der, err := CertificateFromStoreBlob(blob)
+		if err != nil || !strings.EqualFold(name, Thumbprint(der)) {
+			continue
 		}
-		errs = append(errs, fmt.Errorf("reading %s, entry %s: %w", rs.label, name, err))
+		out = append(out, certificateOf(der, rs.store))
 	}
-	return out, errors.Join(errs...)
+	return out, nil
 }
 
 // readBlob reads the "Blob" value of the subkey name of k into buf, or a
@@ -105,12 +111,12 @@ func readBlob(k registry.Key, name string, buf []byte) ([]byte, []byte, error) {
 	}
 	defer sub.Close()
 	value, _ := windows.UTF16PtrFromString("Blob")
-	for {
+	for try := 0; ; try++ {
 		n, typ := uint32(len(buf)), uint32(0)
 		err := windows.RegQueryValueEx(windows.Handle(sub), value, nil, &typ, &buf[0], &n)
 		switch {
-		case errors.Is(err, windows.ERROR_MORE_DATA) && n <= maxStoreBlob && int(n) > len(buf):
-			buf = make([]byte, n)
+		case errors.Is(err, windows.ERROR_MORE_DATA) && n <= maxStoreBlob && int(n) > len(buf) && try < 3:
+			buf = make([]byte, n) // it grew between the calls: try again, a few times
 			continue
 		case err != nil:
 			return nil, buf, err

@@ -15,6 +15,8 @@ import (
 	"time"
 	"unsafe"
 
+	"golang.org/x/sys/windows/registry"
+
 	"golang.org/x/sys/windows"
 )
 
@@ -198,10 +200,20 @@ func TestRootStoreReadAsWindowsReadsIt(t *testing.T) {
 	subject := pkix.Name{CommonName: "Kaspersky Web Anti-Virus Certification Authority", Organization: []string{"AO Kaspersky Lab"}}
 	addToMachineRoot(t, selfSigned(t, subject, time.Now().Add(24*time.Hour).UTC()))
 	addToUserRoot(t, selfSigned(t, subject, time.Now().Add(48*time.Hour).UTC()))
+	// What any program of the user can write into the user's store, which
+	// Windows' reader skips: a Blob that is no certificate, one of the wrong
+	// registry type, and a real Kaspersky-named certificate under a name
+	// that is not its thumbprint.
+	kaspersky := selfSigned(t, pkix.Name{CommonName: "Kaspersky Anti-Virus Personal Root Certificate"}, time.Now().Add(time.Hour))
+	plantUserEntry(t, strings.Repeat("00", 20), func(k registry.Key) error { return k.SetBinaryValue("Blob", []byte{0}) })
+	plantUserEntry(t, strings.Repeat("11", 20), func(k registry.Key) error { return k.SetStringValue("Blob", "not binary") })
+	plantUserEntry(t, strings.Repeat("22", 20), func(k registry.Key) error {
+		return k.SetBinaryValue("Blob", append(storeElement(3, make([]byte, 20)), storeElement(certPropCert, kaspersky)...))
+	})
 
 	var snap Snapshot
 	if err := probeRootCertificates(context.Background(), &Options{}, &snap); err != nil {
-		t.Fatalf("probe: %v", err)
+		t.Fatalf("probe: %v (an entry Windows skips must not make the scan incomplete)", err)
 	}
 	ours := map[string]map[string]Certificate{StoreMachineRoot: {}, StoreUserRoot: {}}
 	for _, c := range snap.Certificates {
@@ -310,5 +322,22 @@ func TestStoreBlobAsWindowsSerializesIt(t *testing.T) {
 	}
 	if n <= uint32(len(der))+12 {
 		t.Errorf("Windows wrote %d bytes for a %d-byte certificate: the friendly name property is missing, so this test proves less", n, len(der))
+	}
+}
+
+// plantUserEntry writes one entry into the user's root store's registry key
+// directly, as any program of the user could, and removes it at the end.
+func plantUserEntry(t *testing.T, name string, write func(registry.Key) error) {
+	t.Helper()
+	path := `Software\Microsoft\SystemCertificates\Root\Certificates\` + name
+	k, _, err := registry.CreateKey(registry.CURRENT_USER, path, registry.ALL_ACCESS)
+	if err != nil {
+		t.Fatalf("creating %s: %v", path, err)
+	}
+	err = write(k)
+	k.Close()
+	t.Cleanup(func() { _ = registry.DeleteKey(registry.CURRENT_USER, path) })
+	if err != nil {
+		t.Fatalf("writing %s: %v", path, err)
 	}
 }
