@@ -126,7 +126,7 @@ vet:
 # then each benchmark once and the report small, so they keep working (no
 # timings checked).
 test-unit: build-dev
-	$(GO) test -count=1 -tags $(TAGS) ./...
+	$(GO) test -count=1 -vet=off -tags $(TAGS) ./...
 	@# doctor on this machine, text and JSON: exit 0 (all pass), 1 (warnings) or 3 (a failure) are results, 2 and 4 errors.
 	code=0; ./$(DEVBIN) doctor || code=$$?; [ $$code = 0 ] || [ $$code = 1 ] || [ $$code = 3 ]
 	code=0; ./$(DEVBIN) doctor --json --output build/doctor-linux.json || code=$$?; [ $$code = 0 ] || [ $$code = 1 ] || [ $$code = 3 ]
@@ -176,13 +176,14 @@ $(WINE_FIXTURES)/.ready: $(WINE_READY) .ci/wine-fixtures platform/testdata/fakeu
 # One package at a time (-p 1): they share the prefix's registry and installed
 # products, and one package's MSI must not show up in another's scan.
 test-windows: $(WINE_READY) $(WINE_FIXTURES)/.ready
-	@# No persistent Wine server here: the services (winedevice.exe) a test
-	@# binary's wine starts inherit that test's output, and live only as long
-	@# as the server; a persistent one kept them, and the output, open for
-	@# good ("Test I/O incomplete" after 1 minute). Run nothing else under
-	@# Wine meanwhile, for the same reason.
+	@# The services (winedevice.exe) a test binary's wine starts inherit its
+	@# output and live as long as the Wine server: .ci/wine-exec gives the
+	@# binary a file, not go test's pipe, so each package ends with its
+	@# program (with the pipe, three seconds later, when the server did; with
+	@# a persistent server, never: "Test I/O incomplete"). Run nothing else
+	@# under Wine meanwhile. Vet ran in the vet phase (-vet=off).
 	$(WINE_ENV) TH_WINE=1 TH_WINE_FIXTURES=$(WINE_FIXTURES) GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
-	  $(GO) test -p 1 -count=1 -exec wine $(PURE_PKGS)
+	  $(GO) test -p 1 -count=1 -vet=off -exec $(CURDIR)/.ci/wine-exec $(PURE_PKGS)
 	wineserver -k || true
 	@# The doctor's Windows checks, made to pass and to fail by changing the prefix: the UI Automation
 	@# stand-in and Wine's own DLL; a display with GLX and one without.
