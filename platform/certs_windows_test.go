@@ -40,52 +40,59 @@ func selfSigned(t *testing.T, subject pkix.Name, notAfter time.Time) []byte {
 	return der
 }
 
-// openMachineRoot opens the computer's Trusted Root Certification
-// Authorities to write (Wine runs as administrator).
-func openMachineRoot(t *testing.T) windows.Handle {
+// openRoot opens the Trusted Root Certification Authorities of location
+// (windows.CERT_SYSTEM_STORE_LOCAL_MACHINE or _CURRENT_USER) to write: Wine
+// runs as administrator and asks nobody.
+func openRoot(t *testing.T, location uint32) windows.Handle {
 	t.Helper()
 	name, _ := windows.UTF16PtrFromString("ROOT")
-	store, err := windows.CertOpenStore(windows.CERT_STORE_PROV_SYSTEM_REGISTRY, 0, 0,
-		windows.CERT_SYSTEM_STORE_LOCAL_MACHINE, uintptr(unsafe.Pointer(name)))
+	store, err := windows.CertOpenStore(windows.CERT_STORE_PROV_SYSTEM_REGISTRY, 0, 0, location, uintptr(unsafe.Pointer(name)))
 	if err != nil {
-		t.Fatalf("opening the machine's root store to write: %v", err)
+		t.Fatalf("opening the root store %#x to write: %v", location, err)
 	}
 	return store
 }
 
-// addToMachineRoot puts der into the computer's Trusted Root Certification
+// addToRoot puts der into location's Trusted Root Certification
 // Authorities with Windows' own calls, and takes it out again at the end.
 // The store is closed at once: a registry store is written when closed.
-func addToMachineRoot(t *testing.T, der []byte) {
+func addToRoot(t *testing.T, location uint32, der []byte) {
 	t.Helper()
-	store := openMachineRoot(t)
+	store := openRoot(t, location)
 	ctx, err := windows.CertCreateCertificateContext(windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, &der[0], uint32(len(der)))
-	if err != nil {
-		windows.CertCloseStore(store, 0)
-		t.Fatal(err)
+	if err == nil {
+		err = windows.CertAddCertificateContextToStore(store, ctx, windows.CERT_STORE_ADD_REPLACE_EXISTING, nil)
+		windows.CertFreeCertificateContext(ctx)
 	}
-	err = windows.CertAddCertificateContextToStore(store, ctx, windows.CERT_STORE_ADD_REPLACE_EXISTING, nil)
-	windows.CertFreeCertificateContext(ctx)
 	windows.CertCloseStore(store, 0)
 	if err != nil {
-		t.Fatalf("adding the certificate: %v", err)
+		t.Fatalf("adding the certificate to the root store %#x: %v", location, err)
 	}
 	t.Cleanup(func() {
-		store := openMachineRoot(t)
+		store := openRoot(t, location)
 		defer windows.CertCloseStore(store, 0)
 		sum := sha1.Sum(der)
 		blob := windows.CryptHashBlob{Size: uint32(len(sum)), Data: &sum[0]}
 		found, err := windows.CertFindCertificateInStore(store, windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, 0,
 			windows.CERT_FIND_SHA1_HASH, unsafe.Pointer(&blob), nil)
-		if err != nil {
-			t.Errorf("finding the test certificate to take it out: %v", err)
-			return
+		if err == nil {
+			// CertDeleteCertificateFromStore frees the context it is given.
+			err = windows.CertDeleteCertificateFromStore(found)
 		}
-		// CertDeleteCertificateFromStore frees the context it is given.
-		if err := windows.CertDeleteCertificateFromStore(found); err != nil {
-			t.Errorf("taking the test certificate out again: %v", err)
+		if err != nil {
+			t.Errorf("taking the test certificate out of the root store %#x: %v", location, err)
 		}
 	})
+}
+
+func addToMachineRoot(t *testing.T, der []byte) {
+	t.Helper()
+	addToRoot(t, windows.CERT_SYSTEM_STORE_LOCAL_MACHINE, der)
+}
+
+func addToUserRoot(t *testing.T, der []byte) {
+	t.Helper()
+	addToRoot(t, windows.CERT_SYSTEM_STORE_CURRENT_USER, der)
 }
 
 // TestRootCertificatesUnderWine adds a self-signed certificate with
@@ -244,45 +251,6 @@ func TestRootStoreReadAsWindowsReadsIt(t *testing.T) {
 		}
 		t.Logf("%s: %d certificates, the same in both readings", s.store, len(theirs))
 	}
-}
-
-// addToUserRoot puts der into the current user's Trusted Root
-// Certification Authorities (Wine asks nobody) and takes it out at the end.
-func addToUserRoot(t *testing.T, der []byte) {
-	t.Helper()
-	name, _ := windows.UTF16PtrFromString("ROOT")
-	open := func() windows.Handle {
-		store, err := windows.CertOpenStore(windows.CERT_STORE_PROV_SYSTEM_REGISTRY, 0, 0,
-			windows.CERT_SYSTEM_STORE_CURRENT_USER, uintptr(unsafe.Pointer(name)))
-		if err != nil {
-			t.Fatalf("opening the user's root store to write: %v", err)
-		}
-		return store
-	}
-	store := open()
-	ctx, err := windows.CertCreateCertificateContext(windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, &der[0], uint32(len(der)))
-	if err == nil {
-		err = windows.CertAddCertificateContextToStore(store, ctx, windows.CERT_STORE_ADD_REPLACE_EXISTING, nil)
-		windows.CertFreeCertificateContext(ctx)
-	}
-	windows.CertCloseStore(store, 0)
-	if err != nil {
-		t.Fatalf("adding the certificate to the user's store: %v", err)
-	}
-	t.Cleanup(func() {
-		store := open()
-		defer windows.CertCloseStore(store, 0)
-		sum := sha1.Sum(der)
-		blob := windows.CryptHashBlob{Size: uint32(len(sum)), Data: &sum[0]}
-		found, err := windows.CertFindCertificateInStore(store, windows.X509_ASN_ENCODING|windows.PKCS_7_ASN_ENCODING, 0,
-			windows.CERT_FIND_SHA1_HASH, unsafe.Pointer(&blob), nil)
-		if err == nil {
-			err = windows.CertDeleteCertificateFromStore(found)
-		}
-		if err != nil {
-			t.Errorf("taking the test certificate out of the user's store: %v", err)
-		}
-	})
 }
 
 // TestStoreBlobAsWindowsSerializesIt: CertificateFromStoreBlob reads what

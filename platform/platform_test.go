@@ -3,13 +3,13 @@ package platform
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+	"transitionhelper/platform/platformtest"
 )
 
 func TestScanKeepsOtherProbesWhenOneFailsOrHangs(t *testing.T) {
@@ -110,7 +110,7 @@ func TestExpandKnownFolders(t *testing.T) {
 }
 
 func TestLeftoverProbe(t *testing.T) {
-	dir := tempDir(t)
+	dir := platformtest.TempDir(t)
 	if err := os.Mkdir(filepath.Join(dir, "Kaspersky Lab"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -122,31 +122,4 @@ func TestLeftoverProbe(t *testing.T) {
 	if len(out.Paths) != 2 || !out.Paths[0].Exists || out.Paths[1].Exists {
 		t.Errorf("paths = %+v", out.Paths)
 	}
-}
-
-// tempDir is a temporary folder removed even under Wine 8, where Go's
-// os.RemoveAll fails ("Invalid function"): entries are then removed one by
-// one, deepest first. (app/internal/testtmp does the same for app/.)
-func tempDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "th-test-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if os.RemoveAll(dir) == nil {
-			return
-		}
-		var paths []string
-		_ = filepath.WalkDir(dir, func(p string, _ fs.DirEntry, err error) error {
-			if err == nil {
-				paths = append(paths, p)
-			}
-			return nil
-		})
-		for i := len(paths) - 1; i >= 0; i-- {
-			_ = os.Remove(paths[i])
-		}
-	})
-	return dir
 }

@@ -24,8 +24,9 @@ type pkg struct {
 	names   []string
 }
 
-// load reads every package under the module root, skipping testdata.
-func load(t *testing.T) map[string]*pkg {
+// goFiles is the module root and every Go file under it, skipping
+// testdata, build and hidden folders.
+func goFiles(t *testing.T) (string, []string) {
 	t.Helper()
 	root, err := filepath.Abs("../../..")
 	if err != nil {
@@ -34,8 +35,7 @@ func load(t *testing.T) map[string]*pkg {
 	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
 		t.Fatalf("module root not found at %s: %v", root, err)
 	}
-	fset := token.NewFileSet()
-	pkgs := map[string]*pkg{}
+	var files []string
 	err = filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -46,9 +46,24 @@ func load(t *testing.T) map[string]*pkg {
 			}
 			return nil
 		}
-		if !strings.HasSuffix(path, ".go") {
-			return nil
+		if strings.HasSuffix(path, ".go") {
+			files = append(files, path)
 		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root, files
+}
+
+// load reads every package under the module root, skipping testdata.
+func load(t *testing.T) map[string]*pkg {
+	t.Helper()
+	root, files := goFiles(t)
+	fset := token.NewFileSet()
+	pkgs := map[string]*pkg{}
+	for _, path := range files {
 		rel, _ := filepath.Rel(root, filepath.Dir(path))
 		ip := module
 		if rel != "." {
@@ -61,7 +76,7 @@ func load(t *testing.T) map[string]*pkg {
 		}
 		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		test := strings.HasSuffix(path, "_test.go")
 		for _, im := range f.Imports {
@@ -76,10 +91,6 @@ func load(t *testing.T) map[string]*pkg {
 			p.files = append(p.files, f)
 			p.names = append(p.names, filepath.Base(path))
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	if len(pkgs) < 10 {
 		t.Fatalf("found only %d packages: is the walk at the module root?", len(pkgs))
